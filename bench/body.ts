@@ -1,0 +1,60 @@
+// Benchmark: article-body extraction on ../shared/data/article-extraction (92 pages with
+// hand-made ground truth). Prints F1/precision/recall and pages/s for sitrep's extractor
+// and, measured in the same run, for plain Readability over linkedom (the baseline).
+// Scoring (see ../shared/data/README.md): token 4-gram shingles, precision and recall per
+// page, averaged over pages, F1 of the averages. Also reports two halves of the pages
+// (split by the parity of the page key) to show the figures are not tuned to single pages.
+// Usage: npm run bench:body [-- --worst 10]
+import { existsSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { extractHtml } from "../src/ingest/html/extract.js";
+import { aggregate, type Score, scorePage } from "./body-score.js";
+
+const DIR = "../shared/data/article-extraction";
+if (!existsSync(`${DIR}/ground-truth.json`)) {
+  console.error(`bench:body needs ${DIR} (absent); nothing measured`);
+  process.exit(0);
+}
+const truth = JSON.parse(readFileSync(`${DIR}/ground-truth.json`, "utf8")) as Record<string, { articleBody: string; url: string }>;
+const keys = Object.keys(truth).sort();
+const pages = keys.map((k) => ({ key: k, html: gunzipSync(readFileSync(`${DIR}/html/${k}.html.gz`)).toString("utf8") }));
+
+type Extractor = (html: string, url: string) => string;
+
+const sitrep: Extractor = (html, url) => extractHtml(html, { url }).body;
+const baseline: Extractor = (html) => {
+  const { document } = parseHTML(html);
+  return new Readability(document as unknown as Document).parse()?.textContent ?? "";
+};
+
+function run(name: string, fn: Extractor) {
+  // one warm-up pass so both are timed with the JIT warm, then the timed pass
+  for (const p of pages.slice(0, 10)) fn(p.html, truth[p.key]!.url);
+  const out: string[] = [];
+  const t0 = process.hrtime.bigint();
+  for (const p of pages) out.push(fn(p.html, truth[p.key]!.url));
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const per = pages.map((p, i) => ({ key: p.key, ...scorePage(truth[p.key]!.articleBody, out[i]!) }));
+  const half = (odd: number) => per.filter((r) => Number.parseInt(r.key.slice(-1), 16) % 2 === odd);
+  return { name, all: aggregate(per), a: aggregate(half(0)), b: aggregate(half(1)), pps: pages.length / secs, per };
+}
+
+const fmt = (s: Score) => `F1 ${s.f1.toFixed(4)}  P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}`;
+const ours = run("sitrep", sitrep);
+const base = run("readability+linkedom", baseline);
+console.log(`article-extraction: ${pages.length} pages`);
+for (const r of [ours, base]) {
+  console.log(`${r.name.padEnd(22)} ${fmt(r.all)}  ${r.pps.toFixed(1)} pages/s`);
+  console.log(`${"".padEnd(22)} half A (${r.a.pages}): F1 ${r.a.f1.toFixed(4)}   half B (${r.b.pages}): F1 ${r.b.f1.toFixed(4)}`);
+}
+console.log(
+  `ratio sitrep/baseline: F1 ${(ours.all.f1 / base.all.f1).toFixed(3)}x  precision ${(ours.all.precision / base.all.precision).toFixed(3)}x  recall ${(ours.all.recall / base.all.recall).toFixed(3)}x  speed ${(ours.pps / base.pps).toFixed(2)}x`,
+);
+const worstArg = process.argv.indexOf("--worst");
+if (worstArg > 0) {
+  const n = Number(process.argv[worstArg + 1] ?? 10);
+  const worst = [...ours.per].sort((x, y) => x.precision + x.recall - y.precision - y.recall).slice(0, n);
+  for (const w of worst) console.log(`  ${w.key.slice(0, 12)} P ${w.precision.toFixed(3)} R ${w.recall.toFixed(3)} ${truth[w.key]!.url}`);
+}

@@ -1,0 +1,63 @@
+// The article body of an HTML page: chrome removal, then Readability over linkedom, then
+// block-level filtering of what Readability keeps but is not article text (share prompts,
+// "Read more: …" teasers, link lists), with the page-wide text as a fallback.
+import { Readability } from "@mozilla/readability";
+import { removeChrome } from "./clean.js";
+import { isChromeText } from "../model/patterns.js";
+import { type Block, blocksOf } from "./text.js";
+
+export interface BodyResult {
+  paragraphs: string[];
+  /** Which route produced the text. */
+  via: "readability" | "jsonld" | "page" | "none";
+}
+
+/** Extracts the body paragraphs from a parsed document (mutates it). */
+export function extractBody(document: Document, hints: { title?: string; jsonldBody?: string }): BodyResult {
+  const body = document.body ?? document.documentElement;
+  if (!body) return { paragraphs: [], via: "none" };
+  removeChrome(body);
+  let article: ReturnType<Readability<Element>["parse"]> = null;
+  try {
+    article = new Readability<Element>(document, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  } catch {
+    article = null;
+  }
+  let paras = article?.content ? filterBlocks(blocksOf(article.content), hints.title) : [];
+  let via: BodyResult["via"] = "readability";
+  const jsonld = hints.jsonldBody?.trim();
+  if (jsonld && jsonld.length > 200) {
+    const got = paras.join(" ").length;
+    // Readability found much less than the publisher's own articleBody: trust the publisher.
+    if (got < jsonld.length * 0.6) {
+      paras = splitPlain(jsonld);
+      via = "jsonld";
+    }
+  }
+  if (paras.length === 0 && body) {
+    paras = filterBlocks(blocksOf(body), hints.title).filter((p) => p.length > 80);
+    via = paras.length ? "page" : "none";
+  }
+  return { paragraphs: paras, via };
+}
+
+function splitPlain(text: string): string[] {
+  return text
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+}
+
+/** Drops blocks that are chrome: known phrases, link lists, and a repeat of the headline. */
+export function filterBlocks(blocks: Block[], title?: string): string[] {
+  const out: string[] = [];
+  const t = title?.trim().toLowerCase();
+  for (const b of blocks) {
+    const text = b.text;
+    if (isChromeText(text)) continue;
+    if (b.linkShare > 0.6 && text.length < 200) continue;
+    if (t && text.toLowerCase() === t) continue;
+    out.push(text);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+// Boilerplate removal on the DOM, before Readability sees it: site chrome by tag, ARIA
+// role, hidden state, and class/id names ("share-bar", "related-stories", "newsletter"),
+// unless the element holds a large share of the page's text or names article text itself.
+import { CHROME_CLASS, KEEP_CLASS, REMOVE_ROLES, REMOVE_TAGS } from "../model/patterns.js";
+
+const STRUCTURAL = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+function textLen(el: Element): number {
+  return (el.textContent ?? "").replace(/\s+/g, " ").length;
+}
+
+/** Removes chrome elements from `root` in place; returns how many were removed. */
+export function removeChrome(root: Element): number {
+  const pageLen = textLen(root) || 1;
+  let removed = 0;
+  const visit = (el: Element) => {
+    let c = el.firstElementChild;
+    while (c) {
+      const next = c.nextElementSibling;
+      if (isChrome(c, pageLen)) {
+        c.remove();
+        removed++;
+      } else {
+        visit(c);
+      }
+      c = next;
+    }
+  };
+  visit(root);
+  return removed;
+}
+
+function isChrome(el: Element, pageLen: number): boolean {
+  const tag = el.tagName;
+  if (REMOVE_TAGS.has(tag)) return !holdsArticle(el, pageLen, 0.5);
+  if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return !holdsArticle(el, pageLen, 0.5);
+  const style = el.getAttribute("style");
+  if (style && HIDDEN_STYLE.test(style)) return !holdsArticle(el, pageLen, 0.5);
+  const role = el.getAttribute("role");
+  if (role && REMOVE_ROLES.has(role)) return !holdsArticle(el, pageLen, 0.5);
+  if (STRUCTURAL.has(tag)) return false;
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  if (names.length > 1 && CHROME_CLASS.test(names) && !KEEP_CLASS.test(names)) {
+    if (el.getAttribute("itemprop") === "articleBody") return false;
+    return !holdsArticle(el, pageLen, 0.3);
+  }
+  return false;
+}
+
+/** An element that holds much of the page's text, or the marked article body, is not chrome. */
+function holdsArticle(el: Element, pageLen: number, share: number): boolean {
+  if (el.querySelector('[itemprop="articleBody"]')) return true;
+  return textLen(el) > pageLen * share;
+}

@@ -1,0 +1,32 @@
+// Loads the boilerplate data file (model/boilerplate.json) and compiles its patterns once.
+import { readFileSync } from "node:fs";
+
+interface BoilerplateFile {
+  removeTags: string[];
+  removeRoles: string[];
+  classIdPatterns: string[];
+  keepClassIdPatterns: string[];
+  phrases: string[];
+}
+
+const raw = JSON.parse(readFileSync(new URL("./boilerplate.json", import.meta.url), "utf8")) as BoilerplateFile;
+
+const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Tags that never hold article text ("nav", "form", …). */
+export const REMOVE_TAGS = new Set(raw.removeTags.map((t) => t.toUpperCase()));
+/** ARIA roles of site chrome ("navigation", "banner", …). */
+export const REMOVE_ROLES = new Set(raw.removeRoles);
+/** Matches a class or id naming site chrome: "share-bar", "related-stories", "newsletter_box". */
+export const CHROME_CLASS = new RegExp(`(?:^|[\\s_-])(?:${raw.classIdPatterns.map(reEscape).join("|")})`, "i");
+/** Matches a class or id naming article text: "article-body", "entry-content". */
+export const KEEP_CLASS = new RegExp(`(?:${raw.keepClassIdPatterns.map(reEscape).join("|")})`, "i");
+/** Whole-paragraph texts that are site chrome ("Share this article", "Advertisement"). */
+export const CHROME_PHRASES: RegExp[] = raw.phrases.map((p) => new RegExp(p, "i"));
+
+/** True when a paragraph (or line) is a known piece of site chrome. */
+export function isChromeText(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (t.length > 300) return false;
+  return CHROME_PHRASES.some((re) => re.test(t));
+}
