@@ -2,7 +2,7 @@
 // block-level filtering of what Readability keeps but is not article text (share prompts,
 // "Read more: …" teasers, link lists), with the page-wide text as a fallback.
 import { Readability } from "@mozilla/readability";
-import { removeChrome } from "./clean.js";
+import { pruneToArticle, removeChrome } from "./clean.js";
 import { isChromeText } from "../model/patterns.js";
 import { type Block, blocksOf } from "./text.js";
 
@@ -17,6 +17,7 @@ export function extractBody(document: Document, hints: { title?: string; jsonldB
   const body = document.body ?? document.documentElement;
   if (!body) return { paragraphs: [], via: "none" };
   removeChrome(body);
+  pruneToArticle(body);
   let article: ReturnType<Readability<Element>["parse"]> = null;
   try {
     article = new Readability<Element>(document, { serializer: (el) => el as Element, keepClasses: true }).parse();

@@ -53,3 +53,33 @@ function holdsArticle(el: Element, pageLen: number, share: number): boolean {
   if (el.querySelector('[itemprop="articleBody"]')) return true;
   return textLen(el) > pageLen * share;
 }
+
+/**
+ * When the page marks its article (`[itemprop="articleBody"]`, a single `<article>`, `<main>`)
+ * and that element holds most of the remaining text, everything outside it is dropped:
+ * Readability then scores a much smaller tree (faster) with less chrome around (cleaner).
+ */
+export function pruneToArticle(root: Element): Element | null {
+  const total = textLen(root);
+  if (total < 500) return null;
+  const candidates = [
+    ...root.querySelectorAll('[itemprop="articleBody"]'),
+    ...root.querySelectorAll("article"),
+    ...root.querySelectorAll("main"),
+  ];
+  for (const el of candidates) {
+    const len = textLen(el);
+    if (len < 500 || len < total * 0.55) continue;
+    // the article's own title often sits just above it: keep the nearest <h1> too
+    for (let node: Element = el; node !== root && node.parentElement; node = node.parentElement) {
+      const parent = node.parentElement;
+      for (let s = parent.firstElementChild; s; ) {
+        const next = s.nextElementSibling;
+        if (s !== node && !s.querySelector?.("h1") && s.tagName !== "H1") s.remove();
+        s = next;
+      }
+    }
+    return el;
+  }
+  return null;
+}

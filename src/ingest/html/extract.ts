@@ -1,37 +1,37 @@
-// One HTML page → the article's body and metadata.
+// One HTML page → the article's body paragraphs and metadata.
 import { parseHTML } from "linkedom";
+import type { Caption } from "../../types/index.js";
 import { extractBody } from "./body.js";
+import { readPageMeta } from "./meta.js";
 import { prestrip } from "./prestrip.js";
 
 export interface HtmlParts {
   body: string;
   paragraphs: string[];
   via: string;
+  title?: string;
+  standfirst?: string;
+  byline?: string;
+  publishedAt?: string;
+  outlet?: string;
+  language?: string;
+  url?: string;
+  captions: Caption[];
+  /** True when the markup was too broken to read as a page (no elements found). */
+  malformed: boolean;
 }
 
-/** Reads one HTML page's article text. */
+/**
+ * Reads one HTML page: metadata first, then the cleaned article body.
+ * @example extractHtml("<html><body><article><p>…</p></article></body></html>").body
+ */
 export function extractHtml(html: string, _opts: { url?: string } = {}): HtmlParts {
   const { html: stripped, jsonld } = prestrip(html);
   const { document } = parseHTML(stripped);
-  const jsonldBody = jsonld.map(articleBodyOf).find((b) => b);
-  const title = document.querySelector("h1")?.textContent?.trim();
-  const r = extractBody(document as unknown as Document, { title, jsonldBody });
-  return { body: r.paragraphs.join("\n\n"), paragraphs: r.paragraphs, via: r.via };
-}
-
-function articleBodyOf(raw: string): string | undefined {
-  try {
-    const found: string[] = [];
-    const walk = (v: unknown) => {
-      if (!v || typeof v !== "object") return;
-      if (Array.isArray(v)) return v.forEach(walk);
-      const o = v as Record<string, unknown>;
-      if (typeof o.articleBody === "string") found.push(o.articleBody);
-      for (const k of Object.keys(o)) if (typeof o[k] === "object") walk(o[k]);
-    };
-    walk(JSON.parse(raw));
-    return found.sort((a, b) => b.length - a.length)[0];
-  } catch {
-    return undefined;
-  }
+  const doc = document as unknown as Document;
+  const meta = readPageMeta(doc, jsonld);
+  const malformed = !doc.body || doc.body.children.length === 0;
+  const r = extractBody(doc, { title: meta.title, jsonldBody: meta.jsonldBody });
+  const { jsonldBody: _j, ...rest } = meta;
+  return { ...rest, body: r.paragraphs.join("\n\n"), paragraphs: r.paragraphs, via: r.via, malformed };
 }

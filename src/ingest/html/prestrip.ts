@@ -11,13 +11,30 @@ const CHROME_TAGS = ["nav", "footer", "aside"];
 const BLOCK_GAP =
   /(<\/?(?:div|p|section|article|ul|ol|li|table|tr|td|th|tbody|thead|h[1-6]|header|main|figure|figcaption|meta|link|head|body|html|hr|picture|source)\b[^>]*>)\s+(?=<)/gi;
 
+/** Start tags with attributes; every attribute becomes a DOM node, so only useful ones stay. */
+const START_TAG = /<([a-zA-Z][\w:-]*)(\s[^<>]*?)(\/?)>/g;
+const ATTR = /([^\s=/"'<>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g;
+const KEEP_ATTRS = new Set([
+  "class", "id", "role", "hidden", "aria-hidden", "style", "itemprop", "itemtype", "href", "lang", "content", "name",
+  "property", "charset", "http-equiv", "datetime", "rel", "type", "src", "alt", "title", "dir", "pubdate",
+]);
+
+function keepAttrs(_m: string, tag: string, attrs: string, selfClose: string): string {
+  let kept = "";
+  for (const a of attrs.matchAll(ATTR)) {
+    const name = a[1]!.toLowerCase();
+    if (KEEP_ATTRS.has(name) || (name === "value" && tag.toLowerCase() === "meta")) kept += ` ${a[0]}`;
+  }
+  return `<${tag}${kept}${selfClose}>`;
+}
+
 /** Returns the HTML without scripts/styles/comments/chrome and the raw JSON-LD texts found in it. */
 export function prestrip(html: string): { html: string; jsonld: string[] } {
   const jsonld: string[] = [];
   for (const m of html.matchAll(JSONLD)) jsonld.push(m[1]!);
   let out = html.replace(DROP, " ");
   for (const tag of CHROME_TAGS) out = dropElements(out, tag);
-  out = out.replace(BLOCK_GAP, "$1");
+  out = out.replace(BLOCK_GAP, "$1").replace(START_TAG, keepAttrs);
   return { html: out, jsonld };
 }
 

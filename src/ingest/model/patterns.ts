@@ -30,3 +30,17 @@ export function isChromeText(text: string): boolean {
   if (t.length > 300) return false;
   return CHROME_PHRASES.some((re) => re.test(t));
 }
+
+const appealRaw = (raw as unknown as { appeal: { openers: string[]; closers: string[]; markers: string[] } }).appeal;
+const extra = raw as unknown as { endMarkers: string[]; creditLines: string[]; captionCredit: string };
+const rx = (list: string[]) => list.map((p) => new RegExp(p, "i"));
+/** A donation/membership appeal: opener, speaker markers, closer. */
+export const APPEAL = { openers: rx(appealRaw.openers), closers: rx(appealRaw.closers), markers: rx(appealRaw.markers) };
+/** Lines after which a scraped page's article is over ("Join our commenting forum"). */
+export const END_MARKERS = rx(extra.endMarkers);
+/** Credit lines kept as metadata: "Additional reporting by Reuters". */
+export const CREDIT_LINES = rx(extra.creditLines);
+/** A photo credit at the end of a caption: "… drive out Isis (Reuters)". */
+export const CAPTION_CREDIT = new RegExp(extra.captionCredit, "i");
+
+export const matchesAny = (list: RegExp[], text: string) => list.some((re) => re.test(text.trim()));

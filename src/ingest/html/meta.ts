@@ -1,0 +1,102 @@
+// Page metadata, read before the body is cleaned: JSON-LD (NewsArticle and kin), Open
+// Graph / article:* meta tags, <time datetime>, byline elements, figure captions.
+import type { Caption } from "../../types/index.js";
+import { parseByline } from "../byline.js";
+import { parseDate } from "../dates.js";
+import { CAPTION_CREDIT } from "../model/patterns.js";
+
+export interface PageMeta {
+  title?: string;
+  standfirst?: string;
+  byline?: string;
+  publishedAt?: string;
+  outlet?: string;
+  language?: string;
+  url?: string;
+  captions: Caption[];
+  jsonldBody?: string;
+}
+
+type Obj = Record<string, unknown>;
+
+/** Article-like objects inside JSON-LD texts (follows @graph and arrays). */
+function jsonldArticles(raws: string[]): Obj[] {
+  const out: Obj[] = [];
+  const walk = (v: unknown) => {
+    if (!v || typeof v !== "object") return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    const o = v as Obj;
+    const type = ([] as unknown[]).concat(o["@type"] ?? []).join(" ");
+    if (/Article|Posting|Report|NewsArticle|BlogPosting|WebPage/i.test(type)) out.push(o);
+    if (o["@graph"]) walk(o["@graph"]);
+    if (o.mainEntity) walk(o.mainEntity);
+  };
+  for (const raw of raws) {
+    try {
+      walk(JSON.parse(raw.trim()));
+    } catch {
+      // a broken JSON-LD block is common and harmless: the other sources remain
+    }
+  }
+  // prefer real articles over WebPage
+  return out.sort((a, b) => Number(/Article|Posting/.test(String(b["@type"]))) - Number(/Article|Posting/.test(String(a["@type"]))));
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === "string") return str(v);
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter(Boolean) as string[];
+    return names.length ? names.join(" and ") : undefined;
+  }
+  if (v && typeof v === "object") return str((v as Obj).name);
+  return undefined;
+}
+
+/** Reads the page's metadata from its head and marked-up elements. */
+export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
+  const meta = (sel: string) => str(document.querySelector(sel)?.getAttribute("content"));
+  const ld = jsonldArticles(jsonld)[0] ?? {};
+  const m: PageMeta = { captions: [] };
+  const h1 = str(document.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
+  m.title = str(ld.headline) ?? meta('meta[property="og:title"]') ?? h1 ?? str(document.title);
+  if (h1 && m.title && h1.length > 10 && m.title.startsWith(h1)) m.title = h1;
+  m.standfirst = meta('meta[property="og:description"]') ?? meta('meta[name="description"]') ?? str(ld.description);
+  const author =
+    nameOf(ld.author) ??
+    meta('meta[name="author"]') ??
+    meta('meta[property="article:author"]') ??
+    str(document.querySelector('[rel="author"], [itemprop="author"], .byline, [class*="byline"]')?.textContent);
+  m.byline = parseByline(author) ?? (author && !/^https?:/.test(author) && author.length < 80 ? author : undefined);
+  const dateText =
+    str(ld.datePublished) ??
+    meta('meta[property="article:published_time"]') ??
+    meta('meta[name="pubdate"]') ??
+    meta('meta[name="publishdate"]') ??
+    meta('meta[name="date"]') ??
+    meta('meta[itemprop="datePublished"]') ??
+    str(document.querySelector("time[datetime]")?.getAttribute("datetime")) ??
+    str(document.querySelector("time")?.textContent);
+  m.publishedAt = parseDate(dateText);
+  m.outlet = meta('meta[property="og:site_name"]') ?? nameOf(ld.publisher) ?? meta('meta[name="application-name"]');
+  m.language =
+    str(document.documentElement?.getAttribute("lang")) ??
+    meta('meta[http-equiv="content-language" i]') ??
+    meta('meta[property="og:locale"]') ??
+    str(ld.inLanguage);
+  m.url = str(document.querySelector('link[rel="canonical"]')?.getAttribute("href")) ?? meta('meta[property="og:url"]');
+  m.jsonldBody = str(ld.articleBody);
+  for (const fc of document.querySelectorAll("figcaption")) {
+    const text = fc.textContent?.replace(/\s+/g, " ").trim();
+    if (!text) continue;
+    const creditEl = fc.querySelector('[class*="credit"], [class*="copyright"], [itemprop="copyrightHolder"]');
+    const credit = creditEl?.textContent?.replace(/\s+/g, " ").trim();
+    if (credit) {
+      m.captions.push({ text: text.replace(credit, "").trim(), credit: credit.replace(/^(?:photo(?:graph)?|image|credit)s?:\s*/i, "") });
+      continue;
+    }
+    const c = CAPTION_CREDIT.exec(text);
+    m.captions.push(c ? { text: text.slice(0, c.index).trim(), credit: c[1]!.trim() } : { text });
+  }
+  return m;
+}

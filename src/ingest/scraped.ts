@@ -1,0 +1,146 @@
+// Plain text scraped from a news page, site chrome and all (like the seed file): finds the
+// headline, standfirst, byline, dateline, photo captions and credit lines, cuts the
+// notification prompts, donation appeal, comment widget and registration messages, and
+// keeps the article's paragraphs. Rules only; the phrase lists live in model/boilerplate.json.
+import type { Caption } from "../types/index.js";
+import { parseByline } from "./byline.js";
+import { isDateLine, parseDate } from "./dates.js";
+import { APPEAL, CAPTION_CREDIT, CREDIT_LINES, END_MARKERS, isChromeText, matchesAny } from "./model/patterns.js";
+import { outletFromText } from "./outlet.js";
+
+export interface TextParts {
+  title?: string;
+  standfirst?: string;
+  byline?: string;
+  publishedAt?: string;
+  outlet?: string;
+  paragraphs: string[];
+  captions: Caption[];
+  credits: string[];
+}
+
+/** A line that reads like running prose: long, or a full sentence. */
+const isProse = (s: string) => s.length >= 150 || (s.length >= 60 && /[.!?"”’)]$/.test(s));
+const isHeadingLike = (s: string) => s.length <= 250 && !/[.!?:;,]$/.test(s);
+
+/** Splits a caption line from its trailing credit: "… drive out Isis (Reuters)". */
+export function splitCaption(line: string): Caption | undefined {
+  if (line.length > 400) return undefined;
+  const m = CAPTION_CREDIT.exec(line);
+  if (!m) return undefined;
+  return { text: line.slice(0, m.index).trim(), credit: m[1]!.trim() };
+}
+
+/**
+ * Reads scraped page text into article parts.
+ * @param known metadata the caller already has (e.g. a JSON Lines record's title)
+ */
+export function parseScrapedText(text: string, known: { title?: string } = {}): TextParts {
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
+    .filter(Boolean);
+  const keep = lines.map(() => true);
+  const chrome: string[] = [];
+  // 1. known chrome lines
+  lines.forEach((l, i) => {
+    if (isChromeText(l)) {
+      keep[i] = false;
+      chrome.push(l);
+    }
+  });
+  // 2. appeal runs: opener … closer, each paragraph speaking as the outlet
+  for (let i = 0; i < lines.length; i++) {
+    if (!matchesAny(APPEAL.openers, lines[i]!)) continue;
+    if (keep[i]) chrome.push(lines[i]!);
+    keep[i] = false;
+    for (let j = i + 1; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (matchesAny(APPEAL.closers, l)) {
+        keep[j] = false;
+        i = j;
+        break;
+      }
+      if (!APPEAL.markers.some((re) => re.test(l))) break;
+      keep[j] = false;
+      chrome.push(l);
+      i = j;
+    }
+  }
+  // 3. the end of the article: the first end marker after some prose
+  let seenProse = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (keep[i] && isProse(lines[i]!)) seenProse = true;
+    if (seenProse && matchesAny(END_MARKERS, lines[i]!)) {
+      for (let j = i; j < lines.length; j++) {
+        if (keep[j]) chrome.push(lines[j]!);
+        keep[j] = false;
+      }
+      break;
+    }
+  }
+  const units = lines.filter((_, i) => keep[i]);
+  const out: TextParts = { paragraphs: [], captions: [], credits: [] };
+  out.outlet = outletFromText(chrome);
+  // 4. header zone: dateline, byline, captions before the first prose paragraph
+  const firstProse = units.findIndex(isProse);
+  const headerEnd = firstProse < 0 ? Math.min(units.length, 8) : firstProse;
+  let dateIdx = -1;
+  let bylineIdx = -1;
+  for (let i = 0; i < headerEnd; i++) {
+    const u = units[i]!;
+    if (dateIdx < 0 && isDateLine(u)) {
+      dateIdx = i;
+      out.publishedAt = parseDate(u);
+    }
+  }
+  for (let i = 0; i < headerEnd; i++) {
+    const u = units[i]!;
+    const near = dateIdx >= 0 && Math.abs(i - dateIdx) <= 2;
+    if (i !== dateIdx && (near || /^by\s/i.test(u)) && parseByline(u)) {
+      bylineIdx = i;
+      out.byline = parseByline(u);
+      break;
+    }
+  }
+  const consumed = new Set<number>([dateIdx, bylineIdx]);
+  // captions: "X" then "X (Reuters)", or a lone "… (AFP/Getty Images)"
+  for (let i = 0; i < units.length; i++) {
+    const cap = splitCaption(units[i]!);
+    if (!cap?.text || (i >= headerEnd && isProse(units[i]!) && units[i]!.length > 200)) continue;
+    out.captions.push(cap);
+    consumed.add(i);
+    if (i > 0 && units[i - 1] === cap.text) consumed.add(i - 1);
+  }
+  // 5. headline and standfirst: what precedes the byline/dateline
+  const metaStart = Math.min(...[dateIdx, bylineIdx].filter((i) => i >= 0), headerEnd);
+  let start = 0;
+  if (known.title && units[0] === known.title) {
+    consumed.add(0);
+    start = 1;
+  } else if (!known.title && units.length > 1 && isHeadingLike(units[0]!) && (metaStart > 0 || !isProse(units[0]!))) {
+    out.title = units[0];
+    consumed.add(0);
+    start = 1;
+  }
+  const stand = [];
+  for (let i = start; i < metaStart; i++) {
+    if (consumed.has(i)) continue;
+    stand.push(units[i]!);
+    consumed.add(i);
+  }
+  if (stand.length) out.standfirst = stand.join(" ");
+  // 6. body: the rest, with credit lines taken out as metadata
+  const bodyFrom = Math.max(dateIdx, bylineIdx, start - 1) + 1;
+  for (let i = bodyFrom; i < units.length; i++) {
+    if (consumed.has(i)) continue;
+    const u = units[i]!;
+    if (u.length < 200 && matchesAny(CREDIT_LINES, u)) {
+      out.credits.push(u.replace(/^\(|\)$/g, ""));
+      continue;
+    }
+    out.paragraphs.push(u);
+  }
+  return out;
+}
