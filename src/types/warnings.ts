@@ -8,6 +8,7 @@ export const WARNING_CODES = {
   BINARY_INPUT: "the input looks binary, not text or HTML",
   TOO_LARGE: "the input exceeds the size limit",
   DECODE_FALLBACK: "the character encoding could not be determined; decoded as UTF-8",
+  DECODE_GUESSED: "no character encoding was declared and the bytes are not UTF-8; decoded as windows-1252",
   NO_BODY: "no article text could be found",
   MALFORMED_HTML: "the HTML is malformed; the text was recovered as far as possible",
   FEED_ITEM_SKIPPED: "a feed item had no usable text and was skipped",
