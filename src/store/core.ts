@@ -1,0 +1,1150 @@
+// The store's logic, written once over the Db adapter (src/store/db.ts): saving documents
+// with merging, replacing new versions, queries, the change log, imports. SQLite and
+// PostgreSQL differ only in their adapters and migration files.
+import { combineReports, type EventReport, type MergeView, sameEvent } from "../events/merge.js";
+import type {
+  Actor,
+  ConflictEvent,
+  EventType,
+  ExtractedDoc,
+  Place,
+  RelationType,
+  SubEventType,
+} from "../types/index.js";
+import type { Db, Param } from "./db.js";
+import { articleKey, contentHash, placeKey } from "./keys.js";
+import type {
+  ActorGraph,
+  ActorProfile,
+  ActorQuery,
+  ActorSummary,
+  ArticleQuery,
+  ArticleState,
+  ArticleSummary,
+  EventChanges,
+  EventQuery,
+  EventSource,
+  GraphEdge,
+  GraphQuery,
+  ImportedEvent,
+  ImportResult,
+  Page,
+  PlaceQuery,
+  PlaceSummary,
+  RelationSummary,
+  SaveResult,
+  SearchHit,
+  Store,
+  StoreStats,
+  StoredArticle,
+  StoredEvent,
+  TimelineBucket,
+  TimelineQuery,
+} from "./types.js";
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const optNum = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
+const optStr = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const day = (iso?: string): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
+const qs = (n: number) => Array.from({ length: n }, () => "?").join(",");
+const DAY = 86_400_000;
+const shiftDay = (d: string, days: number) =>
+  new Date(Date.parse(`${d.slice(0, 10)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+const EVENT_COLS =
+  "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
+
+/** The Store over one Db adapter. */
+export class CoreStore implements Store {
+  private writeChain: Promise<unknown> = Promise.resolve();
+  private listeners = new Set<(cursor: number) => void>();
+
+  constructor(private db: Db) {}
+
+  get backend(): "sqlite" | "postgres" {
+    return this.db.dialect;
+  }
+
+  migrate(): Promise<number> {
+    return this.db.migrate();
+  }
+
+  async close(): Promise<void> {
+    await this.writeChain.catch(() => {});
+    await this.db.close();
+  }
+
+  /** Serialises writes (one transaction at a time from this process) and notifies listeners. */
+  private write<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    const run = this.writeChain.then(() => this.db.tx(fn));
+    this.writeChain = run.catch(() => {});
+    return run.then(async (r) => {
+      if (this.listeners.size > 0) {
+        const c = await this.cursor();
+        for (const l of this.listeners) l(c);
+      }
+      return r;
+    });
+  }
+
+  private async cursor(): Promise<number> {
+    const r = await this.db.get<Row>("SELECT value FROM counters WHERE name = 'seq'");
+    return num(r?.value);
+  }
+
+  private async nextSeq(db: Db, k = 1): Promise<number> {
+    const r = await db.get<Row>("UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value", [k]);
+    return num(r?.value) - k + 1;
+  }
+
+  onChange(listener: (cursor: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ───────────── articles ─────────────
+
+  async articleState(key: string): Promise<ArticleState | null> {
+    const r = await this.db.get<Row>("SELECT id, content_hash FROM articles WHERE id = ?", [key]);
+    return r ? { articleId: String(r.id), contentHash: String(r.content_hash) } : null;
+  }
+
+  saveDoc(doc: ExtractedDoc): Promise<SaveResult> {
+    const key = articleKey(doc.article);
+    const hash = contentHash(doc.article);
+    return this.write(async (db) => {
+      // Take the counter row first: on PostgreSQL this serialises concurrent saves so merging sees them all.
+      await db.run("UPDATE counters SET value = value WHERE name = 'seq'");
+      const existing = await db.get<Row>("SELECT id, content_hash FROM articles WHERE id = ?", [key]);
+      if (existing && existing.content_hash === hash) return this.unchanged(db, key);
+      if (!existing) {
+        const dup = await db.get<Row>("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [hash]);
+        if (dup) return this.unchanged(db, String(dup.id));
+      }
+      const removedEventIds = existing ? await this.removeArticle(db, key) : [];
+      const a = doc.article;
+      const pubDate = day(a.publishedAt);
+      await db.run(
+        "INSERT INTO articles (id, doc_id, url, outlet, title, byline, published_at, pub_date, content_hash, stored_at, event_count, body, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+          key,
+          doc.id,
+          a.url ?? null,
+          a.outlet ?? null,
+          a.title ?? null,
+          a.byline ?? null,
+          a.publishedAt ?? null,
+          pubDate,
+          hash,
+          new Date().toISOString(),
+          doc.events.length,
+          a.body,
+          JSON.stringify(doc),
+        ],
+      );
+      await this.saveActors(db, doc, key, pubDate);
+      const places = new Map<string, Place>();
+      for (const p of doc.places) {
+        places.set(p.id, p);
+        await db.run(
+          "INSERT INTO places (id, name, lat, lon, prec, country, admin1, admin2, feature_code) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, prec = excluded.prec, country = excluded.country, admin1 = excluded.admin1, feature_code = excluded.feature_code",
+          [placeKey(p), p.name, p.lat, p.lon, p.precision, p.countryCode ?? null, p.admin1 ?? null, null, p.featureCode ?? null],
+        );
+      }
+      const eventIds: string[] = [];
+      let newEvents = 0;
+      let mergedEvents = 0;
+      for (let i = 0; i < doc.events.length; i++) {
+        const report = toReport(doc, doc.events[i], key, places);
+        const match = await this.findMatch(db, report);
+        const ord = await this.nextSeq(db);
+        let n: number;
+        if (match !== undefined) {
+          n = match;
+          await this.insertSource(db, n, report, ord, i);
+          await this.recompute(db, n);
+          mergedEvents++;
+        } else {
+          n = await this.insertEvent(db, combineReports([report]), ord);
+          await this.insertSource(db, n, report, ord, i);
+          await this.writeEventActors(db, n);
+          newEvents++;
+        }
+        eventIds.push(String(n));
+      }
+      return {
+        status: existing ? ("replaced" as const) : ("inserted" as const),
+        articleId: key,
+        eventIds,
+        newEvents,
+        mergedEvents,
+        removedEventIds: removedEventIds.filter((id) => !eventIds.includes(id)),
+      };
+    });
+  }
+
+  private async unchanged(db: Db, key: string): Promise<SaveResult> {
+    const rows = await db.all<Row>("SELECT event_n FROM event_sources WHERE article_id = ? ORDER BY doc_index", [key]);
+    return {
+      status: "unchanged",
+      articleId: key,
+      eventIds: rows.map((r) => String(r.event_n)),
+      newEvents: 0,
+      mergedEvents: 0,
+      removedEventIds: [],
+    };
+  }
+
+  private async saveActors(db: Db, doc: ExtractedDoc, key: string, pubDate: string | null): Promise<void> {
+    const known = new Map<string, Actor>(doc.actors.map((a) => [a.id, a]));
+    const ids = new Set<string>(known.keys());
+    for (const e of doc.events)
+      for (const id of [e.actor1, e.actor2, ...e.assocActors1, ...e.assocActors2]) if (id) ids.add(id);
+    for (const r of doc.relations) {
+      ids.add(r.source);
+      ids.add(r.target);
+    }
+    for (const id of ids) {
+      const a = known.get(id);
+      const old = await db.get<Row>("SELECT name, kind, inter, country, role, affiliation, known, aliases FROM actors WHERE id = ?", [id]);
+      if (!a) {
+        if (!old)
+          await db.run("INSERT INTO actors (id, name, kind, known, aliases) VALUES (?,?,?,0,'[]')", [id, id, "other"]);
+        continue;
+      }
+      const oldKnown = num(old?.known) === 1;
+      // A lexicon actor's canonical fields win over one discovered in text; aliases accumulate.
+      const keepOld = old && oldKnown && !a.known;
+      const aliases = new Set<string>([...(old ? (JSON.parse(String(old.aliases)) as string[]) : []), ...a.aliases]);
+      for (const m of a.mentions) if (m.text && m.text !== a.name) aliases.add(m.text);
+      aliases.delete(keepOld ? String(old.name) : a.name);
+      const vals: Param[] = keepOld
+        ? [String(old.name), String(old.kind), optNum(old.inter) ?? a.inter ?? null, optStr(old.country) ?? a.country ?? null, optStr(old.role) ?? a.role ?? null, optStr(old.affiliation) ?? a.affiliation ?? null, 1]
+        : [a.name, a.kind, a.inter ?? optNum(old?.inter) ?? null, a.country ?? optStr(old?.country) ?? null, a.role ?? optStr(old?.role) ?? null, a.affiliation ?? optStr(old?.affiliation) ?? null, a.known || oldKnown ? 1 : 0];
+      await db.run(
+        "INSERT INTO actors (id, name, kind, inter, country, role, affiliation, known, aliases) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, inter = excluded.inter, country = excluded.country, role = excluded.role, affiliation = excluded.affiliation, known = excluded.known, aliases = excluded.aliases",
+        [id, ...vals, JSON.stringify([...aliases].sort())],
+      );
+      await db.run("INSERT INTO actor_mentions (article_id, actor_id, mentions, pub_date) VALUES (?,?,?,?)", [
+        key,
+        id,
+        Math.max(1, a.mentions.length),
+        pubDate,
+      ]);
+    }
+    const rels = new Map<string, { type: string; source: string; target: string; n: number; c: number }>();
+    for (const r of doc.relations) {
+      const k = `${r.type}\u0000${r.source}\u0000${r.target}`;
+      const cur = rels.get(k) ?? { type: r.type, source: r.source, target: r.target, n: 0, c: 0 };
+      cur.n += Math.max(1, r.evidence.length);
+      cur.c = Math.max(cur.c, r.confidence);
+      rels.set(k, cur);
+    }
+    for (const r of rels.values())
+      await db.run(
+        "INSERT INTO relation_evidence (article_id, type, source, target, evidence_count, confidence, pub_date) VALUES (?,?,?,?,?,?,?)",
+        [key, r.type, r.source, r.target, r.n, r.c, pubDate],
+      );
+  }
+
+  /** Deletes an article and its facts; events it alone reported are deleted, others rebuilt. Returns touched event ids. */
+  private async removeArticle(db: Db, key: string): Promise<string[]> {
+    const affected = (await db.all<Row>("SELECT DISTINCT event_n FROM event_sources WHERE article_id = ?", [key])).map((r) => num(r.event_n));
+    await db.run("DELETE FROM event_sources WHERE article_id = ?", [key]);
+    for (const n of affected) {
+      const left = await db.get<Row>("SELECT count(*) AS c FROM event_sources WHERE event_n = ?", [n]);
+      if (num(left?.c) === 0) {
+        await db.run("DELETE FROM events WHERE n = ?", [n]);
+        await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+        await db.run("INSERT INTO event_tombstones (seq, event_n) VALUES (?, ?)", [await this.nextSeq(db), n]);
+      } else {
+        await this.recompute(db, n);
+      }
+    }
+    await db.run("DELETE FROM actor_mentions WHERE article_id = ?", [key]);
+    await db.run("DELETE FROM relation_evidence WHERE article_id = ?", [key]);
+    await db.run("DELETE FROM articles WHERE id = ?", [key]);
+    return affected.map(String);
+  }
+
+  /** The stored event this report belongs to, or undefined for a new event. */
+  private async findMatch(db: Db, r: EventReport): Promise<number | undefined> {
+    // Widest window any candidate could need: its own tolerance (≤ 31 days, + 14 when its date defaulted, + a month range).
+    const lo = shiftDay(r.date, -(31 + 14 + 31 + 31));
+    const hi = shiftDay(r.dateEnd ?? r.date, 31 + 31 + 1);
+    const actors = [...new Set([r.actor1, r.actor2, ...r.assocActors1, ...r.assocActors2].filter((x): x is string => !!x))];
+    let rows: Row[];
+    if (actors.length > 0) {
+      rows = await db.all<Row>(
+        `SELECT ${EVENT_COLS} FROM events e WHERE e.origin = 'sitrep' AND e.event_type = ? AND e.date BETWEEN ? AND ? AND e.n IN (SELECT event_n FROM event_actors WHERE actor_id IN (${qs(actors.length)})) LIMIT 500`,
+        [r.eventType, lo, hi, ...actors],
+      );
+    } else if (r.place) {
+      const d = 3;
+      rows = await db.all<Row>(
+        `SELECT ${EVENT_COLS} FROM events e WHERE e.origin = 'sitrep' AND e.event_type = ? AND e.date BETWEEN ? AND ? AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? LIMIT 500`,
+        [r.eventType, lo, hi, r.place.lat - d, r.place.lat + d, r.place.lon - d, r.place.lon + d],
+      );
+    } else {
+      rows = await db.all<Row>(
+        `SELECT ${EVENT_COLS} FROM events e WHERE e.origin = 'sitrep' AND e.event_type = ? AND e.date BETWEEN ? AND ? LIMIT 500`,
+        [r.eventType, lo, hi],
+      );
+    }
+    let best: number | undefined;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const row of rows) {
+      const d = sameEvent(r, viewOfRow(row));
+      if (d.same && d.score < bestScore) {
+        best = num(row.n);
+        bestScore = d.score;
+      }
+    }
+    return best;
+  }
+
+  private async insertSource(db: Db, n: number, r: EventReport, ord: number, index: number): Promise<void> {
+    await db.run(
+      "INSERT INTO event_sources (article_id, doc_event_id, event_n, ord, doc_index, source_key, outlet_key, report) VALUES (?,?,?,?,?,?,?,?)",
+      [r.articleId, r.docEventId, n, ord, index, r.attribution.name?.toLowerCase() ?? null, r.outlet?.toLowerCase() ?? null, JSON.stringify(r)],
+    );
+  }
+
+  private eventValues(c: ReturnType<typeof combineReports>): Param[] {
+    return [
+      c.eventType,
+      c.subEventType,
+      c.actor1 ?? null,
+      c.actor2 ?? null,
+      JSON.stringify(c.assocActors1),
+      JSON.stringify(c.assocActors2),
+      c.date,
+      c.dateEnd ?? null,
+      c.datePrecision,
+      c.dateDefaulted ? 1 : 0,
+      c.place?.id ?? null,
+      c.place?.name ?? null,
+      c.place?.lat ?? null,
+      c.place?.lon ?? null,
+      c.place?.precision ?? null,
+      c.place?.country ?? null,
+      c.place?.admin1 ?? null,
+      c.place?.admin2 ?? null,
+      c.locationText ?? null,
+      c.modality,
+      c.fatalities ?? null,
+      JSON.stringify(c.fatalityClaims),
+      c.sourceCount,
+      JSON.stringify(c.articleIds),
+      c.firstReported ?? null,
+      c.lastReported ?? null,
+      c.confidence,
+      c.text,
+    ];
+  }
+
+  private static readonly EVENT_FIELDS =
+    "event_type, sub_event_type, actor1, actor2, assoc1, assoc2, date, date_end, date_precision, date_defaulted, place_id, place_name, lat, lon, geo_precision, country, admin1, admin2, location_text, modality, fatalities, fatality_claims, source_count, article_ids, first_reported, last_reported, confidence, text";
+
+  private async insertEvent(db: Db, c: ReturnType<typeof combineReports>, seq: number): Promise<number> {
+    const r = await db.get<Row>(
+      `INSERT INTO events (${CoreStore.EVENT_FIELDS}, origin, seq) VALUES (${qs(28)}, 'sitrep', ?) RETURNING n`,
+      [...this.eventValues(c), seq],
+    );
+    return num(r?.n);
+  }
+
+  /** Rebuilds a merged event from all its reports. */
+  private async recompute(db: Db, n: number): Promise<void> {
+    const rows = await db.all<Row>("SELECT report FROM event_sources WHERE event_n = ? ORDER BY ord", [n]);
+    const c = combineReports(rows.map((r) => JSON.parse(String(r.report)) as EventReport));
+    const sets = CoreStore.EVENT_FIELDS.split(", ").map((f) => `${f} = ?`).join(", ");
+    await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...this.eventValues(c), await this.nextSeq(db), n]);
+    await this.writeEventActors(db, n);
+  }
+
+  private async writeEventActors(db: Db, n: number): Promise<void> {
+    const e = await db.get<Row>("SELECT actor1, actor2, assoc1, assoc2, date FROM events WHERE n = ?", [n]);
+    if (!e) return;
+    await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+    const ids = new Set<string>();
+    for (const a of [e.actor1, e.actor2, ...JSON.parse(String(e.assoc1)), ...JSON.parse(String(e.assoc2))]) if (a) ids.add(String(a));
+    for (const id of ids) await db.run("INSERT INTO event_actors (actor_id, event_n, date) VALUES (?,?,?)", [id, n, String(e.date)]);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const r = await this.db.get<Row>("SELECT * FROM articles WHERE id = ?", [id]);
+    if (!r) return null;
+    const ev = await this.db.all<Row>("SELECT event_n FROM event_sources WHERE article_id = ? ORDER BY doc_index", [id]);
+    return { ...articleSummary(r), doc: JSON.parse(String(r.doc)), eventIds: ev.map((x) => String(x.event_n)) };
+  }
+
+  async listArticles(q: ArticleQuery = {}): Promise<Page<ArticleSummary>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (q.outlet) {
+      where.push("lower(outlet) = ?");
+      params.push(q.outlet.toLowerCase());
+    }
+    if (q.since) {
+      where.push("published_at >= ?");
+      params.push(q.since);
+    }
+    if (q.until) {
+      where.push("published_at <= ?");
+      params.push(q.until.length === 10 ? `${q.until}T99` : q.until);
+    }
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const rows = await this.db.all<Row>(
+      `SELECT id, url, outlet, title, byline, published_at, stored_at, event_count, content_hash FROM articles ${w} ORDER BY published_at DESC, n DESC LIMIT ? OFFSET ?`,
+      [...params, q.limit ?? 100, q.offset ?? 0],
+    );
+    const total = await this.db.get<Row>(`SELECT count(*) AS c FROM articles ${w}`, params);
+    return { items: rows.map(articleSummary), total: num(total?.c) };
+  }
+
+  async searchArticles(text: string, opts: { limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
+    const hits = await this.db.search(text, opts.limit ?? 20, opts.offset ?? 0);
+    if (hits.length === 0) return [];
+    const rows = await this.db.all<Row>(
+      `SELECT id, url, outlet, title, byline, published_at, stored_at, event_count, content_hash FROM articles WHERE id IN (${qs(hits.length)})`,
+      hits.map((h) => h.id),
+    );
+    const byId = new Map(rows.map((r) => [String(r.id), articleSummary(r)]));
+    return hits.filter((h) => byId.has(h.id)).map((h) => ({ article: byId.get(h.id)!, snippet: h.snippet, rank: h.rank }));
+  }
+
+  // ───────────── events ─────────────
+
+  /** Actor ids an actor filter covers (see EventQuery.includeBacked). */
+  private async expandActor(actor: string, includeBacked?: boolean): Promise<string[]> {
+    const ids = new Set([actor]);
+    if (!includeBacked) return [...ids];
+    const clientsOf = async (xs: string[]) =>
+      xs.length === 0
+        ? []
+        : (
+            await this.db.all<Row>(
+              `SELECT DISTINCT source FROM relation_evidence WHERE type IN ('backed-by', 'part-of') AND target IN (${qs(xs.length)})`,
+              xs,
+            )
+          ).map((r) => String(r.source));
+    const sponsors = (
+      await this.db.all<Row>("SELECT DISTINCT target FROM relation_evidence WHERE type = 'backed-by' AND source = ?", [actor])
+    ).map((r) => String(r.target));
+    for (const c of await clientsOf([actor, ...sponsors])) ids.add(c);
+    return [...ids];
+  }
+
+  private async eventWhere(q: Omit<EventQuery, "limit" | "offset" | "sort">): Promise<{ where: string[]; params: Param[] }> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (q.since) {
+      where.push("e.date >= ?");
+      params.push(q.since);
+    }
+    if (q.until) {
+      where.push("e.date <= ?");
+      params.push(q.until);
+    }
+    const list = <T extends string>(v: T | T[] | undefined, col: string) => {
+      if (v === undefined) return;
+      const xs = Array.isArray(v) ? v : [v];
+      if (xs.length === 0) return;
+      where.push(`${col} IN (${qs(xs.length)})`);
+      params.push(...xs);
+    };
+    list(q.eventType, "e.event_type");
+    list(q.subEventType, "e.sub_event_type");
+    if (q.origin) {
+      where.push("e.origin = ?");
+      params.push(q.origin);
+    }
+    if (q.minSources) {
+      where.push("e.source_count >= ?");
+      params.push(q.minSources);
+    }
+    if (q.actor) {
+      const ids = await this.expandActor(q.actor, q.includeBacked);
+      where.push(`e.n IN (SELECT event_n FROM event_actors WHERE actor_id IN (${qs(ids.length)}))`);
+      params.push(...ids);
+    }
+    if (q.source) {
+      const s = q.source.toLowerCase();
+      where.push(
+        "(e.n IN (SELECT event_n FROM event_sources WHERE source_key = ? OR outlet_key = ? OR article_id = ?) OR lower(e.ext_source) LIKE ?)",
+      );
+      params.push(s, s, q.source, `%${s}%`);
+    }
+    if (q.text) {
+      where.push("lower(e.text) LIKE ?");
+      params.push(`%${q.text.toLowerCase()}%`);
+    }
+    if (q.bbox) {
+      const f = this.db.bboxWhere(q.bbox);
+      where.push(f.sql);
+      params.push(...f.params);
+    }
+    if (q.near) {
+      const f = this.db.nearWhere(q.near);
+      where.push(f.sql);
+      params.push(...f.params);
+    }
+    return { where, params };
+  }
+
+  async queryEvents(q: EventQuery = {}): Promise<Page<StoredEvent>> {
+    const { where, params } = await this.eventWhere(q);
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const order = {
+      "date-desc": "e.date DESC, e.n DESC",
+      "date-asc": "e.date ASC, e.n ASC",
+      "sources-desc": "e.source_count DESC, e.date DESC, e.n DESC",
+      "reported-desc": "e.last_reported DESC, e.n DESC",
+    }[q.sort ?? "date-desc"];
+    const rows = await this.db.all<Row>(`SELECT ${EVENT_COLS} FROM events e ${w} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+      ...params,
+      Math.min(q.limit ?? 100, 100_000),
+      q.offset ?? 0,
+    ]);
+    const items = await this.hydrate(rows, q.withSources !== false);
+    const page: Page<StoredEvent> = { items };
+    if (q.withTotal) page.total = num((await this.db.get<Row>(`SELECT count(*) AS c FROM events e ${w}`, params))?.c);
+    return page;
+  }
+
+  private async hydrate(rows: Row[], withSources: boolean): Promise<StoredEvent[]> {
+    const events = rows.map(eventFromRow);
+    if (!withSources || events.length === 0) return events;
+    const byN = new Map(events.map((e) => [e.id, e]));
+    for (let i = 0; i < events.length; i += 500) {
+      const chunk = events.slice(i, i + 500).map((e) => Number(e.id));
+      const src = await this.db.all<Row>(
+        `SELECT s.event_n, s.report, a.url, a.title, a.outlet, a.published_at FROM event_sources s LEFT JOIN articles a ON a.id = s.article_id WHERE s.event_n IN (${qs(chunk.length)}) ORDER BY s.event_n, s.ord`,
+        chunk,
+      );
+      for (const s of src) byN.get(String(s.event_n))?.sources.push(sourceFromRow(s));
+    }
+    return events;
+  }
+
+  async getEvent(id: string): Promise<StoredEvent | null> {
+    if (!/^\d+$/.test(id)) return null;
+    const r = await this.db.get<Row>(`SELECT ${EVENT_COLS} FROM events e WHERE e.n = ?`, [Number(id)]);
+    return r ? (await this.hydrate([r], true))[0] : null;
+  }
+
+  async eventsSince(cursor: number, limit = 500): Promise<EventChanges> {
+    const rows = await this.db.all<Row>(`SELECT ${EVENT_COLS} FROM events e WHERE e.seq > ? ORDER BY e.seq LIMIT ?`, [cursor, limit]);
+    let maxSeq = rows.length ? num(rows[rows.length - 1].seq) : Number.POSITIVE_INFINITY;
+    // Tombstones up to the last event change returned (all of them when this batch is not full).
+    const full = rows.length === limit;
+    const tomb = await this.db.all<Row>(
+      `SELECT seq, event_n FROM event_tombstones WHERE seq > ? ${full ? "AND seq <= ?" : ""} ORDER BY seq`,
+      full ? [cursor, maxSeq] : [cursor],
+    );
+    if (!full) maxSeq = Math.max(rows.length ? num(rows[rows.length - 1].seq) : cursor, ...tomb.map((t) => num(t.seq)), cursor);
+    const events = await this.hydrate(rows, true);
+    const live = new Set(events.map((e) => e.id));
+    return {
+      events,
+      removed: tomb.map((t) => String(t.event_n)).filter((id) => !live.has(id)),
+      cursor: maxSeq,
+    };
+  }
+
+  // ───────────── actors ─────────────
+
+  async getActor(id: string): Promise<ActorProfile | null> {
+    const a = await this.db.get<Row>("SELECT * FROM actors WHERE id = ?", [id]);
+    if (!a) return null;
+    const ev = await this.db.get<Row>("SELECT count(*) AS c FROM event_actors WHERE actor_id = ?", [id]);
+    const m = await this.db.get<Row>(
+      "SELECT count(*) AS c, sum(mentions) AS m, min(pub_date) AS f, max(pub_date) AS l FROM actor_mentions WHERE actor_id = ?",
+      [id],
+    );
+    const rels = await this.db.all<Row>(
+      `SELECT r.type, r.source, r.target, sum(r.evidence_count) AS ev, count(*) AS arts, min(r.pub_date) AS f, max(r.pub_date) AS l
+       FROM relation_evidence r WHERE r.source = ? OR r.target = ? GROUP BY r.type, r.source, r.target`,
+      [id, id],
+    );
+    const fought = await this.db.all<Row>(
+      `SELECT other, sum(c) AS c, min(f) AS f, max(l) AS l FROM (
+         SELECT actor2 AS other, count(*) AS c, min(date) AS f, max(date) AS l FROM events WHERE actor1 = ? AND actor2 IS NOT NULL GROUP BY actor2
+         UNION ALL
+         SELECT actor1 AS other, count(*) AS c, min(date) AS f, max(date) AS l FROM events WHERE actor2 = ? AND actor1 IS NOT NULL GROUP BY actor1
+       ) t GROUP BY other ORDER BY sum(c) DESC LIMIT 50`,
+      [id, id],
+    );
+    const others = new Set<string>([...rels.flatMap((r) => [String(r.source), String(r.target)]), ...fought.map((f) => String(f.other))]);
+    others.delete(id);
+    const names = await this.names([...others]);
+    const rs = (r: Row, other: string): RelationSummary => ({
+      type: String(r.type) as RelationType,
+      actor: other,
+      name: names.get(other),
+      evidenceCount: num(r.ev),
+      articleCount: num(r.arts),
+      firstSeen: optStr(r.f),
+      lastSeen: optStr(r.l),
+    });
+    const out = (type: string) => rels.filter((r) => r.type === type && r.source === id).map((r) => rs(r, String(r.target)));
+    const inc = (type: string) => rels.filter((r) => r.type === type && r.target === id).map((r) => rs(r, String(r.source)));
+    const byEvidence = (xs: RelationSummary[]) => xs.sort((x, y) => y.evidenceCount - x.evidenceCount || x.actor.localeCompare(y.actor));
+    const opponents = [...out("opposes"), ...inc("opposes")];
+    for (const f of fought) {
+      const other = String(f.other);
+      const have = opponents.find((o) => o.actor === other);
+      if (have) have.evidenceCount += num(f.c);
+      else
+        opponents.push({
+          type: "opposes",
+          actor: other,
+          name: names.get(other),
+          evidenceCount: num(f.c),
+          articleCount: 0,
+          firstSeen: optStr(f.f),
+          lastSeen: optStr(f.l),
+        });
+    }
+    const recent = await this.db.all<Row>(
+      `SELECT ${EVENT_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id = ? ORDER BY x.date DESC, x.event_n DESC LIMIT 20`,
+      [id],
+    );
+    return {
+      id,
+      name: String(a.name),
+      kind: String(a.kind) as ActorProfile["kind"],
+      inter: optNum(a.inter),
+      country: optStr(a.country),
+      role: optStr(a.role),
+      affiliation: optStr(a.affiliation),
+      aliases: JSON.parse(String(a.aliases)),
+      eventCount: num(ev?.c),
+      articleCount: num(m?.c),
+      mentionCount: num(m?.m),
+      firstSeen: optStr(m?.f),
+      lastSeen: optStr(m?.l),
+      sponsors: byEvidence(out("backed-by")),
+      backs: byEvidence(inc("backed-by")),
+      allies: byEvidence([...out("allied-with"), ...inc("allied-with")]),
+      opponents: byEvidence(opponents),
+      partOf: byEvidence([...out("part-of"), ...out("led-by"), ...out("dominated-by")]),
+      parts: byEvidence(inc("part-of")),
+      recentEvents: await this.hydrate(recent, false),
+    };
+  }
+
+  private async names(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const r of await this.db.all<Row>(`SELECT id, name FROM actors WHERE id IN (${qs(chunk.length)})`, chunk))
+        out.set(String(r.id), String(r.name));
+    }
+    return out;
+  }
+
+  async listActors(q: ActorQuery = {}): Promise<Page<ActorSummary>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (q.text) {
+      where.push("(lower(a.name) LIKE ? OR lower(a.aliases) LIKE ? OR a.id = ?)");
+      params.push(`%${q.text.toLowerCase()}%`, `%${q.text.toLowerCase()}%`, q.text);
+    }
+    if (q.kind) {
+      where.push("a.kind = ?");
+      params.push(q.kind);
+    }
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const rows = await this.db.all<Row>(
+      `SELECT a.id, a.name, a.kind, a.inter, a.country,
+         (SELECT count(*) FROM event_actors x WHERE x.actor_id = a.id) AS ev,
+         (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS arts
+       FROM actors a ${w} ORDER BY arts DESC, ev DESC, a.id LIMIT ? OFFSET ?`,
+      [...params, q.limit ?? 100, q.offset ?? 0],
+    );
+    const total = await this.db.get<Row>(`SELECT count(*) AS c FROM actors a ${w}`, params);
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        kind: String(r.kind) as ActorSummary["kind"],
+        inter: optNum(r.inter),
+        country: optStr(r.country),
+        eventCount: num(r.ev),
+        articleCount: num(r.arts),
+      })),
+      total: num(total?.c),
+    };
+  }
+
+  async actorGraph(q: GraphQuery = {}): Promise<ActorGraph> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (q.types?.length) {
+      where.push(`type IN (${qs(q.types.length)})`);
+      params.push(...q.types);
+    }
+    if (q.since) {
+      where.push("pub_date >= ?");
+      params.push(q.since);
+    }
+    if (q.until) {
+      where.push("pub_date <= ?");
+      params.push(q.until);
+    }
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const rels = await this.db.all<Row>(
+      `SELECT type, source, target, sum(evidence_count) AS ev, count(*) AS arts, min(pub_date) AS f, max(pub_date) AS l FROM relation_evidence ${w} GROUP BY type, source, target`,
+      params,
+    );
+    let edges: GraphEdge[] = rels
+      .map((r) => ({
+        source: String(r.source),
+        target: String(r.target),
+        type: String(r.type) as RelationType,
+        weight: num(r.ev),
+        articleCount: num(r.arts),
+        firstSeen: optStr(r.f),
+        lastSeen: optStr(r.l),
+      }))
+      .filter((e) => e.weight >= (q.minEvidence ?? 1));
+    if (q.includeEvents) {
+      const ew: string[] = ["actor1 IS NOT NULL", "actor2 IS NOT NULL"];
+      const ep: Param[] = [];
+      if (q.since) {
+        ew.push("date >= ?");
+        ep.push(q.since);
+      }
+      if (q.until) {
+        ew.push("date <= ?");
+        ep.push(q.until);
+      }
+      const fought = await this.db.all<Row>(
+        `SELECT actor1, actor2, count(*) AS c, min(date) AS f, max(date) AS l FROM events WHERE ${ew.join(" AND ")} GROUP BY actor1, actor2`,
+        ep,
+      );
+      for (const f of fought)
+        if (num(f.c) >= (q.minEvidence ?? 1))
+          edges.push({
+            source: String(f.actor1),
+            target: String(f.actor2),
+            type: "fought",
+            weight: num(f.c),
+            articleCount: 0,
+            firstSeen: optStr(f.f),
+            lastSeen: optStr(f.l),
+          });
+    }
+    let ids = new Set(edges.flatMap((e) => [e.source, e.target]));
+    if (q.actor) {
+      const keep = new Set([q.actor]);
+      let frontier = [q.actor];
+      for (let d = 0; d < (q.depth ?? 1) && frontier.length; d++) {
+        const next: string[] = [];
+        for (const e of edges)
+          for (const [x, y] of [
+            [e.source, e.target],
+            [e.target, e.source],
+          ])
+            if (frontier.includes(x) && !keep.has(y)) {
+              keep.add(y);
+              next.push(y);
+            }
+        frontier = next;
+      }
+      ids = keep;
+      edges = edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+    }
+    const degree = new Map<string, number>();
+    for (const e of edges) for (const x of [e.source, e.target]) degree.set(x, (degree.get(x) ?? 0) + e.weight);
+    const limited = [...ids].sort((x, y) => (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x.localeCompare(y)).slice(0, q.limit ?? 500);
+    const keepIds = new Set(limited);
+    edges = edges.filter((e) => keepIds.has(e.source) && keepIds.has(e.target));
+    const nodes = [];
+    for (let i = 0; i < limited.length; i += 500) {
+      const chunk = limited.slice(i, i + 500);
+      const rows = await this.db.all<Row>(
+        `SELECT a.id, a.name, a.kind,
+          (SELECT count(*) FROM event_actors x WHERE x.actor_id = a.id) AS ev,
+          (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS arts
+         FROM actors a WHERE a.id IN (${qs(chunk.length)})`,
+        chunk,
+      );
+      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      for (const id of chunk) {
+        const r = byId.get(id);
+        nodes.push({
+          id,
+          name: r ? String(r.name) : id,
+          kind: (r ? String(r.kind) : "other") as ActorSummary["kind"],
+          eventCount: num(r?.ev),
+          articleCount: num(r?.arts),
+        });
+      }
+    }
+    return { nodes, edges };
+  }
+
+  // ───────────── places, timeline, stats ─────────────
+
+  async listPlaces(q: PlaceQuery = {}): Promise<PlaceSummary[]> {
+    const where: string[] = ["e.place_id IS NOT NULL"];
+    const params: Param[] = [];
+    if (q.bbox) {
+      const f = this.db.bboxWhere(q.bbox);
+      where.push(f.sql);
+      params.push(...f.params);
+    }
+    if (q.text) {
+      where.push("lower(e.place_name) LIKE ?");
+      params.push(`%${q.text.toLowerCase()}%`);
+    }
+    const rows = await this.db.all<Row>(
+      `SELECT e.place_id, min(e.place_name) AS name, min(e.lat) AS lat, min(e.lon) AS lon, min(e.geo_precision) AS prec,
+         min(e.country) AS country, min(e.admin1) AS admin1, min(e.admin2) AS admin2, count(*) AS ev, sum(e.source_count) AS arts
+       FROM events e WHERE ${where.join(" AND ")} GROUP BY e.place_id ORDER BY count(*) DESC, e.place_id LIMIT ?`,
+      [...params, q.limit ?? 1000],
+    );
+    return rows.map((r) => ({
+      id: String(r.place_id),
+      name: String(r.name),
+      lat: num(r.lat),
+      lon: num(r.lon),
+      precision: num(r.prec) as 1 | 2 | 3,
+      country: optStr(r.country),
+      admin1: optStr(r.admin1),
+      admin2: optStr(r.admin2),
+      eventCount: num(r.ev),
+      articleCount: num(r.arts),
+    }));
+  }
+
+  async timeline(q: TimelineQuery): Promise<TimelineBucket[]> {
+    const { where, params } = await this.eventWhere(q);
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const b = q.by === "week" ? this.db.weekExpr("e.date") : "e.date";
+    const rows = await this.db.all<Row>(
+      `SELECT ${b} AS bucket, e.event_type AS t, count(*) AS c FROM events e ${w} GROUP BY ${b}, e.event_type ORDER BY 1`,
+      params,
+    );
+    const out = new Map<string, TimelineBucket>();
+    for (const r of rows) {
+      const k = String(r.bucket);
+      const cur = out.get(k) ?? { bucket: k, counts: {}, total: 0 };
+      cur.counts[String(r.t) as EventType] = num(r.c);
+      cur.total += num(r.c);
+      out.set(k, cur);
+    }
+    return [...out.values()];
+  }
+
+  async stats(): Promise<StoreStats> {
+    const c = async (sql: string) => num((await this.db.get<Row>(sql))?.c);
+    const byType = await this.db.all<Row>("SELECT event_type AS t, count(*) AS c FROM events GROUP BY event_type");
+    const range = await this.db.get<Row>("SELECT min(date) AS f, max(date) AS l FROM events");
+    return {
+      backend: this.backend,
+      schemaVersion: await this.db.schemaVersion(),
+      articles: await c("SELECT count(*) AS c FROM articles"),
+      events: await c("SELECT count(*) AS c FROM events"),
+      eventSources: await c("SELECT count(*) AS c FROM event_sources"),
+      actors: await c("SELECT count(*) AS c FROM actors"),
+      relations: await c("SELECT count(*) AS c FROM (SELECT DISTINCT type, source, target FROM relation_evidence) t"),
+      places: await c("SELECT count(DISTINCT place_id) AS c FROM events"),
+      eventsByType: Object.fromEntries(byType.map((r) => [String(r.t), num(r.c)])),
+      firstEvent: optStr(range?.f),
+      lastEvent: optStr(range?.l),
+      cursor: await this.cursor(),
+    };
+  }
+
+  // ───────────── imports ─────────────
+
+  importEvents(events: ImportedEvent[]): Promise<ImportResult> {
+    return this.write(async (db) => {
+      let inserted = 0;
+      let updated = 0;
+      const BATCH = 400;
+      for (let i = 0; i < events.length; i += BATCH) {
+        const batch = events.slice(i, i + BATCH);
+        // Actors first (names as given; never overwrite a known actor).
+        const actors = new Map<string, { name: string; inter?: number }>();
+        for (const e of batch) for (const [id, v] of Object.entries(e.actorNames)) actors.set(id, v);
+        const ids = [...actors.keys()];
+        for (let j = 0; j < ids.length; j += 300) {
+          const chunk = ids.slice(j, j + 300);
+          await db.run(
+            `INSERT INTO actors (id, name, kind, inter, known, aliases) VALUES ${chunk.map(() => "(?,?,?,?,0,'[]')").join(",")} ON CONFLICT (id) DO NOTHING`,
+            chunk.flatMap((id) => [id, actors.get(id)!.name, kindForInter(actors.get(id)!.inter), actors.get(id)!.inter ?? null]),
+          );
+        }
+        const existing = await db.all<Row>(`SELECT n, external_id FROM events WHERE external_id IN (${qs(batch.length)})`, batch.map((e) => e.externalId));
+        const have = new Map(existing.map((r) => [String(r.external_id), num(r.n)]));
+        const seq0 = await this.nextSeq(db, batch.length);
+        const fresh: { e: ImportedEvent; seq: number }[] = [];
+        let k = 0;
+        for (const e of batch) {
+          const seq = seq0 + k++;
+          const n = have.get(e.externalId);
+          if (n === undefined) {
+            fresh.push({ e, seq });
+            continue;
+          }
+          const sets = IMPORT_FIELDS.map((f) => `${f} = ?`).join(", ");
+          await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...importValues(e), seq, n]);
+          await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+          await this.insertActorsOf(db, [{ n, e }]);
+          updated++;
+        }
+        if (fresh.length > 0) {
+          const rows = await db.all<Row>(
+            `INSERT INTO events (${IMPORT_FIELDS.join(", ")}, origin, seq) VALUES ${fresh.map(() => `(${qs(IMPORT_FIELDS.length)}, 'acled', ?)`).join(",")} RETURNING n, external_id`,
+            fresh.flatMap(({ e, seq }) => [...importValues(e), seq]),
+          );
+          const byExt = new Map(rows.map((r) => [String(r.external_id), num(r.n)]));
+          await this.insertActorsOf(
+            db,
+            fresh.map(({ e }) => ({ n: byExt.get(e.externalId)!, e })),
+          );
+          inserted += fresh.length;
+        }
+      }
+      return { inserted, updated };
+    });
+  }
+
+  private async insertActorsOf(db: Db, items: { n: number; e: ImportedEvent }[]): Promise<void> {
+    const rows: Param[][] = [];
+    for (const { n, e } of items) {
+      const ids = new Set([e.actor1, e.actor2, ...e.assocActors1, ...e.assocActors2].filter((x): x is string => !!x));
+      for (const id of ids) rows.push([id, n, e.date]);
+    }
+    for (let j = 0; j < rows.length; j += 1000) {
+      const chunk = rows.slice(j, j + 1000);
+      await db.run(`INSERT INTO event_actors (actor_id, event_n, date) VALUES ${chunk.map(() => "(?,?,?)").join(",")} ON CONFLICT DO NOTHING`, chunk.flat());
+    }
+  }
+}
+
+const IMPORT_FIELDS = [
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "actor2",
+  "assoc1",
+  "assoc2",
+  "date",
+  "date_precision",
+  "place_id",
+  "place_name",
+  "lat",
+  "lon",
+  "geo_precision",
+  "country",
+  "admin1",
+  "admin2",
+  "modality",
+  "fatalities",
+  "fatality_claims",
+  "source_count",
+  "external_id",
+  "ext_source",
+  "notes",
+  "confidence",
+  "text",
+];
+
+function importValues(e: ImportedEvent): Param[] {
+  const sources = e.source
+    .split(/;\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const claims = e.fatalities === undefined ? [] : [{ fatalities: e.fatalities, source: e.source || "ACLED", sourceKind: "other", articleId: "" }];
+  return [
+    e.eventType,
+    e.subEventType,
+    e.actor1 ?? null,
+    e.actor2 ?? null,
+    JSON.stringify(e.assocActors1),
+    JSON.stringify(e.assocActors2),
+    e.date,
+    e.datePrecision,
+    e.place?.id ?? null,
+    e.place?.name ?? null,
+    e.place?.lat ?? null,
+    e.place?.lon ?? null,
+    e.place?.precision ?? null,
+    e.place?.country ?? null,
+    e.place?.admin1 ?? null,
+    e.place?.admin2 ?? null,
+    "asserted",
+    e.fatalities ?? null,
+    JSON.stringify(claims),
+    Math.max(1, sources.length),
+    e.externalId,
+    e.source,
+    e.notes ?? null,
+    1,
+    e.notes ?? null,
+  ];
+}
+
+function kindForInter(inter?: number): string {
+  return (
+    {
+      1: "state-force",
+      2: "rebel-group",
+      3: "political-militia",
+      4: "identity-militia",
+      5: "rioters",
+      6: "protesters",
+      7: "civilians",
+      8: "external-force",
+    }[inter ?? 0] ?? "other"
+  );
+}
+
+/** One document event → the report the merger works with. */
+function toReport(doc: ExtractedDoc, e: ConflictEvent, key: string, places: Map<string, Place>): EventReport {
+  const p = e.placeId ? places.get(e.placeId) : undefined;
+  const body = doc.article.body;
+  return {
+    articleId: key,
+    docEventId: e.id,
+    outlet: doc.article.outlet,
+    publishedAt: doc.article.publishedAt,
+    eventType: e.eventType,
+    subEventType: e.subEventType,
+    actor1: e.actor1,
+    actor2: e.actor2,
+    assocActors1: e.assocActors1 ?? [],
+    assocActors2: e.assocActors2 ?? [],
+    date: e.date.date,
+    dateEnd: e.date.end,
+    datePrecision: e.date.precision,
+    dateDefaulted: !e.date.text,
+    place: p
+      ? {
+          id: placeKey(p),
+          name: p.name,
+          lat: p.lat,
+          lon: p.lon,
+          precision: p.precision,
+          country: p.countryCode,
+          admin1: p.admin1,
+        }
+      : undefined,
+    locationText: e.location?.text,
+    modality: e.modality,
+    fatalities: e.fatalities,
+    attribution: e.attribution,
+    sentence: { start: e.sentence.start, end: e.sentence.end, text: body.slice(e.sentence.start, e.sentence.end) },
+    trigger: e.trigger?.text,
+    confidence: e.confidence,
+  };
+}
+
+function viewOfRow(r: Row): MergeView {
+  return {
+    eventType: String(r.event_type) as EventType,
+    subEventType: String(r.sub_event_type) as SubEventType,
+    actor1: optStr(r.actor1),
+    actor2: optStr(r.actor2),
+    assocActors1: JSON.parse(String(r.assoc1)),
+    assocActors2: JSON.parse(String(r.assoc2)),
+    date: String(r.date),
+    dateEnd: optStr(r.date_end),
+    datePrecision: num(r.date_precision) as 1 | 2 | 3,
+    dateDefaulted: num(r.date_defaulted) === 1,
+    place:
+      r.lat === null || r.lat === undefined
+        ? undefined
+        : {
+            id: String(r.place_id),
+            name: String(r.place_name),
+            lat: num(r.lat),
+            lon: num(r.lon),
+            precision: num(r.geo_precision) as 1 | 2 | 3,
+            country: optStr(r.country),
+            admin1: optStr(r.admin1),
+          },
+    modality: String(r.modality) as MergeView["modality"],
+    articleIds: JSON.parse(String(r.article_ids)),
+  };
+}
+
+function eventFromRow(r: Row): StoredEvent {
+  const v = viewOfRow(r);
+  const e: StoredEvent = {
+    id: String(r.n),
+    eventType: v.eventType,
+    subEventType: v.subEventType,
+    actor1: v.actor1,
+    actor2: v.actor2,
+    assocActors1: v.assocActors1,
+    assocActors2: v.assocActors2,
+    date: v.date,
+    dateEnd: v.dateEnd,
+    datePrecision: v.datePrecision,
+    place: v.place ? { ...v.place, admin2: optStr(r.admin2) } : undefined,
+    locationText: optStr(r.location_text),
+    modality: v.modality,
+    fatalities: optNum(r.fatalities),
+    fatalityClaims: JSON.parse(String(r.fatality_claims)),
+    sourceCount: num(r.source_count),
+    articleIds: v.articleIds ?? [],
+    sources: [],
+    firstReported: optStr(r.first_reported),
+    lastReported: optStr(r.last_reported),
+    origin: String(r.origin) as StoredEvent["origin"],
+    externalId: optStr(r.external_id),
+    notes: optStr(r.notes) ?? optStr(r.ext_source),
+    confidence: num(r.confidence),
+    seq: num(r.seq),
+  };
+  for (const k of Object.keys(e) as (keyof StoredEvent)[]) if (e[k] === undefined) delete e[k];
+  return e;
+}
+
+function sourceFromRow(s: Row): EventSource {
+  const r = JSON.parse(String(s.report)) as EventReport;
+  const out: EventSource = {
+    articleId: r.articleId,
+    docEventId: r.docEventId,
+    outlet: optStr(s.outlet) ?? r.outlet,
+    url: optStr(s.url),
+    title: optStr(s.title),
+    publishedAt: optStr(s.published_at) ?? r.publishedAt,
+    attribution: r.attribution,
+    sentence: r.sentence,
+    trigger: r.trigger,
+    date: r.date,
+    dateEnd: r.dateEnd,
+    datePrecision: r.datePrecision,
+    modality: r.modality,
+    fatalities: r.fatalities,
+    confidence: r.confidence,
+  };
+  for (const k of Object.keys(out) as (keyof EventSource)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+function articleSummary(r: Row): ArticleSummary {
+  const a: ArticleSummary = {
+    id: String(r.id),
+    url: optStr(r.url),
+    outlet: optStr(r.outlet),
+    title: optStr(r.title),
+    byline: optStr(r.byline),
+    publishedAt: optStr(r.published_at),
+    storedAt: String(r.stored_at),
+    eventCount: num(r.event_count),
+    contentHash: String(r.content_hash),
+  };
+  for (const k of Object.keys(a) as (keyof ArticleSummary)[]) if (a[k] === undefined) delete a[k];
+  return a;
+}

@@ -1,0 +1,45 @@
+// The small SQL adapter both backends implement, so the store's logic (src/store/core.ts)
+// is written once. SQL uses `?` placeholders; the PostgreSQL adapter numbers them.
+// Dialect differences (spatial filters, full-text search, week buckets) are methods here.
+
+export type Param = string | number | null;
+
+export interface SearchRow {
+  id: string;
+  snippet: string;
+  rank: number;
+}
+
+export interface Db {
+  readonly dialect: "sqlite" | "postgres";
+  all<T = Record<string, unknown>>(sql: string, params?: Param[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, params?: Param[]): Promise<T | undefined>;
+  run(sql: string, params?: Param[]): Promise<number>;
+  /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
+  tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** A WHERE fragment keeping events (alias `e`) inside [west, south, east, north]. */
+  bboxWhere(bbox: [number, number, number, number]): { sql: string; params: Param[] };
+  /** A WHERE fragment keeping events (alias `e`) within radiusKm of a point. */
+  nearWhere(near: { lat: number; lon: number; radiusKm: number }): { sql: string; params: Param[] };
+  /** SQL for the Monday (YYYY-MM-DD) of the week of a YYYY-MM-DD column. */
+  weekExpr(col: string): string;
+  /** Full-text search over articles: ids with a highlighted snippet, best first. */
+  search(text: string, limit: number, offset: number): Promise<SearchRow[]>;
+  /** The applied schema version (0 before any migration). */
+  schemaVersion(): Promise<number>;
+  /** Applies the numbered migrations that are not applied yet; returns the version. */
+  migrate(): Promise<number>;
+}
+
+/** Turns free text into a safe list of search terms; "quoted phrases" stay phrases. */
+export function searchTerms(text: string): { phrases: string[]; words: string[] } {
+  const phrases: string[] = [];
+  const rest = text.replace(/"([^"]+)"/g, (_m, p: string) => {
+    const words = p.match(/[\p{L}\p{N}]+/gu);
+    if (words) phrases.push(words.join(" "));
+    return " ";
+  });
+  const words = rest.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return { phrases, words };
+}

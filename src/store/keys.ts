@@ -1,0 +1,34 @@
+// How the store recognises an article it has seen: its key (the URL when there is one, else the
+// document id) and a hash of its content. Same key + same hash → unchanged; same key + new hash →
+// a new version that replaces the old one.
+import { createHash } from "node:crypto";
+import type { Article, Place } from "../types/index.js";
+
+/** The stored article id: the canonical URL when known, else the article's id. */
+export function articleKey(a: Pick<Article, "url" | "id">): string {
+  if (a.url) {
+    try {
+      const u = new URL(a.url);
+      u.hash = "";
+      return u.toString();
+    } catch {
+      return a.url;
+    }
+  }
+  return a.id;
+}
+
+/** sha256 over what makes an article's content: title, publication time and body. */
+export function contentHash(a: Pick<Article, "title" | "publishedAt" | "body">): string {
+  return createHash("sha256")
+    .update(`${a.title ?? ""}\u0000${a.publishedAt ?? ""}\u0000${a.body}`)
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/** A store-wide key for a resolved place: its GeoNames id, else its own id, else name@lat,lon. */
+export function placeKey(p: Pick<Place, "id" | "geonameId" | "name" | "lat" | "lon">): string {
+  if (p.geonameId) return `geonames:${p.geonameId}`;
+  if (p.id && !p.id.startsWith("rel:") && p.id.includes(":")) return p.id;
+  return `${p.name.toLowerCase()}@${p.lat.toFixed(3)},${p.lon.toFixed(3)}`;
+}
