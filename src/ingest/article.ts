@@ -1,0 +1,70 @@
+// Assembles the normalized Article from what a reader found: a stable id, credit lines
+// taken out of the body, the language check, the outlet from the URL when the page is silent.
+import { createHash } from "node:crypto";
+import type { Article, Caption, Warning } from "../types/index.js";
+import { warning } from "../types/index.js";
+import { decideLanguage } from "./language.js";
+import { CREDIT_LINES, matchesAny } from "./model/patterns.js";
+import { outletFromUrl } from "./outlet.js";
+
+export interface ArticleParts {
+  id?: string;
+  source: string;
+  format: Article["format"];
+  url?: string;
+  outlet?: string;
+  title?: string;
+  standfirst?: string;
+  byline?: string;
+  publishedAt?: string;
+  language?: string;
+  paragraphs: string[];
+  captions?: Caption[];
+  credits?: string[];
+  warnings?: Warning[];
+}
+
+/** A stable content id: the first 16 hex digits of the body's SHA-256. */
+export function contentId(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+const tidy = (s: string | undefined) => (s ? s.replace(/\s+/g, " ").trim() || undefined : undefined);
+
+/** Builds an Article; credit lines near the end of the body move to `credits`. */
+export function makeArticle(p: ArticleParts): Article {
+  const credits = [...(p.credits ?? [])];
+  const paras = p.paragraphs.map((x) => x.trim()).filter(Boolean);
+  // credit lines sit in the last few paragraphs: "Additional reporting by Reuters"
+  for (let i = paras.length - 1; i >= Math.max(0, paras.length - 4); i--) {
+    const para = paras[i]!;
+    if (para.length < 200 && matchesAny(CREDIT_LINES, para)) {
+      credits.unshift(para.replace(/^\(|\)$/g, ""));
+      paras.splice(i, 1);
+    }
+  }
+  const body = paras.join("\n\n");
+  const warnings = [...(p.warnings ?? [])];
+  if (!body) warnings.push(warning("NO_BODY"));
+  const url = tidy(p.url);
+  const lang = decideLanguage(p.language, body);
+  const a: Article = {
+    id: p.id ?? contentId(body || `${p.source}\n${p.title ?? ""}`),
+    source: p.source,
+    format: p.format,
+    url,
+    outlet: tidy(p.outlet) ?? outletFromUrl(url),
+    title: tidy(p.title),
+    standfirst: tidy(p.standfirst),
+    byline: tidy(p.byline),
+    publishedAt: tidy(p.publishedAt),
+    language: lang,
+    body,
+    captions: p.captions ?? [],
+    credits,
+    warnings,
+  };
+  // absent fields are left out, not written as undefined
+  for (const k of Object.keys(a) as (keyof Article)[]) if (a[k] === undefined) delete a[k];
+  return a;
+}

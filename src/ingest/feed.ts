@@ -1,0 +1,74 @@
+// RSS and Atom feeds: one Article per item, with the item's own date, link and author.
+// A broken item (no text, no title) is reported on its own; the other items go on.
+import { parseHTML } from "linkedom";
+import Parser from "rss-parser";
+import { type Warning, warning } from "../types/index.js";
+import { type ArticleParts, makeArticle } from "./article.js";
+import { parseByline } from "./byline.js";
+import { parseDate } from "./dates.js";
+import { filterBlocks } from "./html/body.js";
+import { blocksOf } from "./html/text.js";
+import type { ReadResult } from "./index.js";
+
+type Item = Parser.Item & { author?: string; "dc:creator"?: string; "content:encoded"?: string; id?: string };
+
+const parser = new Parser<Record<string, unknown>, Item>({
+  customFields: { item: ["author", "dc:creator", "content:encoded", "id"] },
+});
+
+/** True when a text is an RSS or Atom document. */
+export function looksLikeFeed(text: string): boolean {
+  const head = text.slice(0, 2000).replace(/^\uFEFF/, "").trimStart();
+  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(head);
+}
+
+function htmlToParagraphs(html: string): string[] {
+  if (!/<[a-z][^>]*>/i.test(html)) return html.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return filterBlocks(blocksOf(document.body as unknown as Element));
+}
+
+/** Reads every item of a feed text; `source` names the feed (path or URL). */
+export async function* readFeed(xml: string, source: string, feedWarnings: Warning[] = []): AsyncGenerator<ReadResult> {
+  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  try {
+    feed = await parser.parseString(xml);
+  } catch (e) {
+    yield { ok: false, input: source, code: "FEED_INVALID", message: `the feed could not be parsed: ${String((e as Error).message).split("\n")[0]}` };
+    return;
+  }
+  const items = feed.items ?? [];
+  if (items.length === 0) {
+    yield { ok: false, input: source, code: "FEED_INVALID", message: "the feed has no items" };
+    return;
+  }
+  const outlet = typeof feed.title === "string" ? feed.title.trim() : undefined;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const where = `${source}#item${i + 1}`;
+    const html = it["content:encoded"] ?? it.content ?? it.summary ?? "";
+    const paragraphs = typeof html === "string" ? htmlToParagraphs(html) : [];
+    const title = typeof it.title === "string" ? it.title : undefined;
+    if (paragraphs.length === 0 && !title) {
+      yield { ok: false, input: where, code: "FEED_ITEM_SKIPPED", message: "a feed item had no usable text and was skipped" };
+      continue;
+    }
+    const warnings = [...feedWarnings];
+    const rawDate = it.pubDate ?? (it as { published?: string }).published ?? it.isoDate;
+    const publishedAt = parseDate(rawDate);
+    if (rawDate && !publishedAt) warnings.push(warning("DATE_UNPARSED", JSON.stringify(rawDate), where));
+    const author = it.creator ?? it["dc:creator"] ?? it.author;
+    const parts: ArticleParts = {
+      source: where,
+      format: "feed",
+      url: it.link,
+      outlet,
+      title,
+      byline: typeof author === "string" ? (parseByline(author) ?? author) : undefined,
+      publishedAt,
+      paragraphs,
+      warnings,
+    };
+    yield { ok: true, article: makeArticle(parts) };
+  }
+}
