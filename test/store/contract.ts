@@ -1,0 +1,375 @@
+// The one contract every Store implementation passes (SQLite and PostgreSQL run it from
+// sqlite.test.ts and postgres.test.ts). Each test opens a fresh, empty store.
+import assert from "node:assert/strict";
+import { after, describe, test } from "node:test";
+import type { Store } from "../../src/store/types.js";
+import { corpus, makeDoc } from "./docs.js";
+
+export interface Backend {
+  name: string;
+  /** A fresh, empty store. */
+  open(): Promise<Store>;
+  /** Reopens the store last opened (same database), to check persistence. */
+  reopen(): Promise<Store>;
+  cleanup(): Promise<void>;
+  skip?: string | false;
+}
+
+const SDF_URL = "https://example.org/independent/sdf-offensive";
+
+async function loaded(b: Backend): Promise<Store> {
+  const s = await b.open();
+  for (const d of corpus()) await s.saveDoc(d);
+  return s;
+}
+
+export function contractSuite(b: Backend): void {
+  describe(`Store contract: ${b.name}`, { skip: b.skip }, () => {
+    after(() => b.cleanup());
+
+    test("migrations are versioned and idempotent; data survives reopening", async () => {
+      const s = await loaded(b);
+      const v = await s.migrate();
+      assert.ok(v >= 1);
+      assert.equal(await s.migrate(), v, "re-running applies nothing new");
+      const st = await s.stats();
+      assert.equal(st.schemaVersion, v);
+      assert.equal(st.backend, s.backend);
+      await s.close();
+      const r = await b.reopen();
+      assert.equal((await r.stats()).articles, 4);
+      await r.close();
+    });
+
+    test("saving the same article twice stores it once", async () => {
+      const s = await loaded(b);
+      const before = await s.stats();
+      const again = await s.saveDoc(corpus()[0]);
+      assert.equal(again.status, "unchanged");
+      assert.equal(again.eventIds.length, 2);
+      // identical content under another URL is the same article, not a new one
+      const copy = corpus()[0];
+      copy.article.url = "https://mirror.example.net/copy";
+      assert.equal((await s.saveDoc(copy)).status, "unchanged");
+      assert.deepEqual(await s.stats(), before);
+      assert.deepEqual(await s.articleState(SDF_URL), { articleId: SDF_URL, contentHash: (await s.getArticle(SDF_URL))!.contentHash });
+      assert.equal(await s.articleState("https://nowhere.example/x"), null);
+      await s.close();
+    });
+
+    test("a new version of the same URL replaces the old one and its facts", async () => {
+      const s = await loaded(b);
+      const oldIds = (await s.getArticle(SDF_URL))!.eventIds;
+      const v2 = makeDoc({
+        id: "ind-1",
+        url: SDF_URL,
+        outlet: "The Independent",
+        publishedAt: "2017-09-09T20:00:00-04:00",
+        events: [
+          {
+            type: "Violence against civilians",
+            sub: "Attack",
+            a1: "isis",
+            date: "2017-09-09",
+            place: "afrin",
+            sentence: "Updated: Isis attacked civilians near Afrin on Saturday.",
+          },
+        ],
+      });
+      const r = await s.saveDoc(v2);
+      assert.equal(r.status, "replaced");
+      assert.equal(r.newEvents, 1);
+      // the Russian strike was reported only here: gone; the SDF offensive keeps its other sources
+      const strike = oldIds[1];
+      assert.ok(r.removedEventIds.includes(strike));
+      assert.equal(await s.getEvent(strike), null);
+      const offensive = (await s.getEvent(oldIds[0]))!;
+      assert.ok(offensive, "the merged event survives with its other sources");
+      assert.ok(!offensive.articleIds.includes(SDF_URL));
+      assert.equal(offensive.fatalityClaims.some((c) => c.fatalities === 12), false);
+      const st = await s.stats();
+      assert.equal(st.articles, 4);
+      const art = (await s.getArticle(SDF_URL))!;
+      assert.match(art.doc.article.body, /^Updated/);
+      // relation evidence from the old version is gone (usa backs sdf now in 2 articles, not 3)
+      const sdf = (await s.getActor("sdf"))!;
+      assert.equal(sdf.sponsors.find((x) => x.actor === "usa")?.articleCount, 2);
+      assert.equal((await s.searchArticles("Russian jets")).length, 0);
+      await s.close();
+    });
+
+    test("reports of the same event merge; conflicting claims stay side by side", async () => {
+      const s = await loaded(b);
+      const sdfEvents = (await s.queryEvents({ actor: "sdf", eventType: "Battles" })).items;
+      assert.equal(sdfEvents.length, 1, "three outlets, one offensive");
+      const e = sdfEvents[0];
+      assert.equal(e.articleIds.length, 3);
+      assert.equal(e.sources.length, 3);
+      assert.ok(e.sourceCount >= 3);
+      assert.deepEqual(
+        e.fatalityClaims.map((c) => [c.fatalities, c.source]).sort(),
+        [
+          [12, "Syrian Observatory for Human Rights"],
+          [20, "SDF commander"],
+        ],
+      );
+      assert.equal(e.fatalities, 12);
+      assert.equal(e.date, "2017-09-09");
+      assert.equal(e.datePrecision, 1);
+      assert.equal(e.place?.name, "Deir ez-Zor");
+      assert.equal(e.place?.precision, 1);
+      assert.deepEqual(e.assocActors1, ["usa"]);
+      assert.equal(e.firstReported, "2017-09-09T17:49:00-04:00");
+      assert.equal(e.lastReported, "2017-09-11T10:00:00Z");
+      // same place and day, different sides: a different battle
+      const gov = (await s.queryEvents({ actor: "sygov" })).items;
+      assert.equal(gov.length, 1);
+      assert.notEqual(gov[0].id, e.id);
+      assert.equal((await s.stats()).events, 5);
+      assert.equal((await s.stats()).eventSources, 7);
+      await s.close();
+    });
+
+    test("getEvent lists every source with attribution, sentence and date", async () => {
+      const s = await loaded(b);
+      const id = (await s.queryEvents({ actor: "sdf", eventType: "Battles" })).items[0].id;
+      const e = (await s.getEvent(id))!;
+      const reu = e.sources.find((x) => x.outlet === "Reuters")!;
+      assert.equal(reu.url, "https://example.org/reuters/deir-offensive");
+      assert.equal(reu.attribution.name, "SDF commander");
+      assert.equal(reu.fatalities, 20);
+      assert.equal(reu.modality, "asserted");
+      assert.equal(reu.date, "2017-09-09");
+      const body = (await s.getArticle(reu.articleId))!.doc.article.body;
+      assert.equal(body.slice(reu.sentence.start, reu.sentence.end), reu.sentence.text);
+      assert.match(reu.sentence.text, /US-backed SDF fighters/);
+      assert.equal(await s.getEvent("999999"), null);
+      assert.equal(await s.getEvent("not-an-id"), null);
+      await s.close();
+    });
+
+    test("event filters: time, bbox, near, type, source, text, paging, sort", async () => {
+      const s = await loaded(b);
+      const ids = async (q: Parameters<Store["queryEvents"]>[0]) =>
+        (await s.queryEvents({ ...q, withSources: false })).items.map((e) => e.eventType + "|" + (e.actor1 ?? "") + "|" + (e.place?.name ?? "")).sort();
+      assert.equal((await s.queryEvents({})).items.length, 5);
+      assert.deepEqual(await ids({ since: "2018-01-01" }), ["Explosions/Remote violence|turkey|Afrin"]);
+      assert.equal((await ids({ until: "2017-09-08" })).length, 1);
+      const deirBox: [number, number, number, number] = [39.5, 34.5, 41.0, 35.6];
+      assert.deepEqual(await ids({ bbox: deirBox }), [
+        "Battles|sdf|Deir ez-Zor",
+        "Battles|sygov|Deir ez-Zor",
+        "Violence against civilians|isis|Deir ez-Zor",
+      ]);
+      assert.deepEqual(await ids({ near: { lat: 35.95, lon: 39.01, radiusKm: 20 } }), ["Explosions/Remote violence|russia|Raqqa"]);
+      assert.equal((await ids({ near: { lat: 35.95, lon: 39.01, radiusKm: 200 } })).length, 4);
+      assert.equal((await ids({ eventType: "Explosions/Remote violence" })).length, 2);
+      assert.equal((await ids({ eventType: ["Battles", "Violence against civilians"] })).length, 3);
+      assert.equal((await ids({ subEventType: "Abduction/forced disappearance" })).length, 1);
+      assert.deepEqual(await ids({ source: "state media" }), ["Battles|sygov|Deir ez-Zor"]);
+      assert.deepEqual(await ids({ source: "reuters" }), ["Battles|sdf|Deir ez-Zor"]);
+      assert.deepEqual(await ids({ text: "aid worker" }), ["Violence against civilians|isis|Deir ez-Zor"]);
+      assert.deepEqual(await ids({ minSources: 3 }), ["Battles|sdf|Deir ez-Zor"]);
+      const all = (await s.queryEvents({ sort: "date-asc", withTotal: true })).items;
+      assert.equal(all[0].date, "2017-09-08");
+      assert.equal(all[all.length - 1].date, "2018-01-20");
+      const p2 = await s.queryEvents({ sort: "date-asc", limit: 2, offset: 2, withTotal: true });
+      assert.equal(p2.total, 5);
+      assert.deepEqual(
+        p2.items.map((e) => e.id),
+        all.slice(2, 4).map((e) => e.id),
+      );
+      assert.equal((await s.queryEvents({ sort: "sources-desc" })).items[0].articleIds.length, 3);
+      await s.close();
+    });
+
+    test("actor filter, with everything the actor's sponsors back", async () => {
+      const s = await loaded(b);
+      const actors = async (q: Parameters<Store["queryEvents"]>[0]) =>
+        (await s.queryEvents(q)).items.map((e) => `${e.actor1}-${e.actor2}`).sort();
+      assert.deepEqual(await actors({ actor: "usa" }), ["sdf-isis"]);
+      assert.deepEqual(await actors({ actor: "russia" }), ["russia-isis"]);
+      // Russia backs the government: its battles join Russia's own strike
+      assert.deepEqual(await actors({ actor: "russia", includeBacked: true }), ["russia-isis", "sygov-isis"]);
+      // the SDF's sponsor (US) backs the SDF, and the YPG is part of the SDF
+      assert.deepEqual(await actors({ actor: "sdf", includeBacked: true }), ["sdf-isis", "turkey-ypg"]);
+      assert.deepEqual(await actors({ actor: "nobody" }), []);
+      await s.close();
+    });
+
+    test("actor profile: aliases, kind, sponsors, opponents, parts, recent events, first/last seen", async () => {
+      const s = await loaded(b);
+      const p = (await s.getActor("sdf"))!;
+      assert.equal(p.name, "Syrian Democratic Forces");
+      assert.equal(p.kind, "rebel-group");
+      assert.ok(p.aliases.includes("SDF"));
+      const usa = p.sponsors.find((x) => x.actor === "usa")!;
+      assert.deepEqual([usa.evidenceCount, usa.articleCount, usa.firstSeen, usa.lastSeen], [3, 3, "2017-09-09", "2018-01-21"]);
+      assert.equal(usa.name, "United States");
+      assert.deepEqual(p.parts.map((x) => x.actor), ["ypg"]);
+      assert.deepEqual(p.opponents.map((x) => x.actor).sort(), ["isis", "sygov"]);
+      assert.equal(p.recentEvents.length, 1);
+      assert.equal(p.eventCount, 1);
+      assert.equal(p.articleCount, 4);
+      assert.equal(p.firstSeen, "2017-09-09");
+      assert.equal(p.lastSeen, "2018-01-21");
+      const usaP = (await s.getActor("usa"))!;
+      assert.deepEqual(usaP.backs.map((x) => x.actor), ["sdf"]);
+      assert.equal(await s.getActor("nobody"), null);
+      const list = await s.listActors({ text: "daesh" });
+      assert.deepEqual(list.items.map((a) => a.id), ["isis"]);
+      await s.close();
+    });
+
+    test("actor graph: nodes and weighted edges, whole or around one actor", async () => {
+      const s = await loaded(b);
+      const g = await s.actorGraph();
+      const e = g.edges.find((x) => x.type === "backed-by" && x.source === "sdf" && x.target === "usa")!;
+      assert.equal(e.weight, 3);
+      assert.equal(e.articleCount, 3);
+      assert.ok(g.nodes.some((n) => n.id === "usa" && n.name === "United States"));
+      const local = await s.actorGraph({ actor: "russia", depth: 1 });
+      assert.deepEqual(local.nodes.map((n) => n.id).sort(), ["russia", "sygov"]);
+      const fought = await s.actorGraph({ includeEvents: true, types: ["opposes"] });
+      assert.ok(fought.edges.some((x) => x.type === "fought" && x.source === "sdf" && x.target === "isis" && x.weight === 1));
+      await s.close();
+    });
+
+    test("full-text search over articles; odd input never throws", async () => {
+      const s = await loaded(b);
+      const hits = await s.searchArticles("Afrin");
+      assert.equal(hits[0].article.url, "https://example.org/guardian/afrin");
+      assert.match(hits[0].snippet, /«Afrin»/);
+      assert.equal((await s.searchArticles("jets")).length, 2);
+      assert.equal((await s.searchArticles('"aid worker"')).length, 1);
+      for (const odd of ['Deir ez-Zor', 'AND (', '"', '*', "NEAR(x y)", "", "ünïcødé"]) await s.searchArticles(odd);
+      await s.close();
+    });
+
+    test("timeline by day and by week, per event type", async () => {
+      const s = await loaded(b);
+      const days = await s.timeline({ by: "day" });
+      const d9 = days.find((x) => x.bucket === "2017-09-09")!;
+      assert.deepEqual(d9.counts, { Battles: 2 });
+      const weeks = await s.timeline({ by: "week" });
+      // Fri 8 – Mon 11 Sep 2017 fall in the weeks starting Mon 4 Sep and Mon 11 Sep
+      assert.deepEqual(
+        weeks.map((w) => [w.bucket, w.total]),
+        [
+          ["2017-09-04", 3],
+          ["2017-09-11", 1],
+          ["2018-01-15", 1],
+        ],
+      );
+      assert.equal((await s.timeline({ by: "week", actor: "turkey" })).length, 1);
+      await s.close();
+    });
+
+    test("places and stats", async () => {
+      const s = await loaded(b);
+      const places = await s.listPlaces();
+      assert.equal(places[0].name, "Deir ez-Zor");
+      assert.equal(places[0].eventCount, 3);
+      assert.deepEqual((await s.listPlaces({ bbox: [36, 36, 37.5, 37] })).map((p) => p.name), ["Afrin"]);
+      const st = await s.stats();
+      assert.equal(st.articles, 4);
+      assert.equal(st.eventsByType.Battles, 2);
+      assert.equal(st.firstEvent, "2017-09-08");
+      assert.ok(st.actors >= 7);
+      assert.equal(st.relations, 4);
+      await s.close();
+    });
+
+    test("eventsSince streams creations, changes and removals; onChange fires after commits", async () => {
+      const s = await b.open();
+      let notified = 0;
+      const off = s.onChange(() => notified++);
+      const docs = corpus();
+      await s.saveDoc(docs[0]);
+      const c1 = await s.eventsSince(0);
+      assert.equal(c1.events.length, 2);
+      assert.equal(notified, 1);
+      const none = await s.eventsSince(c1.cursor);
+      assert.deepEqual([none.events.length, none.removed.length, none.cursor], [0, 0, c1.cursor]);
+      await s.saveDoc(docs[1]); // merges into the offensive: that event changes
+      const c2 = await s.eventsSince(c1.cursor);
+      assert.equal(c2.events.length, 1);
+      assert.equal(c2.events[0].sources.length, 2);
+      const v2 = makeDoc({ id: "x", url: SDF_URL, outlet: "The Independent", publishedAt: "2017-09-10T00:00:00Z", events: [] });
+      await s.saveDoc(v2);
+      const c3 = await s.eventsSince(c2.cursor);
+      assert.equal(c3.removed.length, 1, "the strike only this article reported is removed");
+      assert.equal(c3.events.length, 1, "the offensive lost a source");
+      // paging through changes one at a time reaches the same cursor
+      let cur = 0;
+      let seen = 0;
+      for (let i = 0; i < 20; i++) {
+        const c = await s.eventsSince(cur, 1);
+        seen += c.events.length;
+        if (c.cursor === cur) break;
+        cur = c.cursor;
+      }
+      assert.equal(cur, (await s.stats()).cursor);
+      assert.equal(seen, 1);
+      off();
+      await s.close();
+    });
+
+    test("a failing save rolls back completely", async () => {
+      const s = await b.open();
+      const bad = corpus()[0];
+      bad.events[1].id = bad.events[0].id; // duplicate report key → constraint violation mid-save
+      await assert.rejects(s.saveDoc(bad));
+      const st = await s.stats();
+      assert.deepEqual([st.articles, st.events, st.eventSources, st.actors], [0, 0, 0, 0]);
+      assert.equal((await s.saveDoc(corpus()[1])).status, "inserted", "the store still works");
+      await s.close();
+    });
+
+    test("imported ACLED events are stored by their id, updated in place, never merged", async () => {
+      const s = await loaded(b);
+      const row = {
+        externalId: "SYR1001",
+        eventType: "Battles" as const,
+        subEventType: "Armed clash" as const,
+        actor1: "acled:sdf",
+        actor2: "isis",
+        assocActors1: [],
+        assocActors2: [],
+        actorNames: { "acled:sdf": { name: "SDF: Syrian Democratic Forces", inter: 2 }, isis: { name: "Islamic State (Syria)", inter: 2 } },
+        date: "2017-09-09",
+        datePrecision: 1 as const,
+        place: { id: "acled:Deir-ez-Zor", name: "Deir-ez-Zor", lat: 35.336, lon: 40.141, precision: 1 as const, country: "SY", admin1: "Deir ez Zor" },
+        fatalities: 15,
+        source: "SOHR; Reuters",
+        notes: "On 9 September 2017, SDF clashed with IS near Deir-ez-Zor.",
+      };
+      assert.deepEqual(await s.importEvents([row, { ...row, externalId: "SYR1002", date: "2017-09-10" }]), { inserted: 2, updated: 0 });
+      assert.deepEqual(await s.importEvents([{ ...row, fatalities: 16 }]), { inserted: 0, updated: 1 });
+      const acled = (await s.queryEvents({ origin: "acled", sort: "date-asc" })).items;
+      assert.equal(acled.length, 2);
+      assert.equal(acled[0].externalId, "SYR1001");
+      assert.equal(acled[0].fatalities, 16);
+      assert.equal(acled[0].sourceCount, 2);
+      assert.equal((await s.queryEvents({ origin: "sitrep" })).items.length, 5, "sitrep's own events untouched");
+      assert.equal((await s.queryEvents({ actor: "isis", origin: "acled" })).items.length, 2);
+      assert.equal((await s.getActor("isis"))!.name, "Islamic State", "an import never renames a known actor");
+      assert.equal((await s.queryEvents({ source: "sohr" })).items.length, 2);
+      await s.close();
+    });
+
+    test("articles: list and get the stored document back", async () => {
+      const s = await loaded(b);
+      const list = await s.listArticles({ outlet: "reuters" });
+      assert.equal(list.items.length, 1);
+      assert.equal(list.items[0].eventCount, 1);
+      assert.equal((await s.listArticles()).total, 4);
+      assert.equal((await s.listArticles({ since: "2018-01-01" })).items.length, 1);
+      const a = (await s.getArticle("https://example.org/afp/deir"))!;
+      assert.deepEqual(a.doc, JSON.parse(JSON.stringify(corpus()[2])));
+      assert.equal(a.eventIds.length, 2);
+      assert.equal(await s.getArticle("nope"), null);
+      await s.close();
+    });
+  });
+}
