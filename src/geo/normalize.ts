@@ -1,0 +1,65 @@
+// Place-name keys that survive transliteration: "Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr",
+// "Deir el-Zour" and "DEIR EZ ZOR" all fold to the same key. The same fold is applied to the
+// gazetteer's names at build time and to the text at lookup time, so both sides always agree.
+// The folding rules are data (model/transliteration.json); this file only applies them.
+import rules from "./model/transliteration.json" with { type: "json" };
+
+const ARTICLES = new Set<string>(rules.articles);
+const LEADING_DROP = new Set<string>(rules.leadingWords);
+const CHAR_MAP: Record<string, string> = rules.chars;
+const SUBS: [RegExp, string][] = rules.substitutions.map(([a, b]) => [new RegExp(a, "g"), b]);
+const GLUED = new RegExp(rules.gluedArticle);
+
+/**
+ * Lower-cases, strips diacritics and punctuation: the "plain" form of a name.
+ * @example plainName("Ḩamāh") === "hamah"; plainName("Deir ez-Zor") === "deir ez zor"
+ */
+export function plainName(s: string): string {
+  let out = "";
+  const d = s.normalize("NFD");
+  for (let i = 0; i < d.length; i++) {
+    const c = d[i]!;
+    const code = c.charCodeAt(0);
+    if (code >= 0x300 && code <= 0x36f) continue; // combining marks
+    const m = CHAR_MAP[c];
+    if (m !== undefined) {
+      out += m;
+      continue;
+    }
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += c;
+    else if (code >= 65 && code <= 90) out += String.fromCharCode(code + 32);
+    else if (code < 128) out += " ";
+    else {
+      const l = c.toLowerCase();
+      out += l >= "a" && l <= "z" ? l : " ";
+    }
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The lookup key: the plain form, without Arabic articles ("al-", "ez-", glued "Ezzor"), with
+ * doubled letters single and vowels folded ("ou"→"u", "ee"→"i", "ay"→"i").
+ * @example nameKey("Deir Ezzor") === nameKey("Dayr az Zawr")
+ */
+export function nameKey(s: string): string {
+  const words = plainName(s).split(" ");
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i]!;
+    if (w === "") continue;
+    // "al-Shadadi", "Deir ez-Zor": an article word before another word is dropped.
+    if (ARTICLES.has(w) && i < words.length - 1) continue;
+    if (kept.length === 0 && LEADING_DROP.has(w) && i < words.length - 1) continue;
+    // "Ezzor", "Arraqqa" after the first word: a sun-letter article glued to the name.
+    if (kept.length > 0 && w.length >= 5 && GLUED.test(w)) w = w.slice(2);
+    kept.push(fold(w));
+  }
+  return kept.join(" ");
+}
+
+function fold(w: string): string {
+  for (const [re, to] of SUBS) w = w.replace(re, to);
+  // doubled letters: "Raqqa" = "Raqa", "Hassakeh" = "Hasakeh"
+  return w.replace(/([a-z])\1+/g, "$1");
+}

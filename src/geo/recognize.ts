@@ -1,0 +1,183 @@
+// Place recognition in running text: the longest capitalized token run that is a gazetteer
+// name ("Deir ez-Zor", "al-Shadadi", "Deir Ezzor military airport", "U.S."), kept unless the
+// context says it is something else: an actor span from the NLP stage, part of a longer
+// proper name ("Deir Ezzor Military Council"), a person ("President X", "X said"), an adjective
+// compound ("US-backed", "pro-Damascus"), a demonym ("Syrian") or a stoplisted word.
+import type { Span } from "../types/index.js";
+import { cuesAround } from "./cues.js";
+import type { Gazetteer } from "./gazetteer.js";
+import STOP from "./model/stoplist.json" with { type: "json" };
+import { nameKey } from "./normalize.js";
+import type { MentionInput } from "./resolve.js";
+
+const STOPWORDS = new Set<string>(STOP.words);
+const TITLES = new Set<string>(STOP.titles);
+const PERSON_VERBS = new Set<string>(STOP.personVerbs);
+const PREPS = new Set<string>(STOP.prepositions);
+const SUFFIXES = new Set<string>(STOP.compoundSuffixes);
+const PREFIXES = new Set<string>(STOP.compoundPrefixes);
+const TYPE_WORDS = new Set<string>(STOP.typeWords);
+const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
+const MAX_TOKENS = 7;
+
+interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  /** joined to the previous token by a hyphen (no space) */
+  joined: boolean;
+  cap: boolean;
+  abbrev: boolean;
+  /** sentence-initial (first token, or after . ! ? or a line break) */
+  initial: boolean;
+}
+
+const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʿ‘`]*[\p{L}\p{M}]|[\p{L}]|\d+/gu;
+
+export function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    let t = m[0];
+    let end = m.index + t.length;
+    // possessive: "Deir Ezzor's countryside" → "Deir Ezzor"
+    const poss = /['’]s$/.exec(t);
+    if (poss && t.length > 3) {
+      t = t.slice(0, -2);
+      end -= 2;
+    }
+    const prev = toks[toks.length - 1];
+    const between = prev ? text.slice(prev.end, m.index) : "";
+    const joined = prev !== undefined && (between === "-" || between === "‑");
+    const initial = !prev || /[.!?]\s*$|\n\s*$|^\s*["“«(]\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) || /\n/.test(between);
+    const first = t.charAt(0);
+    toks.push({
+      start: m.index,
+      end,
+      text: t,
+      joined,
+      cap: first !== first.toLowerCase() && first === first.toUpperCase(),
+      abbrev: /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/.test(t),
+      initial,
+    });
+  }
+  return toks;
+}
+
+function overlapsAny(s: number, e: number, spans: Span[]): boolean {
+  for (const x of spans) if (x.start < e && s < x.end) return true;
+  return false;
+}
+
+/** Finds place-name mentions in `text` (spans + surface), not yet resolved. */
+export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): MentionInput[] {
+  const toks = tokenize(text);
+  const out: MentionInput[] = [];
+  const demonyms = gaz.header.demonyms;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const startsName = t.cap || (ARTICLE_TOKENS.has(t.text.toLowerCase()) && toks[i + 1]?.joined === true && toks[i + 1]!.cap);
+    if (!startsName || /^\d/.test(t.text)) {
+      i++;
+      continue;
+    }
+    // Longest gazetteer match starting at token i.
+    let bestEnd = -1;
+    for (let j = i; j < Math.min(toks.length, i + MAX_TOKENS); j++) {
+      const tj = toks[j]!;
+      if (j > i && /[.,;:!?()"“”]/.test(text.slice(toks[j - 1]!.end, tj.start))) break;
+      if (j > i && /\n/.test(text.slice(toks[j - 1]!.end, tj.start))) break;
+      const surface = text.slice(t.start, tj.end);
+      const key = nameKey(surface);
+      const endsOk = tj.cap || (j > i && key.includes(" ") && toks.slice(i, j + 1).some((x) => x.cap));
+      if (endsOk) {
+        if (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) bestEnd = j;
+        else if (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0) bestEnd = j;
+      }
+      // "Deir el-Zour": a lower-case article inside a name never ends the search
+      if (!gaz.hasLongerKey(key) && !(j > i && ARTICLE_TOKENS.has(tj.text.toLowerCase()))) break;
+    }
+    if (bestEnd < 0) {
+      i++;
+      continue;
+    }
+    const last = toks[bestEnd]!;
+    const start = t.start;
+    const end = last.end;
+    const surface = text.slice(start, end);
+    const lower = surface.toLowerCase();
+    const prev = toks[i - 1];
+    const next = toks[bestEnd + 1];
+    let reject = false;
+    if (overlapsAny(start, end, exclude)) reject = true;
+    else if ((!t.abbrev && STOPWORDS.has(lower)) || demonyms[nameKey(surface)] !== undefined) reject = true;
+    else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
+    // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
+    else if (next?.joined && !next.cap && SUFFIXES.has(next.text.toLowerCase())) reject = true;
+    else if (t.joined && prev && PREFIXES.has(prev.text.toLowerCase())) reject = true;
+    // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council".
+    else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(prev.text.toLowerCase()))
+      reject = true;
+    else if (next?.cap && adjacent(text, last, next) && !TYPE_WORDS.has(next.text.toLowerCase()) && !next.abbrev)
+      reject = true;
+    else if (prev && TITLES.has(prev.text.toLowerCase().replace(/\.$/, "")) && adjacent(text, prev, t)) reject = true;
+    else if (next && PERSON_VERBS.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
+    if (!reject && bestEnd === i && !t.abbrev) {
+      // A lone small place needs context ("in X", "X province"); a sentence-initial lone word
+      // that also appears in lower case in the text is an ordinary word.
+      const cands = gaz.candidates(surface);
+      let maxPop = 0;
+      let strongType = false;
+      for (const c of cands.slice(0, 10)) {
+        maxPop = Math.max(maxPop, gaz.pop(c));
+        const fc = gaz.fcode(c);
+        if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
+      }
+      const prevWord = prev && !t.initial ? prev.text.toLowerCase() : "";
+      const context = PREPS.has(prevWord) || cuesAround(text, start, end) !== undefined;
+      if (!strongType && maxPop < 5000 && !context) reject = true;
+      // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
+      if (t.initial && !context && !strongType && maxPop < 50000) reject = true;
+      if (t.initial && !context && new RegExp(`\\b${escapeRe(lower)}\\b`).test(text)) reject = true;
+    }
+    if (!reject) {
+      const m: MentionInput = { start, end, surface };
+      const cues = cuesAround(text, start, end);
+      if (cues) m.cues = cues;
+      out.push(m);
+      i = bestEnd + 1;
+    } else i++;
+  }
+  return out;
+}
+
+function adjacent(text: string, a: Tok, b: Tok): boolean {
+  return /^[ \t]+$/.test(text.slice(a.end, b.start)) || text.slice(a.end, b.start) === "";
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export interface DemonymMention extends Span {
+  text: string;
+  countryCode?: string;
+  featureIndex?: number;
+}
+
+/** Demonyms in the text ("Syrian", "Kazakh"): country context, never places themselves. */
+export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
+  const out: DemonymMention[] = [];
+  const dem = gaz.header.demonyms;
+  for (const t of tokenize(text)) {
+    if (!t.cap) continue;
+    const v = dem[nameKey(t.text)];
+    if (v === undefined) continue;
+    const d: DemonymMention = { start: t.start, end: t.end, text: t.text };
+    if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
+    else d.countryCode = v;
+    out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+// Toponym resolution: each mention's gazetteer candidates are ranked by population and
+// feature type (the prior), the kind of place the text says it is ("X province"), the countries
+// the article is about, stated containment ("al-Shadadi in Hasaka province"), and distance to
+// the article's other places. Two passes: the second sees the first pass's winners.
+import { distanceKm, type Gazetteer } from "./gazetteer.js";
+import W from "./model/ranking.json" with { type: "json" };
+import { nameKey } from "./normalize.js";
+
+export interface MentionInput {
+  start: number;
+  end: number;
+  surface: string;
+  /** Feature-code prefixes the surrounding words favour ("province" → ADM1). */
+  cues?: string[];
+}
+
+export interface Scored {
+  index: number;
+  score: number;
+  reasons: string[];
+}
+
+export interface Resolution {
+  mention: MentionInput;
+  /** Ranked candidates, best first (empty: no gazetteer entry has this name). */
+  ranked: Scored[];
+}
+
+export interface ResolveContext {
+  /** Country evidence not tied to a mention (demonyms: "Syrian" → SY), as weights. */
+  countryHints?: Map<string, number>;
+  explain?: boolean;
+}
+
+const TYPE_BONUS: Record<string, number> = W.typeBonus;
+
+function byPrefix<T>(table: Record<string, T>, code: string): T | undefined {
+  for (let n = code.length; n >= 3; n--) {
+    const v = table[code.slice(0, n)];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+export function precisionOf(fcode: string): 1 | 2 | 3 {
+  return (byPrefix(W.precision as Record<string, 1 | 2 | 3>, fcode) ?? 1) as 1 | 2 | 3;
+}
+
+/** Resolves all mentions of one document together. */
+export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: ResolveContext = {}): Resolution[] {
+  const explain = ctx.explain === true;
+  const cands = mentions.map((m) => gaz.candidates(m.surface).slice(0, W.maxCandidates));
+  const keys = mentions.map((m) => nameKey(m.surface));
+
+  // Prior scores (population, feature type, exact name, cues, seat-city rule).
+  const prior: Scored[][] = mentions.map((m, k) => {
+    const list = cands[k]!;
+    const out: Scored[] = list.map((i) => {
+      const fc = gaz.fcode(i);
+      const reasons: string[] = [];
+      let s = Math.log10(gaz.pop(i) + 10);
+      const tb = byPrefix(TYPE_BONUS, fc) ?? 0;
+      s += tb;
+      if (explain) reasons.push(`prior log10(pop)=${Math.log10(gaz.pop(i) + 10).toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
+      if (nameKey(gaz.name(i)) === keys[k]) {
+        s += W.exactNameBonus;
+        if (explain) reasons.push("main name matches");
+      }
+      if (m.cues?.length) {
+        if (m.cues.some((c) => fc.startsWith(c))) {
+          s += W.cueWeight;
+          if (explain) reasons.push(`text says ${m.cues.join("/")}`);
+        } else s -= W.cueWeight / 2;
+      }
+      return { index: i, score: s, reasons };
+    });
+    // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city.
+    const favoursAdmin = m.cues?.some((c) => c.startsWith("ADM")) ?? false;
+    if (!favoursAdmin)
+      for (const a of out) {
+        const fa = gaz.fcode(a.index);
+        if (!fa.startsWith("ADM")) continue;
+        const seat = out.find(
+          (c) =>
+            gaz.fcode(c.index).startsWith("PPL") &&
+            gaz.a1(c.index) === gaz.a1(a.index) &&
+            gaz.cc(c.index) === gaz.cc(a.index) &&
+            gaz.pop(c.index) >= W.seatCityRatio * gaz.pop(a.index),
+        );
+        if (seat) {
+          a.score -= W.seatCityPenalty;
+          if (explain) a.reasons.push(`the city ${gaz.name(seat.index)} carries the name`);
+        }
+      }
+    return out;
+  });
+
+  // Country shares: from each mention's best prior candidate, plus hints (demonyms).
+  const countryW = new Map<string, number>();
+  const addC = (cc: string, w: number) => countryW.set(cc, (countryW.get(cc) ?? 0) + w);
+  for (const [cc, w] of ctx.countryHints ?? []) addC(cc, w);
+  for (const list of prior) {
+    const best = top(list);
+    if (!best) continue;
+    const second = top(list, best.index);
+    const clear = !second || best.score - second.score > 1.5;
+    const fc = gaz.fcode(best.index);
+    addC(gaz.cc(best.index), fc.startsWith("PCL") ? 2 : clear ? 1 : 0.4);
+  }
+
+  let current = prior.map((list) => rescore(list, null));
+  for (let pass = 0; pass < 2; pass++) {
+    const winners = current.map((l) => l[0]);
+    current = prior.map((list, k) => rescore(list, { k, winners }));
+  }
+  return mentions.map((m, k) => ({ mention: m, ranked: current[k]! }));
+
+  function rescore(list: Scored[], ctx2: { k: number; winners: (Scored | undefined)[] } | null): Scored[] {
+    let total = 0;
+    for (const v of countryW.values()) total += v;
+    const out = list.map((c) => {
+      const reasons = explain ? [...c.reasons] : c.reasons;
+      let s = c.score;
+      const cc = gaz.cc(c.index);
+      if (total > 0) {
+        const share = (countryW.get(cc) ?? 0) / total;
+        s += W.countryShareWeight * share;
+        if (explain && share > 0) reasons.push(`article is ${(share * 100).toFixed(0)}% about ${cc}`);
+      }
+      if (ctx2) {
+        const m = mentions[ctx2.k]!;
+        let nearest = Number.POSITIVE_INFINITY;
+        for (let j = 0; j < ctx2.winners.length; j++) {
+          if (j === ctx2.k) continue;
+          const w = ctx2.winners[j];
+          if (!w || keys[j] === keys[ctx2.k]) continue;
+          const wf = gaz.fcode(w.index);
+          // stated containment: "X in Y" / "X, Y" with Y right after X
+          const other = mentions[j]!;
+          const gap = other.start - m.end;
+          if (gap >= 0 && gap <= 4 && w.index !== c.index) {
+            if (contains(gaz, w.index, c.index)) {
+              s += W.containmentWeight;
+              if (explain) reasons.push(`inside ${gaz.name(w.index)} as the text states`);
+            }
+          }
+          if (wf.startsWith("PCL") || wf === "CONT" || wf === "RGN") continue;
+          if (gaz.a1(w.index) >= 0 && gaz.a1(w.index) === gaz.a1(c.index) && wf === "ADM1" && c.index !== w.index) {
+            s += W.admin1Weight;
+            if (explain) reasons.push(`in ${gaz.name(w.index)}, also named`);
+          }
+          const d = distanceKm(gaz.lat(c.index), gaz.lon(c.index), gaz.lat(w.index), gaz.lon(w.index));
+          if (d < nearest) nearest = d;
+        }
+        if (Number.isFinite(nearest)) {
+          const b = W.proximityWeight * Math.exp(-nearest / W.proximityScaleKm);
+          s += b;
+          if (explain && b > 0.1) reasons.push(`${Math.round(nearest)} km from another place in the article`);
+        }
+      }
+      return { index: c.index, score: s, reasons };
+    });
+    out.sort((a, b) => b.score - a.score);
+    return out;
+  }
+}
+
+function top(list: Scored[], except?: number): Scored | undefined {
+  let best: Scored | undefined;
+  for (const c of list) if (c.index !== except && (!best || c.score > best.score)) best = c;
+  return best;
+}
+
+/** Does feature `outer` (a country, province or city) contain feature `inner`? */
+function contains(gaz: Gazetteer, outer: number, inner: number): boolean {
+  const fo = gaz.fcode(outer);
+  if (gaz.cc(outer) !== gaz.cc(inner)) return false;
+  if (fo.startsWith("PCL")) return true;
+  if (fo === "ADM1") return gaz.a1(outer) === gaz.a1(inner);
+  if (fo === "ADM2") return distanceKm(gaz.lat(outer), gaz.lon(outer), gaz.lat(inner), gaz.lon(inner)) < 80;
+  return false;
+}

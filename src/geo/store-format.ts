@@ -1,0 +1,146 @@
+// The compiled gazetteer file (data/build/gazetteer.bin): one small JSON header followed by
+// typed-array sections, so loading is a file read plus array views (no parsing of 200k rows).
+// Layout: "SITREPGZ" | u32 header length | header JSON | padding to 8 | sections (8-aligned).
+
+export const MAGIC = "SITREPGZ";
+export const FORMAT_VERSION = 3;
+
+export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
+
+export interface SectionRef {
+  offset: number;
+  length: number; // bytes
+  type: SectionType;
+}
+
+/** A feature from the curated supplement (data/geo/supplement.json), kept in the header. */
+export interface SupplementMeta {
+  id: string;
+  source: string;
+  geometry?: { type: "LineString" | "MultiLineString"; coordinates: unknown };
+}
+
+export interface StoreHeader {
+  version: number;
+  builtFrom: string[];
+  count: number;
+  featureCodes: string[];
+  countries: string[];
+  /** "SY.07" style admin-1 keys; a feature's a1 column indexes this list (-1: none). */
+  admin1Keys: string[];
+  admin1Names: string[];
+  /** feature index of each country (by ISO code) and of each admin-1 (by key). */
+  countryFeature: Record<string, number>;
+  admin1Feature: Record<string, number>;
+  /** feature index → supplement metadata */
+  supplement: Record<string, SupplementMeta>;
+  /** "IQ|SY" (sorted codes) → [lat, lon, lengthKm] of the middle of the shared land border */
+  borders: Record<string, [number, number, number]>;
+  /** ISO code → feature index of the capital */
+  capitals: Record<string, number>;
+  /** ISO code → [south, north, west, east]: 5th–95th percentile of the country's places */
+  extents: Record<string, [number, number, number, number]>;
+  /** upper-case abbreviation without dots ("US", "NSW") → feature indexes */
+  abbreviations: Record<string, number[]>;
+  /** name key of a demonym ("syrian", "kazakh") → ISO country code or feature index (as "#12") */
+  demonyms: Record<string, string>;
+  sections: Record<string, SectionRef>;
+}
+
+export interface BuiltSections {
+  gid: Int32Array;
+  lat: Float32Array;
+  lon: Float32Array;
+  pop: Float32Array;
+  fcode: Uint8Array;
+  cc: Uint16Array;
+  a1: Int32Array;
+  names: string;
+  keys: string;
+  keyOff: Uint32Array;
+  postStart: Uint32Array;
+  postings: Uint32Array;
+}
+
+/** Serialises header + sections into one buffer. */
+export function encodeStore(header: Omit<StoreHeader, "sections">, s: BuiltSections): Buffer {
+  const parts: { name: string; buf: Buffer; type: SectionType }[] = [];
+  const add = (name: string, type: SectionType, v: ArrayBufferView | string) => {
+    const buf = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    parts.push({ name, buf, type });
+  };
+  add("gid", "i32", s.gid);
+  add("lat", "f32", s.lat);
+  add("lon", "f32", s.lon);
+  add("pop", "f32", s.pop);
+  add("fcode", "u8", s.fcode);
+  add("cc", "u16", s.cc);
+  add("a1", "i32", s.a1);
+  add("keyOff", "u32", s.keyOff);
+  add("postStart", "u32", s.postStart);
+  add("postings", "u32", s.postings);
+  add("names", "text", s.names);
+  add("keys", "text", s.keys);
+  const sections: Record<string, SectionRef> = {};
+  let off = 0;
+  for (const p of parts) {
+    sections[p.name] = { offset: off, length: p.buf.length, type: p.type };
+    off += Math.ceil(p.buf.length / 8) * 8;
+  }
+  const headerJson = Buffer.from(JSON.stringify({ ...header, sections }), "utf8");
+  const pre = 8 + 4 + headerJson.length;
+  const base = Math.ceil(pre / 8) * 8;
+  const out = Buffer.alloc(base + off);
+  out.write(MAGIC, 0, "latin1");
+  out.writeUInt32LE(headerJson.length, 8);
+  headerJson.copy(out, 12);
+  for (const p of parts) p.buf.copy(out, base + sections[p.name]!.offset);
+  return out;
+}
+
+/** Reads a store written by encodeStore; throws with a plain message when the file is not one. */
+export function decodeStore(buf: Buffer): { header: StoreHeader; s: BuiltSections; keyBytes: Buffer } {
+  if (buf.length < 12 || buf.toString("latin1", 0, 8) !== MAGIC) throw new Error("not a sitrep gazetteer file");
+  const hlen = buf.readUInt32LE(8);
+  const header = JSON.parse(buf.toString("utf8", 12, 12 + hlen)) as StoreHeader;
+  if (header.version !== FORMAT_VERSION) throw new Error(`gazetteer format ${header.version}, expected ${FORMAT_VERSION}`);
+  const base = Math.ceil((12 + hlen) / 8) * 8;
+  // Copy into one fresh 8-aligned ArrayBuffer so typed-array views are always aligned.
+  const ab = new ArrayBuffer(buf.length - base);
+  new Uint8Array(ab).set(buf.subarray(base));
+  const view = (name: string) => {
+    const r = header.sections[name]!;
+    switch (r.type) {
+      case "i32":
+        return new Int32Array(ab, r.offset, r.length / 4);
+      case "u32":
+        return new Uint32Array(ab, r.offset, r.length / 4);
+      case "f32":
+        return new Float32Array(ab, r.offset, r.length / 4);
+      case "u16":
+        return new Uint16Array(ab, r.offset, r.length / 2);
+      default:
+        return new Uint8Array(ab, r.offset, r.length);
+    }
+  };
+  const text = (name: string) => {
+    const r = header.sections[name]!;
+    return Buffer.from(ab, r.offset, r.length);
+  };
+  const keyBytes = text("keys");
+  const s: BuiltSections = {
+    gid: view("gid") as Int32Array,
+    lat: view("lat") as Float32Array,
+    lon: view("lon") as Float32Array,
+    pop: view("pop") as Float32Array,
+    fcode: view("fcode") as Uint8Array,
+    cc: view("cc") as Uint16Array,
+    a1: view("a1") as Int32Array,
+    keyOff: view("keyOff") as Uint32Array,
+    postStart: view("postStart") as Uint32Array,
+    postings: view("postings") as Uint32Array,
+    names: text("names").toString("utf8"),
+    keys: "",
+  };
+  return { header, s, keyBytes };
+}

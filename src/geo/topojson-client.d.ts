@@ -1,0 +1,9 @@
+// Minimal typings for the two topojson-client functions the gazetteer build uses.
+declare module "topojson-client" {
+  export function mesh(
+    topology: unknown,
+    object?: unknown,
+    filter?: (a: unknown, b: unknown) => boolean,
+  ): { type: "MultiLineString"; coordinates: [number, number][][] };
+  export function neighbors(objects: unknown[]): number[][];
+}
