@@ -2,8 +2,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { hashPassword, verifyPassword } from "../../src/accounts/password.js";
-import { AccountError, Accounts } from "../../src/accounts/users.js";
-import { fakeClock, tempDb } from "./helpers.js";
+import { type AccountError, Accounts } from "../../src/accounts/users.js";
+import { BACKENDS, fakeClock, tempDb } from "./helpers.js";
+
+/** Cheaper scrypt for the tests that are not about hashing (the hash test uses the defaults). */
+const FAST = { logN: 12, r: 8, p: 1 };
 
 test("scrypt hashes name their parameters, are salted and verify only the right password", async () => {
   const a = await hashPassword("correct horse battery staple");
@@ -15,10 +18,11 @@ test("scrypt hashes name their parameters, are salted and verify only the right 
   assert.equal(await verifyPassword("x", "not-a-hash"), false);
 });
 
-test("register, login, session, logout; first user is admin, the next a reader", async () => {
-  const t = await tempDb();
+for (const { backend, skip } of BACKENDS) {
+test(`register, login, session, logout; first user is admin, the next a reader (${backend})`, { skip }, async () => {
+  const t = await tempDb(backend);
   const { clock } = fakeClock();
-  const acc = new Accounts(t.db, { clock });
+  const acc = new Accounts(t.db, { clock, scrypt: FAST });
   const admin = await acc.register("Ana@Example.org", "Ana", "a long enough passphrase");
   const reader = await acc.register("bo@example.org", "Bo", "another long passphrase");
   assert.equal(admin.role, "admin");
@@ -38,22 +42,26 @@ test("register, login, session, logout; first user is admin, the next a reader",
   assert.equal(await acc.session(token), null);
   await t.done();
 });
+}
 
-test("sessions expire", async () => {
-  const t = await tempDb();
+for (const { backend, skip } of BACKENDS) {
+test(`sessions expire (${backend})`, { skip }, async () => {
+  const t = await tempDb(backend);
   const c = fakeClock();
-  const acc = new Accounts(t.db, { clock: c.clock, sessionDays: 1 });
+  const acc = new Accounts(t.db, { clock: c.clock, scrypt: FAST, sessionDays: 1 });
   await acc.register("ana@example.org", "Ana", "a long enough passphrase");
   const { token } = await acc.login("ana@example.org", "a long enough passphrase");
   c.advance(86_401);
   assert.equal(await acc.session(token), null);
   await t.done();
 });
+}
 
-test("wrong passwords are rate-limited, even the right one is refused while locked, and the lock expires", async () => {
-  const t = await tempDb();
+for (const { backend, skip } of BACKENDS) {
+test(`wrong passwords are rate-limited, even the right one is refused while locked, and the lock expires (${backend})`, { skip }, async () => {
+  const t = await tempDb(backend);
   const c = fakeClock();
-  const acc = new Accounts(t.db, { clock: c.clock, limits: { maxFailures: 3, lockSec: 60 } });
+  const acc = new Accounts(t.db, { clock: c.clock, scrypt: FAST, limits: { maxFailures: 3, lockSec: 60 } });
   await acc.register("ana@example.org", "Ana", "a long enough passphrase");
   for (let i = 0; i < 3; i++) await assert.rejects(acc.login("ana@example.org", `wrong guess ${i}`, "10.0.0.9"), (e: AccountError) => e.status === 401);
   await assert.rejects(acc.login("ana@example.org", "a long enough passphrase", "10.0.0.7"), (e: AccountError) => e.status === 429 && e.retryAfterSec! > 0);
@@ -62,23 +70,28 @@ test("wrong passwords are rate-limited, even the right one is refused while lock
   assert.ok(ok.token);
   await t.done();
 });
+}
 
-test("an unknown email fails like a wrong password and counts against the address", async () => {
-  const t = await tempDb();
+for (const { backend, skip } of BACKENDS) {
+test(`an unknown email fails like a wrong password and counts against the address (${backend})`, { skip }, async () => {
+  const t = await tempDb(backend);
   const c = fakeClock();
-  const acc = new Accounts(t.db, { clock: c.clock, limits: { maxFailures: 2 } });
+  const acc = new Accounts(t.db, { clock: c.clock, scrypt: FAST, limits: { maxFailures: 2 } });
   await assert.rejects(acc.login("nobody@example.org", "whatever it is"), /wrong email or password/);
   await assert.rejects(acc.login("nobody2@example.org", "whatever it is", "unknown"), /wrong email or password/);
   await assert.rejects(acc.login("nobody3@example.org", "whatever it is", "unknown"), (e: AccountError) => e.status === 429);
   await t.done();
 });
+}
 
-test("roles: admin changes a role; unknown roles are refused", async () => {
-  const t = await tempDb();
-  const acc = new Accounts(t.db, { clock: fakeClock().clock });
+for (const { backend, skip } of BACKENDS) {
+test(`roles: admin changes a role; unknown roles are refused (${backend})`, { skip }, async () => {
+  const t = await tempDb(backend);
+  const acc = new Accounts(t.db, { clock: fakeClock().clock, scrypt: FAST });
   await acc.register("ana@example.org", "Ana", "a long enough passphrase");
   const bo = await acc.register("bo@example.org", "Bo", "another long passphrase");
   assert.equal((await acc.setRole(bo.id, "analyst")).role, "analyst");
   await assert.rejects(acc.setRole(bo.id, "king" as never), /role must be/);
   await t.done();
 });
+}

@@ -7,10 +7,10 @@ import { type AccountError, Accounts } from "../../src/accounts/users.js";
 import { deriveCoalitions } from "../../src/alerts/coalitions.js";
 import { CoalitionOverrides } from "../../src/alerts/overrides.js";
 import { seedActors, seedRelations } from "../alerts/seed-situation.js";
-import { fakeClock, tempDb } from "./helpers.js";
+import { BACKENDS, fakeClock, tempDb } from "./helpers.js";
 
-async function setup() {
-  const t = await tempDb();
+async function setup(backend: "sqlite" | "postgres") {
+  const t = await tempDb(backend);
   const c = fakeClock();
   const acc = new Accounts(t.db, { clock: c.clock, scrypt: { logN: 12, r: 8, p: 1 } });
   const admin = await acc.register("ana@example.org", "Ana", "a long enough passphrase");
@@ -19,8 +19,9 @@ async function setup() {
   return { t, c, acc, admin, analyst, reader, disc: new Discussion(t.db, c.clock), reviews: new Reviews(t.db, c.clock) };
 }
 
-test("comment threads keep text as text, with replies and deletion", async () => {
-  const { t, c, disc, reader, analyst, admin } = await setup();
+for (const { backend, skip } of BACKENDS) {
+test(`comment threads keep text as text, with replies and deletion (${backend})`, { skip }, async () => {
+  const { t, c, disc, reader, analyst, admin } = await setup(backend);
   const hostile = `<img src=x onerror="alert(1)">\u0000 SDF took the zone`;
   const top = await disc.addComment(reader, "event", "42", hostile);
   assert.equal(top.body, `<img src=x onerror="alert(1)"> SDF took the zone`);
@@ -50,9 +51,11 @@ test("comment threads keep text as text, with replies and deletion", async () =>
   );
   await t.done();
 });
+}
 
-test("private notes: one user cannot read, change or delete another's", async () => {
-  const { t, disc, reader, analyst } = await setup();
+for (const { backend, skip } of BACKENDS) {
+test(`private notes: one user cannot read, change or delete another's (${backend})`, { skip }, async () => {
+  const { t, disc, reader, analyst } = await setup(backend);
   const mine = await disc.addNote(reader, "actor", "sdf", "call the source back");
   assert.equal((await disc.notes(reader)).length, 1);
   assert.deepEqual(await disc.notes(analyst), []);
@@ -64,9 +67,11 @@ test("private notes: one user cannot read, change or delete another's", async ()
   assert.equal((await disc.notes(reader))[0]!.body, "called");
   await t.done();
 });
+}
 
-test("review: readers cannot review; corrections are kept with who and when; exports can keep reviewed events only", async () => {
-  const { t, c, reader, analyst, admin, reviews } = await setup();
+for (const { backend, skip } of BACKENDS) {
+test(`review: readers cannot review; corrections are kept with who and when; exports can keep reviewed events only (${backend})`, { skip }, async () => {
+  const { t, c, reader, analyst, admin, reviews } = await setup(backend);
   await assert.rejects(reviews.review(reader, "1", "accept"), (e: AccountError) => e.status === 403);
   await assert.rejects(reviews.review(analyst, "1", "correct", { changes: { date: "yesterday" } }), /changes.date must be a date/);
   await assert.rejects(reviews.review(analyst, "1", "correct", { changes: { id: "9" } }), /cannot be corrected/);
@@ -95,9 +100,11 @@ test("review: readers cannot review; corrections are kept with who and when; exp
   assert.equal(applyReviews(events, states).length, 3);
   await t.done();
 });
+}
 
-test("coalition overrides: analysts only, stored as data, applied by deriveCoalitions", async () => {
-  const { t, c, reader, analyst } = await setup();
+for (const { backend, skip } of BACKENDS) {
+test(`coalition overrides: analysts only, stored as data, applied by deriveCoalitions (${backend})`, { skip }, async () => {
+  const { t, c, reader, analyst } = await setup(backend);
   const ov = new CoalitionOverrides(t.db, c.clock);
   await assert.rejects(ov.set(reader, "dmc", "jihadist"), (e: AccountError) => e.status === 403);
   await assert.rejects(ov.set(analyst, "dmc", "martians"), /coalition must be one of/);
@@ -107,3 +114,4 @@ test("coalition overrides: analysts only, stored as data, applied by deriveCoali
   assert.equal(set.byActor.get("sdf")?.coalitionId, "us-backed");
   await t.done();
 });
+}

@@ -1,7 +1,6 @@
--- sitrep accounts, discussion, review, subscriptions and notifications (issue 7).
--- Numbered 100+ so it never collides with the store's own migrations. Written in the SQL both
--- SQLite and PostgreSQL accept, and idempotent (IF NOT EXISTS), so it can be applied by the
--- store's migration runner or by src/accounts/sql.ts on a database of its own.
+-- sitrep accounts, discussion, review, subscriptions and notifications (issue 7, src/accounts and
+-- src/notify). Numbered 100+ so it never collides with the store's own migrations. The same SQL
+-- as the other backend's 100-accounts.sql (both dialects accept it); idempotent (IF NOT EXISTS).
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
