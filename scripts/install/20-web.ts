@@ -1,0 +1,33 @@
+// Install step: builds the web app (web/ → dist/web) with vite, and writes the base-map layers
+// (Natural Earth countries and admin-1 provinces as GeoJSON) next to it so the server starts fast.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "vite";
+import { buildAdmin1, buildCountries } from "../../src/api/basemap.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const out = join(root, "dist", "web");
+
+try {
+  await build({
+  root: join(root, "web"),
+  base: "/",
+  logLevel: "warn",
+  publicDir: join(root, "web", "public"),
+  build: {
+    outDir: out,
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 2500,
+    rollupOptions: { input: { index: join(root, "web", "index.html"), docs: join(root, "web", "docs.html") } },
+  },
+  });
+} catch (err) {
+  console.error(`web build failed: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+mkdirSync(join(out, "basemap"), { recursive: true });
+writeFileSync(join(out, "basemap", "countries.geojson"), JSON.stringify(buildCountries()));
+writeFileSync(join(out, "basemap", "admin1.geojson"), JSON.stringify(buildAdmin1()));
+console.log(`web app built into ${out}`);

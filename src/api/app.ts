@@ -1,0 +1,66 @@
+// The HTTP app: the REST API under /api (documented at /api/openapi.json and /api/docs), the
+// live stream, and the web app, behind one error handler and strict security headers.
+//
+//   const app = await buildApp({ store, webRoot: "dist/web" });
+//   await app.listen({ port: 8080, host: "127.0.0.1" });
+import type { ServerResponse } from "node:http";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Store } from "../store/types.js";
+import { installErrorHandler } from "./errors.js";
+import { installSecurityHeaders } from "./middleware/security.js";
+import { ApiRoutes } from "./openapi.js";
+import { actorRoutes } from "./routes/actors.js";
+import { articleRoutes } from "./routes/articles.js";
+import { eventRoutes } from "./routes/events.js";
+import { ingestRoutes } from "./routes/ingest.js";
+import { metaRoutes } from "./routes/meta.js";
+import { placeRoutes } from "./routes/places.js";
+import { streamRoutes } from "./routes/stream.js";
+import { installStatic } from "./static.js";
+
+/** Where the install step puts the built web app. */
+export const DEFAULT_WEB_ROOT = join(import.meta.dirname, "..", "..", "dist", "web");
+
+export interface AppOptions {
+  store: Store;
+  /** The built web app; default dist/web. */
+  webRoot?: string;
+  /** Let URL ingest fetch loopback/private addresses (`sitrep serve --allow-private`). */
+  allowPrivate?: boolean;
+  /** Log requests (pino to stdout). */
+  logger?: boolean;
+  /** Body limit for every route but ingest, bytes. */
+  bodyLimit?: number;
+}
+
+/** Builds the fastify app over a store (not yet listening). */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: "info" } : false,
+    bodyLimit: opts.bodyLimit ?? 64 * 1024,
+    forceCloseConnections: true,
+    routerOptions: { maxParamLength: 2048 },
+    ajv: { customOptions: { coerceTypes: "array", removeAdditional: false, allErrors: false } },
+  });
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+
+  const streams = new Set<ServerResponse>();
+  app.addHook("onClose", async () => {
+    for (const res of streams) res.end();
+  });
+
+  const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
+  const routes = new ApiRoutes(app);
+  metaRoutes(routes, opts.store);
+  articleRoutes(routes, opts.store);
+  eventRoutes(routes, opts.store);
+  actorRoutes(routes, opts.store);
+  placeRoutes(routes, opts.store, webRoot);
+  ingestRoutes(routes, opts.store, { allowPrivate: opts.allowPrivate ?? false });
+  streamRoutes(routes, opts.store, streams);
+  installStatic(app, webRoot);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,130 @@
+// Events: the filtered list (`GET /api/events`, the CLI's filters), one event with every source,
+// the compact point set the map draws, and the per-day/week timeline.
+import type { EventQuery, StoredEvent, Store } from "../../store/types.js";
+import { ApiError } from "../errors.js";
+import { EVENT_TYPES, type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
+import type { ApiRoutes } from "../openapi.js";
+import { inRegion, intersectBbox, loadRegion } from "../regions.js";
+
+/** Most points the map endpoint returns in one answer. */
+export const MAP_POINT_LIMIT = 250_000;
+
+/** Runs an event query with the region filter applied (bbox to the store, polygon here). */
+export async function queryWithRegion(store: Store, p: EventFilterParams, q: EventQuery): Promise<{ items: StoredEvent[]; total?: number }> {
+  if (!p.region) return store.queryEvents(q);
+  const region = loadRegion(p.region);
+  const bbox = intersectBbox(q.bbox, region.bbox);
+  if (!bbox) return { items: [], total: q.withTotal ? 0 : undefined };
+  // The store pages by bbox; the polygon test may drop some, so page here after filtering.
+  const { limit = 100, offset = 0 } = q;
+  const all = await store.queryEvents({ ...q, bbox, limit: MAP_POINT_LIMIT, offset: 0, withTotal: false });
+  const inside = all.items.filter((e) => e.place && inRegion(region, e.place.lon, e.place.lat));
+  return { items: inside.slice(offset, offset + limit), total: q.withTotal ? inside.length : undefined };
+}
+
+export function eventRoutes(r: ApiRoutes, store: Store): void {
+  r.add({
+    method: "GET",
+    url: "/api/events",
+    tag: "events",
+    summary: "Events matching the filters, newest first",
+    description: "Same filters as `sitrep events`. Returns `{items: StoredEvent[], total}`; each item has its sources unless `withSources=false`.",
+    querystring: {
+      ...eventFilterSchema,
+      sort: { type: "string", enum: ["date-desc", "date-asc", "sources-desc", "reported-desc"] },
+      limit: { type: "integer", minimum: 1, maximum: 1000, default: 100 },
+      offset: { type: "integer", minimum: 0, default: 0 },
+      withSources: { type: "boolean", default: true },
+    },
+    handler: async (req) => {
+      const p = req.query as EventFilterParams & { sort?: EventQuery["sort"]; limit: number; offset: number; withSources: boolean };
+      const q = { ...toEventQuery(p), sort: p.sort, limit: p.limit, offset: p.offset, withSources: p.withSources, withTotal: true };
+      return queryWithRegion(store, p, q);
+    },
+  });
+
+  r.add({
+    method: "GET",
+    url: "/api/events/:id",
+    tag: "events",
+    summary: "One event with every source that reported it",
+    params: { id: { type: "string", maxLength: 64 } },
+    responses: { 200: "the StoredEvent with its sources", 404: "no such event" },
+    handler: async (req) => {
+      const { id } = req.params as { id: string };
+      const ev = await store.getEvent(id);
+      if (!ev) throw new ApiError("NOT_FOUND", `no event with id ${id}`);
+      return ev;
+    },
+  });
+
+  r.add({
+    method: "GET",
+    url: "/api/map/points",
+    tag: "events",
+    summary: "Every matching event as compact columns for the map",
+    description:
+      "`{count, truncated, types, id[], lon[], lat[], type[] (index into types), sources[], date[], precision[]}`; events without a place are left out.",
+    querystring: eventFilterSchema,
+    handler: async (req) => {
+      const p = req.query as EventFilterParams;
+      const q = { ...toEventQuery(p), limit: MAP_POINT_LIMIT, withSources: false, sort: "date-asc" as const };
+      const { items } = await queryWithRegion(store, p, q);
+      const out = {
+        count: 0,
+        truncated: items.length >= MAP_POINT_LIMIT,
+        types: EVENT_TYPES,
+        id: [] as string[],
+        lon: [] as number[],
+        lat: [] as number[],
+        type: [] as number[],
+        sources: [] as number[],
+        date: [] as string[],
+        precision: [] as number[],
+      };
+      for (const e of items) {
+        if (!e.place) continue;
+        out.id.push(e.id);
+        out.lon.push(e.place.lon);
+        out.lat.push(e.place.lat);
+        out.type.push(EVENT_TYPES.indexOf(e.eventType));
+        out.sources.push(e.sourceCount);
+        out.date.push(e.date);
+        out.precision.push(e.place.precision);
+      }
+      out.count = out.id.length;
+      return out;
+    },
+  });
+
+  r.add({
+    method: "GET",
+    url: "/api/timeline",
+    tag: "events",
+    summary: "Event counts per day or week, by event type",
+    querystring: { ...eventFilterSchema, by: { type: "string", enum: ["day", "week"], default: "day" } },
+    handler: async (req) => {
+      const p = req.query as EventFilterParams & { by: "day" | "week" };
+      const q = toEventQuery(p);
+      if (!p.region) return store.timeline({ ...q, by: p.by });
+      // Regions are polygons the store does not know: count the matching events here.
+      const { items } = await queryWithRegion(store, p, { ...q, limit: MAP_POINT_LIMIT, withSources: false });
+      const buckets = new Map<string, { bucket: string; counts: Record<string, number>; total: number }>();
+      for (const e of items) {
+        const key = p.by === "week" ? mondayOf(e.date) : e.date;
+        const b = buckets.get(key) ?? { bucket: key, counts: {}, total: 0 };
+        b.counts[e.eventType] = (b.counts[e.eventType] ?? 0) + 1;
+        b.total++;
+        buckets.set(key, b);
+      }
+      return [...buckets.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
+    },
+  });
+}
+
+function mondayOf(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const dow = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - dow);
+  return d.toISOString().slice(0, 10);
+}

