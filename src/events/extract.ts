@@ -1,7 +1,17 @@
-// Who did what to whom, where and when: sentences with event triggers → ConflictEvents.
-// (Scaffold: the event passes are added by the extraction work.)
-import type { NlpDoc } from "../nlp/pipeline.js";
-import type { Article, ConflictEvent, Place, Relation, Warning } from "../types/index.js";
+// Who did what to whom, where and when: sentences with conflict triggers → ConflictEvents.
+// For each sentence: trigger hits (classify.ts) → actors by position (actor1 before the trigger,
+// actor2 after it, "by X" in the passive) → location (nearest place mention, else "in X"/"X province")
+// → date (nearest date mention, else the publication day) → fatalities → modality → attribution.
+// Then one primary event per document, and "opposes" relations read off hostile events.
+import { isArmed } from "../nlp/passes/04-actors.js";
+import type { ActorMention, NlpDoc } from "../nlp/pipeline.js";
+import type { Article, ConflictEvent, Evidence, Modality, Place, Relation, Span, Warning } from "../types/index.js";
+import { warning } from "../types/index.js";
+import { attribute } from "./attribution.js";
+import { classify, EVENT_TYPE, findTriggers, readModel } from "./classify.js";
+import { findLocation } from "./location.js";
+
+const PASS = "events";
 
 export interface EventsResult {
   events: ConflictEvent[];
@@ -10,11 +20,176 @@ export interface EventsResult {
   warnings: Warning[];
 }
 
-export function extractEvents(
-  _article: Article,
-  _nlp: NlpDoc,
-  _places: Place[],
-  _opts: { explain?: boolean } = {},
-): EventsResult {
-  return { events: [], relations: [], warnings: [] };
+let modalityCues: { modality: Modality; re: RegExp }[] | undefined;
+const cues = () => (modalityCues ??= readModel("modality.tsv", 2).map(([m, p]) => ({ modality: m as Modality, re: new RegExp(p, "iu") })));
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, a: 1, an: 1,
+};
+const NUM = String.raw`(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)`;
+const FATAL = [
+  new RegExp(String.raw`\b(?:killing|killed|kills|left|leaving)\s+(?:at least |more than |over |about |around |nearly |some |up to )?${NUM}\b(?!\s*(?:%|per cent|percent|km|miles|kilomet|years?|months?|days?|hours?))`, "i"),
+  new RegExp(String.raw`\b(?:at least |more than |over |about |around |nearly |some |up to )?${NUM}\s+(?:[\p{L}-]+\s+){0,3}?(?:were |have been |had been |was |are )?(?:killed|dead|died|slain|massacred|executed|lost their lives)\b`, "iu"),
+  new RegExp(String.raw`\bdeath toll (?:\S+\s+){0,4}?${NUM}\b`, "i"),
+];
+
+/** Deaths stated in a sentence ("killing 12", "at least seven people were killed"), else undefined. */
+export function fatalities(sentence: string): number | undefined {
+  for (const re of FATAL) {
+    const m = re.exec(sentence);
+    if (m) {
+      const v = m[1].toLowerCase();
+      const n = NUMBER_WORDS[v] ?? Number(v.replace(/,/g, ""));
+      if (Number.isFinite(n) && n < 100_000) return n;
+    }
+  }
+  return undefined;
+}
+
+function modalityOf(doc: NlpDoc, sentence: Span, trigger: Span, futureDate: boolean, named: boolean): [Modality, string] {
+  // the clause before the trigger: back to the last ";" or ", but"
+  const before = doc.text.slice(sentence.start, trigger.start);
+  const clause = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf(", but"), before.lastIndexOf(" but "), 0));
+  for (const c of cues()) {
+    const m = c.re.exec(c.modality === "negated" ? clause : clause);
+    if (m) return [c.modality, `"${m[0].trim()}" before the trigger`];
+  }
+  if (futureDate) return ["planned", "the date lies after publication"];
+  return named ? ["claimed", "a named source says so"] : ["asserted", "the text states it"];
+}
+
+const ACTOR_OK = (kind?: string) => kind !== undefined && (isArmed(kind as never) || ["state", "protesters", "rioters", "civilians", "person"].includes(kind));
+
+export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], opts: { explain?: boolean } = {}): EventsResult {
+  const warnings: Warning[] = [];
+  const events: ConflictEvent[] = [];
+  const relations: Relation[] = [];
+  if (!nlp.english) return { events, relations, warnings };
+  const explain = opts.explain === true || nlp.explain;
+  const text = nlp.text;
+  const actorById = new Map(nlp.actors.map((a) => [a.id, a]));
+  const pub = nlp.dates.length >= 0 ? article.publishedAt : undefined;
+  const pubDay = pub && /^\d{4}-\d\d-\d\d/.test(pub) ? pub.slice(0, 10) : undefined;
+  const scores: number[] = [];
+
+  nlp.sentences.forEach((s, si) => {
+    try {
+      sentenceEvent(s, si);
+    } catch (err) {
+      warnings.push(warning("PASS_FAILED", `events: ${(err as Error).message}`, `${s.start}-${s.end}`));
+    }
+  });
+  function sentenceEvent(s: Span, si: number): void {
+    const sText = text.slice(s.start, s.end);
+    const prev = si > 0 ? text.slice(nlp.sentences[si - 1].start, nlp.sentences[si - 1].end) : undefined;
+    const hits = findTriggers(text, s.start, s.end, prev);
+    if (hits.length === 0 || hits.every((h) => h.type === "NONE")) return;
+    // a first guess at the trigger, to place the actors around it
+    const first = classify(hits, sText);
+    if (!first) return;
+    const trig = first.trigger;
+    const ms = nlp.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.rule !== "sponsor-adjective" && ACTOR_OK(actorById.get(m.actor)?.kind));
+    // drop mentions nested in a longer one ("Iran" inside "Iran-backed militias")
+    const outer = ms.filter((m) => !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    const kindOf = (m?: ActorMention) => (m ? actorById.get(m.actor)?.kind : undefined);
+    const nonPerson = outer.filter((m) => kindOf(m) !== "person");
+    let actor1: ActorMention | undefined;
+    let actor2: ActorMention | undefined;
+    const assoc1: string[] = [];
+    // passive: "were killed by X"
+    const passive = nonPerson.find((m) => m.start >= trig.end && m.start - trig.end < 40 && /\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/.test(text.slice(Math.max(trig.end, m.start - 30), m.start)));
+    // subjects, not objects: skip mentions right after "against", "from", "by" …
+    const OBJ = /\b(?:against|on|with|from|of|to|for|into|by|at|in|over|near|toward|towards|between|than)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
+    const beforeT = nonPerson.filter((m) => m.end <= trig.start && !OBJ.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
+    const afterT = nonPerson.filter((m) => m.start >= trig.start && m !== passive);
+    if (passive) {
+      actor1 = passive;
+      actor2 = beforeT[beforeT.length - 1];
+    } else if (beforeT.length > 0) {
+      // walk back over a coordination ("Syrian troops and their Iranian-backed allies") to its head
+      let i = beforeT.length - 1;
+      while (i > 0 && /^\s*(?:,|and|,\s*and|&)\s*(?:(?:its|their|the|his)\s+)?(?:[\p{L}-]+\s+)?$/u.test(text.slice(beforeT[i - 1].end, beforeT[i].start))) i--;
+      actor1 = beforeT[i];
+      for (let j = i + 1; j < beforeT.length; j++) if (beforeT[j].actor !== actor1.actor) assoc1.push(beforeT[j].actor);
+      actor2 = afterT.find((m) => m.actor !== actor1!.actor && !assoc1.includes(m.actor));
+    } else {
+      // "clashes between X and Y"
+      actor1 = afterT[0];
+      actor2 = afterT.find((m) => m.actor !== actor1?.actor);
+    }
+    const c = classify(hits, sText, kindOf(actor1), kindOf(actor2));
+    if (!c) return;
+    const trigger = c.trigger;
+    const assoc2: string[] = [];
+    if (actor2) {
+      const idx = afterT.indexOf(actor2);
+      for (let j = idx + 1; idx >= 0 && j < afterT.length; j++) {
+        if (/^\s*(?:,|and|,\s*and)\s*(?:(?:its|their|the)\s+)?(?:[\p{L}-]+\s+)?$/u.test(text.slice(afterT[j - 1].end, afterT[j].start)) && afterT[j].actor !== actor2.actor && afterT[j].actor !== actor1?.actor) assoc2.push(afterT[j].actor);
+        else break;
+      }
+    }
+    // date: the nearest date mention in the sentence
+    const ds = nlp.dates.filter((d) => d.start >= s.start && d.end <= s.end);
+    ds.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start));
+    const dm = ds[0];
+    const date = dm ? dm.date : { date: pubDay ?? "", precision: 2 as const };
+    const attribution = attribute(nlp, s);
+    const [modality, why] = modalityOf(nlp, s, trigger, dm?.future === true, attribution.kind !== "outlet");
+    const loc = findLocation(nlp, s, trigger, places);
+    const ev: Evidence[] = [
+      { start: trigger.start, end: trigger.end, text: trigger.text, pass: PASS, rule: `trigger/${trigger.rule}`, confidence: Math.min(0.95, 0.4 + c.score / 10) },
+    ];
+    if (actor1) ev.push({ start: actor1.start, end: actor1.end, text: actor1.text, pass: PASS, rule: passive ? "actor1/passive-by" : "actor1/before-trigger", confidence: 0.7 });
+    if (actor2) ev.push({ start: actor2.start, end: actor2.end, text: actor2.text, pass: PASS, rule: "actor2/after-trigger", confidence: 0.6 });
+    if (explain) {
+      ev[0].explain = `${c.reason}; modality ${modality}: ${why}; in: ${sText}`;
+      if (actor1) ev[1].explain = `actor1 ${passive ? `follows "by" after the trigger` : "is the first actor of the clause before the trigger"}`;
+    }
+    const fat = /kill|dead|died|death|slain|massacr|execut|lost their lives/i.test(sText) ? fatalities(sText) : undefined;
+    const e: ConflictEvent = {
+      id: `e${events.length + 1}`,
+      eventType: EVENT_TYPE[c.subType],
+      subEventType: c.subType,
+      assocActors1: assoc1,
+      assocActors2: assoc2,
+      date,
+      modality,
+      attribution,
+      primary: false,
+      sentence: { start: s.start, end: s.end },
+      trigger: { start: trigger.start, end: trigger.end, text: trigger.text },
+      evidence: ev,
+      confidence: Math.min(0.95, 0.3 + c.score / 10 + (actor1 ? 0.1 : 0)),
+    };
+    if (actor1) e.actor1 = actor1.actor;
+    if (actor2) e.actor2 = actor2.actor;
+    if (loc) {
+      e.location = loc.location;
+      if (loc.placeId) e.placeId = loc.placeId;
+    }
+    if (fat !== undefined) e.fatalities = fat;
+    events.push(e);
+    const mod = { asserted: 1, claimed: 1, planned: 0.35, hypothetical: 0.2, negated: 0.05 }[modality];
+    scores.push(c.score * mod * (1 / (1 + 0.08 * si)) * (actor1 ? 1.15 : 1) * (date.precision === 1 ? 1.1 : 1));
+  }
+
+  if (events.length > 0) {
+    let best = 0;
+    for (let i = 1; i < events.length; i++) if (scores[i] > scores[best]) best = i;
+    events[best].primary = true;
+  }
+  // opposes: both sides of a hostile event
+  for (const e of events) {
+    if (!["Battles", "Explosions/Remote violence", "Violence against civilians"].includes(e.eventType)) continue;
+    if (!e.actor1 || !e.actor2 || e.actor1 === e.actor2 || e.modality === "negated" || e.modality === "hypothetical" || e.modality === "planned") continue;
+    const k1 = actorById.get(e.actor1)?.kind;
+    const k2 = actorById.get(e.actor2)?.kind;
+    if (!k1 || !k2 || !isArmed(k1) || !isArmed(k2)) continue;
+    const evd: Evidence = { start: e.trigger.start, end: e.trigger.end, text: e.trigger.text, pass: PASS, rule: `opposes/${e.subEventType}`, confidence: 0.7 };
+    const prev = relations.find((r) => r.source === e.actor1 && r.target === e.actor2);
+    if (prev) prev.evidence.push(evd);
+    else relations.push({ type: "opposes", source: e.actor1, target: e.actor2, evidence: [evd], confidence: 0.7 });
+  }
+  return { events, relations, warnings };
 }

@@ -1,17 +1,104 @@
-// The NLP passes, in run order. Each pass reads what earlier passes assigned and adds its own.
-// (Scaffold: the passes are added by the extraction work; until then this returns no annotations.)
-import type { Actor, Article, Quote, Relation, Span, Warning } from "../types/index.js";
+// The NLP passes, in run order. Each pass reads what earlier passes assigned and adds its own;
+// the order is checked once at start (`requires` must be assigned by an earlier pass).
+//   01 sentences → 02 language → 03 names → 04 actors → 05 relations → 06 dates → 07 quotes
+// Event extraction (src/events) then reads the NlpDoc.
+import type {
+  Actor,
+  Article,
+  EventDate,
+  Mention,
+  Quote,
+  Relation,
+  Span,
+  Warning,
+} from "../types/index.js";
+import { warning } from "../types/index.js";
+import { sentencesPass } from "./passes/01-sentences.js";
+import { languagePass } from "./passes/02-language.js";
+import { namesPass } from "./passes/03-names.js";
+import { actorsPass } from "./passes/04-actors.js";
+import { relationsPass } from "./passes/05-relations.js";
+import { datesPass } from "./passes/06-dates.js";
+import { quotesPass } from "./passes/07-quotes.js";
+
+/** An actor mention resolved to a canonical actor id. */
+export interface ActorMention extends Mention {
+  actor: string;
+}
+
+/** A date expression normalized against the publication time. */
+export interface DateMention extends Span {
+  text: string;
+  rule: string;
+  date: EventDate;
+  /** Future relative to publication ("next week"). */
+  future: boolean;
+}
 
 /** What the NLP passes leave for geoparsing and event extraction. */
 export interface NlpDoc {
   article: Article;
+  /** The part of `article.body` that was analysed (all of it unless TEXT_TRUNCATED). */
+  text: string;
   sentences: Span[];
+  /** false when the language pass found the text is not English: later passes then do nothing. */
+  english: boolean;
+  /** Proper-noun runs ("Ahmed Abu Kholeh", "Deir Ezzor"). */
+  names: (Span & { text: string })[];
+  /** Every actor mention, sorted by start. */
+  mentions: ActorMention[];
   actors: Actor[];
   relations: Relation[];
+  dates: DateMention[];
   quotes: Quote[];
+  /** ISO2 of the country the article is mostly about ("the army" resolves to its forces). */
+  focusCountry?: string;
+  explain: boolean;
   warnings: Warning[];
 }
 
-export function runNlp(article: Article, _opts: { explain?: boolean } = {}): NlpDoc {
-  return { article, sentences: [], actors: [], relations: [], quotes: [], warnings: [] };
+export interface Pass {
+  name: string;
+  requires: (keyof NlpDoc)[];
+  assigns: (keyof NlpDoc)[];
+  run(doc: NlpDoc): void;
+}
+
+/** The passes in run order. */
+export const PASSES: Pass[] = [sentencesPass, languagePass, namesPass, actorsPass, relationsPass, datesPass, quotesPass];
+
+function checkOrder(passes: Pass[]): void {
+  const have = new Set<keyof NlpDoc>(["article", "text", "explain", "warnings"]);
+  for (const p of passes) {
+    for (const r of p.requires) if (!have.has(r)) throw new Error(`nlp pass ${p.name} requires "${r}", which no earlier pass assigns`);
+    for (const a of p.assigns) have.add(a);
+  }
+}
+checkOrder(PASSES);
+
+/** Runs every NLP pass over one article. Never throws on bad text: a failing pass adds PASS_FAILED. */
+export function runNlp(article: Article, opts: { explain?: boolean } = {}): NlpDoc {
+  const doc: NlpDoc = {
+    article,
+    text: typeof article.body === "string" ? article.body : "",
+    sentences: [],
+    english: true,
+    names: [],
+    mentions: [],
+    actors: [],
+    relations: [],
+    dates: [],
+    quotes: [],
+    explain: opts.explain === true,
+    warnings: [],
+  };
+  for (const p of PASSES) {
+    if (!doc.english && p.name !== sentencesPass.name && p.name !== languagePass.name) break;
+    try {
+      p.run(doc);
+    } catch (e) {
+      doc.warnings.push(warning("PASS_FAILED", `${p.name}: ${(e as Error).message}`));
+    }
+  }
+  return doc;
 }

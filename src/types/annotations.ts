@@ -20,6 +20,8 @@ export interface Evidence extends Span {
   confidence: number;
   /** The covered text, copied for readability: `body.slice(start, end)`. */
   text: string;
+  /** With `--explain`: the sentence and the reason, for people ("rule backed-by/adj-sponsor matched in: …"). */
+  explain?: string;
 }
 
 /** One occurrence of an entity in the body. */
@@ -28,4 +30,6 @@ export interface Mention extends Span {
   pass: string;
   rule: string;
   confidence: number;
+  /** With `--explain`: the sentence and the reason. */
+  explain?: string;
 }

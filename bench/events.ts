@@ -1,0 +1,114 @@
+// Benchmark for event extraction (npm run bench:events).
+// 1. Quality: the primary event's ACLED sub-event type on ../shared/data/event-types (CASE 2021 task 2
+//    snippets), weighted and macro F1, per-type precision/recall, top confusions. Snippets labelled
+//    outside ACLED (ORG_CRIME, NATURAL_DISASTER, …) count as "none": predicting an event there is a
+//    false positive. Figures for all snippets and for the two halves (odd ids were looked at while
+//    writing the trigger lexicon; even ids were not).
+// 2. Speed: articles/s extracting the Guardian SDF articles on one core, next to the read-only rate
+//    (just building Articles) measured in the same run.
+import { existsSync, readFileSync } from "node:fs";
+import { extract } from "../src/pipeline.js";
+import type { Article } from "../src/types/index.js";
+
+const TSV = "../shared/data/event-types/case2021-task2.tsv";
+const JSONL = "../shared/data/articles/guardian-sdf-unlabelled.jsonl";
+
+const MAP: Record<string, string> = {
+  ARMED_CLASH: "Armed clash", GOV_REGAINS_TERIT: "Government regains territory", NON_STATE_ACTOR_OVERTAKES_TER: "Non-state actor overtakes territory",
+  CHEM_WEAP: "Chemical weapon", AIR_STRIKE: "Air/drone strike", SUIC_BOMB: "Suicide bomb", ART_MISS_ATTACK: "Shelling/artillery/missile attack",
+  REM_EXPLOS: "Remote explosive/landmine/IED", GRENADE: "Grenade", SEX_VIOL: "Sexual violence", ATTACK: "Attack", ABDUCT_DISSAP: "Abduction/forced disappearance",
+  PEACE_PROTEST: "Peaceful protest", PROTEST_WITH_INTER: "Protest with intervention", FORCE_AGAINST_PROTEST: "Excessive force against protesters",
+  VIOL_DEMONSTR: "Violent demonstration", MOB_VIOL: "Mob violence", AGREEMENT: "Agreement", ARREST: "Arrests", CHANGE_TO_GROUP_ACT: "Change to group/activity",
+  DISR_WEAP: "Disrupted weapons use", HQ_ESTABLISHED: "Headquarters or base established", PROPERTY_DISTRUCT: "Looting/property destruction",
+  NON_VIOL_TERRIT_TRANSFER: "Non-violent transfer of territory", OTHER: "Other",
+};
+const NONE = "none";
+
+function article(id: string, body: string, publishedAt?: string): Article {
+  return { id, source: id, format: "text", body, publishedAt, captions: [], credits: [], warnings: [] };
+}
+
+export function score(pairs: [string, string][]) {
+  const labels = [...new Set(pairs.map(([g]) => g).filter((g) => g !== NONE))];
+  const per = labels.map((l) => {
+    const tp = pairs.filter(([g, p]) => g === l && p === l).length;
+    const fp = pairs.filter(([g, p]) => g !== l && p === l).length;
+    const fn = pairs.filter(([g, p]) => g === l && p !== l).length;
+    const P = tp + fp ? tp / (tp + fp) : 0;
+    const R = tp + fn ? tp / (tp + fn) : 0;
+    return { l, P, R, F: P + R ? (2 * P * R) / (P + R) : 0, n: tp + fn };
+  });
+  const N = per.reduce((a, x) => a + x.n, 0);
+  const weighted = per.reduce((a, x) => a + (x.F * x.n) / N, 0);
+  const macro = per.reduce((a, x) => a + x.F, 0) / per.length;
+  const noneGold = pairs.filter(([g]) => g === NONE);
+  const noneOk = noneGold.filter(([, p]) => p === NONE).length;
+  return { weighted, macro, per, noneOk, noneN: noneGold.length, acc: pairs.filter(([g, p]) => g === p).length / pairs.length };
+}
+
+function quality() {
+  if (!existsSync(TSV)) {
+    console.log(`skipped quality: ${TSV} absent`);
+    return;
+  }
+  const rows = readFileSync(TSV, "utf8").trim().split("\n").slice(1).map((l) => l.split("\t"));
+  const all: [string, string][] = [];
+  const odd: [string, string][] = [];
+  const even: [string, string][] = [];
+  const t0 = performance.now();
+  for (const [id, text, label] of rows) {
+    const gold = MAP[label] ?? NONE;
+    const doc = extract(article(`case-${id}`, text));
+    const pred = doc.events.find((e) => e.primary)?.subEventType ?? NONE;
+    all.push([gold, pred]);
+    (Number(id) % 2 === 1 ? odd : even).push([gold, pred]);
+  }
+  const ms = performance.now() - t0;
+  const s = score(all);
+  const so = score(odd);
+  const se = score(even);
+  console.log(`CASE 2021 task 2 dev snippets: ${rows.length} (${s.noneN} outside ACLED), ${(rows.length / (ms / 1000)).toFixed(0)} snippets/s`);
+  console.log(`  weighted F1 ${s.weighted.toFixed(3)}   macro F1 ${s.macro.toFixed(3)}   accuracy ${s.acc.toFixed(3)}   outside-ACLED with no event ${s.noneOk}/${s.noneN}`);
+  console.log(`  odd ids (inspected while writing rules): weighted F1 ${so.weighted.toFixed(3)}  macro ${so.macro.toFixed(3)}`);
+  console.log(`  even ids (never inspected):              weighted F1 ${se.weighted.toFixed(3)}  macro ${se.macro.toFixed(3)}`);
+  console.log(`  baseline in the same run: best CASE 2021 system 0.839 weighted F1 (published); majority class → ${score(all.map(([g]) => [g, "Suicide bomb"])).weighted.toFixed(3)}`);
+  console.log("  per type (P / R / F1 / n):");
+  for (const x of s.per.sort((a, b) => b.n - a.n)) console.log(`    ${x.l.padEnd(36)} ${x.P.toFixed(2)} / ${x.R.toFixed(2)} / ${x.F.toFixed(2)} / ${x.n}`);
+  const conf = new Map<string, number>();
+  for (const [g, p] of all) if (g !== p) conf.set(`${g} → ${p}`, (conf.get(`${g} → ${p}`) ?? 0) + 1);
+  console.log("  top confusions (gold → predicted):");
+  for (const [k, n] of [...conf].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${n}  ${k}`);
+}
+
+function speed() {
+  if (!existsSync(JSONL)) {
+    console.log(`skipped speed: ${JSONL} absent`);
+    return;
+  }
+  const lines = readFileSync(JSONL, "utf8").trim().split("\n");
+  const build = () => lines.map((l) => {
+    const o = JSON.parse(l) as { id: string; publishedAt?: string; outlet?: string; text: string };
+    const a = article(String(o.id), o.text, o.publishedAt);
+    a.outlet = o.outlet;
+    return a;
+  });
+  const words = build().reduce((n, a) => n + a.body.split(/\s+/).length, 0);
+  extract(build()[0]); // load models once
+  const reps = 3;
+  let t = performance.now();
+  for (let r = 0; r < reps; r++) build();
+  const readMs = (performance.now() - t) / reps;
+  t = performance.now();
+  let events = 0;
+  for (let r = 0; r < reps; r++) for (const a of build()) events += extract(a).events.length;
+  const exMs = (performance.now() - t) / reps;
+  const n = lines.length;
+  const rate = n / (exMs / 1000);
+  const readRate = n / (readMs / 1000);
+  console.log(`Guardian SDF articles: ${n}, mean ${Math.round(words / n)} words, ${Math.round(events / reps / n * 10) / 10} events/article`);
+  console.log(`  read-only (build Articles): ${readRate.toFixed(0)} articles/s`);
+  console.log(`  extract (nlp + geo + events): ${rate.toFixed(0)} articles/s  (${(rate / readRate).toFixed(3)}× read-only); ${(rate * (words / n) / 600).toFixed(0)} articles/s scaled to 600-word articles`);
+}
+
+quality();
+speed();

@@ -1,0 +1,160 @@
+// Which ACLED sub-event type a sentence reports: weighted trigger patterns from model/triggers.tsv,
+// summed per type, with the pseudo-types TERRITORY and ATTACK resolved by who acts and who is hit.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { EventType, SubEventType } from "../types/index.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Rows of a tab-separated file in events/model/, skipping comments. */
+export function readModel(name: string, minCols: number): string[][] {
+  const path = join(here, "model", name);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .map((l, i) => [l.replace(/\r$/, ""), i] as const)
+    .filter(([l]) => l.trim() !== "" && !l.startsWith("#"))
+    .map(([l, i]) => {
+      const cols = l.split("\t");
+      if (cols.length < minCols) throw new Error(`${path}:${i + 1}: expected ${minCols} tab-separated columns`);
+      return cols;
+    });
+}
+
+export const EVENT_TYPE: Record<SubEventType, EventType> = {
+  "Armed clash": "Battles",
+  "Government regains territory": "Battles",
+  "Non-state actor overtakes territory": "Battles",
+  "Chemical weapon": "Explosions/Remote violence",
+  "Air/drone strike": "Explosions/Remote violence",
+  "Suicide bomb": "Explosions/Remote violence",
+  "Shelling/artillery/missile attack": "Explosions/Remote violence",
+  "Remote explosive/landmine/IED": "Explosions/Remote violence",
+  Grenade: "Explosions/Remote violence",
+  "Sexual violence": "Violence against civilians",
+  Attack: "Violence against civilians",
+  "Abduction/forced disappearance": "Violence against civilians",
+  "Peaceful protest": "Protests",
+  "Protest with intervention": "Protests",
+  "Excessive force against protesters": "Protests",
+  "Violent demonstration": "Riots",
+  "Mob violence": "Riots",
+  Agreement: "Strategic developments",
+  Arrests: "Strategic developments",
+  "Change to group/activity": "Strategic developments",
+  "Disrupted weapons use": "Strategic developments",
+  "Headquarters or base established": "Strategic developments",
+  "Looting/property destruction": "Strategic developments",
+  "Non-violent transfer of territory": "Strategic developments",
+  Other: "Strategic developments",
+};
+
+export type TriggerType = SubEventType | "TERRITORY" | "ATTACK" | "NONE";
+
+interface Trigger {
+  type: TriggerType;
+  weight: number;
+  re: RegExp;
+  context?: RegExp;
+  rule: string;
+}
+
+let triggers: Trigger[] | undefined;
+function load(): Trigger[] {
+  if (triggers) return triggers;
+  const counts = new Map<string, number>();
+  triggers = readModel("triggers.tsv", 3).map(([type, weight, pat, ctx]) => {
+    if (type !== "TERRITORY" && type !== "ATTACK" && type !== "NONE" && !(type in EVENT_TYPE)) throw new Error(`triggers.tsv: unknown type ${type}`);
+    const n = (counts.get(type) ?? 0) + 1;
+    counts.set(type, n);
+    return {
+      type: type as TriggerType,
+      weight: Number(weight),
+      re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${pat})`, "giu"),
+      context: ctx ? new RegExp(ctx, "iu") : undefined,
+      rule: `${type.toLowerCase().replace(/[^a-z]+/g, "-")}#${n}`,
+    };
+  });
+  return triggers;
+}
+
+export interface Hit {
+  type: TriggerType;
+  weight: number;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
+
+/** Trigger hits in `text[start, end)`; `context` is the text the context patterns may also look at. */
+export function findTriggers(text: string, start: number, end: number, context?: string): Hit[] {
+  const s = text.slice(start, end);
+  const out: Hit[] = [];
+  for (const t of load()) {
+    t.re.lastIndex = 0;
+    const m = t.re.exec(s);
+    if (!m) continue;
+    if (t.context && !t.context.test(s) && !(context && t.context.test(context))) continue;
+    out.push({ type: t.type, weight: t.weight, start: start + m.index, end: start + m.index + m[0].length, text: m[0], rule: t.rule });
+  }
+  return out;
+}
+
+const CIVILIAN = /\b(?:civilians?|villagers|residents|worshippers|people|children|women|farmers|passengers|students|journalists?|teachers?|aid workers|pilgrims|families|family|population|mosque|church|market|school|hospital|homes?|houses?|wedding|refugees|displaced|a man|a woman|a boy|a girl|a father|a mother)\b/i;
+const ARMED_TARGET = /\b(?:soldiers|troops|army|military|police|policemen|checkpoints?|convoys?|bases?|patrols?|positions|posts?|barracks|forces|militants|fighters|rebels|insurgents|security|guards|jihadists|outposts?|officers)\b/i;
+const GOV = /\b(?:government|army|armed forces|troops|military|regime|security forces|police|soldiers|state forces|federal|national guard)\b/i;
+const NONSTATE = /\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|terrorists?|separatists?|islamists?|extremists?|taliban|al-shabaa?b|shabaab|boko haram|isis|isil|islamic state|daesh|houthis?|hezbollah|hts|sdf|ypg|pkk|farc|eln|al-qaeda|qaeda)\b/i;
+const REGAIN = /^(?:re|liberat|regain|took back|taken back|seized back|recover|reclaim|clawed|wrested)/i;
+
+export interface Classification {
+  subType: SubEventType;
+  score: number;
+  trigger: Hit;
+  hits: Hit[];
+  /** The reason, in words, for --explain. */
+  reason: string;
+}
+
+/**
+ * The sub-event type a sentence reports, or undefined when it reports none (or something outside
+ * ACLED's kinds). `actor1Kind` is the kind of the actor that acts, when known ("state-force" …).
+ */
+export function classify(hits: Hit[], sentence: string, actor1Kind?: string, actor2Kind?: string): Classification | undefined {
+  const score = new Map<SubEventType | "NONE", number>();
+  const best = new Map<SubEventType | "NONE", Hit>();
+  const sum = new Map<SubEventType | "NONE", number>();
+  for (const h of hits) {
+    let t: SubEventType | "NONE";
+    if (h.type === "TERRITORY") {
+      const state = actor1Kind === "state-force" || actor1Kind === "state";
+      const nonState = actor1Kind !== undefined && !state;
+      if (state) t = "Government regains territory";
+      else if (nonState) t = "Non-state actor overtakes territory";
+      else if (REGAIN.test(h.text) && GOV.test(sentence)) t = "Government regains territory";
+      else if (NONSTATE.test(sentence)) t = "Non-state actor overtakes territory";
+      else t = GOV.test(sentence) ? "Government regains territory" : "Non-state actor overtakes territory";
+    } else if (h.type === "ATTACK") {
+      const civ = actor2Kind === "civilians" || (actor2Kind === undefined && CIVILIAN.test(sentence) && !ARMED_TARGET.test(sentence));
+      t = civ ? "Attack" : "Armed clash";
+    } else t = h.type;
+    const b = best.get(t);
+    if (!b || h.weight > b.weight) best.set(t, h);
+    sum.set(t, (sum.get(t) ?? 0) + h.weight);
+  }
+  // the strongest cue of a type counts fully, further cues of the same type a quarter
+  for (const [t, h] of best) score.set(t, h.weight + 0.25 * (sum.get(t)! - h.weight));
+  let top: [SubEventType, number] | undefined;
+  for (const [t, s] of score) if (t !== "NONE" && (!top || s > top[1])) top = [t, s];
+  if (!top) return undefined;
+  const none = score.get("NONE") ?? 0;
+  if (none > top[1]) return undefined;
+  const trig = best.get(top[0])!;
+  return {
+    subType: top[0],
+    score: top[1],
+    trigger: trig,
+    hits,
+    reason: `${top[0]} scored ${top[1]} (${hits.map((h) => `${h.type}:"${h.text}"+${h.weight}`).join(", ")})${none ? `; outside-ACLED cues ${none}` : ""}`,
+  };
+}

@@ -1,0 +1,45 @@
+// Where an event happened: the place mention nearest the trigger in the same sentence, preferring
+// "in X" / "near X" / "X province"; with no geoparsed places, the same patterns over proper-noun runs,
+// so the geo stage can link the span later.
+import type { NlpDoc } from "../nlp/pipeline.js";
+import type { Place, Span } from "../types/index.js";
+
+const PREP = /\b(?:along (?:the )?(?:border|frontier) with|in|near|at|outside|around|across|on the outskirts of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|towards?|into|from)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|governorate|state|county|area|countryside|capital|suburb|neighbourhood|neighborhood|camp)\s+of\s+)?$/i;
+const AFTER = /^(?:['’]s)?\s+(?:province|governorate|city|town|village|district|region|countryside|state|county|area|camp|oilfield|airport|military airport)\b/i;
+
+export interface FoundLocation {
+  location: Span & { text: string };
+  placeId?: string;
+}
+
+export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[]): FoundLocation | undefined {
+  const text = doc.text;
+  const score = (sp: Span) => {
+    const before = text.slice(Math.max(s.start, sp.start - 60), sp.start);
+    const after = text.slice(sp.end, sp.end + 40);
+    const pattern = PREP.test(before) || AFTER.test(after) ? 0 : 1000;
+    return pattern + Math.abs(sp.start - trigger.start);
+  };
+  let best: { sp: Span & { text: string }; placeId?: string; sc: number } | undefined;
+  for (const p of places) {
+    for (const m of p.mentions) {
+      if (m.start < s.start || m.end > s.end) continue;
+      const sc = score(m);
+      if (!best || sc < best.sc) best = { sp: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, placeId: p.id, sc };
+    }
+  }
+  if (best) return { location: best.sp, placeId: best.placeId };
+  const actorSpans = doc.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  for (const n of doc.names) {
+    if (n.start < s.start || n.end > s.end) continue;
+    const name = n.text.replace(/^(?:The|the)\s+/, "");
+    const start = n.end - name.length;
+    if (actorSpans.some((m) => m.start < n.end && n.start < m.end)) continue;
+    if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name)) continue;
+    const sp = { start, end: n.end, text: name };
+    const sc = score(sp);
+    if (sc >= 1000) continue;
+    if (!best || sc < best.sc) best = { sp, sc };
+  }
+  return best ? { location: best.sp } : undefined;
+}

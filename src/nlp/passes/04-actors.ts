@@ -1,0 +1,508 @@
+// Pass 04: actors. Finds mentions of lexicon actors (model/actors.tsv), states and their forces
+// ("Syrian troops", "the Syrian army" → syria-gov-forces), persons with titles or roles
+// ("Ahmed Abu Kholeh, head of the Deir Ezzor Military Council"), actors the lexicon lacks
+// ("the X Military Council", "Z militia"), then resolves generic phrases and anaphora
+// ("the army" → the focus country's forces, "the jihadists" → the most salient jihadist group).
+import type { Actor, ActorKind, Relation } from "../../types/index.js";
+import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
+import { type CountryInfo, type LexActor, loadModel, readTsv, slugify } from "../model/load.js";
+
+const PASS = "04-actors";
+
+interface Cand {
+  start: number;
+  end: number;
+  actor: string;
+  rule: string;
+  conf: number;
+  prio: number;
+  /** Resolved after the first round: "focus-forces", "salient:jihadist-group", "id:protesters" … */
+  resolve?: string;
+}
+
+interface ActorSpec {
+  name: string;
+  kind: ActorKind;
+  inter?: number;
+  country?: string;
+  known: boolean;
+  role?: string;
+  affiliation?: string;
+}
+
+// ---- tokens: words, with "U.S." kept whole; hyphens and spaces are separators
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+interface Tok {
+  s: number;
+  e: number;
+  t: string;
+}
+export function tokenize(text: string): Tok[] {
+  const out: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ s: m.index, e: m.index + m[0].length, t: m[0].replace(/’/g, "'") });
+  return out;
+}
+function sepBetween(text: string, a: Tok, b: Tok): string | undefined {
+  const g = text.slice(a.e, b.s);
+  if (g === " " || g === "-") return g;
+  if (/^\s+$/.test(g) && !g.includes("\n")) return " ";
+  return undefined;
+}
+const keyOf = (s: string) => {
+  const toks = tokenize(s);
+  let k = toks[0]?.t ?? "";
+  for (let i = 1; i < toks.length; i++) k += (sepBetween(s, toks[i - 1], toks[i]) ?? " ") + toks[i].t;
+  return k;
+};
+
+// ---- the compiled model
+interface Compiled {
+  lex: Map<string, string>;
+  maxN: number;
+  country: Map<string, CountryInfo>; // demonym or country name → country
+  metonym: Map<string, CountryInfo>;
+  leader: Map<string, CountryInfo>;
+  titles: Map<string, string>;
+  maxTitleN: number;
+  roles: string;
+  generics: { rule: string; resolve: string; conf: number; re: RegExp }[];
+  discovery: { rule: string; kind: ActorKind; inter: number; heads: string[] }[];
+  specs: Map<string, LexActor>;
+}
+let compiled: Compiled | undefined;
+
+function compile(): Compiled {
+  if (compiled) return compiled;
+  const m = loadModel();
+  const lex = new Map<string, string>();
+  let maxN = 1;
+  const add = (alias: string, id: string) => {
+    const variants = [alias];
+    if (/^\p{Ll}/u.test(alias)) variants.push(alias[0].toUpperCase() + alias.slice(1));
+    for (const v of variants) {
+      const k = keyOf(v);
+      if (!k) continue;
+      if (!lex.has(k)) lex.set(k, id);
+      maxN = Math.max(maxN, tokenize(v).length);
+    }
+  };
+  for (const a of m.actors.values()) {
+    add(a.name, a.id);
+    for (const al of a.aliases) add(al, a.id);
+  }
+  const country = new Map<string, CountryInfo>();
+  const metonym = new Map<string, CountryInfo>();
+  const leader = new Map<string, CountryInfo>();
+  for (const c of m.countries.values()) {
+    for (const n of c.names) {
+      add(n, c.slug);
+      if (!country.has(keyOf(n))) country.set(keyOf(n), c);
+    }
+    for (const d of c.demonyms) if (!country.has(keyOf(d))) country.set(keyOf(d), c);
+    for (const x of c.metonyms) metonym.set(keyOf(x), c);
+    for (const x of c.leaders) leader.set(keyOf(x), c);
+  }
+  const titles = new Map<string, string>();
+  let maxTitleN = 1;
+  for (const [t, role] of readTsv("titles.tsv", 2)) {
+    titles.set(keyOf(t), role);
+    maxTitleN = Math.max(maxTitleN, tokenize(t).length);
+  }
+  const roles = readTsv("roles.txt", 1)
+    .flatMap((r) => r[0].split(" "))
+    .join("|");
+  const generics = readTsv("generic-actors.tsv", 4).map(([rule, resolve, conf, pat]) => ({
+    rule,
+    resolve,
+    conf: Number(conf),
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${pat})(?![\p{L}\p{N}-])`, "giu"),
+  }));
+  const discovery = readTsv("discovery.tsv", 4).map(([rule, kind, inter, heads]) => ({
+    rule,
+    kind: kind as ActorKind,
+    inter: Number(inter),
+    heads: heads.split("|"),
+  }));
+  compiled = { lex, maxN, country, metonym, leader, titles, maxTitleN, roles, generics, discovery, specs: m.actors };
+  return compiled;
+}
+
+const FORCE_MODS =
+  "government|regime|state|pro-government|security|military|army|special|air|naval|national|elite|ground|border|federal|government-backed|regular|armed|counter-terrorism|riot|anti-riot";
+const FORCE_AFTER = new RegExp(
+  String.raw`^(?:['’]s)?((?:\s+(?:${FORCE_MODS}))*)\s+(forces|troops|army|soldiers|military|armed forces|air force|air forces|warplanes?|jets?|fighter (?:planes?|jets?)|planes?|helicopters?|aircraft|drones?|navy|marines|police|policemen|police officers|officers|gendarmes|gendarmerie|government|regime|authorities|artillery|tanks|units|border guards?|coastguard|coast guard|special forces|commandos|paratroopers|fighters)(?![\p{L}\p{N}-])`,
+  "u",
+);
+const SPONSOR_AFTER = /^-(backed|led|supported|sponsored|funded|armed|trained|allied|aligned|affiliated|linked)(?:\s+((?:[\p{Ll}-]+\s+){0,2}?)(militias?|fighters|allies|forces|groups?|militiamen|rebels|paramilitaries|proxies|factions|troops|coalition))?(?![\p{L}\p{N}])/u;
+const PRO_AFTER = /^(?:['’]s)?\s+(forces|troops|alliance|camp|coalition|government|regime|units|militias?|fighters|gunmen|militiamen|paramilitaries|groups?)(?![\p{L}\p{N}])/u;
+const STATE_VERB =
+  /^(?:['’]s\s+(?:government|regime|forces|troops|army|military)|\s+(?:said|says|has|have|had|is|was|will|would|accused|announced|denied|claimed|clawed|wants|sent|launched|responded|insisted|warned|vowed|backed|supports|supported|condemned|rejected|agreed|threatened|demanded|called))(?![\p{L}])/u;
+
+function forcesHead(head: string): "forces" | "police" | "state" {
+  if (/police|gendarm|officers/.test(head)) return "police";
+  if (/^(government|regime|authorities)$/.test(head)) return "state";
+  return "forces";
+}
+
+/** Actor id + spec for a country's state, forces or police. */
+export function countryActor(c: CountryInfo, what: "state" | "forces" | "police"): [string, ActorSpec] {
+  const specs = compile().specs;
+  const id = what === "state" ? c.slug : what === "forces" ? `${c.slug}-gov-forces` : `${c.slug}-police`;
+  const lexSpec = specs.get(id);
+  if (lexSpec) return [id, { name: lexSpec.name, kind: lexSpec.kind, inter: lexSpec.inter, country: lexSpec.country, known: true }];
+  if (what === "state") return [id, { name: c.name, kind: "state", inter: 1, country: c.iso2, known: true }];
+  if (what === "forces") return [id, { name: `Military Forces of ${c.name}`, kind: "state-force", inter: 1, country: c.iso2, known: true }];
+  return [id, { name: `Police Forces of ${c.name}`, kind: "state-force", inter: 1, country: c.iso2, known: true }];
+}
+
+const GENERIC_SPECS: Record<string, ActorSpec> = {
+  protesters: { name: "Protesters", kind: "protesters", inter: 6, known: true },
+  rioters: { name: "Rioters", kind: "rioters", inter: 5, known: true },
+  civilians: { name: "Civilians", kind: "civilians", inter: 7, known: true },
+  "unidentified-armed-group": { name: "Unidentified Armed Group", kind: "political-militia", inter: 3, known: true },
+  "gov-forces": { name: "Government forces", kind: "state-force", inter: 1, known: true },
+  police: { name: "Police forces", kind: "state-force", inter: 1, known: true },
+  "x:rebels": { name: "Rebels", kind: "rebel-group", inter: 2, known: false },
+};
+
+const ARMED: ActorKind[] = ["state-force", "rebel-group", "political-militia", "identity-militia", "jihadist-group", "external-force"];
+export const isArmed = (k: ActorKind) => ARMED.includes(k);
+
+function resolveOverlaps(cands: Cand[], kept: Cand[] = []): Cand[] {
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+  const out = [...kept];
+  for (const c of sorted) if (!out.some((k) => c.start < k.end && k.start < c.end)) out.push(c);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const actorsPass: Pass = {
+  name: PASS,
+  requires: ["sentences", "names"],
+  assigns: ["mentions", "actors", "focusCountry"],
+  run(doc: NlpDoc) {
+    const C = compile();
+    const text = doc.text;
+    const toks = tokenize(text);
+    const specs = new Map<string, ActorSpec>();
+    const spec = (id: string, s: ActorSpec) => {
+      if (!specs.has(id)) specs.set(id, s);
+    };
+    const lexSpec = (id: string): ActorSpec | undefined => {
+      const l = C.specs.get(id);
+      if (l) return { name: l.name, kind: l.kind, inter: l.inter, country: l.country, known: true };
+      const c = loadModel().countryBySlug.get(id);
+      if (c) return countryActor(c, "state")[1];
+      return undefined;
+    };
+    const cands: Cand[] = [];
+    const sponsored: Cand[] = [];
+    const extraRelations: Relation[] = [];
+
+    // 1. lexicon, countries and their forces, metonyms, sponsors
+    for (let i = 0; i < toks.length; i++) {
+      let key = toks[i].t;
+      let best: [number, string] | undefined;
+      for (let n = 0; n < C.maxN && i + n < toks.length; n++) {
+        if (n > 0) {
+          const sep = sepBetween(text, toks[i + n - 1], toks[i + n]);
+          if (sep === undefined) break;
+          key += sep + toks[i + n].t;
+        }
+        const id = C.lex.get(key);
+        if (id) best = [i + n, id];
+      }
+      if (best) {
+        const [j, id] = best;
+        const s = lexSpec(id);
+        if (s) {
+          spec(id, s);
+          cands.push({ start: toks[i].s, end: toks[j].e, actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5 });
+        }
+      }
+      const t = toks[i];
+      const after = text.slice(t.e, t.e + 90);
+      const isPro = t.s >= 4 && text.slice(t.s - 4, t.s).toLowerCase() === "pro-";
+      const c = C.country.get(t.t) ?? (isPro ? (C.metonym.get(t.t) ?? C.leader.get(t.t)) : undefined);
+      if (c) {
+        const sp = SPONSOR_AFTER.exec(after);
+        if (isPro) {
+          const pm = PRO_AFTER.exec(after);
+          if (pm) {
+            const head = pm[1];
+            const isMilitia = /militia|fighters|gunmen|militiamen|paramilitar|groups?/.test(head);
+            if (isMilitia) {
+              const id = `x:pro-${c.slug}-militias`;
+              spec(id, { name: `Pro-${c.name} militias`, kind: "political-militia", inter: 3, country: c.iso2, known: false });
+              cands.push({ start: t.s - 4, end: t.e + pm[0].length, actor: id, rule: "pro-state-militia", conf: 0.75, prio: 4 });
+            } else {
+              const [id, s] = countryActor(c, head === "government" || head === "regime" ? "state" : "forces");
+              spec(id, s);
+              cands.push({ start: t.s - 4, end: t.e + pm[0].length, actor: id, rule: head === "alliance" || head === "camp" || head === "coalition" ? "pro-state-alliance" : "pro-state-forces", conf: 0.75, prio: 4 });
+            }
+          }
+        } else if (sp) {
+          const [id, s] = countryActor(c, "state");
+          spec(id, s);
+          cands.push({ start: t.s, end: t.e, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6 });
+          if (sp[3]) sponsored.push({ start: t.s, end: t.e + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+        } else {
+          const fm = FORCE_AFTER.exec(after);
+          if (fm && C.country.has(t.t)) {
+            const [id, s] = countryActor(c, forcesHead(fm[2]));
+            spec(id, s);
+            cands.push({ start: t.s, end: t.e + fm[0].length, actor: id, rule: `country-${forcesHead(fm[2])}`, conf: 0.85, prio: 4 });
+          }
+        }
+      } else {
+        const mc = C.metonym.get(t.t) ?? C.leader.get(t.t);
+        if (mc) {
+          const sp = SPONSOR_AFTER.exec(after);
+          const sv = STATE_VERB.exec(after);
+          if (sp || sv) {
+            const [id, s] = countryActor(mc, "state");
+            spec(id, s);
+            const end = sv && sv[0].startsWith("'") ? t.e + sv[0].length : sv && sv[0].startsWith("’") ? t.e + sv[0].length : t.e;
+            cands.push({ start: t.s, end, actor: id, rule: "metonym", conf: 0.7, prio: 3 });
+            if (sp?.[3]) sponsored.push({ start: t.s, end: t.e + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+          }
+        }
+      }
+    }
+
+    // 2. persons: "President Bashar al-Assad", "spokesman Talal Silo", "X, head of Y"
+    const personAt = new Map<number, Cand>();
+    const addPerson = (start: number, end: number, name: string, role: string | undefined, rule: string) => {
+      const clean = name.replace(/^(?:The|the)\s+/, "");
+      if (tokenize(clean).length < 2 && !role) return;
+      const id = `person:${slugify(clean)}`;
+      const prev = specs.get(id);
+      if (!prev) spec(id, { name: clean, kind: "person", known: false, role });
+      else if (role && !prev.role) prev.role = role;
+      const c: Cand = { start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5 };
+      cands.push(c);
+      personAt.set(start, c);
+    };
+    for (const r of doc.names) {
+      const rt = tokenize(r.text);
+      // title at the start of the run
+      let key = "";
+      let title: [number, string] | undefined;
+      for (let n = 0; n < C.maxTitleN && n < rt.length; n++) {
+        key += (n ? " " : "") + rt[n].t;
+        const role = C.titles.get(key) ?? C.titles.get(`${key}.`);
+        if (role) title = [n, role];
+      }
+      if (title && title[0] + 1 < rt.length) {
+        const s = r.start + rt[title[0] + 1].s;
+        const nameText = text.slice(s, r.end);
+        if (!C.lex.has(keyOf(nameText)) && !C.country.has(keyOf(nameText))) addPerson(s, r.end, nameText, title[1], "title");
+        continue;
+      }
+      const before = text.slice(Math.max(0, r.start - 14), r.start);
+      const lt = /(spokesman|spokeswoman|spokesperson|commander|envoy|official|leader|minister)\s+$/.exec(before);
+      if (lt && rt.length >= 2 && !C.lex.has(keyOf(r.text))) {
+        addPerson(r.start, r.end, r.text, lt[1], "role-before");
+        continue;
+      }
+      // "Name, head of the Deir Ezzor Military Council, told Reuters"
+      if (rt.length >= 2 && rt.length <= 5 && !C.lex.has(keyOf(r.text))) {
+        const after = text.slice(r.end, r.end + 160);
+        const re = new RegExp(
+          String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${C.roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
+          "u",
+        );
+        const m = re.exec(after);
+        if (m) addPerson(r.start, r.end, r.text, m[1].replace(/\s+/g, " "), "role-apposition");
+      }
+    }
+
+    // 3. discovery of actors the lexicon lacks: "the X Military Council", "Z militia"
+    for (const r of doc.names) {
+      const name = r.text.replace(/^(?:The|the)\s+/, "").replace(/^[\p{L}.]+-(?:backed|trained|led|supported|funded|armed|allied)\s+/u, "");
+      const start = r.end - name.length;
+      const rest = text.slice(r.end, r.end + 12);
+      for (const d of C.discovery) {
+        let head = d.heads.find((h) => name.endsWith(` ${h}`));
+        let full = name;
+        let end = r.end;
+        if (!head && d.rule === "militia") {
+          const mm = /^\s+(militias?)(?![\p{L}])/u.exec(rest);
+          if (mm) {
+            head = mm[1];
+            full = `${name} ${mm[1]}`;
+            end = r.end + mm[0].length;
+          }
+        }
+        if (!head) continue;
+        const stem = full.slice(0, full.length - head.length).trim();
+        if (!stem || /-(?:backed|led|trained|supported|funded|armed|allied)$/.test(stem) || C.country.has(keyOf(stem)) || C.lex.has(keyOf(full)) || /^(?:The|A|An|This|That)$/.test(stem)) continue;
+        if (C.lex.has(keyOf(stem))) {
+          // "the Kurdish YPG militia": the lexicon actor itself
+          const id = C.lex.get(keyOf(stem))!;
+          const s = lexSpec(id);
+          if (s) {
+            spec(id, s);
+            cands.push({ start, end, actor: id, rule: "lexicon+head", conf: 0.85, prio: 5 });
+          }
+          break;
+        }
+        const id = `x:${slugify(full)}`;
+        spec(id, { name: full, kind: d.kind, inter: d.inter, known: false });
+        cands.push({ start, end, actor: id, rule: `discovered-${d.rule}`, conf: 0.6, prio: 2 });
+        break;
+      }
+    }
+
+    let kept = resolveOverlaps(cands);
+
+    // 4. surnames and short names of actors already found ("Kholeh", "the Military Council")
+    const short = new Map<string, string>();
+    for (const k of kept) {
+      const s = specs.get(k.actor);
+      if (!s) continue;
+      const nt = tokenize(s.name);
+      if (s.kind === "person" && nt.length >= 2) short.set(nt[nt.length - 1].t, k.actor);
+      else if (s.kind !== "state" && s.kind !== "person" && nt.length >= 3 && /^\p{Lu}/u.test(nt[nt.length - 2].t)) {
+        short.set(`${nt[nt.length - 2].t} ${nt[nt.length - 1].t}`, k.actor);
+      }
+    }
+    const later: Cand[] = [];
+    for (const [k, id] of short) {
+      if (C.lex.has(k) || C.country.has(k)) continue;
+      const re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:the )?${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\p{L}\p{N}])`, "gu");
+      for (let m = re.exec(text); m; m = re.exec(text)) later.push({ start: m.index, end: m.index + m[0].length, actor: id, rule: "short-name", conf: 0.6, prio: 1 });
+    }
+    // 5. generic phrases and anaphora, resolved below
+    for (const g of C.generics) {
+      g.re.lastIndex = 0;
+      for (let m = g.re.exec(text); m; m = g.re.exec(text)) later.push({ start: m.index, end: m.index + m[0].length, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
+    }
+    kept = resolveOverlaps(later, kept);
+
+    // focus country: the most mentioned country among states, forces and national actors
+    const counts = new Map<string, number>();
+    for (const k of kept) {
+      const s = specs.get(k.actor);
+      if (!s?.country || s.kind === "media" || s.kind === "monitor") continue;
+      counts.set(s.country, (counts.get(s.country) ?? 0) + (s.kind === "state-force" ? 2 : 1));
+    }
+    let focus: string | undefined;
+    for (const [c, n] of counts) if (!focus || n > counts.get(focus)!) focus = c;
+    doc.focusCountry = focus;
+    const focusInfo = focus ? loadModel().countries.get(focus) : undefined;
+
+    const seen = new Map<string, number>();
+    const out: ActorMention[] = [];
+    for (const k of kept) {
+      if (k.resolve) {
+        const r = k.resolve;
+        let id: string | undefined;
+        if (r.startsWith("id:")) {
+          id = r.slice(3);
+          spec(id, GENERIC_SPECS[id] ?? { name: id, kind: "other", known: false });
+        } else if (r === "focus-forces" || r === "focus-police" || r === "focus-state") {
+          const what = r === "focus-forces" ? "forces" : r === "focus-police" ? "police" : "state";
+          if (focusInfo) {
+            const [cid, s] = countryActor(focusInfo, what);
+            id = cid;
+            spec(cid, s);
+          } else if (what !== "state") {
+            id = what === "forces" ? "gov-forces" : "police";
+            spec(id, GENERIC_SPECS[id]);
+          }
+        } else if (r === "focus-opposition") {
+          id = focusInfo ? `x:${focusInfo.slug}-opposition` : "x:rebels";
+          spec(id, focusInfo ? { name: `${focusInfo.name} opposition`, kind: "rebel-group", inter: 2, country: focusInfo.iso2, known: false } : GENERIC_SPECS["x:rebels"]);
+        } else if (r.startsWith("salient:")) {
+          const kinds = r.slice(8).split(",");
+          let best: [string, number] | undefined;
+          for (const [aid, n] of seen) {
+            const s = specs.get(aid);
+            if (s && kinds.includes(s.kind) && (!best || n > best[1])) best = [aid, n];
+          }
+          if (!best) {
+            for (const m of kept) {
+              const s = specs.get(m.actor);
+              if (s && kinds.includes(s.kind)) {
+                best = [m.actor, 0];
+                break;
+              }
+            }
+          }
+          if (best) id = best[0];
+          else if (/terrorist|militant|gunm/i.test(text.slice(k.start, k.end))) {
+            id = "unidentified-armed-group";
+            spec(id, GENERIC_SPECS[id]);
+          }
+        }
+        if (!id) continue;
+        k.actor = id;
+      }
+      seen.set(k.actor, (seen.get(k.actor) ?? 0) + 1);
+      out.push({ start: k.start, end: k.end, text: text.slice(k.start, k.end), pass: PASS, rule: k.rule, confidence: k.conf, actor: k.actor });
+    }
+
+    // "Iran-backed militias", "US-backed forces": the actor the article says that state backs, else a new one
+    for (const sp of sponsored) {
+      const [, how, head] = sp.rule.split(":");
+      const state = sp.actor;
+      const info = loadModel().countryBySlug.get(state);
+      const slug = info?.slug ?? state;
+      const id = `x:${slug}-${how}-${/militia|fighters|allies|proxies|militiamen|paramilitar|groups?|factions/.test(head) ? "militias" : head}`;
+      const stateName = info?.name ?? state;
+      spec(id, { name: `${stateName}-${how} ${/militia|fighters|allies|proxies|militiamen|paramilitar|groups?|factions/.test(head) ? "militias" : head}`, kind: "political-militia", inter: 3, country: undefined, known: false });
+      out.push({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), pass: PASS, rule: "sponsored-group", confidence: sp.conf, actor: id });
+      extraRelations.push({
+        type: how === "led" ? "led-by" : "backed-by",
+        source: id,
+        target: state,
+        evidence: [{ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), pass: PASS, rule: "sponsored-group", confidence: sp.conf }],
+        confidence: sp.conf,
+      });
+    }
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+
+    // persons: affiliation from the role ("head of the Deir Ezzor Military Council" → that actor)
+    for (const [id, s] of specs) {
+      if (s.kind !== "person" || !s.role) continue;
+      const pm = out.find((m) => m.actor === id && m.rule !== "short-name");
+      if (!pm) continue;
+      const roleStart = text.indexOf(s.role, pm.end);
+      if (roleStart < 0 || roleStart > pm.end + 20) continue;
+      const inRole = out.find((m) => m.start >= roleStart && m.end <= roleStart + s.role!.length && m.actor !== id);
+      if (inRole) {
+        s.affiliation = inRole.actor;
+        if (/^(?:\S+\s+)?(head|leader|commander|chief|founder|chairman|president)\b/.test(s.role)) {
+          const ev = { start: pm.start, end: roleStart + s.role.length, text: text.slice(pm.start, roleStart + s.role.length), pass: PASS, rule: "role-apposition", confidence: 0.8 };
+          extraRelations.push({ type: "led-by", source: inRole.actor, target: id, evidence: [ev], confidence: 0.8 });
+        }
+      }
+    }
+
+    doc.mentions = out;
+    const byActor = new Map<string, ActorMention[]>();
+    for (const m of out) {
+      const l = byActor.get(m.actor);
+      if (l) l.push(m);
+      else byActor.set(m.actor, [m]);
+    }
+    doc.actors = [...byActor].map(([id, ms]) => {
+      const s = specs.get(id) ?? { name: id, kind: "other" as ActorKind, known: false };
+      const a: Actor = {
+        id,
+        name: s.name,
+        kind: s.kind,
+        aliases: [...new Set(ms.map((m) => m.text.replace(/^(?:the|The)\s+/, "")))],
+        mentions: ms.map(({ actor: _a, ...m }) => m),
+        known: s.known,
+      };
+      if (s.inter !== undefined) a.inter = s.inter;
+      if (s.country) a.country = s.country;
+      if (s.role) a.role = s.role;
+      if (s.affiliation) a.affiliation = s.affiliation;
+      return a;
+    });
+    doc.relations.push(...extraRelations);
+  },
+};

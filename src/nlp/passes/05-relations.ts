@@ -1,0 +1,126 @@
+// Pass 05: relations between actors with their evidence: backed-by, part-of, led-by, dominated-by,
+// allied-with. Each sentence is rewritten with a placeholder per actor mention ("⟦3⟧-backed ⟦4⟧")
+// and matched against the patterns in model/relations.tsv.
+import type { Relation, RelationType } from "../../types/index.js";
+import { readTsv } from "../model/load.js";
+import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
+
+const PASS = "05-relations";
+
+interface Pattern {
+  type: RelationType;
+  rule: string;
+  conf: number;
+  re: RegExp;
+  alliance: boolean;
+}
+let patterns: Pattern[] | undefined;
+function load(): Pattern[] {
+  if (patterns) return patterns;
+  patterns = readTsv("relations.tsv", 4).map(([type, rule, conf, pat]) => {
+    const src = pat
+      .replace("{S}", "⟦(?<s>\\d+)⟧")
+      .replace("{T+}", "(?<tl>⟦\\d+⟧(?:(?:,? and |, |,? & |,? as well as )(?:the )?(?:[\\w-]+ ){0,3}?⟦\\d+⟧)*)")
+      .replace("{T}", "⟦(?<t>\\d+)⟧");
+    return { type: type as RelationType, rule, conf: Number(conf), re: new RegExp(src, "giu"), alliance: !pat.includes("{S}") };
+  });
+  return patterns;
+}
+
+/** The sentence with each (outermost) actor mention replaced by ⟦index⟧, and a map back to the body. */
+export function maskSentence(text: string, start: number, end: number, mentions: ActorMention[]) {
+  let masked = "";
+  let pos = start;
+  const used: ActorMention[] = [];
+  const offs: [number, number][] = []; // masked offset → body offset
+  for (const m of mentions) {
+    if (m.start < pos || m.end > end) continue;
+    // prefer the longer of overlapping mentions ("Iran-backed militias" over "Iran")
+    const longer = mentions.find((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+    if (longer && longer.start >= start) continue;
+    offs.push([masked.length, pos]);
+    masked += text.slice(pos, m.start);
+    offs.push([masked.length, m.start]);
+    masked += `⟦${used.length}⟧`;
+    used.push(m);
+    pos = m.end;
+  }
+  offs.push([masked.length, pos]);
+  masked += text.slice(pos, end);
+  const toBody = (i: number) => {
+    let best = offs[0];
+    for (const o of offs) if (o[0] <= i) best = o;
+    return best[1] + (i - best[0]);
+  };
+  return { masked, used, toBody };
+}
+
+export const relationsPass: Pass = {
+  name: PASS,
+  requires: ["sentences", "mentions", "actors"],
+  assigns: ["relations"],
+  run(doc: NlpDoc) {
+    const P = load();
+    const kindOf = new Map(doc.actors.map((a) => [a.id, a.kind]));
+    const out: Relation[] = [];
+    let alliance: string | undefined;
+    for (const s of doc.sentences) {
+      const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, doc.mentions);
+      for (const u of used) if (/alliance|coalition/.test(u.rule) || /alliance|coalition/i.test(u.text)) alliance = u.actor;
+      if (used.length === 0) continue;
+      for (const p of P) {
+        p.re.lastIndex = 0;
+        for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
+          const g = m.groups ?? {};
+          const src = g.s !== undefined ? used[Number(g.s)]?.actor : alliance;
+          if (!src) continue;
+          const targets = g.t !== undefined ? [used[Number(g.t)]] : [...(g.tl ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => used[Number(x[1])]);
+          const bs = toBody(m.index);
+          const be = toBody(m.index + m[0].length);
+          for (const t of targets) {
+            if (!t || t.actor === src) continue;
+            // persons only relate as leaders; media and monitors do not take part
+            const ks = kindOf.get(src);
+            const kt = kindOf.get(t.actor);
+            if (ks === "media" || kt === "media" || ks === "monitor" || kt === "monitor") continue;
+            const evidence = { start: bs, end: be, text: doc.text.slice(bs, be), pass: PASS, rule: `${p.type}/${p.rule}`, confidence: p.conf };
+            if (doc.explain) Object.assign(evidence, { explain: `pattern ${p.rule} matched in: ${doc.text.slice(s.start, s.end)}` });
+            const prev = out.find((r) => r.type === p.type && r.source === src && r.target === t.actor);
+            if (prev) {
+              if (!prev.evidence.some((e) => e.start === bs)) prev.evidence.push(evidence);
+              prev.confidence = Math.max(prev.confidence, p.conf);
+            } else out.push({ type: p.type, source: src, target: t.actor, evidence: [evidence], confidence: p.conf });
+          }
+        }
+      }
+    }
+    // "US-backed forces": when the article names whom that state backs, the phrase refers back to it
+    const backedBy = new Map<string, string>();
+    for (const r of out) {
+      const k = kindOf.get(r.source);
+      if (r.type === "backed-by" && !r.source.startsWith("x:") && k !== "state-force" && k !== "state") backedBy.set(r.target.replace(/-gov-forces$/, ""), r.source);
+    }
+    const remap = new Map<string, string>();
+    for (const r of doc.relations) {
+      const owner = backedBy.get(r.target);
+      if (r.evidence[0]?.rule === "sponsored-group" && owner && /-(?:forces|militias)$/.test(r.source) && /forces|fighters/.test(r.evidence[0].text)) {
+        remap.set(r.source, owner);
+      }
+    }
+    if (remap.size > 0) {
+      doc.relations = doc.relations.filter((r) => !remap.has(r.source));
+      for (const m of doc.mentions) if (remap.has(m.actor)) m.actor = remap.get(m.actor)!;
+      for (const [from, to] of remap) {
+        const a = doc.actors.find((x) => x.id === from);
+        const b = doc.actors.find((x) => x.id === to);
+        if (a && b) {
+          b.mentions.push(...a.mentions);
+          b.mentions.sort((x, y) => x.start - y.start);
+          b.aliases = [...new Set([...b.aliases, ...a.aliases])];
+        }
+      }
+      doc.actors = doc.actors.filter((a) => !remap.has(a.id));
+    }
+    doc.relations.push(...out);
+  },
+};
