@@ -139,7 +139,24 @@ function fetchOnce(
     const timer = setTimeout(() => fail(new InputError("URL_FAILED", `timed out after ${opts.timeoutMs ?? 15000} ms`, url)), remaining);
     req.on("error", (e: Error & { code?: string }) => {
       if (e.code === "SITREP_PRIVATE") return fail(new InputError("URL_REFUSED", `${e.message} (use --allow-private for local testing)`, url));
-      fail(new InputError("URL_FAILED", e.code ? `${e.code} ${e.message.replace(/^.*?: /, "")}` : e.message, url));
+      fail(new InputError("URL_FAILED", describeNetError(e, host), url));
     });
   });
+}
+
+const NET_ERRORS: Record<string, string> = {
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed (no network?)",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ETIMEDOUT: "connection timed out",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
+};
+
+function describeNetError(e: Error & { code?: string }, host: string): string {
+  const what = e.code ? NET_ERRORS[e.code] : undefined;
+  return what ? `${what}: ${host} (${e.code})` : e.message.split("\n")[0]!;
 }

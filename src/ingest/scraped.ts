@@ -5,7 +5,8 @@
 import type { Caption } from "../types/index.js";
 import { parseByline } from "./byline.js";
 import { isDateLine, parseDate } from "./dates.js";
-import { APPEAL, CAPTION_CREDIT, CREDIT_LINES, END_MARKERS, isChromeText, matchesAny } from "./model/patterns.js";
+import { markChrome } from "./chrome.js";
+import { CAPTION_CREDIT, CREDIT_LINES, matchesAny } from "./model/patterns.js";
 import { outletFromText } from "./outlet.js";
 
 export interface TextParts {
@@ -20,7 +21,7 @@ export interface TextParts {
 }
 
 /** A line that reads like running prose: long, or a full sentence. */
-const isProse = (s: string) => s.length >= 150 || (s.length >= 60 && /[.!?"”’)]$/.test(s));
+export const isProse = (s: string) => s.length >= 150 || (s.length >= 60 && /[.!?"”’)]$/.test(s));
 const isHeadingLike = (s: string) => s.length <= 250 && !/[.!?:;,]$/.test(s);
 
 /** Splits a caption line from its trailing credit: "… drive out Isis (Reuters)". */
@@ -41,45 +42,7 @@ export function parseScrapedText(text: string, known: { title?: string } = {}): 
     .split("\n")
     .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
     .filter(Boolean);
-  const keep = lines.map(() => true);
-  const chrome: string[] = [];
-  // 1. known chrome lines
-  lines.forEach((l, i) => {
-    if (isChromeText(l)) {
-      keep[i] = false;
-      chrome.push(l);
-    }
-  });
-  // 2. appeal runs: opener … closer, each paragraph speaking as the outlet
-  for (let i = 0; i < lines.length; i++) {
-    if (!matchesAny(APPEAL.openers, lines[i]!)) continue;
-    if (keep[i]) chrome.push(lines[i]!);
-    keep[i] = false;
-    for (let j = i + 1; j < lines.length; j++) {
-      const l = lines[j]!;
-      if (matchesAny(APPEAL.closers, l)) {
-        keep[j] = false;
-        i = j;
-        break;
-      }
-      if (!APPEAL.markers.some((re) => re.test(l))) break;
-      keep[j] = false;
-      chrome.push(l);
-      i = j;
-    }
-  }
-  // 3. the end of the article: the first end marker after some prose
-  let seenProse = false;
-  for (let i = 0; i < lines.length; i++) {
-    if (keep[i] && isProse(lines[i]!)) seenProse = true;
-    if (seenProse && matchesAny(END_MARKERS, lines[i]!)) {
-      for (let j = i; j < lines.length; j++) {
-        if (keep[j]) chrome.push(lines[j]!);
-        keep[j] = false;
-      }
-      break;
-    }
-  }
+  const { keep, chrome } = markChrome(lines);
   const units = lines.filter((_, i) => keep[i]);
   const out: TextParts = { paragraphs: [], captions: [], credits: [] };
   out.outlet = outletFromText(chrome);
@@ -114,12 +77,13 @@ export function parseScrapedText(text: string, known: { title?: string } = {}): 
     if (i > 0 && units[i - 1] === cap.text) consumed.add(i - 1);
   }
   // 5. headline and standfirst: what precedes the byline/dateline
-  const metaStart = Math.min(...[dateIdx, bylineIdx].filter((i) => i >= 0), headerEnd);
+  const hasMeta = dateIdx >= 0 || bylineIdx >= 0;
+  const metaStart = hasMeta ? Math.min(...[dateIdx, bylineIdx].filter((i) => i >= 0)) : 0;
   let start = 0;
   if (known.title && units[0] === known.title) {
     consumed.add(0);
     start = 1;
-  } else if (!known.title && units.length > 1 && isHeadingLike(units[0]!) && (metaStart > 0 || !isProse(units[0]!))) {
+  } else if (!known.title && units.length > 1 && isHeadingLike(units[0]!) && (metaStart > 0 || (!isProse(units[0]!) && isProse(units[1]!)))) {
     out.title = units[0];
     consumed.add(0);
     start = 1;
@@ -141,6 +105,11 @@ export function parseScrapedText(text: string, known: { title?: string } = {}): 
       continue;
     }
     out.paragraphs.push(u);
+  }
+  // nothing read as prose: keep every line rather than lose the text
+  if (out.paragraphs.length === 0 && !hasMeta) {
+    out.paragraphs = units.filter((_, i) => !consumed.has(i) || i === 0);
+    delete out.title;
   }
   return out;
 }

@@ -3,7 +3,8 @@
 // "Read more: …" teasers, link lists), with the page-wide text as a fallback.
 import { Readability } from "@mozilla/readability";
 import { pruneToArticle, removeChrome } from "./clean.js";
-import { isChromeText } from "../model/patterns.js";
+import { markChrome } from "../chrome.js";
+
 import { type Block, blocksOf } from "./text.js";
 
 export interface BodyResult {
@@ -13,7 +14,7 @@ export interface BodyResult {
 }
 
 /** Extracts the body paragraphs from a parsed document (mutates it). */
-export function extractBody(document: Document, hints: { title?: string; jsonldBody?: string }): BodyResult {
+export function extractBody(document: Document, hints: { title?: string; standfirst?: string; jsonldBody?: string }): BodyResult {
   const body = document.body ?? document.documentElement;
   if (!body) return { paragraphs: [], via: "none" };
   removeChrome(body);
@@ -24,7 +25,7 @@ export function extractBody(document: Document, hints: { title?: string; jsonldB
   } catch {
     article = null;
   }
-  let paras = article?.content ? filterBlocks(blocksOf(article.content), hints.title) : [];
+  let paras = article?.content ? filterBlocks(blocksOf(article.content), hints.title, hints.standfirst) : [];
   let via: BodyResult["via"] = "readability";
   const jsonld = hints.jsonldBody?.trim();
   if (jsonld && jsonld.length > 200) {
@@ -50,14 +51,19 @@ function splitPlain(text: string): string[] {
 }
 
 /** Drops blocks that are chrome: known phrases, link lists, and a repeat of the headline. */
-export function filterBlocks(blocks: Block[], title?: string): string[] {
+export function filterBlocks(blocks: Block[], title?: string, standfirst?: string): string[] {
+  const sf = standfirst?.replace(/\s+/g, " ").trim().toLowerCase();
   const out: string[] = [];
   const t = title?.trim().toLowerCase();
-  for (const b of blocks) {
+  const { keep } = markChrome(blocks.map((b) => b.text));
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
     const text = b.text;
-    if (isChromeText(text)) continue;
+    if (!keep[i]) continue;
     if (b.linkShare > 0.6 && text.length < 200) continue;
     if (t && text.toLowerCase() === t) continue;
+    // the standfirst repeated at the top of the body
+    if (sf && out.length < 2 && text.toLowerCase() === sf) continue;
     out.push(text);
   }
   return out;

@@ -3,11 +3,13 @@
 import type { Caption } from "../../types/index.js";
 import { parseByline } from "../byline.js";
 import { parseDate } from "../dates.js";
-import { CAPTION_CREDIT } from "../model/patterns.js";
+import { CAPTION_CREDIT, STANDFIRST_SELECTOR } from "../model/patterns.js";
 
 export interface PageMeta {
   title?: string;
   standfirst?: string;
+  /** True when the standfirst came from its own element, not from a description tag. */
+  standfirstMarked?: boolean;
   byline?: string;
   publishedAt?: string;
   outlet?: string;
@@ -61,7 +63,11 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
   const h1 = str(document.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
   m.title = str(ld.headline) ?? meta('meta[property="og:title"]') ?? h1 ?? str(document.title);
   if (h1 && m.title && h1.length > 10 && m.title.startsWith(h1)) m.title = h1;
-  m.standfirst = meta('meta[property="og:description"]') ?? meta('meta[name="description"]') ?? str(ld.description);
+  const sfEl = str(document.querySelector(STANDFIRST_SELECTOR)?.textContent?.replace(/\s+/g, " "));
+  if (sfEl && sfEl.length > 20 && sfEl.length < 400) {
+    m.standfirst = sfEl;
+    m.standfirstMarked = true;
+  } else m.standfirst = meta('meta[property="og:description"]') ?? meta('meta[name="description"]') ?? str(ld.description);
   const author =
     nameOf(ld.author) ??
     meta('meta[name="author"]') ??

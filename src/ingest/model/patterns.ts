@@ -44,3 +44,5 @@ export const CREDIT_LINES = rx(extra.creditLines);
 export const CAPTION_CREDIT = new RegExp(extra.captionCredit, "i");
 
 export const matchesAny = (list: RegExp[], text: string) => list.some((re) => re.test(text.trim()));
+/** Elements holding a standfirst (sub-headline) in the page's markup. */
+export const STANDFIRST_SELECTOR = (raw as unknown as { standfirstSelector: string }).standfirstSelector;
