@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mesh, neighbors } from "topojson-client";
+import { feature, mesh, neighbors } from "topojson-client";
 import { nameKey } from "./normalize.js";
 import { encodeStore, FORMAT_VERSION, type StoreHeader, type SupplementMeta } from "./store-format.js";
 
@@ -152,6 +152,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     demonyms?: { eng?: { m: string; f: string } };
   };
   const wc = readJson<WC[]>(join(NM, "world-countries", "countries.json"));
+  const mainland = mainlandCentres();
   const demonyms: Record<string, string> = {};
   const abbreviations: Record<string, number[]> = {};
   const countryFeature: Record<string, number> = {};
@@ -159,10 +160,11 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   const ccn3ToCc = new Map<string, string>();
   for (const c of wc) {
     ccn3ToCc.set(c.ccn3, c.cca2);
+    const centre = mainland.get(c.ccn3) ?? c.latlng;
     const f: Feat = {
       name: c.name.common,
-      lat: c.latlng[0],
-      lon: c.latlng[1],
+      lat: centre[0],
+      lon: centre[1],
       gid: 0,
       fcode: c.independent ? "PCLI" : "PCLD",
       cc: c.cca2,
@@ -208,7 +210,10 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     admin1Keys.push(code);
     admin1Names.push(name);
     const cc = code.split(".")[0]!;
-    const nes = neByCode.get(code) ?? [];
+    const allNe = neByCode.get(code) ?? [];
+    // several Natural Earth units may share a GeoNames code: keep the one named like it
+    const named = allNe.filter((p) => [p.name, p.name_en, p.gn_name].some((v) => typeof v === "string" && nameKey(v) === nameKey(name)));
+    const nes = named.length > 0 ? named.slice(0, 1) : allNe.length > 1 ? [] : allNe;
     const acc = a1Acc.get(code);
     let lat: number;
     let lon: number;
@@ -443,6 +448,56 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
 }
 
 type Topo = { objects: Record<string, unknown> };
+
+/**
+ * A country's point: the centroid of its main landmass (Natural Earth 1:50m) when that landmass
+ * holds most of its area; archipelagos and antimeridian-crossing countries keep the published
+ * world-countries point. ccn3 → [lat, lon].
+ */
+function mainlandCentres(): Map<string, [number, number]> {
+  const topo = readJson<Topo>(join(NM, "world-atlas", "countries-50m.json"));
+  const fc = feature(topo, topo.objects.countries) as unknown as {
+    features: { id?: string; geometry: { type: string; coordinates: number[][][] | number[][][][] } | null }[];
+  };
+  const out = new Map<string, [number, number]>();
+  const areaOf = new Map<string, number>();
+  for (const f of fc.features) {
+    if (!f.geometry || f.id === undefined) continue;
+    const polys = (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
+    let total = 0;
+    let best: [number, number, number] | undefined;
+    let crosses = false;
+    for (const p of polys) {
+      const ring = p[0]!;
+      let a = 0;
+      let x = 0;
+      let y = 0;
+      let minX = 180;
+      let maxX = -180;
+      for (let i = 0; i < ring.length - 1; i++) {
+        const [x0, y0] = ring[i] as [number, number];
+        const [x1, y1] = ring[i + 1] as [number, number];
+        const k = x0 * y1 - x1 * y0;
+        a += k;
+        x += (x0 + x1) * k;
+        y += (y0 + y1) * k;
+        minX = Math.min(minX, x0);
+        maxX = Math.max(maxX, x0);
+      }
+      if (a === 0) continue;
+      if (maxX - minX > 180) crosses = true;
+      const area = Math.abs(a / 2);
+      total += area;
+      if (!best || area > best[0]) best = [area, y / (3 * a), x / (3 * a)];
+    }
+    if (!best || crosses || best[0] < 0.6 * total) continue;
+    const prev = areaOf.get(String(f.id));
+    if (prev !== undefined && prev >= total) continue;
+    areaOf.set(String(f.id), total);
+    out.set(String(f.id), [Math.round(best[1] * 100) / 100, Math.round(best[2] * 100) / 100]);
+  }
+  return out;
+}
 
 function borderMidpoints(ccn3ToCc: Map<string, string>): Record<string, [number, number, number]> {
   const topo = readJson<Topo & { objects: { countries: { geometries: { id?: string }[] } } }>(

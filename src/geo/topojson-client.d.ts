@@ -5,5 +5,6 @@ declare module "topojson-client" {
     object?: unknown,
     filter?: (a: unknown, b: unknown) => boolean,
   ): { type: "MultiLineString"; coordinates: [number, number][][] };
+  export function feature(topology: unknown, object: unknown): unknown;
   export function neighbors(objects: unknown[]): number[][];
 }

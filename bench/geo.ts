@@ -1,0 +1,172 @@
+// Geoparsing benchmark on GeoVirus (../shared/data/geoparsing/GeoVirus.xml): toponym
+// resolution given the gold spans (acc@161km, mean/median error, AUC of log error), the same
+// figures for the naive "most populous candidate" baseline in the same run, recognition
+// precision/recall when spans are not given, mentions resolved per second and gazetteer load time.
+// Run: npm run bench:geo   (node --import tsx bench/geo.ts [path/to/GeoVirus.xml])
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../src/geo/build.js";
+import { distanceKm, type Gazetteer, loadGazetteer } from "../src/geo/gazetteer.js";
+import { geoparse } from "../src/geo/index.js";
+
+interface GoldLoc {
+  name: string;
+  start: number;
+  end: number;
+  lat: number;
+  lon: number;
+}
+interface Doc {
+  text: string;
+  locs: GoldLoc[];
+}
+
+const MAX_KM = 20039;
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+export function readGeoVirus(path: string): Doc[] {
+  const xml = readFileSync(path, "utf8");
+  const docs: Doc[] = [];
+  for (const a of xml.matchAll(/<article>([\s\S]*?)<\/article>/g)) {
+    const body = a[1]!;
+    const text = unescapeXml(/<text>([\s\S]*?)<\/text>/.exec(body)?.[1] ?? "");
+    const locs: GoldLoc[] = [];
+    for (const l of body.matchAll(/<location>([\s\S]*?)<\/location>/g)) {
+      const g = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(l[1]!)?.[1] ?? "";
+      locs.push({
+        name: unescapeXml(g("name")),
+        start: Number(g("start")),
+        end: Number(g("end")),
+        lat: Number(g("lat")),
+        lon: Number(g("lon")),
+      });
+    }
+    // GeoVirus offsets are 1-based: text.slice(start - 1, end - 1) is the name.
+    for (const l of locs)
+      if (text.slice(l.start, l.end) !== l.name && text.slice(l.start - 1, l.end - 1) === l.name) {
+        l.start--;
+        l.end--;
+      }
+    docs.push({ text, locs: locs.filter((l) => l.name !== "" && l.end > l.start) });
+  }
+  return docs;
+}
+
+function summary(errors: number[]) {
+  const sorted = [...errors].sort((a, b) => a - b);
+  const n = sorted.length;
+  const acc = sorted.filter((e) => e <= 161).length / n;
+  const mean = sorted.reduce((a, b) => a + b, 0) / n;
+  const median = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  // AUC of the log-error curve (Gritta et al. 2018): lower is better, 0 = perfect.
+  const logs = sorted.map((e) => Math.log(e + 1) / Math.log(MAX_KM));
+  let auc = 0;
+  for (let k = 1; k < n; k++) auc += (logs[k - 1]! + logs[k]!) / 2;
+  auc /= Math.max(1, n - 1);
+  return { acc161: acc, meanKm: mean, medianKm: median, auc };
+}
+
+function baselineErrors(gaz: Gazetteer, docs: Doc[]): number[] {
+  const errs: number[] = [];
+  for (const d of docs)
+    for (const l of d.locs) {
+      let best = -1;
+      for (const i of gaz.candidates(d.text.slice(l.start, l.end))) if (best < 0 || gaz.pop(i) > gaz.pop(best)) best = i;
+      errs.push(best < 0 ? MAX_KM : distanceKm(l.lat, l.lon, gaz.lat(best), gaz.lon(best)));
+    }
+  return errs;
+}
+
+function main() {
+  const path = process.argv[2] ?? join(PROJECT_ROOT, "..", "shared", "data", "geoparsing", "GeoVirus.xml");
+  if (!existsSync(path)) {
+    console.log(`bench:geo skipped: ${path} is absent`);
+    return;
+  }
+  const t0 = performance.now();
+  const gaz = loadGazetteer();
+  const loadMs = performance.now() - t0;
+  if (!gaz) throw new Error("gazetteer missing: run `npm run build:gazetteer`");
+  const docs = readGeoVirus(path);
+  const xml = readFileSync(path, "utf8");
+  const empty = (xml.match(/<name><\/name>/g) ?? []).length;
+  let bad = 0;
+  for (const d of docs) for (const l of d.locs) if (d.text.slice(l.start, l.end) !== l.name) bad++;
+  const nMentions = docs.reduce((a, d) => a + d.locs.length, 0);
+
+  // sitrep, gold spans
+  geoparse(docs[0]!.text, { mentions: docs[0]!.locs, gazetteer: gaz }); // warm-up
+  const errs: number[] = [];
+  const misses: string[] = [];
+  const t1 = performance.now();
+  const outs = docs.map((d) => geoparse(d.text, { mentions: d.locs, gazetteer: gaz }));
+  const resolveMs = performance.now() - t1;
+  docs.forEach((d, k) => {
+    const byStart = new Map<number, { lat: number; lon: number; name: string; cc: string; fc: string }>();
+    for (const p of outs[k]!.places)
+      for (const m of p.mentions) byStart.set(m.start, { lat: p.lat, lon: p.lon, name: p.name, cc: p.countryCode, fc: p.featureCode });
+    for (const l of d.locs) {
+      const r = byStart.get(l.start);
+      const e = r ? distanceKm(l.lat, l.lon, r.lat, r.lon) : MAX_KM;
+      errs.push(e);
+      if (e > 161) misses.push(`${l.name} → ${r ? `${r.name} ${r.fc} ${r.cc}` : "unresolved"} (${Math.round(e)} km)`);
+    }
+  });
+
+  // baseline, same run
+  const t2 = performance.now();
+  const base = baselineErrors(gaz, docs);
+  const baseMs = performance.now() - t2;
+
+  // recognition without spans
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tpLoose = 0;
+  let predLoose = 0;
+  const t3 = performance.now();
+  for (const d of docs) {
+    const r = geoparse(d.text, { gazetteer: gaz });
+    const pred = r.places.filter((p) => !p.relative).flatMap((p) => p.mentions);
+    const gold = new Set(d.locs.map((l) => `${l.start}:${l.end}`));
+    const predSet = new Set(pred.map((m) => `${m.start}:${m.end}`));
+    for (const k of predSet) if (gold.has(k)) tp++;
+    else fp++;
+    for (const k of gold) if (!predSet.has(k)) fn++;
+    for (const m of pred) {
+      predLoose++;
+      if (d.locs.some((l) => l.start < m.end && m.start < l.end)) tpLoose++;
+    }
+  }
+  const recogMs = performance.now() - t3;
+  const words = docs.reduce((a, d) => a + d.text.split(/\s+/).length, 0);
+
+  const s = summary(errs);
+  const b = summary(base);
+  const f = (x: number, d = 3) => x.toFixed(d);
+  console.log(`GeoVirus: ${docs.length} articles, ${nMentions} gold mentions (${bad} spans not matching their name; ${empty} empty gold names left out)`);
+  console.log(`gazetteer: ${gaz.size} features, loaded in ${f(loadMs, 0)} ms`);
+  console.log("");
+  console.log("resolution given gold spans     sitrep    baseline(most populous)   ratio");
+  console.log(`  acc@161km                     ${f(s.acc161)}     ${f(b.acc161)}                     ${f(s.acc161 / b.acc161, 2)}x`);
+  console.log(`  mean error km                 ${f(s.meanKm, 0).padEnd(9)} ${f(b.meanKm, 0).padEnd(25)} ${f(s.meanKm / b.meanKm, 2)}x`);
+  console.log(`  median error km               ${f(s.medianKm, 1).padEnd(9)} ${f(b.medianKm, 1).padEnd(25)} ${f(s.medianKm / Math.max(b.medianKm, 0.01), 2)}x`);
+  console.log(`  AUC of log error (lower=better) ${f(s.auc)}   ${f(b.auc)}                     ${f(s.auc / b.auc, 2)}x`);
+  console.log(
+    `  mentions resolved per second  ${f(nMentions / (resolveMs / 1000), 0).padEnd(9)} ${f(nMentions / (baseMs / 1000), 0).padEnd(25)} ${f(baseMs / resolveMs, 2)}x`,
+  );
+  console.log("");
+  console.log(`recognition without spans: precision ${f(tp / (tp + fp))} recall ${f(tp / (tp + fn))} (exact spans);`);
+  console.log(`  overlap precision ${f(tpLoose / predLoose)}; ${f(words / (recogMs / 1000), 0)} words/s full geoparsing`);
+  if (process.env.SHOW_MISSES) for (const m of misses) console.log(`  miss: ${m}`);
+}
+
+main();
