@@ -35,14 +35,29 @@ export interface ErrorBody {
   error: { code: string; message: string };
 }
 
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** "unknown query parameter \"colour\"", "query parameter limit must be <= 1000" … */
+function validationMessage(fe: { validation?: unknown; validationContext?: string; message?: string }): string {
+  const issue = (fe.validation as AjvIssue[])[0];
+  const where = fe.validationContext === "querystring" ? "query parameter" : fe.validationContext === "body" ? "body field" : "parameter";
+  if (!issue) return fe.message ?? "invalid request";
+  if (issue.keyword === "additionalProperties") return `unknown ${where} "${String(issue.params.additionalProperty)}"`;
+  const name = issue.instancePath.replace(/^\//, "") || String(issue.params.missingProperty ?? "");
+  return name ? `${where} ${name} ${issue.message}` : (fe.message ?? "invalid request");
+}
+
 /** Maps any thrown value to a status and a JSON body a client can rely on. */
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof ApiError) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
   const fe = err as Partial<FastifyError> & { validation?: unknown; validationContext?: string };
   if (fe && typeof fe === "object") {
-    if (fe.validation) {
-      return { status: 400, body: { error: { code: "BAD_REQUEST", message: fe.message ?? "invalid request" } } };
-    }
+    if (fe.validation) return { status: 400, body: { error: { code: "BAD_REQUEST", message: validationMessage(fe) } } };
     const status = typeof fe.statusCode === "number" ? fe.statusCode : 500;
     if (status === 413) {
       return { status, body: { error: { code: "PAYLOAD_TOO_LARGE", message: "the request body exceeds the size limit" } } };

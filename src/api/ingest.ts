@@ -19,6 +19,8 @@ export interface IngestRequest {
   url?: string;
   /** A name for the input (a dropped file's name), kept as the article's source. */
   name?: string;
+  /** Publication time to use when the article itself gives none (ISO 8601 date or date-time). */
+  publishedAt?: string;
 }
 
 export interface IngestedArticle {
@@ -66,6 +68,9 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
       }
       const article = r.article;
       if (dir) article.source = req.name ? `upload:${req.name}` : "pasted";
+      // Relative dates ("on Tuesday") resolve against the publication time; text pasted without
+      // a dateline gets the one the user gave.
+      if (!article.publishedAt && req.publishedAt) article.publishedAt = req.publishedAt;
       const doc = extract(article);
       const saved = await store.saveDoc(doc);
       out.push({

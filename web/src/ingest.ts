@@ -5,7 +5,7 @@ import { $, fill, h } from "./dom.js";
 
 interface Job {
   label: string;
-  body: { text?: string; html?: string; url?: string; name?: string };
+  body: { text?: string; html?: string; url?: string; name?: string; publishedAt?: string };
 }
 
 const looksHtml = (s: string) => /^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(s);
@@ -16,6 +16,7 @@ export function createIngest(onDone: () => void): void {
   const url = h("input", { id: "ingest-url", type: "url", placeholder: "https://… an article or a feed" });
   const files = h("input", { id: "ingest-files", type: "file", multiple: true, accept: ".txt,.html,.htm,.md,text/plain,text/html" });
   const drop = h("div", { class: "drop", id: "ingest-drop", tabindex: 0 }, "Drop .txt or .html files here, or ", h("label", { class: "link" }, "choose files", files));
+  const published = h("input", { id: "ingest-date", type: "date", value: new Date().toISOString().slice(0, 10) });
   const progress = h("progress", { id: "ingest-progress", max: 1, value: 0, hidden: true });
   const log = h("ol", { id: "ingest-log", class: "ingest-log" });
   const goText = h("button", { type: "button", id: "ingest-text-go" }, "Add the pasted article");
@@ -27,6 +28,7 @@ export function createIngest(onDone: () => void): void {
     progress.max = jobs.length;
     progress.value = 0;
     for (const job of jobs) {
+      if (published.value && !job.body.url) job.body.publishedAt = published.value;
       const item = h("li", { class: "pending" }, h("strong", {}, job.label), h("span", { class: "status" }, " reading and extracting…"));
       log.prepend(item);
       try {
@@ -89,7 +91,7 @@ export function createIngest(onDone: () => void): void {
     root,
     h("h1", {}, "Add articles"),
     h("p", { class: "muted" }, "sitrep reads each article, finds its actors, places, dates and events, and adds them to the map. Nothing leaves this machine except a URL you give it."),
-    h("section", { class: "card" }, h("h2", {}, "Paste"), text, goText),
+    h("section", { class: "card" }, h("h2", {}, "Paste"), text, h("div", { class: "row" }, goText, h("label", { class: "muted date" }, "Published on (when the text gives no date) ", published))),
     h("section", { class: "card" }, h("h2", {}, "Files"), drop),
     h("section", { class: "card" }, h("h2", {}, "From the web"), h("div", { class: "row" }, url, goUrl)),
     h("section", { class: "card" }, h("h2", {}, "From the command line"), h("pre", {}, "npx sitrep ingest ./articles/        # files, folders, feeds, URLs\nnpx sitrep demo                     # the example reports")),

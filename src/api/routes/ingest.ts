@@ -14,7 +14,7 @@ export function ingestRoutes(r: ApiRoutes, store: Store, opts: IngestOptions): v
     tag: "ingest",
     summary: "Read, extract and store an article given as text, HTML or a URL",
     description:
-      "Body: exactly one of `text`, `html`, `url` (plus an optional `name`). URLs on loopback or private addresses are refused unless the server runs with --allow-private. Returns `{articles: [{articleId, status, eventIds, newEvents, mergedEvents, warnings}]}`.",
+      "Body: exactly one of `text`, `html`, `url` (plus an optional `name`, and `publishedAt` for text without a dateline). URLs on loopback or private addresses are refused unless the server runs with --allow-private. Returns `{articles: [{articleId, status, eventIds, newEvents, mergedEvents, warnings}]}`.",
     bodyLimit: INGEST_BODY_LIMIT,
     body: {
       type: "object",
@@ -24,6 +24,11 @@ export function ingestRoutes(r: ApiRoutes, store: Store, opts: IngestOptions): v
         html: { type: "string", maxLength: INGEST_BODY_LIMIT },
         url: { type: "string", maxLength: 2048 },
         name: { type: "string", maxLength: 200 },
+        publishedAt: {
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$",
+          description: "publication time to use when the article gives none",
+        },
       },
     },
     responses: { 200: "what was stored", 413: "the body is too large", 422: "nothing could be read from the input" },

@@ -1,0 +1,104 @@
+// The browser-test harness: the real server on a temp SQLite store on a free port, and Debian's
+// Chromium driven by playwright-core (no browser download). Tests skip with a reason when
+// Chromium is absent or the web app has not been built.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { DEFAULT_WEB_ROOT } from "../../src/api/app.js";
+import { startServer } from "../../src/api/server.js";
+import { openStore } from "../../src/store/index.js";
+import type { Store } from "../../src/store/types.js";
+
+export const CHROMIUM = process.env.SITREP_TEST_CHROMIUM ?? "/usr/bin/chromium";
+export const SCREENSHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+
+/** false, or why the browser tests cannot run here. */
+export const browserSkip: false | string = !existsSync(CHROMIUM)
+  ? `needs Chromium at ${CHROMIUM} (set SITREP_TEST_CHROMIUM; .ci/run installs Debian's chromium)`
+  : !existsSync(join(DEFAULT_WEB_ROOT, "index.html"))
+    ? "needs the built web app (dist/web): run `npm install` or `node --import tsx scripts/install/20-web.ts`"
+    : false;
+
+export interface Session {
+  store: Store;
+  app: FastifyInstance;
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page asked for. */
+  requests: string[];
+  /** Errors thrown in the page and console errors. */
+  pageErrors: string[];
+  /** Dialogs (alert/confirm/prompt) the page opened: a script ran if any did. */
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+/** Starts a server on a fresh temp database (optionally filled by `seed`) and opens a page on it. */
+export async function openSession(seed?: (store: Store) => Promise<void>, viewport = { width: 1400, height: 880 }): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-web-"));
+  const store = await openStore(join(dir, "sitrep.db"));
+  if (seed) await seed(store);
+  const { app, url } = await startServer(store, { port: 0, host: "127.0.0.1" });
+  const context = await chromium.launchPersistentContext(join(dir, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--use-angle=swiftshader",
+      "--enable-unsafe-swiftshader",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") pageErrors.push(m.text());
+  });
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  return {
+    store,
+    app,
+    url,
+    context,
+    page,
+    requests,
+    pageErrors,
+    dialogs,
+    close: async () => {
+      await context.close();
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Requests that left the server's origin (data: and blob: URLs stay in the page). */
+export function foreignRequests(s: Session): string[] {
+  const origin = new URL(s.url).origin;
+  return s.requests.filter((u) => !u.startsWith(`${origin}/`) && u !== origin && !/^(data|blob):/.test(u));
+}
