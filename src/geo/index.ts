@@ -66,6 +66,7 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
       else inputs.push({ ...v, surface: text.slice(v.start, v.end), cues: cuesAround(text, v.start, v.end) });
     }
   } else inputs = recognize(text, gaz, opts.exclude ?? []);
+  inputs.sort((a, b) => a.start - b.start);
   const hints = countryHints(text, gaz);
   const res = resolveAll(gaz, inputs, { countryHints: hints, explain: opts.explain });
 

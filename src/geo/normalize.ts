@@ -43,6 +43,17 @@ export function plainName(s: string): string {
  * @example nameKey("Deir Ezzor") === nameKey("Dayr az Zawr")
  */
 export function nameKey(s: string): string {
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit;
+  const k = computeKey(s);
+  if (memo.size > 200_000) memo.clear();
+  memo.set(s, k);
+  return k;
+}
+
+const memo = new Map<string, string>();
+
+function computeKey(s: string): string {
   const words = plainName(s).split(" ");
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {

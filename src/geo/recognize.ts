@@ -170,11 +170,11 @@ export interface DemonymMention extends Span {
 export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const out: DemonymMention[] = [];
   const dem = gaz.header.demonyms;
-  for (const t of tokenize(text)) {
-    if (!t.cap) continue;
-    const v = dem[nameKey(t.text)];
+  const re = /\b\p{Lu}[\p{Ll}\p{M}]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const v = dem[nameKey(m[0])];
     if (v === undefined) continue;
-    const d: DemonymMention = { start: t.start, end: t.end, text: t.text };
+    const d: DemonymMention = { start: m.index, end: m.index + m[0].length, text: m[0] };
     if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
     else d.countryCode = v;
     out.push(d);

@@ -92,7 +92,9 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
           if (explain) a.reasons.push(`the city ${gaz.name(seat.index)} carries the name`);
         }
       }
-    return out;
+    // only the best few go on to the context passes
+    out.sort((a, b) => b.score - a.score);
+    return out.slice(0, W.keepAfterPrior);
   });
 
   // Country shares: from each mention's best prior candidate, plus hints (demonyms).
@@ -118,6 +120,19 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   function rescore(list: Scored[], ctx2: { k: number; winners: (Scored | undefined)[] } | null): Scored[] {
     let total = 0;
     for (const v of countryW.values()) total += v;
+    // distinct town-level winners of the other mentions (by feature), for the proximity term
+    const others: number[] = [];
+    if (ctx2) {
+      const seen = new Set<number>();
+      for (let j = 0; j < ctx2.winners.length; j++) {
+        const w = ctx2.winners[j];
+        if (!w || keys[j] === keys[ctx2.k] || seen.has(w.index)) continue;
+        const wf = gaz.fcode(w.index);
+        if (wf.startsWith("PCL") || wf === "CONT" || wf === "RGN" || wf === "OCN" || wf === "SEA") continue;
+        seen.add(w.index);
+        others.push(w.index);
+      }
+    }
     const out = list.map((c) => {
       const reasons = explain ? [...c.reasons] : c.reasons;
       let s = c.score;
@@ -130,26 +145,25 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       if (ctx2) {
         const m = mentions[ctx2.k]!;
         let nearest = Number.POSITIVE_INFINITY;
-        for (let j = 0; j < ctx2.winners.length; j++) {
-          if (j === ctx2.k) continue;
-          const w = ctx2.winners[j];
-          if (!w || keys[j] === keys[ctx2.k]) continue;
-          const wf = gaz.fcode(w.index);
-          // stated containment: "X in Y" / "X, Y" with Y right after X
-          const other = mentions[j]!;
-          const gap = other.start - m.end;
-          if (gap >= 0 && gap <= 4 && w.index !== c.index) {
-            if (contains(gaz, w.index, c.index)) {
-              s += W.containmentWeight;
-              if (explain) reasons.push(`inside ${gaz.name(w.index)} as the text states`);
-            }
+        // stated containment: "X in Y" / "X, Y" with Y right after X
+        const nextM = ctx2.k + 1 < mentions.length ? mentions[ctx2.k + 1] : undefined;
+        const nextW = ctx2.winners[ctx2.k + 1];
+        if (nextM && nextW && nextM.start - m.end >= 0 && nextM.start - m.end <= 4 && nextW.index !== c.index) {
+          if (contains(gaz, nextW.index, c.index)) {
+            s += W.containmentWeight;
+            if (explain) reasons.push(`inside ${gaz.name(nextW.index)} as the text states`);
           }
-          if (wf.startsWith("PCL") || wf === "CONT" || wf === "RGN") continue;
-          if (gaz.a1(w.index) >= 0 && gaz.a1(w.index) === gaz.a1(c.index) && wf === "ADM1" && c.index !== w.index) {
+        }
+        const ca1 = gaz.a1(c.index);
+        const clat = gaz.lat(c.index);
+        const clon = gaz.lon(c.index);
+        for (const w of others) {
+          if (w === c.index) continue;
+          if (ca1 >= 0 && gaz.a1(w) === ca1 && gaz.fcode(w) === "ADM1") {
             s += W.admin1Weight;
-            if (explain) reasons.push(`in ${gaz.name(w.index)}, also named`);
+            if (explain) reasons.push(`in ${gaz.name(w)}, also named`);
           }
-          const d = distanceKm(gaz.lat(c.index), gaz.lon(c.index), gaz.lat(w.index), gaz.lon(w.index));
+          const d = distanceKm(clat, clon, gaz.lat(w), gaz.lon(w));
           if (d < nearest) nearest = d;
         }
         if (Number.isFinite(nearest)) {
