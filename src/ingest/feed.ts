@@ -10,10 +10,10 @@ import { filterBlocks } from "./html/body.js";
 import { blocksOf } from "./html/text.js";
 import type { ReadResult } from "./index.js";
 
-type Item = Parser.Item & { author?: string; "dc:creator"?: string; "content:encoded"?: string; id?: string };
+type Item = Parser.Item & { author?: string; "dc:creator"?: string; "content:encoded"?: string; id?: string; published?: string; updated?: string };
 
 const parser = new Parser<Record<string, unknown>, Item>({
-  customFields: { item: ["author", "dc:creator", "content:encoded", "id"] },
+  customFields: { item: ["author", "dc:creator", "content:encoded", "id", "published", "updated"] },
 });
 
 /** True when a text is an RSS or Atom document. */
@@ -54,7 +54,8 @@ export async function* readFeed(xml: string, source: string, feedWarnings: Warni
       continue;
     }
     const warnings = [...feedWarnings];
-    const rawDate = it.pubDate ?? (it as { published?: string }).published ?? it.isoDate;
+    // the raw text keeps the feed's own offset; rss-parser's isoDate is converted to UTC
+    const rawDate = [it.published, it.pubDate, it.updated, it.isoDate].find((d) => typeof d === "string" && d.trim());
     const publishedAt = parseDate(rawDate);
     if (rawDate && !publishedAt) warnings.push(warning("DATE_UNPARSED", JSON.stringify(rawDate), where));
     const author = it.creator ?? it["dc:creator"] ?? it.author;

@@ -39,7 +39,8 @@ export function isPrivateAddress(addr: string): boolean {
   return PRIVATE.check(addr, fam === 6 ? "ipv6" : "ipv4");
 }
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+/** A DNS lookup that refuses names resolving only to private addresses (unless allowed). */
+export function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, cb) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addrs) => {
       if (err) return cb(err, "", 0);

@@ -35,6 +35,6 @@ export function extractHtml(html: string, _opts: { url?: string } = {}): HtmlPar
   const { jsonldBody: _j, standfirstMarked: _s, ...rest } = meta;
   // a description that is just the lede (or its start) is no standfirst
   const lede = r.paragraphs[0]?.replace(/\s+/g, " ");
-  if (rest.standfirst && lede && lede.startsWith(rest.standfirst.replace(/(?:\.\.\.|…)$/, "").trim())) delete rest.standfirst;
+  if (rest.standfirst && lede?.startsWith(rest.standfirst.replace(/(?:\.\.\.|…)$/, "").trim())) delete rest.standfirst;
   return { ...rest, body: r.paragraphs.join("\n\n"), paragraphs: r.paragraphs, via: r.via, malformed };
 }

@@ -1,0 +1,80 @@
+// HTML pages: the seed-like page as a golden file, boilerplate removal, metadata sources.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { extractHtml } from "../../src/ingest/html/extract.js";
+import { readInputs } from "../../src/ingest/index.js";
+import type { Article } from "../../src/types/index.js";
+import { assertGolden } from "./golden.js";
+
+const FIX = "test/fixtures/ingest/seed-html";
+
+async function all(inputs: string[]) {
+  const out = [];
+  for await (const r of readInputs(inputs)) out.push(r);
+  return out;
+}
+
+test("seed-like HTML page: golden file", async () => {
+  const [r] = await all([`${FIX}/input.html`]);
+  assert.ok(r?.ok);
+  const a = (r as { article: Article }).article;
+  assert.ok(a.body.startsWith("Two rival campaigns"), a.body.slice(0, 60));
+  assert.ok(a.body.endsWith("before the fighting settles."));
+  for (const chrome of ["notifications", "cookie", "Your support", "donation", "Related stories", "newsletter", "commenting", "registering", "rights reserved", "Home"])
+    assert.ok(!a.body.includes(chrome), `body still holds "${chrome}"`);
+  assert.equal(a.byline, "Jane Example");
+  assert.equal(a.publishedAt, "2017-09-09T17:49:00-04:00");
+  assert.equal(a.outlet, "The Daily Example");
+  assert.equal(a.language, "en");
+  assert.deepEqual(a.captions, [{ text: "Fighters on the road to Deir Ezzor", credit: "Reuters" }]);
+  assert.deepEqual(a.credits, ["Additional reporting by Reuters"]);
+  assertGolden(FIX, a);
+});
+
+const para = (n: number) =>
+  `<p>Paragraph ${n} of the report describes the fighting around the town in some detail, with quotes from residents and officials who saw it.</p>`;
+
+test("link lists, share bars and hidden blocks are not body text", () => {
+  const html = `<html><body><article><h1>Headline here</h1>${para(1)}
+    <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+    ${para(2)}<div style="display:none"><p>Hidden promotional text that should never appear in the body at all.</p></div>
+    <p>Read more: <a href="/x">Another story about something else entirely</a></p>${para(3)}
+    <p>Advertisement</p>${para(4)}</article></body></html>`;
+  const r = extractHtml(html);
+  assert.deepEqual(
+    r.paragraphs.map((p) => p.slice(0, 11)),
+    ["Paragraph 1", "Paragraph 2", "Paragraph 3", "Paragraph 4"],
+  );
+});
+
+test("metadata from JSON-LD @graph, meta tags and <time>", () => {
+  const ld = { "@graph": [{ "@type": "WebSite", name: "Site" }, { "@type": "NewsArticle", headline: "From JSON-LD", datePublished: "2018-03-05T10:00:00+03:00", author: [{ name: "Ann Lee" }, { name: "Bob Ray" }], publisher: { name: "Example News" } }] };
+  const html = `<html lang="fr"><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><article>${para(1)}${para(2)}</article></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.title, "From JSON-LD");
+  assert.equal(r.publishedAt, "2018-03-05T10:00:00+03:00");
+  assert.equal(r.byline, "Ann Lee and Bob Ray");
+  assert.equal(r.outlet, "Example News");
+  assert.equal(r.language, "fr");
+  const noLd = extractHtml(`<html><head><meta property="article:published_time" content="2019-06-09T17:49:00+01:00"></head><body><article><time datetime="2000-01-01">x</time>${para(1)}</article></body></html>`);
+  assert.equal(noLd.publishedAt, "2019-06-09T17:49:00+01:00");
+  const timeOnly = extractHtml(`<html><body><article><time datetime="2020-02-02T08:00:00Z">Feb 2</time>${para(1)}</article></body></html>`);
+  assert.equal(timeOnly.publishedAt, "2020-02-02T08:00:00Z");
+});
+
+test("the declared language is checked against the body", async () => {
+  const html = readFileSync(`${FIX}/input.html`, "utf8").replace('lang="en-GB"', 'lang="de"');
+  const r = extractHtml(html);
+  assert.equal(r.language, "de");
+  const { makeArticle } = await import("../../src/ingest/article.js");
+  assert.equal(makeArticle({ ...r, source: "x", format: "html" }).language, "en");
+});
+
+test("when Readability finds little, the publisher's JSON-LD articleBody is used", () => {
+  const body = "The full article text as the publisher gives it. ".repeat(20);
+  const html = `<html><head><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", articleBody: body })}</script></head><body><div class="paywall-teaser"><p>Subscribe to read.</p></div></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.via, "jsonld");
+  assert.equal(r.body, body.trim());
+});
