@@ -10,7 +10,7 @@ const phraseKinds = () => (phrases ??= readModel("source-phrases.tsv", 2).map(([
 
 const SAY = String.raw`(?:said|says|reported|reports|claimed|claims|announced|told|stated|confirmed|added|quoted|cited|according)`;
 const ACCORDING = /\b(?:according to|citing|cited by|quoted by|reports? by|said by|as reported by)\s+([^,.;“”"()]{2,90})/iu;
-const SAID_BY = new RegExp(String.raw`((?:[\p{L}\p{N}'’-]+\s+){0,9}?[\p{L}\p{N}'’-]+)\s+(?:has |have |had )?${SAY}\b`, "gu");
+const SAID = new RegExp(`\\b${SAY}\\b`, "g");
 
 function describe(doc: NlpDoc, span: Span, text: string): Attribution | undefined {
   const kindOf = new Map(doc.actors.map((a) => [a.id, a]));
@@ -39,9 +39,13 @@ export function attribute(doc: NlpDoc, sentence: Span): Attribution {
     const a = describe(doc, { start: st, end: st + acc[1].length }, acc[1].trim());
     if (a) return a;
   }
-  SAID_BY.lastIndex = 0;
+  SAID.lastIndex = 0;
   let last: Attribution | undefined;
-  for (let m = SAID_BY.exec(s); m; m = SAID_BY.exec(s)) {
+  for (let v = SAID.exec(s); v; v = SAID.exec(s)) {
+    const head = s.slice(Math.max(0, v.index - 120), v.index).replace(/\s+(?:has|have|had)\s*$/, "");
+    const wm = /((?:[\p{L}\p{N}'’-]+\s+){0,9}[\p{L}\p{N}'’-]+)\s*$/u.exec(head);
+    if (!wm) continue;
+    const m = { index: Math.max(0, v.index - 120) + wm.index, 1: wm[1] };
     // only the words after the last clause break are the sayer ("…, the British-based Observatory said")
     const words = m[1];
     const cut = Math.max(words.lastIndexOf(","), words.lastIndexOf(";"));

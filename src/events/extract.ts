@@ -8,7 +8,7 @@ import type { ActorMention, NlpDoc } from "../nlp/pipeline.js";
 import type { Article, ConflictEvent, Evidence, Modality, Place, Relation, Span, Warning } from "../types/index.js";
 import { warning } from "../types/index.js";
 import { attribute } from "./attribution.js";
-import { classify, EVENT_TYPE, findTriggers, readModel } from "./classify.js";
+import { classify, EVENT_TYPE, readModel, scanTriggers, sentenceTriggers } from "./classify.js";
 import { findLocation } from "./location.js";
 
 const PASS = "events";
@@ -72,6 +72,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
   const pub = nlp.dates.length >= 0 ? article.publishedAt : undefined;
   const pubDay = pub && /^\d{4}-\d\d-\d\d/.test(pub) ? pub.slice(0, 10) : undefined;
   const scores: number[] = [];
+  const scan = scanTriggers(text);
 
   nlp.sentences.forEach((s, si) => {
     try {
@@ -83,7 +84,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
   function sentenceEvent(s: Span, si: number): void {
     const sText = text.slice(s.start, s.end);
     const prev = si > 0 ? text.slice(nlp.sentences[si - 1].start, nlp.sentences[si - 1].end) : undefined;
-    const hits = findTriggers(text, s.start, s.end, prev);
+    const hits = sentenceTriggers(scan, text, s.start, s.end, prev);
     if (hits.length === 0 || hits.every((h) => h.type === "NONE")) return;
     // a first guess at the trigger, to place the actors around it
     const first = classify(hits, sText);

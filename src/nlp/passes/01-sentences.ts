@@ -15,39 +15,46 @@ const wink = () => (nlp ??= winkNLP(model, ["sbd"]));
 /** Splits `text` into sentence spans. Exported for tests. */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
-  // Paragraphs first: wink would otherwise join a heading to the next line.
-  const para = /[^\n]+/g;
-  for (let m = para.exec(text); m; m = para.exec(text)) {
-    const base = m.index;
-    const p = m[0];
-    if (!/[\p{L}\p{N}]/u.test(p)) continue;
-    const its = wink().its;
-    const d = wink().readDoc(p);
-    const values = d.tokens().out(its.value) as string[];
-    const spaces = d.tokens().out(its.precedingSpaces) as string[];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let pos = 0;
-    for (let i = 0; i < values.length; i++) {
-      pos += spaces[i].length;
-      let at = pos;
-      if (!p.startsWith(values[i], pos)) {
-        const f = p.indexOf(values[i], pos);
-        at = f >= 0 ? f : pos;
-      }
-      starts.push(at);
-      ends.push(Math.min(p.length, at + values[i].length));
-      pos = ends[i];
+  if (!/[\p{L}\p{N}]/u.test(text)) return out;
+  const its = wink().its;
+  const d = wink().readDoc(text);
+  const values = d.tokens().out(its.value) as string[];
+  const spaces = d.tokens().out(its.precedingSpaces) as string[];
+  const starts: number[] = new Array(values.length);
+  const ends: number[] = new Array(values.length);
+  let pos = 0;
+  for (let i = 0; i < values.length; i++) {
+    pos += spaces[i].length;
+    let at = pos;
+    if (!text.startsWith(values[i], pos)) {
+      const f = text.indexOf(values[i], pos);
+      at = f >= 0 ? f : pos;
     }
-    const spans = d.sentences().out(its.span) as unknown as [number, number][];
-    for (const [a, b] of spans) {
-      if (a >= starts.length) continue;
-      const s = starts[a];
-      const e = b < ends.length ? ends[b] : p.length;
-      if (e > s && /[\p{L}\p{N}]/u.test(p.slice(s, e))) out.push({ start: base + s, end: base + e });
+    starts[i] = at;
+    ends[i] = Math.min(text.length, at + values[i].length);
+    pos = ends[i];
+  }
+  const spans = d.sentences().out(its.span) as unknown as [number, number][];
+  const push = (s: number, e: number) => {
+    // trim, and never cross a line break (a heading is not part of the next sentence)
+    let a = s;
+    for (let nl = text.indexOf("\n", a); nl >= 0 && nl < e; nl = text.indexOf("\n", a)) {
+      if (/[\p{L}\p{N}]/u.test(text.slice(a, nl))) out.push(trim(text, a, nl));
+      a = nl + 1;
     }
+    if (/[\p{L}\p{N}]/u.test(text.slice(a, e))) out.push(trim(text, a, e));
+  };
+  for (const [a, b] of spans) {
+    if (a >= starts.length) continue;
+    push(starts[a], b < ends.length ? ends[b] : text.length);
   }
   return out;
+}
+
+function trim(text: string, a: number, b: number): Span {
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return { start: a, end: b };
 }
 
 export const sentencesPass: Pass = {

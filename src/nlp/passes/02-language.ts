@@ -16,7 +16,10 @@ export function notEnglish(text: string): string | undefined {
   let letters = 0;
   for (const w of words) {
     letters += w.length;
-    latin += (w.match(/[A-Za-z\u00C0-\u024F]/g) ?? []).length;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    }
   }
   if (latin / letters < 0.6) return "mostly non-Latin script";
   const sw = stopwords();

@@ -49,7 +49,15 @@ function sepBetween(text: string, a: Tok, b: Tok): string | undefined {
   if (/^\s+$/.test(g) && !g.includes("\n")) return " ";
   return undefined;
 }
+const keyCache = new Map<string, string>();
 const keyOf = (s: string) => {
+  const c = keyCache.get(s);
+  if (c !== undefined) return c;
+  const k = keyOf_(s);
+  if (keyCache.size < 50_000) keyCache.set(s, k);
+  return k;
+};
+const keyOf_ = (s: string) => {
   const toks = tokenize(s);
   let k = toks[0]?.t ?? "";
   for (let i = 1; i < toks.length; i++) k += (sepBetween(s, toks[i - 1], toks[i]) ?? " ") + toks[i].t;
@@ -66,6 +74,7 @@ interface Compiled {
   titles: Map<string, string>;
   maxTitleN: number;
   roles: string;
+  apposition: RegExp;
   generics: { rule: string; resolve: string; conf: number; re: RegExp }[];
   discovery: { rule: string; kind: ActorKind; inter: number; heads: string[] }[];
   specs: Map<string, LexActor>;
@@ -116,7 +125,7 @@ function compile(): Compiled {
     rule,
     resolve,
     conf: Number(conf),
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${pat})(?![\p{L}\p{N}-])`, "giu"),
+    re: new RegExp(String.raw`\b(?:${pat})\b(?!-)`, "gi"),
   }));
   const discovery = readTsv("discovery.tsv", 4).map(([rule, kind, inter, heads]) => ({
     rule,
@@ -124,7 +133,11 @@ function compile(): Compiled {
     inter: Number(inter),
     heads: heads.split("|"),
   }));
-  compiled = { lex, maxN, country, metonym, leader, titles, maxTitleN, roles, generics, discovery, specs: m.actors };
+  const apposition = new RegExp(
+    String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
+    "u",
+  );
+  compiled = { lex, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -308,11 +321,7 @@ export const actorsPass: Pass = {
       // "Name, head of the Deir Ezzor Military Council, told Reuters"
       if (rt.length >= 2 && rt.length <= 5 && !C.lex.has(keyOf(r.text))) {
         const after = text.slice(r.end, r.end + 160);
-        const re = new RegExp(
-          String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${C.roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
-          "u",
-        );
-        const m = re.exec(after);
+        const m = after.startsWith(",") ? C.apposition.exec(after) : null;
         if (m) addPerson(r.start, r.end, r.text, m[1].replace(/\s+/g, " "), "role-apposition");
       }
     }
@@ -370,8 +379,12 @@ export const actorsPass: Pass = {
     const later: Cand[] = [];
     for (const [k, id] of short) {
       if (C.lex.has(k) || C.country.has(k)) continue;
-      const re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:the )?${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\p{L}\p{N}])`, "gu");
-      for (let m = re.exec(text); m; m = re.exec(text)) later.push({ start: m.index, end: m.index + m[0].length, actor: id, rule: "short-name", conf: 0.6, prio: 1 });
+      const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+      for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + k.length)) {
+        if (isWordChar(text[at - 1]) || isWordChar(text[at + k.length])) continue;
+        const the = text.slice(Math.max(0, at - 4), at) === "the " ? 4 : 0;
+        later.push({ start: at - the, end: at + k.length, actor: id, rule: "short-name", conf: 0.6, prio: 1 });
+      }
     }
     // 5. generic phrases and anaphora, resolved below
     for (const g of C.generics) {

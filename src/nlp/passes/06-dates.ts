@@ -10,7 +10,7 @@ const PASS = "06-dates";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, "a few": 3, several: 3, few: 3 };
 const PREFILTER =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday|tomorrow|tonight|weeks?|months?|years?|days?|weekend|morning|night|(?:19|20)\d\d)\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday|tomorrow|tonight|weeks?|months?|years?|days|weekend|(?:19|20)\d\d)\b/i;
 
 let patterns: { rule: string; precision: TimePrecision; re: RegExp }[] | undefined;
 const load = () =>
