@@ -956,6 +956,8 @@ const IMPORT_FIELDS = [
   "notes",
   "confidence",
   "text",
+  "first_reported",
+  "last_reported",
 ];
 
 function importValues(e: ImportedEvent): Param[] {
@@ -990,6 +992,8 @@ function importValues(e: ImportedEvent): Param[] {
     e.notes ?? null,
     1,
     e.notes ?? null,
+    e.reportedAt ?? null,
+    e.reportedAt ?? null,
   ];
 }
 
@@ -1102,7 +1106,8 @@ function eventFromRow(r: Row): StoredEvent {
     lastReported: optStr(r.last_reported),
     origin: String(r.origin) as StoredEvent["origin"],
     externalId: optStr(r.external_id),
-    notes: optStr(r.notes) ?? optStr(r.ext_source),
+    notes: optStr(r.notes),
+    sourceText: optStr(r.ext_source),
     confidence: num(r.confidence),
     seq: num(r.seq),
   };

@@ -170,9 +170,10 @@ export interface StoredEvent {
   lastReported?: string;
   /** "sitrep" for extracted events; "acled" for events loaded by `sitrep import --format acled`. */
   origin: "sitrep" | "acled";
-  /** For imported events: the original id (ACLED event_id_cnty) and notes. */
+  /** For imported events: the original id (ACLED event_id_cnty), notes and source field ("SOHR; Reuters"). */
   externalId?: string;
   notes?: string;
+  sourceText?: string;
   confidence: number;
   /** Change sequence number: increases whenever the event is created or changed (see `eventsSince`). */
   seq: number;
@@ -388,6 +389,8 @@ export interface ImportedEvent {
   /** ACLED "source" field ("SOHR; Reuters"). */
   source: string;
   notes?: string;
+  /** When the source last changed the row (ACLED "timestamp"), ISO 8601: kept as firstReported/lastReported. */
+  reportedAt?: string;
 }
 
 export interface ImportResult {

@@ -1,0 +1,135 @@
+// `sitrep ingest <inputs>`: read → extract → merge → store, one transaction per article.
+// Idempotent and resumable: an article already stored with the same content is skipped before
+// extraction; Ctrl-C or SIGTERM stops after the article being stored, and kill -9 loses only the
+// uncommitted one. A progress bar shows on long runs when stderr is a terminal.
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { readInputs } from "../ingest/index.js";
+import { extract } from "../pipeline.js";
+import { articleKey, contentHash } from "../store/index.js";
+import type { Store } from "../store/types.js";
+import { addDbOption, withStore } from "./store-option.js";
+
+export interface IngestCounts {
+  read: number;
+  inserted: number;
+  replaced: number;
+  unchanged: number;
+  failed: number;
+  newEvents: number;
+  mergedEvents: number;
+  interrupted: boolean;
+}
+
+/** Ingests every input into `store`; `shouldStop` is polled between articles. */
+export async function ingestInto(
+  store: Store,
+  inputs: string[],
+  opts: {
+    allowPrivate?: boolean;
+    timeoutMs?: number;
+    onInputError?: (input: string, message: string, code: string) => void;
+    onProgress?: (c: IngestCounts) => void;
+    shouldStop?: () => boolean;
+  } = {},
+): Promise<IngestCounts> {
+  const c: IngestCounts = { read: 0, inserted: 0, replaced: 0, unchanged: 0, failed: 0, newEvents: 0, mergedEvents: 0, interrupted: false };
+  for await (const r of readInputs(inputs, { allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs })) {
+    if (opts.shouldStop?.()) {
+      c.interrupted = true;
+      break;
+    }
+    if (!r.ok) {
+      c.failed++;
+      opts.onInputError?.(r.input, r.message, r.code);
+      continue;
+    }
+    c.read++;
+    const state = await store.articleState(articleKey(r.article));
+    if (state && state.contentHash === contentHash(r.article)) {
+      c.unchanged++; // stored by an earlier run: resume past it without extracting again
+    } else {
+      const res = await store.saveDoc(extract(r.article));
+      c[res.status]++;
+      c.newEvents += res.newEvents;
+      c.mergedEvents += res.mergedEvents;
+    }
+    opts.onProgress?.(c);
+  }
+  if (opts.shouldStop?.()) c.interrupted = true;
+  return c;
+}
+
+export function registerIngest(program: Command): void {
+  const cmd = program
+    .command("ingest")
+    .description("read articles, extract what they report, merge it with what is stored, and store it")
+    .argument("<inputs...>", "files, directories, URLs, feeds, .jsonl files, or - for standard input")
+    .option("--allow-private", "allow URLs on loopback, private or link-local addresses")
+    .option("--timeout <ms>", "per-URL timeout in milliseconds", "15000")
+    .option("--no-progress", "no progress bar")
+    .option("--quiet", "no summary line");
+  addDbOption(cmd).action(
+    async (inputs: string[], o: { db?: string; allowPrivate?: boolean; timeout: string; progress: boolean; quiet?: boolean }) => {
+      let stop = false;
+      const onSignal = () => {
+        stop = true;
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      const bar =
+        o.progress && process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              {
+                format: "ingest {value} articles | {inserted} stored, {unchanged} unchanged | {events} events ({merged} merged) | {rate}/s",
+                stream: process.stderr,
+                hideCursor: true,
+                clearOnComplete: true,
+              },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
+      const t0 = performance.now();
+      bar?.start(0, 0, { inserted: 0, unchanged: 0, events: 0, merged: 0, rate: "0" });
+      try {
+        const c = await withStore(o.db, (store) =>
+          ingestInto(store, inputs, {
+            allowPrivate: o.allowPrivate,
+            timeoutMs: Number(o.timeout),
+            shouldStop: () => stop,
+            onInputError: (input, message, code) => {
+              bar?.stop();
+              process.stderr.write(`sitrep: ${input}: ${message} [${code}]\n`);
+            },
+            onProgress: (c) => {
+              const done = c.read;
+              bar?.setTotal(done);
+              bar?.update(done, {
+                inserted: c.inserted + c.replaced,
+                unchanged: c.unchanged,
+                events: c.newEvents + c.mergedEvents,
+                merged: c.mergedEvents,
+                rate: (done / ((performance.now() - t0) / 1000)).toFixed(0),
+              });
+            },
+          }),
+        );
+        bar?.stop();
+        if (!o.quiet)
+          process.stderr.write(
+            `sitrep ingest: ${c.read} articles read: ${c.inserted} stored, ${c.replaced} replaced, ${c.unchanged} unchanged; ` +
+              `${c.newEvents} new events, ${c.mergedEvents} merged into stored events; ${c.failed} inputs failed` +
+              ` (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
+          );
+        if (c.interrupted) {
+          process.stderr.write("sitrep ingest: interrupted; everything stored so far is kept; run the same command again to resume\n");
+          process.exitCode = 130;
+        } else if (c.failed > 0) process.exitCode = 1;
+      } finally {
+        bar?.stop();
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
+    },
+  );
+}
