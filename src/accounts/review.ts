@@ -157,19 +157,10 @@ export class Reviews {
     for (const [f, to] of Object.entries(correction ?? {})) changes[f] = opts.before && f in opts.before ? { from: opts.before[f], to } : { to };
     const id = newId("r");
     const at = this.clock().toISOString();
-    await this.db.tx(async (db) => {
-      const m = await db.get<{ m: number | null }>("SELECT MAX(seq) AS m FROM reviews");
-      await db.run("INSERT INTO reviews (id, seq, event_id, user_id, action, changes, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-        id,
-        Number(m?.m ?? 0) + 1,
-        eventId,
-        user.id,
-        action,
-        JSON.stringify(changes),
-        note,
-        at,
-      ]);
-    });
+    await this.db.run(
+      "INSERT INTO reviews (id, seq, event_id, user_id, action, changes, note, created_at) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ? FROM reviews",
+      [id, eventId, user.id, action, JSON.stringify(changes), note, at],
+    );
     return { id, eventId, action, changes, ...(note ? { note } : {}), by: { id: user.id, displayName: user.displayName }, at };
   }
 

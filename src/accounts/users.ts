@@ -99,20 +99,13 @@ export class Accounts {
     const now = this.clock().toISOString();
     const id = newId("u");
     try {
-      return await this.db.tx(async (db) => {
-        const n = await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users");
-        const role: Role = Number(n?.n ?? 0) === 0 ? "admin" : "reader";
-        await db.run("INSERT INTO users (id, email, display_name, password_hash, role, feed_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", [
-          id,
-          e,
-          name,
-          hash,
-          role,
-          randomBytes(24).toString("base64url"),
-          now,
-        ]);
-        return { id, email: e, displayName: name, role, createdAt: now };
-      });
+      // One statement: the first account becomes admin even when two register at once.
+      await this.db.run(
+        "INSERT INTO users (id, email, display_name, password_hash, role, feed_token, created_at) " +
+          "SELECT ?, ?, ?, ?, CASE WHEN COUNT(*) = 0 THEN 'admin' ELSE 'reader' END, ?, ? FROM users",
+        [id, e, name, hash, randomBytes(24).toString("base64url"), now],
+      );
+      return (await this.getUser(id))!;
     } catch (err) {
       if (/unique|duplicate/i.test(String((err as Error).message))) throw new AccountError(409, "an account with this email already exists");
       throw err;
