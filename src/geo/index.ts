@@ -119,8 +119,8 @@ export function resolveSpans(
   const byStart = new Map<number, Place>();
   for (const p of r.places) for (const m of p.mentions) byStart.set(m.start * 1e7 + m.end, p);
   const results: SpanResolution[] = [];
-  for (const s of spans) {
-    if (!isValidSpan(text, s)) continue;
+  for (const s of validateSpans(text, spans)) {
+    if ("code" in s) continue;
     const place = byStart.get(s.start * 1e7 + s.end);
     const out: SpanResolution = { start: s.start, end: s.end, name: text.slice(s.start, s.end) };
     if (place) out.place = place;

@@ -149,6 +149,15 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       i = bestEnd + 1;
     } else i++;
   }
+  // "the Kazakh capital" with no name after it: the capital of that country.
+  const capRe = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/gu;
+  for (let m = capRe.exec(text); m; m = capRe.exec(text)) {
+    const v = demonyms[nameKey(m[1]!)];
+    const cc = v && !v.startsWith("#") ? v : undefined;
+    const cap = cc ? gaz.header.capitals[cc] : undefined;
+    if (cap === undefined || overlapsAny(m.index, m.index + m[0].length, exclude)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], forced: [cap], cues: ["PPLC"] });
+  }
   return out;
 }
 

@@ -12,6 +12,8 @@ export interface MentionInput {
   surface: string;
   /** Feature-code prefixes the surrounding words favour ("province" → ADM1). */
   cues?: string[];
+  /** Candidates fixed by the phrase itself ("the Kazakh capital" → Astana). */
+  forced?: number[];
 }
 
 export interface Scored {
@@ -49,7 +51,7 @@ export function precisionOf(fcode: string): 1 | 2 | 3 {
 /** Resolves all mentions of one document together. */
 export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: ResolveContext = {}): Resolution[] {
   const explain = ctx.explain === true;
-  const cands = mentions.map((m) => gaz.candidates(m.surface).slice(0, W.maxCandidates));
+  const cands = mentions.map((m) => m.forced ?? gaz.candidates(m.surface).slice(0, W.maxCandidates));
   const keys = mentions.map((m) => nameKey(m.surface));
 
   // Prior scores (population, feature type, exact name, cues, seat-city rule).
