@@ -86,7 +86,7 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
     }
     if (p.featureCode === "STM" && (m = RE_BANK.exec(before))) {
       const side = m[1]!.toLowerCase();
-      const [lat0, lon0] = nearestOnLine(p, story);
+      const [lat0, lon0] = nearestOnLine(p, nearbyTown(anchors, a.span.start) ?? story);
       const b = BEARING[dirKey(side)];
       const [lat, lon] = b === undefined ? [lat0, lon0] : offsetPoint(lat0, lon0, b, R.bankOffsetKm);
       rel("bank", a.span.start - m[0].length, a.span.end, lat, lon, 2, { direction: side });
@@ -203,6 +203,21 @@ function focusCountry(places: Place[], not: string): string | undefined {
       best = cc;
     }
   return best;
+}
+
+/** The town-level place mentioned closest to `at` in the text (within ~1500 characters). */
+function nearbyTown(anchors: Anchor[], at: number): [number, number] | undefined {
+  let best: Place | undefined;
+  let bd = 1500;
+  for (const a of anchors) {
+    if (!a.place || a.place.precision !== 1) continue;
+    const d = Math.abs(a.span.start - at);
+    if (d < bd) {
+      bd = d;
+      best = a.place;
+    }
+  }
+  return best ? [best.lat, best.lon] : undefined;
 }
 
 /** Mean position of the town-level places in the article's main country (the story's centre). */

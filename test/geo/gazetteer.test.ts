@@ -1,0 +1,109 @@
+// Contract tests of the compiled gazetteer (src/geo/gazetteer.ts, src/geo/build.ts) and of the
+// curated supplement (data/geo/supplement.json). Loaded once for the file.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { PROJECT_ROOT } from "../../src/geo/build.js";
+import { loadGazetteer } from "../../src/geo/gazetteer.js";
+import { lookupPlace, placeAt } from "../../src/geo/index.js";
+
+const gaz = loadGazetteer();
+
+test("the gazetteer loads (built at install or on demand)", () => {
+  assert.ok(gaz, "gazetteer missing and could not be built");
+  assert.ok(gaz.size > 200_000, `only ${gaz.size} features`);
+});
+
+test("every feature has finite coordinates in range, a feature code and a country or none", () => {
+  const g = gaz!;
+  for (let i = 0; i < g.size; i += 97) {
+    const f = g.feature(i);
+    assert.ok(Math.abs(f.lat) <= 90 && Math.abs(f.lon) <= 180, `${f.name}: ${f.lat},${f.lon}`);
+    assert.ok(f.featureCode.length >= 2, f.name);
+    assert.ok(f.countryCode === "" || /^[A-Z]{2}$/.test(f.countryCode), `${f.name}: ${f.countryCode}`);
+  }
+});
+
+// [name, feature code prefix, ISO country] that lookups must find among the candidates
+const MUST_FIND: [string, string, string][] = [
+  ["Deir ez-Zor", "PPL", "SY"],
+  ["Deir ez-Zor", "ADM1", "SY"],
+  ["Syria", "PCL", "SY"],
+  ["Turkey", "PCL", "TR"],
+  ["U.S.", "PCL", "US"],
+  ["Euphrates", "STM", "SY"],
+  ["Tabqa Dam", "DAM", "SY"],
+  ["Bab al-Hawa", "PSTB", "SY"],
+  ["Hmeimim", "AIRB", "SY"],
+  ["al-Omar oil field", "OILF", "SY"],
+  ["West Bank", "RGN", "PS"],
+  ["Donbas", "RGN", "UA"],
+  ["New South Wales", "ADM1", "AU"],
+  ["Springfield", "PPL", "US"],
+];
+for (const [name, fc, cc] of MUST_FIND) {
+  test(`candidates for ${name} include a ${fc} in ${cc}`, () => {
+    const g = gaz!;
+    const found = g.candidates(name).some((i) => g.fcode(i).startsWith(fc) && g.cc(i) === cc);
+    assert.ok(found, g.candidates(name).slice(0, 5).map((i) => `${g.name(i)} ${g.fcode(i)} ${g.cc(i)}`).join("; "));
+  });
+}
+
+test("abbreviations are case-sensitive: 'US' is a country, 'us' is not", () => {
+  const g = gaz!;
+  assert.ok(g.candidates("US").some((i) => g.fcode(i).startsWith("PCL")));
+  assert.ok(!g.candidates("us").some((i) => g.fcode(i).startsWith("PCL") && g.cc(i) === "US"));
+});
+
+test("unknown names have no candidates", () => {
+  assert.deepEqual([...gaz!.lookupKey("qqqxyzzy nowhere")], []);
+  assert.equal(lookupPlace("Qqqxyzzy"), undefined);
+  assert.equal(lookupPlace(""), undefined);
+});
+
+test("header tables: demonyms, capitals, shared borders, country extents", () => {
+  const h = gaz!.header;
+  assert.equal(h.demonyms.syrian, "SY");
+  assert.equal(h.demonyms.kazak ?? h.demonyms.kazakh, "KZ");
+  assert.equal(gaz!.name(h.capitals.KZ!), "Astana");
+  const b = h.borders["IQ|SY"];
+  assert.ok(b && b[0] > 32 && b[0] < 37.5 && b[1] > 38 && b[1] < 42.5, `IQ|SY border ${b}`);
+  const e = h.extents.SY!;
+  assert.ok(e[0] < e[1] && e[2] < e[3]);
+});
+
+test("lookupPlace picks the main sense of a bare name", () => {
+  const d = lookupPlace("Deir ez-Zor");
+  assert.equal(d?.countryCode, "SY");
+  assert.equal(d?.geonameId, 170794);
+  assert.equal(lookupPlace("Paris")?.countryCode, "FR");
+  assert.equal(lookupPlace("Dayr az Zawr")?.geonameId, 170794);
+});
+
+test("placeAt gives the country and admin-1 of a point", () => {
+  const p = placeAt(35.33, 40.14);
+  assert.equal(p?.countryCode, "SY");
+  assert.equal(p?.admin1, "Deir ez-Zor");
+  assert.equal(placeAt(Number.NaN, 0), undefined);
+  assert.equal(placeAt(95, 0), undefined);
+});
+
+test("every supplement entry has a source, a known feature code and coordinates in range", () => {
+  const sup = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "geo", "supplement.json"), "utf8")) as {
+    features: { id: string; name: string; source: string; lat: number; lon: number; featureCode: string; geometry?: { coordinates: [number, number][] } }[];
+  };
+  const ids = new Set<string>();
+  for (const f of sup.features) {
+    assert.ok(!ids.has(f.id), `duplicate id ${f.id}`);
+    ids.add(f.id);
+    assert.ok(f.source && f.source.length > 5, `${f.id}: no source`);
+    assert.ok(Math.abs(f.lat) <= 90 && Math.abs(f.lon) <= 180, `${f.id}: ${f.lat},${f.lon}`);
+    assert.match(f.featureCode, /^[A-Z]{3,5}$/);
+    for (const [lon, lat] of f.geometry?.coordinates ?? []) assert.ok(Math.abs(lat) <= 90 && Math.abs(lon) <= 180, f.id);
+  }
+});
+
+test("a missing gazetteer file is reported, not thrown", () => {
+  assert.equal(loadGazetteer({ path: "/nonexistent/gazetteer.bin", buildIfMissing: false }), undefined);
+});
