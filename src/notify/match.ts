@@ -54,7 +54,7 @@ export function checkSpec(input: unknown): SubscriptionSpec {
           r.length >= 4 &&
           r.length <= 10000 &&
           r.every((c) => Array.isArray(c) && c.length >= 2 && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90);
-        if (!rings || !rings.every((poly) => Array.isArray(poly) && poly.length >= 1 && poly.every(okRing)))
+        if (!rings?.every((poly) => Array.isArray(poly) && poly.length >= 1 && poly.every(okRing)))
           throw new Error("spec.polygon must be a GeoJSON Polygon or MultiPolygon with [lon, lat] rings of at least 4 positions");
         return { kind: "region", polygon: p as Extract<GeoJSON, { type: "Polygon" | "MultiPolygon" }> };
       }

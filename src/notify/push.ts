@@ -40,7 +40,7 @@ export function checkPushSubscription(input: unknown): BrowserPushSubscription {
   try {
     url = new URL(s?.endpoint);
   } catch {}
-  if (!url || url.protocol !== "https:" || !s.keys || !b64.test(s.keys.p256dh ?? "") || !b64.test(s.keys.auth ?? ""))
+  if (url?.protocol !== "https:" || !s.keys || !b64.test(s.keys.p256dh ?? "") || !b64.test(s.keys.auth ?? ""))
     throw new Error("a push subscription needs an https endpoint and keys { p256dh, auth } in base64url");
   return { endpoint: s.endpoint, keys: { p256dh: s.keys.p256dh, auth: s.keys.auth } };
 }

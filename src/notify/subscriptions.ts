@@ -26,7 +26,8 @@ export interface Subscription {
 
 export interface SubscriptionInput {
   name?: string;
-  spec: unknown;
+  /** Required when creating; kept as is when updating without it. */
+  spec?: unknown;
   channels?: unknown;
   webhookUrl?: string;
   active?: boolean;
