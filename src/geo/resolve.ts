@@ -103,32 +103,41 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   const countryW = new Map<string, number>();
   const addC = (cc: string, w: number) => countryW.set(cc, (countryW.get(cc) ?? 0) + w);
   for (const [cc, w] of ctx.countryHints ?? []) addC(cc, w);
-  for (const list of prior) {
+  // each name's own contribution, left out when scoring that name (no self-support)
+  const own = new Map<string, Map<string, number>>();
+  prior.forEach((list, k) => {
     const best = top(list);
-    if (!best) continue;
+    if (!best) return;
     const second = top(list, best.index);
     const clear = !second || best.score - second.score > 1.5;
     const fc = gaz.fcode(best.index);
-    addC(gaz.cc(best.index), fc.startsWith("PCL") ? 2 : clear ? 1 : 0.4);
-  }
+    const cc = gaz.cc(best.index);
+    const w = fc.startsWith("PCL") ? 2 : clear ? 1 : 0.4;
+    addC(cc, w);
+    const o = own.get(keys[k]!) ?? new Map<string, number>();
+    o.set(cc, (o.get(cc) ?? 0) + w);
+    own.set(keys[k]!, o);
+  });
 
-  let current = prior.map((list) => rescore(list, null));
+  let current = prior.map((list, k) => rescore(list, k, null));
   for (let pass = 0; pass < 2; pass++) {
     const winners = current.map((l) => l[0]);
-    current = prior.map((list, k) => rescore(list, { k, winners }));
+    current = prior.map((list, k) => rescore(list, k, { winners }));
   }
   return mentions.map((m, k) => ({ mention: m, ranked: current[k]! }));
 
-  function rescore(list: Scored[], ctx2: { k: number; winners: (Scored | undefined)[] } | null): Scored[] {
+  function rescore(list: Scored[], k: number, ctx2: { winners: (Scored | undefined)[] } | null): Scored[] {
+    const mine = own.get(keys[k]!);
     let total = 0;
     for (const v of countryW.values()) total += v;
+    if (mine) for (const v of mine.values()) total -= v;
     // distinct town-level winners of the other mentions (by feature), for the proximity term
     const others: number[] = [];
     if (ctx2) {
       const seen = new Set<number>();
       for (let j = 0; j < ctx2.winners.length; j++) {
         const w = ctx2.winners[j];
-        if (!w || keys[j] === keys[ctx2.k] || seen.has(w.index)) continue;
+        if (!w || keys[j] === keys[k] || seen.has(w.index)) continue;
         const wf = gaz.fcode(w.index);
         if (wf.startsWith("PCL") || wf === "CONT" || wf === "RGN" || wf === "OCN" || wf === "SEA") continue;
         seen.add(w.index);
@@ -139,17 +148,17 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       const reasons = explain ? [...c.reasons] : c.reasons;
       let s = c.score;
       const cc = gaz.cc(c.index);
-      if (total > 0) {
-        const share = (countryW.get(cc) ?? 0) / total;
+      if (total > 1e-9) {
+        const share = ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0)) / total;
         s += W.countryShareWeight * share;
         if (explain && share > 0) reasons.push(`article is ${(share * 100).toFixed(0)}% about ${cc}`);
       }
       if (ctx2) {
-        const m = mentions[ctx2.k]!;
+        const m = mentions[k]!;
         let nearest = Number.POSITIVE_INFINITY;
         // stated containment: "X in Y" / "X, Y" with Y right after X
-        const nextM = ctx2.k + 1 < mentions.length ? mentions[ctx2.k + 1] : undefined;
-        const nextW = ctx2.winners[ctx2.k + 1];
+        const nextM = k + 1 < mentions.length ? mentions[k + 1] : undefined;
+        const nextW = ctx2.winners[k + 1];
         if (nextM && nextW && nextM.start - m.end >= 0 && nextM.start - m.end <= 4 && nextW.index !== c.index) {
           if (contains(gaz, nextW.index, c.index)) {
             s += W.containmentWeight;
