@@ -3,7 +3,9 @@
 // "Read more: …" teasers, link lists), with the page-wide text as a fallback.
 import { Readability } from "@mozilla/readability";
 import { pruneToArticle, removeChrome } from "./clean.js";
+import { parseByline } from "../byline.js";
 import { markChrome } from "../chrome.js";
+import { isDateLine } from "../dates.js";
 
 import { type Block, blocksOf } from "./text.js";
 
@@ -14,14 +16,14 @@ export interface BodyResult {
 }
 
 /** Extracts the body paragraphs from a parsed document (mutates it). */
-export function extractBody(document: Document, hints: { title?: string; standfirst?: string; jsonldBody?: string }): BodyResult {
+export function extractBody(document: Document, hints: { title?: string | string[]; standfirst?: string; jsonldBody?: string }): BodyResult {
   const body = document.body ?? document.documentElement;
   if (!body) return { paragraphs: [], via: "none" };
   removeChrome(body);
   pruneToArticle(body);
   let article: ReturnType<Readability<Element>["parse"]> = null;
   try {
-    article = new Readability<Element>(document, { serializer: (el) => el as Element, keepClasses: true }).parse();
+    article = new Readability<Element>(document, { serializer: (el) => el as Element, keepClasses: true, disableJSONLD: true }).parse();
   } catch {
     article = null;
   }
@@ -51,17 +53,19 @@ function splitPlain(text: string): string[] {
 }
 
 /** Drops blocks that are chrome: known phrases, link lists, and a repeat of the headline. */
-export function filterBlocks(blocks: Block[], title?: string, standfirst?: string): string[] {
+export function filterBlocks(blocks: Block[], title?: string | string[], standfirst?: string): string[] {
+  const titles = new Set(([] as string[]).concat(title ?? []).map((x) => x.replace(/\s+/g, " ").trim().toLowerCase()));
   const sf = standfirst?.replace(/\s+/g, " ").trim().toLowerCase();
   const out: string[] = [];
-  const t = title?.trim().toLowerCase();
   const { keep } = markChrome(blocks.map((b) => b.text));
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const text = b.text;
     if (!keep[i]) continue;
-    if (b.linkShare > 0.6 && text.length < 200) continue;
-    if (t && text.toLowerCase() === t) continue;
+    if (b.linkShare > 0.8 && text.length < 200) continue;
+    if (titles.has(text.toLowerCase())) continue;
+    // a byline or dateline left in the body: "By Justine Coleman - 11/18/19 11:04 PM EST"
+    if (text.length < 120 && (isDateLine(text) || (/^by\s/i.test(text) && parseByline(text.split(/\s[-–—|]\s/)[0])))) continue;
     // the standfirst repeated at the top of the body
     if (sf && out.length < 2 && text.toLowerCase() === sf) continue;
     out.push(text);

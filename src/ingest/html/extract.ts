@@ -31,8 +31,8 @@ export function extractHtml(html: string, _opts: { url?: string } = {}): HtmlPar
   const doc = document as unknown as Document;
   const meta = readPageMeta(doc, jsonld);
   const malformed = !doc.body || doc.body.children.length === 0;
-  const r = extractBody(doc, { title: meta.title, standfirst: meta.standfirstMarked ? meta.standfirst : undefined, jsonldBody: meta.jsonldBody });
-  const { jsonldBody: _j, standfirstMarked: _s, ...rest } = meta;
+  const r = extractBody(doc, { title: meta.titles, standfirst: meta.standfirstMarked ? meta.standfirst : undefined, jsonldBody: meta.jsonldBody });
+  const { jsonldBody: _j, standfirstMarked: _s, titles: _t, ...rest } = meta;
   // a description that is just the lede (or its start) is no standfirst
   const lede = r.paragraphs[0]?.replace(/\s+/g, " ");
   if (rest.standfirst && lede?.startsWith(rest.standfirst.replace(/(?:\.\.\.|…)$/, "").trim())) delete rest.standfirst;

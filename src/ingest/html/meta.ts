@@ -17,6 +17,8 @@ export interface PageMeta {
   url?: string;
   captions: Caption[];
   jsonldBody?: string;
+  /** Every form of the headline the page gives (JSON-LD, og:title, h1, <title>). */
+  titles: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -59,10 +61,11 @@ function nameOf(v: unknown): string | undefined {
 export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
   const meta = (sel: string) => str(document.querySelector(sel)?.getAttribute("content"));
   const ld = jsonldArticles(jsonld)[0] ?? {};
-  const m: PageMeta = { captions: [] };
+  const m: PageMeta = { captions: [], titles: [] };
   const h1 = str(document.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
   m.title = str(ld.headline) ?? meta('meta[property="og:title"]') ?? h1 ?? str(document.title);
   if (h1 && m.title && h1.length > 10 && m.title.startsWith(h1)) m.title = h1;
+  m.titles = [str(ld.headline), meta('meta[property="og:title"]'), h1, str(document.title), m.title].filter((x): x is string => !!x);
   const sfEl = str(document.querySelector(STANDFIRST_SELECTOR)?.textContent?.replace(/\s+/g, " "));
   if (sfEl && sfEl.length > 20 && sfEl.length < 400) {
     m.standfirst = sfEl;
