@@ -210,11 +210,12 @@ function nearbyTown(anchors: Anchor[], at: number): [number, number] | undefined
   let best: Place | undefined;
   let bd = 1500;
   for (const a of anchors) {
-    if (!a.place || a.place.precision !== 1) continue;
+    const pl = a.place;
+    if (pl?.precision !== 1) continue;
     const d = Math.abs(a.span.start - at);
     if (d < bd) {
       bd = d;
-      best = a.place;
+      best = pl;
     }
   }
   return best ? [best.lat, best.lon] : undefined;
