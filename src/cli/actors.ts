@@ -9,7 +9,7 @@ import { addDbOption, withStore } from "./store-option.js";
 function relLines(title: string, rs: RelationSummary[]): string {
   if (rs.length === 0) return "";
   const items = rs.map(
-    (r) => `  ${r.name ?? r.actor} (${r.actor}): ${r.evidenceCount} evidence, ${r.articleCount} articles, ${r.firstSeen ?? "?"} … ${r.lastSeen ?? "?"}`,
+    (r) => `  ${r.name ?? r.actor} (${r.actor})${r.type === "led-by" || r.type === "dominated-by" ? ` [${r.type}]` : ""}: ${r.evidenceCount} evidence, ${r.articleCount} articles, ${r.firstSeen ?? "?"} … ${r.lastSeen ?? "?"}`,
   );
   return `${title}:\n${items.join("\n")}\n`;
 }
@@ -24,7 +24,7 @@ export function profileText(p: ActorProfile): string {
     relLines("backs", p.backs) +
     relLines("allies", p.allies) +
     relLines("opponents", p.opponents) +
-    relLines("part of", p.partOf) +
+    relLines("part of / led by", p.partOf) +
     relLines("parts", p.parts) +
     (p.recentEvents.length ? `recent events:\n${eventTable(p.recentEvents)}` : "")
   );

@@ -1,7 +1,7 @@
 // The store's logic, written once over the Db adapter (src/store/db.ts): saving documents
 // with merging, replacing new versions, queries, the change log, imports. SQLite and
 // PostgreSQL differ only in their adapters and migration files.
-import { combineReports, type EventReport, type MergeView, sameEvent } from "../events/merge.js";
+import { combineReports, dateWindow, type EventReport, type MergeView, sameEvent } from "../events/merge.js";
 import type {
   Actor,
   ConflictEvent,
@@ -50,8 +50,7 @@ const optStr = (v: unknown): string | undefined => (v === null || v === undefine
 const day = (iso?: string): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
 const qs = (n: number) => Array.from({ length: n }, () => "?").join(",");
 const DAY = 86_400_000;
-const shiftDay = (d: string, days: number) =>
-  new Date(Date.parse(`${d.slice(0, 10)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
 
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
@@ -271,25 +270,26 @@ export class CoreStore implements Store {
 
   /** The stored event this report belongs to, or undefined for a new event. */
   private async findMatch(db: Db, r: EventReport): Promise<number | undefined> {
-    // Widest window any candidate could need: its own tolerance (≤ 31 days, + 14 when its date defaulted, + a month range).
-    const lo = shiftDay(r.date, -(31 + 14 + 31 + 31));
-    const hi = shiftDay(r.dateEnd ?? r.date, 31 + 31 + 1);
+    // Candidates whose own window (±31 days, a month-long range, 14 days' look-back) could overlap this report's.
+    const [rLo, rHi] = dateWindow(r);
+    const lo = dayString(rLo - 61);
+    const hi = dayString(rHi + 45);
     const actors = [...new Set([r.actor1, r.actor2, ...r.assocActors1, ...r.assocActors2].filter((x): x is string => !!x))];
     let rows: Row[];
     if (actors.length > 0) {
       rows = await db.all<Row>(
-        `SELECT ${EVENT_COLS} FROM events e WHERE e.origin = 'sitrep' AND e.event_type = ? AND e.date BETWEEN ? AND ? AND e.n IN (SELECT event_n FROM event_actors WHERE actor_id IN (${qs(actors.length)})) LIMIT 500`,
-        [r.eventType, lo, hi, ...actors],
+        `SELECT DISTINCT ${EVENT_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT 500`,
+        [...actors, lo, hi, r.eventType],
       );
     } else if (r.place) {
       const d = 3;
       rows = await db.all<Row>(
-        `SELECT ${EVENT_COLS} FROM events e WHERE e.origin = 'sitrep' AND e.event_type = ? AND e.date BETWEEN ? AND ? AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? LIMIT 500`,
+        `SELECT ${EVENT_COLS} FROM events e WHERE e.event_type = ? AND e.date BETWEEN ? AND ? AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND e.origin = 'sitrep' LIMIT 500`,
         [r.eventType, lo, hi, r.place.lat - d, r.place.lat + d, r.place.lon - d, r.place.lon + d],
       );
     } else {
       rows = await db.all<Row>(
-        `SELECT ${EVENT_COLS} FROM events e WHERE e.origin = 'sitrep' AND e.event_type = ? AND e.date BETWEEN ? AND ? LIMIT 500`,
+        `SELECT ${EVENT_COLS} FROM events e WHERE e.event_type = ? AND e.date BETWEEN ? AND ? AND e.origin = 'sitrep' LIMIT 500`,
         [r.eventType, lo, hi],
       );
     }
@@ -592,13 +592,31 @@ export class CoreStore implements Store {
     });
     const out = (type: string) => rels.filter((r) => r.type === type && r.source === id).map((r) => rs(r, String(r.target)));
     const inc = (type: string) => rels.filter((r) => r.type === type && r.target === id).map((r) => rs(r, String(r.source)));
-    const byEvidence = (xs: RelationSummary[]) => xs.sort((x, y) => y.evidenceCount - x.evidenceCount || x.actor.localeCompare(y.actor));
+    // One entry per other actor: relations stated in either direction add up.
+    const byEvidence = (xs: RelationSummary[]) => {
+      const one = new Map<string, RelationSummary>();
+      for (const x of xs) {
+        const k = `${x.type}\u0000${x.actor}`;
+        const have = one.get(k);
+        if (!have) one.set(k, { ...x });
+        else {
+          have.evidenceCount += x.evidenceCount;
+          have.articleCount += x.articleCount;
+          if (x.firstSeen && (!have.firstSeen || x.firstSeen < have.firstSeen)) have.firstSeen = x.firstSeen;
+          if (x.lastSeen && (!have.lastSeen || x.lastSeen > have.lastSeen)) have.lastSeen = x.lastSeen;
+        }
+      }
+      return [...one.values()].sort((x, y) => y.evidenceCount - x.evidenceCount || x.actor.localeCompare(y.actor));
+    };
     const opponents = [...out("opposes"), ...inc("opposes")];
     for (const f of fought) {
       const other = String(f.other);
       const have = opponents.find((o) => o.actor === other);
-      if (have) have.evidenceCount += num(f.c);
-      else
+      if (have) {
+        have.evidenceCount += num(f.c);
+        if (optStr(f.f) && (!have.firstSeen || String(f.f) < have.firstSeen)) have.firstSeen = String(f.f);
+        if (optStr(f.l) && (!have.lastSeen || String(f.l) > have.lastSeen)) have.lastSeen = String(f.l);
+      } else
         opponents.push({
           type: "opposes",
           actor: other,
