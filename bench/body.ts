@@ -4,6 +4,8 @@
 // Scoring (see ../shared/data/README.md): token 4-gram shingles, precision and recall per
 // page, averaged over pages, F1 of the averages. Also reports two halves of the pages
 // (split by the parity of the page key) to show the figures are not tuned to single pages.
+// Speed is pages per second of wall-clock time and per second of this process's CPU time
+// (user + system, all threads: GC included), the latter less disturbed by other load.
 // Usage: npm run bench:body [-- --worst 10]
 import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -34,11 +36,14 @@ function run(name: string, fn: Extractor) {
   for (const p of pages.slice(0, 10)) fn(p.html, truth[p.key]!.url);
   const out: string[] = [];
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   for (const p of pages) out.push(fn(p.html, truth[p.key]!.url));
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  const cpuSecs = (c.user + c.system) / 1e6;
   const per = pages.map((p, i) => ({ key: p.key, ...scorePage(truth[p.key]!.articleBody, out[i]!) }));
   const half = (odd: number) => per.filter((r) => Number.parseInt(r.key.slice(-1), 16) % 2 === odd);
-  return { name, all: aggregate(per), a: aggregate(half(0)), b: aggregate(half(1)), pps: pages.length / secs, per };
+  return { name, all: aggregate(per), a: aggregate(half(0)), b: aggregate(half(1)), pps: pages.length / secs, cpuPps: pages.length / cpuSecs, per };
 }
 
 const fmt = (s: Score) => `F1 ${s.f1.toFixed(4)}  P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}`;
@@ -46,11 +51,11 @@ const ours = run("sitrep", sitrep);
 const base = run("readability+linkedom", baseline);
 console.log(`article-extraction: ${pages.length} pages`);
 for (const r of [ours, base]) {
-  console.log(`${r.name.padEnd(22)} ${fmt(r.all)}  ${r.pps.toFixed(1)} pages/s`);
+  console.log(`${r.name.padEnd(22)} ${fmt(r.all)}  ${r.pps.toFixed(1)} pages/s wall, ${r.cpuPps.toFixed(1)} pages/CPU-s`);
   console.log(`${"".padEnd(22)} half A (${r.a.pages}): F1 ${r.a.f1.toFixed(4)}   half B (${r.b.pages}): F1 ${r.b.f1.toFixed(4)}`);
 }
 console.log(
-  `ratio sitrep/baseline: F1 ${(ours.all.f1 / base.all.f1).toFixed(3)}x  precision ${(ours.all.precision / base.all.precision).toFixed(3)}x  recall ${(ours.all.recall / base.all.recall).toFixed(3)}x  speed ${(ours.pps / base.pps).toFixed(2)}x`,
+  `ratio sitrep/baseline: F1 ${(ours.all.f1 / base.all.f1).toFixed(3)}x  precision ${(ours.all.precision / base.all.precision).toFixed(3)}x  recall ${(ours.all.recall / base.all.recall).toFixed(3)}x  speed ${(ours.pps / base.pps).toFixed(2)}x wall, ${(ours.cpuPps / base.cpuPps).toFixed(2)}x CPU`,
 );
 const worstArg = process.argv.indexOf("--worst");
 if (worstArg > 0) {

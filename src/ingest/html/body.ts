@@ -54,7 +54,14 @@ function splitPlain(text: string): string[] {
 
 /** Drops blocks that are chrome: known phrases, link lists, and a repeat of the headline. */
 export function filterBlocks(blocks: Block[], title?: string | string[], standfirst?: string): string[] {
-  const titles = new Set(([] as string[]).concat(title ?? []).map((x) => x.replace(/\s+/g, " ").trim().toLowerCase()));
+  const titles = new Set<string>();
+  for (const x of ([] as string[]).concat(title ?? [])) {
+    const t = x.replace(/\s+/g, " ").trim().toLowerCase();
+    titles.add(t);
+    // "September 2018 open thread | The GiveWell Blog": the part before the site name
+    const cut = t.split(/\s[|–—-]\s|\s::\s/)[0]!;
+    if (cut.length > 10) titles.add(cut);
+  }
   const sf = standfirst?.replace(/\s+/g, " ").trim().toLowerCase();
   const out: string[] = [];
   const { keep } = markChrome(blocks.map((b) => b.text));
