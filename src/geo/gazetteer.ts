@@ -195,7 +195,7 @@ let cachedPath: string | undefined;
 
 export interface LoadOptions {
   path?: string;
-  /** Build the file when it is missing (default true; takes ~15 s once). */
+  /** Build the file when it is missing (default true unless SITREP_GAZETTEER_NO_BUILD=1; ~15-40 s once). */
   buildIfMissing?: boolean;
 }
 
@@ -205,8 +205,10 @@ export function loadGazetteer(opts: LoadOptions = {}): Gazetteer | undefined {
   if (cached && cachedPath === path) return cached;
   const t0 = performance.now();
   if (!existsSync(path)) {
-    if (opts.buildIfMissing === false) return undefined;
+    const build = opts.buildIfMissing ?? process.env.SITREP_GAZETTEER_NO_BUILD !== "1";
+    if (!build) return undefined;
     try {
+      process.stderr.write(`sitrep: building the offline gazetteer once (${path}) ...\n`);
       buildGazetteer(path);
     } catch {
       return undefined;
