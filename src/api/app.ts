@@ -10,6 +10,7 @@ import type { Store } from "../store/types.js";
 import { installErrorHandler } from "./errors.js";
 import { installSecurityHeaders } from "./middleware/security.js";
 import { ApiRoutes } from "./openapi.js";
+import { PointIndex } from "./points.js";
 import { actorRoutes } from "./routes/actors.js";
 import { articleRoutes } from "./routes/articles.js";
 import { eventRoutes } from "./routes/events.js";
@@ -30,6 +31,8 @@ export interface AppOptions {
   allowPrivate?: boolean;
   /** Log requests (pino to stdout). */
   logger?: boolean;
+  /** Load the map's point index at start (default true). */
+  warm?: boolean;
   /** Body limit for every route but ingest, bytes. */
   bodyLimit?: number;
 }
@@ -47,20 +50,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installSecurityHeaders(app);
 
   const streams = new Set<ServerResponse>();
+  const points = new PointIndex(opts.store);
   app.addHook("onClose", async () => {
     for (const res of streams) res.end();
+    points.close();
   });
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   const routes = new ApiRoutes(app);
   metaRoutes(routes, opts.store);
   articleRoutes(routes, opts.store);
-  eventRoutes(routes, opts.store);
+  eventRoutes(routes, opts.store, points);
   actorRoutes(routes, opts.store);
   placeRoutes(routes, opts.store, webRoot);
   ingestRoutes(routes, opts.store, { allowPrivate: opts.allowPrivate ?? false });
   streamRoutes(routes, opts.store, streams);
   installStatic(app, webRoot);
   await app.ready();
+  // Warm the map's point index in the background so the first page load finds it ready.
+  if (opts.warm !== false) points.ready().catch((err) => app.log.error({ err }, "map point index: load failed"));
   return app;
 }

@@ -41,7 +41,8 @@ export async function openSession(seed?: (store: Store) => Promise<void>, viewpo
   const dir = mkdtempSync(join(tmpdir(), "sitrep-web-"));
   const store = await openStore(join(dir, "sitrep.db"));
   if (seed) await seed(store);
-  const { app, url } = await startServer(store, { port: 0, host: "127.0.0.1" });
+  // SITREP_TEST_LOG=1 prints the server log (failed requests with their stack) while debugging.
+  const { app, url } = await startServer(store, { port: 0, host: "127.0.0.1", logger: process.env.SITREP_TEST_LOG === "1" });
   const context = await chromium.launchPersistentContext(join(dir, "profile"), {
     executablePath: CHROMIUM,
     headless: true,

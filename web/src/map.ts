@@ -224,7 +224,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
           [w, s],
           [e, n],
         ],
-        { padding: 60, maxZoom: 8, duration: 0 },
+        { padding: 80, maxZoom: 6, duration: 0 },
       );
     },
     resize: () => map.resize(),

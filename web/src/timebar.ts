@@ -103,7 +103,8 @@ export function createTimebar(): void {
     to.value = String(state.to);
     draw();
   });
-  window.addEventListener("resize", draw);
+  // Redraw whenever the bar changes size, including when it is shown again after another view.
+  new ResizeObserver(() => draw()).observe(canvas);
   recount();
 }
 

@@ -2,8 +2,9 @@
 // the compact point set the map draws, and the per-day/week timeline.
 import type { EventQuery, StoredEvent, Store } from "../../store/types.js";
 import { ApiError } from "../errors.js";
-import { EVENT_TYPES, type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
+import { type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
 import type { ApiRoutes } from "../openapi.js";
+import { eventsToColumns, type PointIndex } from "../points.js";
 import { inRegion, intersectBbox, loadRegion } from "../regions.js";
 
 /** Most points the map endpoint returns in one answer. */
@@ -22,7 +23,7 @@ export async function queryWithRegion(store: Store, p: EventFilterParams, q: Eve
   return { items: inside.slice(offset, offset + limit), total: q.withTotal ? inside.length : undefined };
 }
 
-export function eventRoutes(r: ApiRoutes, store: Store): void {
+export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): void {
   r.add({
     method: "GET",
     url: "/api/events",
@@ -66,33 +67,24 @@ export function eventRoutes(r: ApiRoutes, store: Store): void {
     description:
       "`{count, truncated, types, id[], lon[], lat[], type[] (index into types), sources[], date[], precision[]}`; events without a place are left out.",
     querystring: eventFilterSchema,
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const p = req.query as EventFilterParams;
-      const q = { ...toEventQuery(p), limit: MAP_POINT_LIMIT, withSources: false, sort: "date-asc" as const };
-      const { items } = await queryWithRegion(store, p, q);
-      const out = {
-        count: 0,
-        truncated: items.length >= MAP_POINT_LIMIT,
-        types: EVENT_TYPES,
-        id: [] as string[],
-        lon: [] as number[],
-        lat: [] as number[],
-        type: [] as number[],
-        sources: [] as number[],
-        date: [] as string[],
-        precision: [] as number[],
-      };
-      for (const e of items) {
-        if (!e.place) continue;
-        out.id.push(e.id);
-        out.lon.push(e.place.lon);
-        out.lat.push(e.place.lat);
-        out.type.push(EVENT_TYPES.indexOf(e.eventType));
-        out.sources.push(e.sourceCount);
-        out.date.push(e.date);
-        out.precision.push(e.place.precision);
+      const q = toEventQuery(p);
+      // Type, time, bbox and region filters are answered from the in-memory index.
+      const simple = !q.actor && !q.source && !q.text && !q.subEventType && !q.minSources && !q.near;
+      if (simple) {
+        const json = await points.answer({
+          types: q.eventType as string[] | undefined,
+          region: p.region ? loadRegion(p.region) : undefined,
+          since: q.since,
+          until: q.until,
+          bbox: q.bbox,
+        });
+        return reply.type("application/json; charset=utf-8").send(json);
       }
-      out.count = out.id.length;
+      const { items } = await queryWithRegion(store, p, { ...q, limit: MAP_POINT_LIMIT, withSources: false, sort: "date-asc" });
+      const out = eventsToColumns(items);
+      out.truncated = items.length >= MAP_POINT_LIMIT;
       return out;
     },
   });
