@@ -121,6 +121,12 @@ class Ctx {
     return out;
   }
 
+  /** True when an event has an actor of coalition `c`. */
+  private involves(eventId: string, c: string): boolean {
+    const e = this.byId.get(eventId);
+    return !!e && sides(e).flat().some((id) => this.coalitionOf(id) === c);
+  }
+
   clashes(): Alert[] {
     const out: Alert[] = [];
     const from = addDays(this.asOf, -(this.o.windowDays - 1));
@@ -165,9 +171,11 @@ class Ctx {
     const before = addDays(this.asOf, -this.o.trendDays);
     const then = coalitionAreas(areasOfOperation(this.events, this.o, before), this.set, this.o.h3Resolution);
     for (const [a, b] of this.pairs) {
-      const nowD = closest(this.now.get(a), this.now.get(b));
+      // Events where the two already met are clashes (reported as such), not a gap.
+      const apart = (area: Area | undefined, other: string) => area && { ...area, points: area.points.filter((p) => !this.involves(p.eventId, other)) };
+      const nowD = closest(apart(this.now.get(a), b), apart(this.now.get(b), a));
       if (!nowD || nowD.km > this.o.distanceKm) continue;
-      const thenD = closest(then.get(a), then.get(b));
+      const thenD = closest(apart(then.get(a), b), apart(then.get(b), a));
       if (!thenD) continue;
       const change = nowD.km - thenD.km;
       if (-change < this.o.minShrinkKm) continue;
@@ -244,8 +252,8 @@ class Ctx {
           sources: this.sourcesOf(ids),
           ...this.dates(ids),
           explanation:
-            `${listNames(sideA.actors.map((x) => x.name))} (${sideA.coalitionName}) and ${listNames(sideB.actors.map((x) => x.name))} ` +
-            `(${sideB.coalitionName}) are both advancing on ${c.p.name}: ${c.na.length} and ${c.nb.length} offensive events ` +
+            `Both ${sideA.coalitionName} (${listNames(sideA.actors.map((x) => x.name))}) and ${sideB.coalitionName} ` +
+            `(${listNames(sideB.actors.map((x) => x.name))}) forces are advancing on ${c.p.name}: ${c.na.length} and ${c.nb.length} offensive events ` +
             `within ${this.o.objectiveKm} km of it in the ${this.o.windowDays} days to ${fmtDate(this.asOf)}${planned}.`,
         });
       }

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerDemo } from "./demo.js";
 import { registerActors } from "./actors.js";
+import { registerAlerts } from "./alerts.js";
 import { registerEvents } from "./events.js";
 import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
@@ -14,4 +15,4 @@ import { registerServe } from "./serve.js";
 import { registerStart } from "./start.js";
 
 export const commands: ((program: Command) => void)[] = [registerExtract, registerServe, registerStart, registerDemo,
-  registerIngest, registerEvents, registerActors, registerSearch, registerTimeline, registerExport, registerImport, registerGeoparse];
+  registerIngest, registerEvents, registerActors, registerSearch, registerTimeline, registerExport, registerImport, registerGeoparse, registerAlerts];

@@ -10,7 +10,7 @@ import type { Store } from "../../src/store/types.js";
 
 export const PG_URL = process.env.SITREP_TEST_PG;
 
-export async function tempDb(backend: "sqlite" | "postgres" = "sqlite"): Promise<{ db: SqlDb; store: Store; done: () => Promise<void> }> {
+export async function tempDb(backend: "sqlite" | "postgres" = "sqlite"): Promise<{ db: SqlDb; store: Store; path?: string; done: () => Promise<void> }> {
   if (backend === "postgres") {
     const schema = `t_accounts_${randomBytes(5).toString("hex")}`;
     const store = await openStore(PG_URL!, { schema });
@@ -25,12 +25,14 @@ export async function tempDb(backend: "sqlite" | "postgres" = "sqlite"): Promise
     };
   }
   const dir = mkdtempSync(join(tmpdir(), "sitrep-accounts-"));
-  const store = await openStore(join(dir, "sitrep.db"));
+  const path = join(dir, "sitrep.db");
+  const store = await openStore(path);
   return {
     db: sqlOf(store),
     store,
+    path,
     done: async () => {
-      await store.close();
+      await store.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };

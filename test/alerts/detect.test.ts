@@ -50,7 +50,7 @@ test("racing: both sides advancing on Deir Ezzor", () => {
   const alerts = byKind(data(race()), { asOf: "2017-09-10" })("racing");
   assert.equal(alerts.length, 1);
   assert.equal(alerts[0]!.places[0]!.name, "Deir ez-Zor");
-  assert.match(alerts[0]!.explanation, /both advancing on Deir ez-Zor/);
+  assert.match(alerts[0]!.explanation, /^Both US-backed \(Deir Ezzor Military Council and Syrian Democratic Forces\) and Russia\/Iran-backed \(Syrian government forces\) forces are advancing on Deir ez-Zor/);
   assert.match(alerts[0]!.explanation, /announced/);
 });
 

@@ -16,6 +16,7 @@ export function rel(source: string, type: RelationType, target: string, text: st
 export const P: Record<string, AlertPlace> = {
   deirEzzor: { id: "geonames:170794", name: "Deir ez-Zor", lat: 35.336, lon: 40.1408, precision: 1 },
   industrialZone: { id: "sup:deir-ezzor-industrial-zone", name: "Deir Ezzor industrial zone", lat: 35.37, lon: 40.19, precision: 2 },
+  jafra: { id: "geonames:jafra", name: "Al-Jafra", lat: 35.3, lon: 40.2, precision: 1 },
   abuKhashab: { id: "geonames:abu-khashab", name: "Abu Khashab", lat: 35.56, lon: 40.46, precision: 1 },
   shaddadi: { id: "geonames:173180", name: "Al-Shaddadi", lat: 36.057, lon: 40.73, precision: 1 },
   shula: { id: "geonames:shula", name: "Al-Shula", lat: 35.0, lon: 39.98, precision: 1 },
