@@ -33,3 +33,10 @@ test("extract: all good exits 0", () => {
   const r = sitrep("test/fixtures/ingest/seed-html/input.html");
   assert.equal(r.status, 0, r.stderr);
 });
+
+test("extract: a bad option value is a user error (exit 2, one line)", () => {
+  const r = sitrep("--timeout", "abc", "test/fixtures/ingest/seed-html/input.html");
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim().split("\n").length, 1);
+  assert.match(r.stderr, /--timeout expects a whole number/);
+});
