@@ -140,9 +140,11 @@ class SqliteDb implements Db {
 
 /** Opens (creating when needed) a SQLite database file and brings its schema up to date. */
 export async function openSqliteStore(path: string, opts: OpenOptions = {}): Promise<Store> {
+  // How long to wait for another process's write lock before "locked" (SITREP_DB_TIMEOUT_MS, default 5 s).
+  const timeout = Number(process.env.SITREP_DB_TIMEOUT_MS) || 5000;
   let raw: Database.Database;
   try {
-    raw = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly, timeout: 5000 });
+    raw = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly, timeout });
   } catch (err) {
     throw explainDbError(err, path);
   }
@@ -157,7 +159,7 @@ export async function openSqliteStore(path: string, opts: OpenOptions = {}): Pro
       raw.pragma("journal_mode = WAL");
       raw.pragma("synchronous = NORMAL");
     }
-    raw.pragma("busy_timeout = 5000");
+    raw.pragma(`busy_timeout = ${timeout}`);
     if (!opts.readonly) await db.migrate();
     else if ((await db.schemaVersion()) === 0) throw new StoreError(`${path}: not a sitrep database (no schema)`);
     const v = await db.schemaVersion();
