@@ -59,7 +59,21 @@ function nameOf(v: unknown): string | undefined {
 
 /** Reads the page's metadata from its head and marked-up elements. */
 export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
-  const meta = (sel: string) => str(document.querySelector(sel)?.getAttribute("content"));
+  // every <meta> read once, keyed "property=og:title", "name=author", … (one walk, not one per key)
+  const metas = new Map<string, string>();
+  for (const el of document.querySelectorAll("meta")) {
+    const content = el.getAttribute("content");
+    if (!content) continue;
+    for (const attr of ["property", "name", "itemprop", "http-equiv"]) {
+      const v = el.getAttribute(attr);
+      const key = `${attr}=${v?.toLowerCase()}`;
+      if (v && !metas.has(key)) metas.set(key, content);
+    }
+  }
+  const meta = (sel: string) => {
+    const m = /^meta\[([\w-]+)="([^"]+)"(?: i)?\]$/.exec(sel);
+    return str(m ? metas.get(`${m[1]}=${m[2]!.toLowerCase()}`) : document.querySelector(sel)?.getAttribute("content"));
+  };
   const ld = jsonldArticles(jsonld)[0] ?? {};
   const m: PageMeta = { captions: [], titles: [] };
   const h1 = str(document.querySelector("h1")?.textContent?.replace(/\s+/g, " "));

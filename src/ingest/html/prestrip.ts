@@ -33,42 +33,48 @@ export function prestrip(html: string): { html: string; jsonld: string[] } {
   const jsonld: string[] = [];
   for (const m of html.matchAll(JSONLD)) jsonld.push(m[1]!);
   let out = html.replace(DROP, " ");
-  for (const tag of CHROME_TAGS) out = dropElements(out, tag);
+  out = dropElements(out, CHROME_TAGS);
   out = out.replace(BLOCK_GAP, "$1").replace(START_TAG, keepAttrs);
   return { html: out, jsonld };
 }
 
-/** Removes every `<tag …>…</tag>` element, counting nested ones; an unclosed one is kept. */
-function dropElements(html: string, tag: string): string {
+/** Removes every element of the given tags, nesting respected; an unclosed one is kept. */
+function dropElements(html: string, tags: string[]): string {
   const lower = html.toLowerCase();
-  const open = `<${tag}`;
-  const close = `</${tag}`;
+  const opener = new RegExp(`<(${tags.join("|")})[\\s/>]`, "g");
   let out = "";
   let pos = 0;
-  for (;;) {
-    const start = findOpen(lower, open, pos);
-    if (start < 0) break;
-    let depth = 1;
-    let i = start + open.length;
-    let end = -1;
-    while (depth > 0) {
-      const o = findOpen(lower, open, i);
-      const c = lower.indexOf(close, i);
-      if (c < 0) break;
-      if (o >= 0 && o < c) {
-        depth++;
-        i = o + open.length;
-      } else {
-        depth--;
-        i = c + close.length;
-        if (depth === 0) end = lower.indexOf(">", i);
-      }
-    }
-    if (end < 0) break;
-    out += `${html.slice(pos, start)} `;
-    pos = end + 1;
+  for (let m = opener.exec(lower); m; m = opener.exec(lower)) {
+    const tag = m[1]!;
+    const end = closeOf(lower, tag, m.index + tag.length + 1);
+    if (end < 0) continue;
+    out += `${html.slice(pos, m.index)} `;
+    pos = end;
+    opener.lastIndex = end;
   }
   return pos === 0 ? html : out + html.slice(pos);
+}
+
+/** Index just past the `</tag>` closing the element opened before `from`; -1 if none. */
+function closeOf(lower: string, tag: string, from: number): number {
+  const open = `<${tag}`;
+  const close = `</${tag}`;
+  let depth = 1;
+  let i = from;
+  while (depth > 0) {
+    const o = findOpen(lower, open, i);
+    const c = lower.indexOf(close, i);
+    if (c < 0) return -1;
+    if (o >= 0 && o < c) {
+      depth++;
+      i = o + open.length;
+    } else {
+      depth--;
+      i = c + close.length;
+    }
+  }
+  const gt = lower.indexOf(">", i);
+  return gt < 0 ? -1 : gt + 1;
 }
 
 /** Index of `<tag` followed by a tag-name boundary, so "<nav" does not match "<navbar". */
