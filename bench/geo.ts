@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/geo/build.js";
 import { distanceKm, type Gazetteer, loadGazetteer } from "../src/geo/gazetteer.js";
-import { geoparse } from "../src/geo/index.js";
+import { geoparse, placeAt } from "../src/geo/index.js";
 
 interface GoldLoc {
   name: string;
@@ -85,7 +85,7 @@ function baselineErrors(gaz: Gazetteer, docs: Doc[]): number[] {
   return errs;
 }
 
-function main() {
+export function main() {
   const path = process.argv[2] ?? join(PROJECT_ROOT, "..", "shared", "data", "geoparsing", "GeoVirus.xml");
   if (!existsSync(path)) {
     console.log(`bench:geo skipped: ${path} is absent`);
@@ -115,6 +115,9 @@ function main() {
     runs.push(performance.now() - t1);
   }
   const resolveMs = runs.sort((a, b) => a - b)[1]!;
+  let sameCountry = 0;
+  let countryMentions = 0;
+  let countryHits = 0;
   docs.forEach((d, k) => {
     const byStart = new Map<number, { lat: number; lon: number; name: string; cc: string; fc: string }>();
     for (const p of outs[k]!.places)
@@ -123,6 +126,12 @@ function main() {
       const r = byStart.get(l.start);
       const e = r ? distanceKm(l.lat, l.lon, r.lat, r.lon) : MAX_KM;
       errs.push(e);
+      const goldCc = placeAt(l.lat, l.lon, { gazetteer: gaz })?.countryCode;
+      if (r && goldCc === r.cc) sameCountry++;
+      if (r?.fc.startsWith("PCL")) {
+        countryMentions++;
+        if (e <= 161) countryHits++;
+      }
       if (e > 161) misses.push(`${l.name} → ${r ? `${r.name} ${r.fc} ${r.cc}` : "unresolved"} (${Math.round(e)} km)`);
     }
   });
@@ -175,10 +184,13 @@ function main() {
   console.log(
     `  mentions resolved per second  ${f(nMentions / (resolveMs / 1000), 0).padEnd(9)} ${f(nMentions / (baseMs / 1000), 0).padEnd(25)} ${f(baseMs / resolveMs, 2)}x`,
   );
+  console.log(
+    `  resolved into the gold point's country: ${f(sameCountry / nMentions)}; mentions resolved to a country: ${countryMentions}, of which within 161 km of the gold point: ${f(countryHits / Math.max(1, countryMentions))}`,
+  );
   console.log("");
   console.log(`recognition without spans: precision ${f(tp / (tp + fp))} recall ${f(tp / (tp + fn))} (exact spans);`);
   console.log(`  overlap precision ${f(tpLoose / predLoose)}; ${f(words / (recogMs / 1000), 0)} words/s full geoparsing`);
   if (process.env.SHOW_MISSES) for (const m of misses) console.log(`  miss: ${m}`);
 }
 
-main();
+if (process.argv[1]?.endsWith("geo.ts")) main();

@@ -49,6 +49,8 @@ interface SupplementFile {
   abbreviations: Record<string, string>;
   demonyms: Record<string, string>;
   countryNames: Record<string, string>;
+  nominalPopulation: Record<string, number>;
+  adminAffixes: { prefixes: string[]; suffixes: string[] };
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s\-'’‘ʿʾʻ`.,()]+$/u;
@@ -90,6 +92,8 @@ function readJson<T>(p: string): T {
 
 /** Builds the gazetteer and writes it to `out`. Returns counts for the install log. */
 export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; keys: number; bytes: number } {
+  const sup = readJson<SupplementFile>(join(PROJECT_ROOT, "data", "geo", "supplement.json"));
+  const bare = bareAdminName(sup.adminAffixes);
   const feats: Feat[] = [];
   const cityPopByA1 = new Map<string, number>();
   const cityPopByCc = new Map<string, number>();
@@ -242,6 +246,10 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
           else if (usableName(a)) addName(f, a);
         }
     }
+    for (const nm of [...f.names]) {
+      const b = bare(nm);
+      if (b) f.names.push(b);
+    }
     admin1Feature[code] = feats.length;
     feats.push(f);
   }
@@ -264,11 +272,12 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       pop: b.pop,
       names: [name],
     };
+    const bn = bare(name);
+    if (bn) f.names.push(bn);
     feats.push(f);
   }
 
   // 5. The curated supplement.
-  const sup = readJson<SupplementFile>(join(PROJECT_ROOT, "data", "geo", "supplement.json"));
   const supplement: Record<string, SupplementMeta> = {};
   const supIndex = new Map<string, number>();
   for (const e of sup.features) {
@@ -280,7 +289,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       fcode: e.featureCode,
       cc: e.countryCode,
       a1: e.admin1 ?? "",
-      pop: e.population ?? 0,
+      pop: e.population ?? sup.nominalPopulation[e.featureCode] ?? 0,
       names: [e.name, ...(e.aliases ?? [])],
     };
     const meta: SupplementMeta = { id: e.id, source: e.source };
@@ -448,6 +457,16 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
 }
 
 type Topo = { objects: Record<string, unknown> };
+
+/** "Province of Nueva Ecija" → "Nueva Ecija", "Hama Governorate" → "Hama"; undefined if nothing to strip. */
+function bareAdminName(aff: { prefixes: string[]; suffixes: string[] }): (n: string) => string | undefined {
+  const pre = new RegExp(`^(?:${aff.prefixes.join("|")})\\s+`, "i");
+  const suf = new RegExp(`\\s+(?:${aff.suffixes.join("|")})$`, "i");
+  return (n: string) => {
+    const b = n.replace(pre, "").replace(suf, "").trim();
+    return b !== n && b.length >= 3 ? b : undefined;
+  };
+}
 
 /**
  * A country's point: the centroid of its main landmass (Natural Earth 1:50m) when that landmass
