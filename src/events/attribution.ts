@@ -8,7 +8,7 @@ let phrases: { kind: SourceKind; re: RegExp }[] | undefined;
 const kinds = () => (sourceKinds ??= new Map(readModel("sources.tsv", 2).map(([id, k]) => [id, k as SourceKind])));
 const phraseKinds = () => (phrases ??= readModel("source-phrases.tsv", 2).map(([k, p]) => ({ kind: k as SourceKind, re: new RegExp(p, "iu") })));
 
-const SAY = String.raw`(?:said|says|reported|reports|claimed|claims|announced|told|stated|confirmed|added|quoted|cited|according)`;
+const SAY = "(?:said|says|reported|reports|claimed|claims|announced|told|stated|confirmed|added|quoted|cited|according)";
 const ACCORDING = /\b(?:according to|citing|cited by|quoted by|reports? by|said by|as reported by)\s+([^,.;“”"()]{2,90})/iu;
 const SAID = new RegExp(`\\b${SAY}\\b`, "g");
 

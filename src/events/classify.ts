@@ -135,8 +135,10 @@ export function findTriggers(text: string, start: number, end: number, context?:
 
 const CIVILIAN = /\b(?:civilians?|villagers|residents|worshippers|people|children|women|farmers|passengers|students|journalists?|teachers?|aid workers|pilgrims|families|family|population|mosque|church|market|school|hospital|homes?|houses?|wedding|refugees|displaced|a man|a woman|a boy|a girl|a father|a mother)\b/i;
 const ARMED_TARGET = /\b(?:soldiers|troops|army|military|police|policemen|checkpoints?|convoys?|bases?|patrols?|positions|posts?|barracks|forces|militants|fighters|rebels|insurgents|security|guards|jihadists|outposts?|officers)\b/i;
-const GOV = /\b(?:government|army|armed forces|troops|military|regime|security forces|police|soldiers|state forces|federal|national guard)\b/i;
+const GOV = /\b(?:government|troopers|army|armed forces|troops|military|regime|security forces|police|soldiers|state forces|federal|national guard)\b/i;
 const NONSTATE = /\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|terrorists?|separatists?|islamists?|extremists?|taliban|al-shabaa?b|shabaab|boko haram|isis|isil|islamic state|daesh|houthis?|hezbollah|hts|sdf|ypg|pkk|farc|eln|al-qaeda|qaeda)\b/i;
+const ARMED_KINDS = ["state-force", "state", "rebel-group", "political-militia", "identity-militia", "jihadist-group", "external-force"];
+const GENERIC_TYPES: string[] = ["Armed clash", "Peaceful protest", "Attack", "Other"];
 const REGAIN = /^(?:re|liberat|regain|took back|taken back|seized back|recover|reclaim|clawed|wrested)/i;
 
 export interface Classification {
@@ -161,8 +163,11 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
     if (h.type === "TERRITORY") {
       const state = actor1Kind === "state-force" || actor1Kind === "state";
       const nonState = actor1Kind !== undefined && !state;
+      const objState = actor2Kind === "state-force" || actor2Kind === "state";
       if (state) t = "Government regains territory";
       else if (nonState) t = "Non-state actor overtakes territory";
+      // no subject found: who lost it ("captured two NPA camps" → taken from a non-state actor)
+      else if (actor2Kind !== undefined && ARMED_KINDS.includes(actor2Kind)) t = objState ? "Non-state actor overtakes territory" : "Government regains territory";
       else if (REGAIN.test(h.text) && GOV.test(sentence)) t = "Government regains territory";
       else if (NONSTATE.test(sentence)) t = "Non-state actor overtakes territory";
       else t = GOV.test(sentence) ? "Government regains territory" : "Non-state actor overtakes territory";
@@ -170,12 +175,15 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
       const civ = actor2Kind === "civilians" || (actor2Kind === undefined && CIVILIAN.test(sentence) && !ARMED_TARGET.test(sentence));
       t = civ ? "Attack" : "Armed clash";
     } else t = h.type;
+    // ACLED never codes protesters or rioters as parties to a battle: their fighting is a riot
+    if ((actor1Kind === "protesters" || actor1Kind === "rioters") && (t === "Armed clash" || t === "Attack")) t = "Violent demonstration";
     const b = best.get(t);
     if (!b || h.weight > b.weight) best.set(t, h);
     sum.set(t, (sum.get(t) ?? 0) + h.weight);
   }
   // the strongest cue of a type counts fully, further cues of the same type a quarter
-  for (const [t, h] of best) score.set(t, h.weight + 0.25 * (sum.get(t)! - h.weight));
+  // ties go to the more specific type: the generic ones carry a small handicap
+  for (const [t, h] of best) score.set(t, h.weight + 0.25 * (sum.get(t)! - h.weight) - (GENERIC_TYPES.includes(t) ? 0.1 : 0));
   let top: [SubEventType, number] | undefined;
   for (const [t, s] of score) if (t !== "NONE" && (!top || s > top[1])) top = [t, s];
   if (!top) return undefined;

@@ -59,6 +59,12 @@ function modalityOf(doc: NlpDoc, sentence: Span, trigger: Span, futureDate: bool
   return named ? ["claimed", "a named source says so"] : ["asserted", "the text states it"];
 }
 
+function shorten<T extends { start: number; end: number; text: string }>(t: T): T {
+  const m = /^\S+(?:\s+\S+){0,2}/.exec(t.text)!;
+  return { ...t, end: t.start + m[0].length, text: m[0] };
+}
+
+const NEGATED = /\b(?:no|not|never|without|n't)\b(?:\s+[\w'’-]+){0,2}\s*$/i;
 const ACTOR_OK = (kind?: string) => kind !== undefined && (isArmed(kind as never) || ["state", "protesters", "rioters", "civilians", "person"].includes(kind));
 
 export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], opts: { explain?: boolean } = {}): EventsResult {
@@ -90,7 +96,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     const first = classify(hits, sText);
     if (!first) return;
     const trig = first.trigger;
-    const ms = nlp.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.rule !== "sponsor-adjective" && ACTOR_OK(actorById.get(m.actor)?.kind));
+    const ms = nlp.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.rule !== "sponsor-adjective" && m.rule !== "country-place" && ACTOR_OK(actorById.get(m.actor)?.kind));
     // drop mentions nested in a longer one ("Iran" inside "Iran-backed militias")
     const outer = ms.filter((m) => !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
     const kindOf = (m?: ActorMention) => (m ? actorById.get(m.actor)?.kind : undefined);
@@ -99,7 +105,9 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     let actor2: ActorMention | undefined;
     const assoc1: string[] = [];
     // passive: "were killed by X"
-    const passive = nonPerson.find((m) => m.start >= trig.end && m.start - trig.end < 40 && /\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/.test(text.slice(Math.max(trig.end, m.start - 30), m.start)));
+    const passive = nonPerson.find(
+      (m) => m.start > trig.start && m.start - trig.start < 60 && /\b(?:were|was|been|being)\s+(?:\S+\s+){0,3}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/.test(text.slice(Math.max(s.start, trig.start - 30), m.start)),
+    );
     // subjects, not objects: skip mentions right after "against", "from", "by" …
     const OBJ = /\b(?:against|on|with|from|of|to|for|into|by|at|in|over|near|toward|towards|between|than)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
     const beforeT = nonPerson.filter((m) => m.end <= trig.start && !OBJ.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
@@ -119,9 +127,17 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
       actor1 = afterT[0];
       actor2 = afterT.find((m) => m.actor !== actor1?.actor);
     }
-    const c = classify(hits, sText, kindOf(actor1), kindOf(actor2));
+    const subjectKnown = passive !== undefined || beforeT.length > 0;
+    let c = classify(hits, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor1));
     if (!c) return;
-    const trigger = c.trigger;
+    // a negated trigger ("No arrests have been made after … shops were looted") gives way to the next type
+    if (NEGATED.test(text.slice(Math.max(s.start, c.trigger.start - 40), c.trigger.start))) {
+      const rest = hits.filter((h) => h.type !== c!.trigger.type && h.start !== c!.trigger.start);
+      const alt = classify(rest, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor1));
+      if (alt && alt.score >= 2 && !NEGATED.test(text.slice(Math.max(s.start, alt.trigger.start - 40), alt.trigger.start))) c = alt;
+    }
+    // a long pattern match ("Talks between … are set to") is reported by its first words
+    const trigger = c.trigger.text.length > 50 ? shorten(c.trigger) : c.trigger;
     const assoc2: string[] = [];
     if (actor2) {
       const idx = afterT.indexOf(actor2);

@@ -4,8 +4,8 @@
 import type { NlpDoc } from "../nlp/pipeline.js";
 import type { Place, Span } from "../types/index.js";
 
-const PREP = /\b(?:along (?:the )?(?:border|frontier) with|in|near|at|outside|around|across|on the outskirts of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|towards?|into|from)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|governorate|state|county|area|countryside|capital|suburb|neighbourhood|neighborhood|camp)\s+of\s+)?$/i;
-const AFTER = /^(?:['’]s)?\s+(?:province|governorate|city|town|village|district|region|countryside|state|county|area|camp|oilfield|airport|military airport)\b/i;
+const PREP = /\b(?:along (?:the )?(?:border|frontier) with|reach|reached|reaching|entered|entering|liberate|liberated|recaptured|captured|seized|retook|retaking|besieged|shelled|struck|bombed|in|near|at|outside|around|across|on the outskirts of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|towards?|into|from)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|governorate|state|county|area|countryside|capital|suburb|neighbourhood|neighborhood|camp)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const AFTER = /^(?:['’]s)?(?:\s+and\s+[\p{Lu}][\p{L}-]+)?\s+(?:province|governorate|city|town|village|district|region|countryside|state|county|area|camp|oilfield|airport|military airport)\b/iu;
 
 export interface FoundLocation {
   location: Span & { text: string };
@@ -29,14 +29,19 @@ export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[
     }
   }
   if (best) return { location: best.sp, placeId: best.placeId };
-  const actorSpans = doc.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  const actorSpans = doc.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.rule !== "country-place");
   for (const n of doc.names) {
     if (n.start < s.start || n.end > s.end) continue;
-    const name = n.text.replace(/^(?:The|the)\s+/, "");
+    let name = n.text.replace(/^(?:The|the)\s+/, "");
     const start = n.end - name.length;
+    // "near Homs and Hama": the first place of a list
+    const and = name.indexOf(" and ");
+    if (and > 0) name = name.slice(0, and);
+    // "the Kazakh capital Astana": the place is the name after the noun
+    if (/^\s+(?:capital|city|town|port|village|province|region)\s+\p{Lu}/u.test(text.slice(start + name.length, start + name.length + 30))) continue;
     if (actorSpans.some((m) => m.start < n.end && n.start < m.end)) continue;
     if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name)) continue;
-    const sp = { start, end: n.end, text: name };
+    const sp = { start, end: start + name.length, text: name };
     const sc = score(sp);
     if (sc >= 1000) continue;
     if (!best || sc < best.sc) best = { sp, sc };

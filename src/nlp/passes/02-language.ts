@@ -5,7 +5,14 @@ import type { NlpDoc, Pass } from "../pipeline.js";
 import { readTsv } from "../model/load.js";
 
 let stop: Set<string> | undefined;
+let other: Set<string> | undefined;
 const stopwords = () => (stop ??= new Set(readTsv("english-function-words.txt", 1).flatMap((r) => r[0].split(" "))));
+const otherwords = () => {
+  if (other) return other;
+  const en = stopwords();
+  other = new Set(readTsv("other-function-words.txt", 1).flatMap((r) => r[0].split(" ")).filter((w) => !en.has(w)));
+  return other;
+};
 
 /** Returns a reason string when `text` does not look like English, else undefined. */
 export function notEnglish(text: string): string | undefined {
@@ -23,10 +30,18 @@ export function notEnglish(text: string): string | undefined {
   }
   if (latin / letters < 0.6) return "mostly non-Latin script";
   const sw = stopwords();
+  const ow = otherwords();
   let hits = 0;
-  for (const w of words) if (sw.has(w.toLowerCase())) hits++;
+  let foreign = 0;
+  for (const w of words) {
+    const l = w.toLowerCase();
+    if (sw.has(l)) hits++;
+    else if (ow.has(l)) foreign++;
+  }
   const share = hits / words.length;
-  if (share < 0.12) return `only ${Math.round(share * 100)}% English function words`;
+  if (foreign >= 3 && foreign > hits && foreign / words.length >= 0.12) return `more function words of other languages (${foreign}) than of English (${hits})`;
+  // short texts (headlines, captions) are too short to judge by function words
+  if (words.length >= 25 && share < 0.12) return `only ${Math.round(share * 100)}% English function words`;
   return undefined;
 }
 

@@ -67,6 +67,7 @@ const keyOf_ = (s: string) => {
 // ---- the compiled model
 interface Compiled {
   lex: Map<string, string>;
+  prefixes: Set<string>;
   maxN: number;
   country: Map<string, CountryInfo>; // demonym or country name → country
   metonym: Map<string, CountryInfo>;
@@ -85,6 +86,7 @@ function compile(): Compiled {
   if (compiled) return compiled;
   const m = loadModel();
   const lex = new Map<string, string>();
+  const prefixes = new Set<string>();
   let maxN = 1;
   const add = (alias: string, id: string) => {
     const variants = [alias];
@@ -93,6 +95,14 @@ function compile(): Compiled {
       const k = keyOf(v);
       if (!k) continue;
       if (!lex.has(k)) lex.set(k, id);
+      // every shorter run of whole tokens at the alias's start, so the scan can stop early
+      const toks = tokenize(v);
+      let pre = toks[0].t;
+      prefixes.add(pre);
+      for (let i = 1; i < toks.length; i++) {
+        pre += (sepBetween(v, toks[i - 1], toks[i]) ?? " ") + toks[i].t;
+        prefixes.add(pre);
+      }
       maxN = Math.max(maxN, tokenize(v).length);
     }
   };
@@ -137,7 +147,7 @@ function compile(): Compiled {
     String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
     "u",
   );
-  compiled = { lex, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, discovery, specs: m.actors };
+  compiled = { lex, prefixes, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -151,6 +161,8 @@ const SPONSOR_AFTER = /^-(backed|led|supported|sponsored|funded|armed|trained|al
 const PRO_AFTER = /^(?:['’]s)?\s+(forces|troops|alliance|camp|coalition|government|regime|units|militias?|fighters|gunmen|militiamen|paramilitaries|groups?)(?![\p{L}\p{N}])/u;
 const STATE_VERB =
   /^(?:['’]s\s+(?:government|regime|forces|troops|army|military)|\s+(?:said|says|has|have|had|is|was|will|would|accused|announced|denied|claimed|clawed|wants|sent|launched|responded|insisted|warned|vowed|backed|supports|supported|condemned|rejected|agreed|threatened|demanded|called))(?![\p{L}])/u;
+
+const PLACE_PREP = /\b(?:in|into|inside|across|throughout|near|from|towards?|outside|around|within|over|border with|borders with|frontier with|parts of|north of|south of|east of|west of)\s+(?:the\s+)?$/i;
 
 function forcesHead(head: string): "forces" | "police" | "state" {
   if (/police|gendarm|officers/.test(head)) return "police";
@@ -222,6 +234,7 @@ export const actorsPass: Pass = {
           if (sep === undefined) break;
           key += sep + toks[i + n].t;
         }
+        if (!C.prefixes.has(key)) break;
         const id = C.lex.get(key);
         if (id) best = [i + n, id];
       }
@@ -234,6 +247,8 @@ export const actorsPass: Pass = {
         }
       }
       const t = toks[i];
+      const isCountry = C.country.has(t.t);
+      if (!isCountry && !C.metonym.has(t.t) && !C.leader.has(t.t)) continue;
       const after = text.slice(t.e, t.e + 90);
       const isPro = t.s >= 4 && text.slice(t.s - 4, t.s).toLowerCase() === "pro-";
       const c = C.country.get(t.t) ?? (isPro ? (C.metonym.get(t.t) ?? C.leader.get(t.t)) : undefined);
@@ -275,7 +290,7 @@ export const actorsPass: Pass = {
           if (sp || sv) {
             const [id, s] = countryActor(mc, "state");
             spec(id, s);
-            const end = sv && sv[0].startsWith("'") ? t.e + sv[0].length : sv && sv[0].startsWith("’") ? t.e + sv[0].length : t.e;
+            const end = sv?.[0].startsWith("'") || sv?.[0].startsWith("’") ? t.e + sv[0].length : t.e;
             cands.push({ start: t.s, end, actor: id, rule: "metonym", conf: 0.7, prio: 3 });
             if (sp?.[3]) sponsored.push({ start: t.s, end: t.e + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
           }
@@ -452,6 +467,8 @@ export const actorsPass: Pass = {
         if (!id) continue;
         k.actor = id;
       }
+      // "along the border with Iraq", "in Syria": the country as a place, left to geoparsing
+      if (k.rule === "country-name" && PLACE_PREP.test(text.slice(Math.max(0, k.start - 30), k.start))) k.rule = "country-place";
       seen.set(k.actor, (seen.get(k.actor) ?? 0) + 1);
       out.push({ start: k.start, end: k.end, text: text.slice(k.start, k.end), pass: PASS, rule: k.rule, confidence: k.conf, actor: k.actor });
     }
@@ -500,7 +517,10 @@ export const actorsPass: Pass = {
       if (l) l.push(m);
       else byActor.set(m.actor, [m]);
     }
-    doc.actors = [...byActor].map(([id, ms]) => {
+    doc.actors = [...byActor]
+      .map(([id, ms]) => [id, ms.filter((m) => m.rule !== "country-place")] as const)
+      .filter(([, ms]) => ms.length > 0)
+      .map(([id, ms]) => {
       const s = specs.get(id) ?? { name: id, kind: "other" as ActorKind, known: false };
       const a: Actor = {
         id,

@@ -12,6 +12,9 @@ const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, f
 const PREFILTER =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday|tomorrow|tonight|weeks?|months?|years?|days|weekend|(?:19|20)\d\d)\b/i;
 
+const CHRONO_PREFILTER =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|today|yesterday|tomorrow|tonight|last night|weekend|\d{1,2}\/\d{1,2})\b/i;
+
 let patterns: { rule: string; precision: TimePrecision; re: RegExp }[] | undefined;
 const load = () =>
   (patterns ??= readTsv("date-patterns.tsv", 3).map(([rule, p, re]) => ({ rule, precision: Number(p) as TimePrecision, re: new RegExp(re, "gi") })));
@@ -90,7 +93,9 @@ export function findDates(text: string, start: number, end: number, ref: Date): 
   }
   let results: chrono.ParsedResult[] = [];
   try {
-    results = chrono.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
+    // chrono only where it adds something: named days and months, "yesterday" …, numeric dates
+    if (CHRONO_PREFILTER.test(s))
+      results = chrono.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
   } catch {
     results = [];
   }
