@@ -70,16 +70,53 @@ export function pruneToArticle(root: Element): Element | null {
   for (const el of candidates) {
     const len = textLen(el);
     if (len < 500 || len < total * 0.55) continue;
-    // the article's own title often sits just above it: keep the nearest <h1> too
-    for (let node: Element = el; node !== root && node.parentElement; node = node.parentElement) {
-      const parent = node.parentElement;
-      for (let s = parent.firstElementChild; s; ) {
-        const next = s.nextElementSibling;
-        if (s !== node && !s.querySelector?.("h1") && s.tagName !== "H1") s.remove();
-        s = next;
-      }
-    }
+    pruneAround(el, root);
     return el;
   }
-  return null;
+  const dense = paragraphContainer(root);
+  if (dense) pruneAround(dense, root);
+  return dense;
+}
+
+/** Drops everything outside `el` up to `root`, except blocks holding an <h1> (the title). */
+function pruneAround(el: Element, root: Element): void {
+  for (let node: Element = el; node !== root && node.parentElement; node = node.parentElement) {
+    const parent = node.parentElement;
+    for (let s = parent.firstElementChild; s; ) {
+      const next = s.nextElementSibling;
+      if (s !== node && s.tagName !== "H1" && !s.querySelector?.("h1")) s.remove();
+      s = next;
+    }
+  }
+}
+
+/**
+ * The element that holds nearly all the page's paragraph text (≥ 85% of the text of <p>s
+ * over 80 characters), found bottom-up from the paragraphs; null when the text is spread out.
+ */
+function paragraphContainer(root: Element): Element | null {
+  const paras = [...root.getElementsByTagName("p")];
+  const weight = new Map<Element, number>();
+  let total = 0;
+  for (const p of paras) {
+    const len = textLen(p);
+    if (len < 80) continue;
+    total += len;
+    for (let a = p.parentElement, depth = 0; a && a !== root && depth < 6; a = a.parentElement, depth++)
+      weight.set(a, (weight.get(a) ?? 0) + len);
+  }
+  if (total < 500) return null;
+  // the deepest ancestor that still holds ≥ 85% of the paragraph text
+  let best: Element | null = null;
+  let bestDepth = -1;
+  for (const [el, w] of weight) {
+    if (w < total * 0.85) continue;
+    let d = 0;
+    for (let a = el.parentElement; a; a = a.parentElement) d++;
+    if (d > bestDepth) {
+      best = el;
+      bestDepth = d;
+    }
+  }
+  return best;
 }
