@@ -78,3 +78,11 @@ test("when Readability finds little, the publisher's JSON-LD articleBody is used
   assert.equal(r.via, "jsonld");
   assert.equal(r.body, body.trim());
 });
+
+test("a page without <article>/<main>: the paragraph container is found, sidebars left out", () => {
+  const side = `<div class="col-right"><p>Sidebar text about an unrelated product launch, long enough to look like a paragraph of prose here.</p></div>`;
+  const html = `<html><body><div id="wrap"><div class="col-left">${para(1)}${para(2)}${para(3)}${para(4)}${para(5)}${para(6)}</div>${side}</div></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.paragraphs.length, 6);
+  assert.ok(!r.body.includes("Sidebar text"));
+});
