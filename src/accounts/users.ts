@@ -132,6 +132,13 @@ export class Accounts {
     return this.openSession(toUser(row));
   }
 
+  /** Opens a session for a user just registered (no password check, no rate limit). */
+  async startSession(userId: string): Promise<{ token: string; session: Session }> {
+    const user = await this.getUser(userId);
+    if (!user) throw new AccountError(404, "no such user");
+    return this.openSession(user);
+  }
+
   private async openSession(user: User): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");

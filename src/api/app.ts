@@ -8,6 +8,7 @@ import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Store } from "../store/types.js";
 import { installErrorHandler } from "./errors.js";
+import { installResponseCache } from "./middleware/cache.js";
 import { installSecurityHeaders } from "./middleware/security.js";
 import { ApiRoutes } from "./openapi.js";
 import { PointIndex } from "./points.js";
@@ -18,6 +19,7 @@ import { ingestRoutes } from "./routes/ingest.js";
 import { metaRoutes } from "./routes/meta.js";
 import { placeRoutes } from "./routes/places.js";
 import { streamRoutes } from "./routes/stream.js";
+import { alertsPlugin } from "../alerts/routes.js";
 import { installStatic } from "./static.js";
 
 /** Where the install step puts the built web app. */
@@ -31,6 +33,8 @@ export interface AppOptions {
   allowPrivate?: boolean;
   /** Log requests (pino to stdout). */
   logger?: boolean;
+  /** Reuse answers of read routes until the store changes or for 5 s (default true). */
+  cache?: boolean;
   /** Load the map's point index at start (default true). */
   warm?: boolean;
   /** Body limit for every route but ingest, bytes. */
@@ -48,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   installSecurityHeaders(app);
+  if (opts.cache !== false) installResponseCache(app, opts.store);
 
   const streams = new Set<ServerResponse>();
   const points = new PointIndex(opts.store);
@@ -65,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   placeRoutes(routes, opts.store, webRoot);
   ingestRoutes(routes, opts.store, { allowPrivate: opts.allowPrivate ?? false });
   streamRoutes(routes, opts.store, streams);
+  await app.register(alertsPlugin, { store: opts.store, allowPrivateWebhooks: opts.allowPrivate ?? false });
   installStatic(app, webRoot);
   await app.ready();
   // Warm the map's point index in the background so the first page load finds it ready.
