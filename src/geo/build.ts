@@ -443,7 +443,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     fcode,
     cc: ccCol,
     a1,
-    names: nameList.join("\n"),
+    names: nameList,
     keys: `${keys.join("\n")}\n`,
     keyOff,
     postStart,

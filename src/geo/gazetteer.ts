@@ -27,7 +27,7 @@ export class Gazetteer {
   private s: BuiltSections;
   private keyBytes: Buffer;
   private nKeys: number;
-  private names: string[];
+  private names: (string | undefined)[];
   private grid?: Map<number, number[]>;
   readonly loadMs: number;
 
@@ -37,7 +37,7 @@ export class Gazetteer {
     this.s = d.s;
     this.keyBytes = d.keyBytes;
     this.nKeys = d.s.keyOff.length - 1;
-    this.names = d.s.names.split("\n");
+    this.names = new Array(this.header.count);
     this.loadMs = performance.now() - loadStart;
   }
 
@@ -95,7 +95,7 @@ export class Gazetteer {
     const a1 = s.a1[i]!;
     const f: Feature = {
       index: i,
-      name: this.names[i]!,
+      name: this.name(i),
       lat: round5(s.lat[i]!),
       lon: round5(s.lon[i]!),
       featureCode: fc,
@@ -136,7 +136,12 @@ export class Gazetteer {
     return this.s.a1[i]!;
   }
   name(i: number): string {
-    return this.names[i]!;
+    let n = this.names[i];
+    if (n === undefined) {
+      n = this.s.names.toString("utf8", this.s.nameOff[i], this.s.nameOff[i + 1]);
+      this.names[i] = n;
+    }
+    return n;
   }
 
   /** The populated place nearest to a point (within ~1.5°), for reverse lookup. */

@@ -3,7 +3,7 @@
 // Layout: "SITREPGZ" | u32 header length | header JSON | padding to 8 | sections (8-aligned).
 
 export const MAGIC = "SITREPGZ";
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 
@@ -55,7 +55,9 @@ export interface BuiltSections {
   fcode: Uint8Array;
   cc: Uint16Array;
   a1: Int32Array;
-  names: string;
+  /** feature names as UTF-8 bytes; name i is bytes nameOff[i]..nameOff[i+1] (decoded on demand) */
+  names: Buffer;
+  nameOff: Uint32Array;
   keys: string;
   keyOff: Uint32Array;
   postStart: Uint32Array;
@@ -63,7 +65,10 @@ export interface BuiltSections {
 }
 
 /** Serialises header + sections into one buffer. */
-export function encodeStore(header: Omit<StoreHeader, "sections">, s: BuiltSections): Buffer {
+export function encodeStore(
+  header: Omit<StoreHeader, "sections">,
+  s: Omit<BuiltSections, "names" | "nameOff"> & { names: string[] },
+): Buffer {
   const parts: { name: string; buf: Buffer; type: SectionType }[] = [];
   const add = (name: string, type: SectionType, v: ArrayBufferView | string) => {
     const buf = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
@@ -79,7 +84,11 @@ export function encodeStore(header: Omit<StoreHeader, "sections">, s: BuiltSecti
   add("keyOff", "u32", s.keyOff);
   add("postStart", "u32", s.postStart);
   add("postings", "u32", s.postings);
-  add("names", "text", s.names);
+  const nameBufs = s.names.map((n) => Buffer.from(n, "utf8"));
+  const nameOff = new Uint32Array(nameBufs.length + 1);
+  for (let i = 0; i < nameBufs.length; i++) nameOff[i + 1] = nameOff[i]! + nameBufs[i]!.length;
+  add("nameOff", "u32", nameOff);
+  add("names", "text", Buffer.concat(nameBufs).toString("utf8"));
   add("keys", "text", s.keys);
   const sections: Record<string, SectionRef> = {};
   let off = 0;
@@ -105,27 +114,35 @@ export function decodeStore(buf: Buffer): { header: StoreHeader; s: BuiltSection
   const header = JSON.parse(buf.toString("utf8", 12, 12 + hlen)) as StoreHeader;
   if (header.version !== FORMAT_VERSION) throw new Error(`gazetteer format ${header.version}, expected ${FORMAT_VERSION}`);
   const base = Math.ceil((12 + hlen) / 8) * 8;
-  // Copy into one fresh 8-aligned ArrayBuffer so typed-array views are always aligned.
-  const ab = new ArrayBuffer(buf.length - base);
-  new Uint8Array(ab).set(buf.subarray(base));
+  // Typed-array views straight over the file's bytes when they are 8-aligned (the usual case
+  // for a freshly read file); otherwise one aligned copy.
+  let ab: ArrayBufferLike = buf.buffer;
+  let at = buf.byteOffset + base;
+  if (at % 8 !== 0) {
+    const copy = new ArrayBuffer(buf.length - base);
+    new Uint8Array(copy).set(buf.subarray(base));
+    ab = copy;
+    at = 0;
+  }
   const view = (name: string) => {
     const r = header.sections[name]!;
+    const o = at + r.offset;
     switch (r.type) {
       case "i32":
-        return new Int32Array(ab, r.offset, r.length / 4);
+        return new Int32Array(ab, o, r.length / 4);
       case "u32":
-        return new Uint32Array(ab, r.offset, r.length / 4);
+        return new Uint32Array(ab, o, r.length / 4);
       case "f32":
-        return new Float32Array(ab, r.offset, r.length / 4);
+        return new Float32Array(ab, o, r.length / 4);
       case "u16":
-        return new Uint16Array(ab, r.offset, r.length / 2);
+        return new Uint16Array(ab, o, r.length / 2);
       default:
-        return new Uint8Array(ab, r.offset, r.length);
+        return new Uint8Array(ab, o, r.length);
     }
   };
   const text = (name: string) => {
     const r = header.sections[name]!;
-    return Buffer.from(ab, r.offset, r.length);
+    return Buffer.from(ab, at + r.offset, r.length);
   };
   const keyBytes = text("keys");
   const s: BuiltSections = {
@@ -139,7 +156,8 @@ export function decodeStore(buf: Buffer): { header: StoreHeader; s: BuiltSection
     keyOff: view("keyOff") as Uint32Array,
     postStart: view("postStart") as Uint32Array,
     postings: view("postings") as Uint32Array,
-    names: text("names").toString("utf8"),
+    names: text("names"),
+    nameOff: view("nameOff") as Uint32Array,
     keys: "",
   };
   return { header, s, keyBytes };
