@@ -52,6 +52,9 @@ const qs = (n: number) => Array.from({ length: n }, () => "?").join(",");
 const DAY = 86_400_000;
 const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
 
+/** How many of an actor's most recent events its profile's "fought" opponents are counted over. */
+const FOUGHT_WINDOW = 2000;
+
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
 
@@ -256,7 +259,7 @@ export class CoreStore implements Store {
       const left = await db.get<Row>("SELECT count(*) AS c FROM event_sources WHERE event_n = ?", [n]);
       if (num(left?.c) === 0) {
         await db.run("DELETE FROM events WHERE n = ?", [n]);
-        await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+        await this.clearEventActors(db, n);
         await db.run("INSERT INTO event_tombstones (seq, event_n) VALUES (?, ?)", [await this.nextSeq(db), n]);
       } else {
         await this.recompute(db, n);
@@ -368,10 +371,33 @@ export class CoreStore implements Store {
   private async writeEventActors(db: Db, n: number): Promise<void> {
     const e = await db.get<Row>("SELECT actor1, actor2, assoc1, assoc2, date FROM events WHERE n = ?", [n]);
     if (!e) return;
-    await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+    await this.clearEventActors(db, n);
     const ids = new Set<string>();
     for (const a of [e.actor1, e.actor2, ...JSON.parse(String(e.assoc1)), ...JSON.parse(String(e.assoc2))]) if (a) ids.add(String(a));
     for (const id of ids) await db.run("INSERT INTO event_actors (actor_id, event_n, date) VALUES (?,?,?)", [id, n, String(e.date)]);
+    await this.countActors(db, [...ids].map((id) => [id, 1]));
+  }
+
+  /** Removes an event's actor links, keeping the per-actor event counts right. */
+  private async clearEventActors(db: Db, n: number): Promise<void> {
+    const old = await db.all<Row>("SELECT actor_id FROM event_actors WHERE event_n = ?", [n]);
+    if (old.length === 0) return;
+    await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+    await this.countActors(db, old.map((r) => [String(r.actor_id), -1]));
+  }
+
+  /** Adds deltas to actor_event_counts. */
+  private async countActors(db: Db, deltas: [string, number][]): Promise<void> {
+    const sum = new Map<string, number>();
+    for (const [id, d] of deltas) sum.set(id, (sum.get(id) ?? 0) + d);
+    const rows = [...sum].filter(([, d]) => d !== 0);
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await db.run(
+        `INSERT INTO actor_event_counts (actor_id, events) VALUES ${chunk.map(() => "(?,?)").join(",")} ON CONFLICT (actor_id) DO UPDATE SET events = actor_event_counts.events + excluded.events`,
+        chunk.flat(),
+      );
+    }
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -483,7 +509,7 @@ export class CoreStore implements Store {
       params.push(`%${q.text.toLowerCase()}%`);
     }
     if (q.bbox) {
-      const f = this.db.bboxWhere(q.bbox);
+      const f = this.db.bboxWhere(q.bbox, { timeWindow: !!(q.since || q.until) });
       where.push(f.sql);
       params.push(...f.params);
     }
@@ -560,7 +586,7 @@ export class CoreStore implements Store {
   async getActor(id: string): Promise<ActorProfile | null> {
     const a = await this.db.get<Row>("SELECT * FROM actors WHERE id = ?", [id]);
     if (!a) return null;
-    const ev = await this.db.get<Row>("SELECT count(*) AS c FROM event_actors WHERE actor_id = ?", [id]);
+    const ev = await this.db.get<Row>("SELECT events AS c FROM actor_event_counts WHERE actor_id = ?", [id]);
     const m = await this.db.get<Row>(
       "SELECT count(*) AS c, sum(mentions) AS m, min(pub_date) AS f, max(pub_date) AS l FROM actor_mentions WHERE actor_id = ?",
       [id],
@@ -570,13 +596,14 @@ export class CoreStore implements Store {
        FROM relation_evidence r WHERE r.source = ? OR r.target = ? GROUP BY r.type, r.source, r.target`,
       [id, id],
     );
+    // Who it fought, from its most recent FOUGHT_WINDOW events (bounded, so busy actors stay fast).
     const fought = await this.db.all<Row>(
-      `SELECT other, sum(c) AS c, min(f) AS f, max(l) AS l FROM (
-         SELECT actor2 AS other, count(*) AS c, min(date) AS f, max(date) AS l FROM events WHERE actor1 = ? AND actor2 IS NOT NULL GROUP BY actor2
-         UNION ALL
-         SELECT actor1 AS other, count(*) AS c, min(date) AS f, max(date) AS l FROM events WHERE actor2 = ? AND actor1 IS NOT NULL GROUP BY actor1
-       ) t GROUP BY other ORDER BY sum(c) DESC LIMIT 50`,
-      [id, id],
+      `SELECT CASE WHEN e.actor1 = ? THEN e.actor2 ELSE e.actor1 END AS other, count(*) AS c, min(e.date) AS f, max(e.date) AS l
+       FROM (SELECT event_n FROM event_actors WHERE actor_id = ? ORDER BY date DESC LIMIT ${FOUGHT_WINDOW}) x
+       JOIN events e ON e.n = x.event_n
+       WHERE (e.actor1 = ? AND e.actor2 IS NOT NULL) OR (e.actor2 = ? AND e.actor1 IS NOT NULL)
+       GROUP BY 1 ORDER BY count(*) DESC LIMIT 50`,
+      [id, id, id, id],
     );
     const others = new Set<string>([...rels.flatMap((r) => [String(r.source), String(r.target)]), ...fought.map((f) => String(f.other))]);
     others.delete(id);
@@ -679,7 +706,7 @@ export class CoreStore implements Store {
     const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const rows = await this.db.all<Row>(
       `SELECT a.id, a.name, a.kind, a.inter, a.country,
-         (SELECT count(*) FROM event_actors x WHERE x.actor_id = a.id) AS ev,
+         (SELECT events FROM actor_event_counts x WHERE x.actor_id = a.id) AS ev,
          (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS arts
        FROM actors a ${w} ORDER BY arts DESC, ev DESC, a.id LIMIT ? OFFSET ?`,
       [...params, q.limit ?? 100, q.offset ?? 0],
@@ -787,7 +814,7 @@ export class CoreStore implements Store {
       const chunk = limited.slice(i, i + 500);
       const rows = await this.db.all<Row>(
         `SELECT a.id, a.name, a.kind,
-          (SELECT count(*) FROM event_actors x WHERE x.actor_id = a.id) AS ev,
+          (SELECT events FROM actor_event_counts x WHERE x.actor_id = a.id) AS ev,
           (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS arts
          FROM actors a WHERE a.id IN (${qs(chunk.length)})`,
         chunk,
@@ -914,7 +941,7 @@ export class CoreStore implements Store {
           }
           const sets = IMPORT_FIELDS.map((f) => `${f} = ?`).join(", ");
           await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...importValues(e), seq, n]);
-          await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+          await this.clearEventActors(db, n);
           await this.insertActorsOf(db, [{ n, e }]);
           updated++;
         }
@@ -943,8 +970,12 @@ export class CoreStore implements Store {
     }
     for (let j = 0; j < rows.length; j += 1000) {
       const chunk = rows.slice(j, j + 1000);
-      await db.run(`INSERT INTO event_actors (actor_id, event_n, date) VALUES ${chunk.map(() => "(?,?,?)").join(",")} ON CONFLICT DO NOTHING`, chunk.flat());
+      await db.run(`INSERT INTO event_actors (actor_id, event_n, date) VALUES ${chunk.map(() => "(?,?,?)").join(",")}`, chunk.flat());
     }
+    await this.countActors(
+      db,
+      rows.map((r) => [String(r[0]), 1]),
+    );
   }
 }
 

@@ -18,8 +18,11 @@ export interface Db {
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-  /** A WHERE fragment keeping events (alias `e`) inside [west, south, east, north]. */
-  bboxWhere(bbox: [number, number, number, number]): { sql: string; params: Param[] };
+  /**
+   * A WHERE fragment keeping events (alias `e`) inside [west, south, east, north]. `timeWindow` says
+   * the query also bounds the date, so a backend may prefer its (type, date, position) index.
+   */
+  bboxWhere(bbox: [number, number, number, number], hint?: { timeWindow: boolean }): { sql: string; params: Param[] };
   /** A WHERE fragment keeping events (alias `e`) within radiusKm of a point. */
   nearWhere(near: { lat: number; lon: number; radiusKm: number }): { sql: string; params: Param[] };
   /** SQL for the Monday (YYYY-MM-DD) of the week of a YYYY-MM-DD column. */

@@ -1,0 +1,293 @@
+// Store benchmarks (`npm run bench:store`). Loads synthetic events (seeded PRNG) at 10k, 100k and
+// 1M (cap with SITREP_BENCH_MAX) into SQLite and, when SITREP_BENCH_PG or SITREP_TEST_PG names a
+// server, PostgreSQL; at each size times a map query (bbox + time window + type) against a
+// baseline without the spatial index, and actor profiles. Then end-to-end ingest of the 233
+// Guardian articles into SQLite, against extract-only and naive autocommit-insert baselines.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { readInputs } from "../src/ingest/index.js";
+import { extract } from "../src/pipeline.js";
+import { openStore } from "../src/store/index.js";
+import type { ImportedEvent, Store } from "../src/store/types.js";
+import type { Article, EventType, ExtractedDoc, SubEventType } from "../src/types/index.js";
+
+const MAX = Number(process.env.SITREP_BENCH_MAX ?? 1_000_000);
+const SIZES = [10_000, 100_000, 1_000_000].filter((n) => n <= MAX);
+if (SIZES.length === 0 || SIZES[SIZES.length - 1] < MAX) SIZES.push(MAX);
+const PG_URL = process.env.SITREP_BENCH_PG ?? process.env.SITREP_TEST_PG;
+const QUERIES = Number(process.env.SITREP_BENCH_QUERIES ?? 200);
+const GUARDIAN = "../shared/data/articles/guardian-sdf-unlabelled.jsonl";
+
+/** mulberry32: a small seeded PRNG, so every run loads the same events. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TYPES: [EventType, SubEventType[]][] = [
+  ["Battles", ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"]],
+  ["Explosions/Remote violence", ["Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"]],
+  ["Violence against civilians", ["Attack", "Abduction/forced disappearance"]],
+  ["Protests", ["Peaceful protest"]],
+  ["Riots", ["Violent demonstration"]],
+  ["Strategic developments", ["Agreement", "Arrests", "Looting/property destruction"]],
+];
+const TOWNS = 400;
+const ACTORS = 300;
+const DAYS = 3650; // 2015-01-01 … 2024-12-28
+const DAY0 = Date.parse("2015-01-01T00:00:00Z");
+const dayStr = (d: number) => new Date(DAY0 + d * 86_400_000).toISOString().slice(0, 10);
+
+/** A world of towns (Syria/Iraq-sized box) and actors with a skewed activity distribution. */
+function world(rand: () => number) {
+  const towns = Array.from({ length: TOWNS }, (_, i) => ({ i, lat: 30 + rand() * 8, lon: 35 + rand() * 13 }));
+  return { towns };
+}
+
+function* synthetic(from: number, to: number, seed: number): Generator<ImportedEvent[]> {
+  const rand = prng(seed);
+  const { towns } = world(prng(7));
+  const skew = () => Math.floor(ACTORS * rand() ** 3); // actor 0 is the busiest
+  let batch: ImportedEvent[] = [];
+  for (let k = from; k < to; k++) {
+    const [type, subs] = TYPES[Math.floor(rand() * rand() * TYPES.length)];
+    const town = towns[Math.floor(TOWNS * rand() ** 2)];
+    const a1 = skew();
+    let a2 = skew();
+    if (a2 === a1) a2 = (a2 + 1) % ACTORS;
+    const id1 = `actor-${a1}`;
+    const id2 = `actor-${a2}`;
+    batch.push({
+      externalId: `SYN${k}`,
+      eventType: type,
+      subEventType: subs[Math.floor(rand() * subs.length)],
+      actor1: id1,
+      actor2: rand() < 0.8 ? id2 : undefined,
+      assocActors1: [],
+      assocActors2: [],
+      actorNames: { [id1]: { name: `Actor ${a1}`, inter: 1 + (a1 % 8) }, [id2]: { name: `Actor ${a2}`, inter: 1 + (a2 % 8) } },
+      date: dayStr(Math.floor(rand() * DAYS)),
+      datePrecision: 1,
+      place: {
+        id: `syn:town-${town.i}`,
+        name: `Town ${town.i}`,
+        lat: town.lat + (rand() - 0.5) * 0.1,
+        lon: town.lon + (rand() - 0.5) * 0.1,
+        precision: 1,
+        country: "SY",
+      },
+      fatalities: Math.floor(rand() * 10),
+      source: "Synthetic",
+    });
+    if (batch.length === 5000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+interface MapQ {
+  bbox: [number, number, number, number];
+  since: string;
+  until: string;
+  eventType: EventType;
+}
+
+function mapQueries(n: number): MapQ[] {
+  const rand = prng(99);
+  const { towns } = world(prng(7));
+  return Array.from({ length: n }, () => {
+    const t = towns[Math.floor(TOWNS * rand() ** 2)];
+    const half = 0.5 + rand() * 1.5; // a 1°–4° viewport around a town
+    const start = Math.floor(rand() * (DAYS - 90));
+    return {
+      bbox: [t.lon - half, t.lat - half, t.lon + half, t.lat + half],
+      since: dayStr(start),
+      until: dayStr(start + 30 + Math.floor(rand() * 60)),
+      eventType: TYPES[Math.floor(rand() * rand() * TYPES.length)][0],
+    };
+  });
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** The baseline: the same map query without any index (a full scan of the events table). */
+type Baseline = (q: MapQ) => Promise<number>;
+
+function sqliteBaseline(path: string): { run: Baseline; close: () => void } {
+  const db = new Database(path, { readonly: true });
+  const stmt = db.prepare(
+    "SELECT n, lat, lon, date, event_type FROM events NOT INDEXED WHERE event_type = ? AND date BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY date DESC LIMIT 1000",
+  );
+  return {
+    run: async (q) => stmt.all(q.eventType, q.since, q.until, q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]).length,
+    close: () => db.close(),
+  };
+}
+
+function pgBaseline(url: string, schema: string): { run: Baseline; close: () => Promise<void> } {
+  const c = new pg.Client({ connectionString: url, options: `-c search_path=${schema},public` });
+  const ready = c
+    .connect()
+    .then(() => c.query("SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off"));
+  return {
+    run: async (q) => {
+      await ready;
+      const r = await c.query(
+        "SELECT n, lat, lon, date, event_type FROM events WHERE event_type = $1 AND date BETWEEN $2 AND $3 AND lon BETWEEN $4 AND $5 AND lat BETWEEN $6 AND $7 ORDER BY date DESC LIMIT 1000",
+        [q.eventType, q.since, q.until, q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]],
+      );
+      return r.rowCount ?? 0;
+    },
+    close: () => c.end(),
+  };
+}
+
+async function scaling(name: string, store: Store, baseline: { run: Baseline }): Promise<void> {
+  console.log(`\n## ${name}: map query (bbox + time window + type, ≤1000 events) and actor profile`);
+  console.log("events     load (ev/s)   map p50    map p95    no-index p95  ratio   profile p50  profile p95  (busiest actor)");
+  let loaded = 0;
+  const qs = mapQueries(QUERIES);
+  for (const size of SIZES) {
+    const t0 = performance.now();
+    for (const batch of synthetic(loaded, size, 1000 + loaded)) await store.importEvents(batch);
+    const rate = (size - loaded) / ((performance.now() - t0) / 1000);
+    loaded = size;
+    // warm up, then time
+    for (const q of qs.slice(0, 10)) await store.queryEvents({ ...q, limit: 1000, withSources: false });
+    const mapT: number[] = [];
+    const baseT: number[] = [];
+    for (const q of qs) {
+      mapT.push(await time(() => store.queryEvents({ ...q, limit: 1000, withSources: false })));
+      baseT.push(await time(() => baseline.run(q)));
+    }
+    const rand = prng(5);
+    const profT: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const id = `actor-${Math.floor(ACTORS * rand() ** 3)}`;
+      profT.push(await time(() => store.getActor(id)));
+    }
+    const busiest = await time(() => store.getActor("actor-0"));
+    console.log(
+      `${String(size).padEnd(10)} ${rate.toFixed(0).padStart(10)}   ${f(pct(mapT, 50)).padStart(9)}  ${f(pct(mapT, 95)).padStart(9)}  ${f(pct(baseT, 95)).padStart(12)}  ${(pct(baseT, 95) / pct(mapT, 95)).toFixed(1).padStart(5)}x  ${f(pct(profT, 50)).padStart(11)}  ${f(pct(profT, 95)).padStart(11)}  ${f(busiest).padStart(10)}`,
+    );
+  }
+}
+
+async function sqliteScaling(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
+  const path = join(dir, "bench.db");
+  const store = await openStore(path);
+  const base = sqliteBaseline(path);
+  try {
+    await scaling("SQLite", store, base);
+  } finally {
+    base.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pgScaling(): Promise<void> {
+  if (!PG_URL) {
+    console.log("\n## PostgreSQL: skipped (set SITREP_BENCH_PG or SITREP_TEST_PG to a postgres:// URL)");
+    return;
+  }
+  const schema = `sitrep_bench_${process.pid}`;
+  const store = await openStore(PG_URL, { schema });
+  const base = pgBaseline(PG_URL, schema);
+  try {
+    await scaling("PostgreSQL + PostGIS", store, base);
+  } finally {
+    await base.close();
+    await store.close();
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await c.end();
+  }
+}
+
+async function ingestBench(): Promise<void> {
+  console.log("\n## End-to-end ingest into SQLite: the 233 Guardian articles (one core)");
+  const articles: Article[] = [];
+  let t = performance.now();
+  for await (const r of readInputs([GUARDIAN])) if (r.ok) articles.push(r.article);
+  const readMs = performance.now() - t;
+  if (articles.length === 0) {
+    console.log(`skipped: ${GUARDIAN} is absent`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
+  try {
+    // end to end: read + extract + merge + store, as `sitrep ingest` does
+    const store = await openStore(join(dir, "e2e.db"));
+    t = performance.now();
+    for await (const r of readInputs([GUARDIAN])) if (r.ok) await store.saveDoc(extract(r.article));
+    const e2eMs = performance.now() - t;
+    const st = await store.stats();
+    await store.close();
+
+    // baseline 1: extraction alone (no store)
+    t = performance.now();
+    const docs: ExtractedDoc[] = articles.map((a) => extract(a));
+    const extractMs = performance.now() - t;
+
+    // store alone: merge + store of the already extracted documents
+    const s2 = await openStore(join(dir, "store.db"));
+    t = performance.now();
+    for (const d of docs) await s2.saveDoc(d);
+    const storeMs = performance.now() - t;
+    await s2.close();
+
+    // baseline 2: naive storing, one autocommitted INSERT per row, no merging, no indexes
+    const raw = new Database(join(dir, "naive.db"));
+    raw.exec("CREATE TABLE a (id TEXT, doc TEXT); CREATE TABLE e (article TEXT, ev TEXT)");
+    t = performance.now();
+    for (const d of docs) {
+      raw.prepare("INSERT INTO a VALUES (?, ?)").run(d.id, JSON.stringify(d));
+      for (const e of d.events) raw.prepare("INSERT INTO e VALUES (?, ?)").run(d.id, JSON.stringify(e));
+    }
+    const naiveMs = performance.now() - t;
+    raw.close();
+
+    const n = articles.length;
+    const rate = (ms: number) => `${(n / (ms / 1000)).toFixed(1)} articles/s`;
+    console.log(`articles: ${n}; events stored: ${st.events} from ${st.eventSources} reports (merged ${st.eventSources - st.events})`);
+    console.log(`read only:                 ${rate(readMs)}`);
+    console.log(`end to end (ingest):       ${rate(e2eMs)}   (${(e2eMs / n).toFixed(1)} ms/article)`);
+    console.log(`baseline, extract only:    ${rate(extractMs)}   (${(extractMs / n).toFixed(1)} ms/article)`);
+    console.log(`store only (merge+store):  ${rate(storeMs)}   (${(storeMs / n).toFixed(1)} ms/article; ${(extractMs / storeMs).toFixed(1)}x faster than extraction)`);
+    console.log(`baseline, naive autocommit inserts: ${rate(naiveMs)}   (store only is ${(naiveMs / storeMs).toFixed(2)}x its speed)`);
+    console.log(`end to end / extract only: ${(extractMs / e2eMs).toFixed(2)} (1.00 = storing costs nothing)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const which = process.argv[2] ?? "all";
+console.log(`# bench:store — sizes ${SIZES.join(", ")}; ${QUERIES} map queries per size (seeded)`);
+if (which === "all" || which === "sqlite") await sqliteScaling();
+if (which === "all" || which === "pg") await pgScaling();
+if (which === "all" || which === "ingest") await ingestBench();
