@@ -43,6 +43,9 @@ function isChrome(el: Element, pageLen: number): boolean {
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
   if (names.length > 1 && CHROME_CLASS.test(names) && !KEEP_CLASS.test(names)) {
     if (el.getAttribute("itemprop") === "articleBody") return false;
+    // an embedded quote (a tweet, a post) inside a "widget" wrapper is part of the story
+    const quote = el.querySelector('blockquote[class*="tweet"], blockquote[class*="instagram"], blockquote[class*="embed"]');
+    if (quote && textLen(quote) >= textLen(el) * 0.8) return false;
     return !holdsArticle(el, pageLen, 0.3);
   }
   return false;
