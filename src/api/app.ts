@@ -8,6 +8,7 @@ import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Store } from "../store/types.js";
 import { installErrorHandler } from "./errors.js";
+import { installResponseCache } from "./middleware/cache.js";
 import { installSecurityHeaders } from "./middleware/security.js";
 import { ApiRoutes } from "./openapi.js";
 import { PointIndex } from "./points.js";
@@ -32,6 +33,8 @@ export interface AppOptions {
   allowPrivate?: boolean;
   /** Log requests (pino to stdout). */
   logger?: boolean;
+  /** Reuse answers of read routes until the store changes or for 5 s (default true). */
+  cache?: boolean;
   /** Load the map's point index at start (default true). */
   warm?: boolean;
   /** Body limit for every route but ingest, bytes. */
@@ -49,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   installSecurityHeaders(app);
+  if (opts.cache !== false) installResponseCache(app, opts.store);
 
   const streams = new Set<ServerResponse>();
   const points = new PointIndex(opts.store);

@@ -70,8 +70,8 @@ export class PointIndex {
   private loading: Promise<void> | null = null;
   private syncing: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
-  /** The unfiltered answer, serialized once per change. */
-  private allJson: string | null = null;
+  /** Answers by filter, serialized once per change. */
+  private answers = new Map<string, string>();
 
   constructor(private store: Store) {}
 
@@ -108,7 +108,7 @@ export class PointIndex {
             if (p) this.points.set(p.id, p);
             else this.points.delete(e.id);
           }
-          if (ch.events.length || ch.removed.length) this.allJson = null;
+          if (ch.events.length || ch.removed.length) this.answers.clear();
           const more = ch.cursor !== this.cursor && ch.events.length === 2000;
           this.cursor = ch.cursor;
           if (!more) break;
@@ -128,8 +128,9 @@ export class PointIndex {
   async answer(f: PointFilter): Promise<string> {
     await this.ready();
     await this.sync();
-    const all = !f.types && !f.region && !f.since && !f.until && !f.bbox;
-    if (all && this.allJson) return this.allJson;
+    const key = JSON.stringify([f.types, f.region?.code, f.since, f.until, f.bbox]);
+    const hit = this.answers.get(key);
+    if (hit) return hit;
     const types = f.types ? new Set(f.types.map((t) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]))) : null;
     const pick: Point[] = [];
     for (const p of this.points.values()) {
@@ -142,7 +143,8 @@ export class PointIndex {
     }
     pick.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const json = JSON.stringify(columns(pick));
-    if (all) this.allJson = json;
+    if (this.answers.size >= 64) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(key, json);
     return json;
   }
 }

@@ -12,14 +12,14 @@ import { $, fill, h } from "./dom.js";
 import { createFilters } from "./filters.js";
 import { createGraph } from "./graph.js";
 import { createIngest } from "./ingest.js";
-import { createMap } from "./map.js";
+import { createMap, timings } from "./map.js";
 import { hidePanel, showActor, showEvent } from "./panel.js";
 import { showArticle } from "./reader.js";
 import { state } from "./state.js";
 import { createTimebar, focusDay } from "./timebar.js";
 
 /** Timings and handles the browser tests read. */
-const debug: { firstRenderMs?: number; pointsMs?: number; points?: number; ready: boolean; live: number; map?: unknown; graph?: unknown } = { ready: false, live: 0 };
+const debug: { timings: typeof timings; pointsAt?: number; firstRenderMs?: number; pointsMs?: number; points?: number; ready: boolean; live: number; map?: unknown; graph?: unknown } = { timings, ready: false, live: 0 };
 (window as unknown as { sitrep: typeof debug }).sitrep = debug;
 
 const views = ["map", "graph", "articles", "reader", "ingest"] as const;
@@ -54,6 +54,7 @@ async function loadPoints(): Promise<void> {
   const p = await api.points(state.filters);
   debug.pointsMs = performance.now() - t0;
   debug.points = p.count;
+  debug.pointsAt ??= performance.now();
   state.setPoints(p);
 }
 

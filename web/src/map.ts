@@ -83,9 +83,12 @@ function style(): StyleSpecification {
   };
 }
 
+/** When the first events were handed to the map (ms since navigation start), for the speed test. */
+export const timings: { setDataAt?: number } = {};
+
 export interface EventMap {
   map: MlMap;
-  /** Resolves after the first render with events drawn. */
+  /** Resolves after the first render with events drawn: ms since navigation start. */
   firstRender: Promise<number>;
   flyTo(lon: number, lat: number, zoom?: number): void;
   /** Fits the view to the visible points. */
@@ -94,7 +97,6 @@ export interface EventMap {
 }
 
 export function createMap(container: HTMLElement, onEvent: (id: string) => void): EventMap {
-  const t0 = performance.now();
   const map = new MlMap({
     container,
     style: style(),
@@ -128,9 +130,10 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
       features[i] = { type: "Feature", id: i, geometry: { type: "Point", coordinates: [p.lon, p.lat] }, properties: { id: p.id, t: p.type, n: p.sources } };
     }
     (map.getSource("events") as GeoJSONSource).setData({ type: "FeatureCollection", features });
+    timings.setDataAt ??= performance.now();
     if (!gotFirst && state.points.length) {
       gotFirst = true;
-      map.once("idle", () => resolveFirst(performance.now() - t0));
+      map.once("idle", () => resolveFirst(performance.now()));
     }
   };
 
@@ -196,13 +199,23 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
       }
     }
   };
-  map.on("idle", updateCounts);
-  map.on("sourcedata", (e) => {
-    if (e.sourceId === "events" && e.isSourceLoaded) {
+  // Markers follow the map in the DOM on every frame: hide them while it moves.
+  map.on("movestart", () => {
+    for (const m of markers.values()) m.remove();
+    markers.clear();
+  });
+  // Recount only when the view or the data settled, not on every tile load while panning.
+  let dataChanged = false;
+  map.on("idle", () => {
+    if (dataChanged) {
       for (const m of markers.values()) m.remove();
       markers.clear();
-      updateCounts();
+      dataChanged = false;
     }
+    updateCounts();
+  });
+  map.on("sourcedata", (e) => {
+    if (e.sourceId === "events" && e.sourceDataType === "metadata") dataChanged = true;
   });
 
   return {

@@ -1,0 +1,107 @@
+// bench:api: the HTTP API under 50 concurrent keep-alive clients on loopback, with 100,000
+// events in a temp SQLite store. Prints p50/p95/p99 latency and throughput per route, next to a
+// same-run baseline (GET /api/health, which does not touch the store) and the ratio to it.
+// The clients run in a worker thread so they do not share the server's event loop.
+//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5]
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
+import { buildApp } from "../src/api/app.js";
+import { openStore } from "../src/store/index.js";
+import { syntheticEvents } from "./api-data.js";
+
+const { values } = parseArgs({
+  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" } },
+});
+const N = Number(values.events);
+const CLIENTS = Number(values.clients);
+const SECONDS = Number(values.seconds);
+
+// The load generator: CLIENTS loops, each sending the next request as soon as the last answered.
+const CLIENT_CODE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const http = require("node:http");
+const { url, paths, clients, seconds } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+const u = new URL(url);
+function once(path) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.get({ host: u.hostname, port: u.port, path, agent }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode }));
+    });
+    req.on("error", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: 0 }));
+  });
+}
+(async () => {
+  const lat = [];
+  let errors = 0;
+  const end = Date.now() + seconds * 1000;
+  let i = 0;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (Date.now() < end) {
+      const r = await once(paths[i++ % paths.length]);
+      lat.push(r.ms);
+      if (r.status !== 200) errors++;
+    }
+  }));
+  agent.destroy();
+  parentPort.postMessage({ lat, errors });
+})();
+`;
+
+function runLoad(url: string, paths: string[]): Promise<{ lat: number[]; errors: number }> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(CLIENT_CODE, { eval: true, workerData: { url, paths, clients: CLIENTS, seconds: SECONDS } });
+    w.once("message", resolve);
+    w.once("error", reject);
+  });
+}
+
+function pct(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-api-"));
+const store = await openStore(join(dir, "bench.db"));
+let t0 = performance.now();
+await store.importEvents(syntheticEvents(N));
+console.log(`bench:api: ${N.toLocaleString("en")} events stored in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${CLIENTS} clients, ${SECONDS} s per route`);
+const app = await buildApp({ store, warm: false });
+await app.listen({ port: 0, host: "127.0.0.1" });
+const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+t0 = performance.now();
+await (await fetch(`${url}/api/map/points`)).arrayBuffer();
+console.log(`map point index built in ${((performance.now() - t0) / 1000).toFixed(1)} s (once, at server start)`);
+
+const ids = (await store.queryEvents({ limit: 500, withSources: false, sort: "date-asc" })).items.map((e) => e.id);
+const ROUTES: [string, string[]][] = [
+  ["GET /api/health (baseline)", ["/api/health"]],
+  ["GET /api/events?limit=50", ["/api/events?limit=50&withSources=false", "/api/events?limit=50"]],
+  ["GET /api/events filtered (bbox/type/actor/dates)", ["/api/events?bbox=37,33,41,37&limit=50", "/api/events?type=Battles&since=2017-03-01&until=2017-03-31&limit=50", "/api/events?actor=sdf&limit=50", "/api/events?near=35.3,40.1,50&limit=50"]],
+  ["GET /api/events/:id", ids.map((id) => `/api/events/${id}`)],
+  ["GET /api/map/points?type=…&region=…", ["/api/map/points?type=Battles&region=SY", "/api/map/points?type=Riots", "/api/map/points?region=IQ"]],
+  ["GET /api/timeline", ["/api/timeline", "/api/timeline?type=Battles"]],
+  ["GET /api/stats", ["/api/stats"]],
+  ["GET /api/actors, /api/places", ["/api/actors?limit=50", "/api/places?limit=100"]],
+];
+
+const rows: { route: string; n: number; rps: number; p50: number; p95: number; p99: number; errors: number }[] = [];
+for (const [route, paths] of ROUTES) {
+  const { lat, errors } = await runLoad(url, paths);
+  lat.sort((a, b) => a - b);
+  rows.push({ route, n: lat.length, rps: lat.length / SECONDS, p50: pct(lat, 0.5), p95: pct(lat, 0.95), p99: pct(lat, 0.99), errors });
+}
+const base = rows[0];
+console.log(`${"route".padEnd(50)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"p95/base".padStart(9)} errors`);
+for (const r of rows) {
+  console.log(
+    `${r.route.padEnd(50)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${(r.p95 / base.p95).toFixed(1).padStart(8)}x ${r.errors}`,
+  );
+}
+await app.close();
+await store.close();
+rmSync(dir, { recursive: true, force: true });
