@@ -17,6 +17,9 @@ const PREPS = new Set<string>(STOP.prepositions);
 const SUFFIXES = new Set<string>(STOP.compoundSuffixes);
 const PREFIXES = new Set<string>(STOP.compoundPrefixes);
 const TYPE_WORDS = new Set<string>(STOP.typeWords);
+const NAME_OF = new Set<string>(STOP.nameOfWords);
+// "The FDA", "A week": a determiner never starts a place name ("The Hague" is found as "Hague")
+const DETERMINERS = new Set<string>(STOP.determiners);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
 
@@ -30,6 +33,8 @@ interface Tok {
   abbrev: boolean;
   /** sentence-initial (first token, or after . ! ? or a line break) */
   initial: boolean;
+  /** end including a possessive "'s" that `end` leaves out */
+  fullEnd: number;
 }
 
 const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʿ‘`]*[\p{L}\p{M}]|[\p{L}]|\d+/gu;
@@ -42,6 +47,7 @@ export function tokenize(text: string): Tok[] {
     let end = m.index + t.length;
     // possessive: "Deir Ezzor's countryside" → "Deir Ezzor"
     const poss = /['’]s$/.exec(t);
+    const fullEnd = end;
     if (poss && t.length > 3) {
       t = t.slice(0, -2);
       end -= 2;
@@ -59,6 +65,7 @@ export function tokenize(text: string): Tok[] {
       cap: first !== first.toLowerCase() && first === first.toUpperCase(),
       abbrev: /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/.test(t),
       initial,
+      fullEnd,
     });
   }
   return toks;
@@ -74,10 +81,15 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
   const toks = tokenize(text);
   const out: MentionInput[] = [];
   const demonyms = gaz.header.demonyms;
+  // last names seen in full names ("Bruce Ivins"): their lone mentions ("Ivins said") are people
+  const surnames = new Set<string>();
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
-    const startsName = t.cap || (ARTICLE_TOKENS.has(t.text.toLowerCase()) && toks[i + 1]?.joined === true && toks[i + 1]!.cap);
+    const tl = t.text.toLowerCase();
+    const startsName =
+      (t.cap && !DETERMINERS.has(tl)) ||
+      (ARTICLE_TOKENS.has(tl) && toks[i + 1]?.joined === true && toks[i + 1]!.cap);
     if (!startsName || /^\d/.test(t.text)) {
       i++;
       continue;
@@ -96,7 +108,10 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
         else if (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0) bestEnd = j;
       }
       // "Deir el-Zour": a lower-case article inside a name never ends the search
-      if (!gaz.hasLongerKey(key) && !(j > i && ARTICLE_TOKENS.has(tj.text.toLowerCase()))) break;
+      // "People's Republic of China": the possessive may belong to a longer name
+      const longer =
+        gaz.hasLongerKey(key) || (tj.fullEnd !== tj.end && gaz.hasLongerKey(nameKey(text.slice(t.start, tj.fullEnd))));
+      if (!longer && !(j > i && ARTICLE_TOKENS.has(tj.text.toLowerCase()))) break;
     }
     if (bestEnd < 0) {
       i++;
@@ -117,10 +132,13 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     else if (next?.joined && !next.cap && SUFFIXES.has(next.text.toLowerCase())) reject = true;
     else if (t.joined && prev && PREFIXES.has(prev.text.toLowerCase())) reject = true;
     // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council".
-    else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(prev.text.toLowerCase()))
+    else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(prev.text.toLowerCase())) {
       reject = true;
-    else if (next?.cap && adjacent(text, last, next) && !TYPE_WORDS.has(next.text.toLowerCase()) && !next.abbrev)
+      if (bestEnd === i) surnames.add(lower);
+    } else if (next?.cap && adjacent(text, last, next) && !TYPE_WORDS.has(next.text.toLowerCase()) && !next.abbrev && !t.abbrev)
       reject = true;
+    else if (next && !next.cap && NAME_OF.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
+    else if (bestEnd === i && surnames.has(lower)) reject = true;
     else if (prev && TITLES.has(prev.text.toLowerCase().replace(/\.$/, "")) && adjacent(text, prev, t)) reject = true;
     else if (next && PERSON_VERBS.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
     if (!reject && bestEnd === i && !t.abbrev) {
