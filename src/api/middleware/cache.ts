@@ -4,8 +4,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Store } from "../../store/types.js";
 
-/** Routes never cached: live, trivial, or with side effects. */
-const SKIP = /^\/api\/(stream|health|ingest|openapi\.json|basemap\/|map\/points)/;
+/** Only the shared, user-independent read routes of src/api/routes are cached (never per-user
+ * routes such as accounts or alerts that other plugins add). */
+const CACHED = /^\/api\/(events|articles|actors|graph|places|search|timeline|stats)(\/|\?|$)/;
 
 interface Entry {
   at: number;
@@ -27,7 +28,7 @@ export function installResponseCache(app: FastifyInstance, store: Store, o: Cach
   const off = store.onChange(() => cache.clear());
   app.addHook("onClose", async () => off());
 
-  const cacheable = (req: FastifyRequest) => req.method === "GET" && req.url.startsWith("/api/") && !SKIP.test(req.url);
+  const cacheable = (req: FastifyRequest) => req.method === "GET" && CACHED.test(req.url);
 
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     if (!cacheable(req)) return;
