@@ -66,10 +66,9 @@ export function decodeBytes(buf: Buffer, opts: { contentType?: string } = {}): D
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), "utf-16le"), encoding: "utf-16le", warnings };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), "utf-16be"), encoding: "utf-16be", warnings };
   const head = buf.subarray(0, 4096).toString("latin1");
-  const declared =
-    normalizeLabel(charsetOfContentType(opts.contentType)) ??
-    normalizeLabel(XML_ENCODING.exec(head)?.[1]) ??
-    normalizeLabel(META_CHARSET.exec(head)?.[1]);
+  // a page cannot declare UTF-16 in its own ASCII-readable markup: browsers read that as UTF-8
+  const inPage = normalizeLabel(XML_ENCODING.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1]);
+  const declared = normalizeLabel(charsetOfContentType(opts.contentType)) ?? (inPage?.startsWith("utf-16") ? "utf-8" : inPage);
   if (declared && declared !== "utf-8") return { text: iconv.decode(buf, declared), encoding: declared, warnings };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), encoding: "utf-8", warnings };

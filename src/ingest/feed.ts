@@ -1,5 +1,6 @@
 // RSS and Atom feeds: one Article per item, with the item's own date, link and author.
-// A broken item (no text, no title) is reported on its own; the other items go on.
+// A broken item (no text, no title) is skipped with a FEED_ITEM_SKIPPED warning on the feed's
+// other articles; a feed with no usable item at all fails with FEED_INVALID.
 import { parseHTML } from "linkedom";
 import Parser from "rss-parser";
 import { type Warning, warning } from "../types/index.js";
@@ -43,17 +44,25 @@ export async function* readFeed(xml: string, source: string, feedWarnings: Warni
     return;
   }
   const outlet = typeof feed.title === "string" ? feed.title.trim() : undefined;
+  const read = items.map((it) => {
+    const html = it["content:encoded"] ?? it.content ?? it.summary ?? "";
+    return {
+      paragraphs: typeof html === "string" ? htmlToParagraphs(html) : [],
+      title: typeof it.title === "string" && it.title.trim() ? it.title.trim() : undefined,
+    };
+  });
+  // a broken item (no title, no text) becomes a warning on the feed's other articles
+  const skipped = read.flatMap((r, i) => (r.paragraphs.length === 0 && !r.title ? [warning("FEED_ITEM_SKIPPED", undefined, `${source}#item${i + 1}`)] : []));
+  if (skipped.length === items.length) {
+    yield { ok: false, input: source, code: "FEED_INVALID", message: "no feed item has a title or text" };
+    return;
+  }
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const where = `${source}#item${i + 1}`;
-    const html = it["content:encoded"] ?? it.content ?? it.summary ?? "";
-    const paragraphs = typeof html === "string" ? htmlToParagraphs(html) : [];
-    const title = typeof it.title === "string" ? it.title : undefined;
-    if (paragraphs.length === 0 && !title) {
-      yield { ok: false, input: where, code: "FEED_ITEM_SKIPPED", message: "a feed item had no usable text and was skipped" };
-      continue;
-    }
-    const warnings = [...feedWarnings];
+    const { paragraphs, title } = read[i]!;
+    if (paragraphs.length === 0 && !title) continue;
+    const warnings = [...feedWarnings, ...skipped];
     // the raw text keeps the feed's own offset; rss-parser's isoDate is converted to UTC
     const rawDate = [it.published, it.pubDate, it.updated, it.isoDate].find((d) => typeof d === "string" && d.trim());
     const publishedAt = parseDate(rawDate);

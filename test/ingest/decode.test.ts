@@ -60,3 +60,8 @@ test("binary detection and gzip size cap", () => {
   assert.equal(gunzipIfNeeded(gz, 200_000).length, 100_000);
   assert.throws(() => gunzipIfNeeded(gz, 1000), (e: unknown) => e instanceof InputError && e.code === "TOO_LARGE");
 });
+
+test("a page that declares UTF-16 in ASCII markup is read as UTF-8", () => {
+  const page = Buffer.from(`<meta charset="utf-16"><p>${WANT}</p>`, "utf8");
+  assert.ok(decodeBytes(page).text.includes(WANT));
+});

@@ -90,8 +90,9 @@ test("RSS: one article per item with its own date, link and author; broken items
   assert.equal(as[0]!.publishedAt, "2017-09-09T17:49:00-04:00");
   assert.equal(as[0]!.outlet, "Example Wire");
   assert.equal(as[0]!.body, "The alliance launched an offensive on Saturday.\n\nOfficials said it would be quick.");
-  assert.equal(as[1]!.warnings[0]?.code, "DATE_UNPARSED");
-  assert.deepEqual(failures(rs).map((f) => f.code), ["FEED_ITEM_SKIPPED"]);
+  assert.deepEqual(as[0]!.warnings.map((w) => [w.code, w.where]), [["FEED_ITEM_SKIPPED", `${join(dir, "feed.xml")}#item2`]]);
+  assert.deepEqual(as[1]!.warnings.map((w) => w.code), ["FEED_ITEM_SKIPPED", "DATE_UNPARSED"]);
+  assert.deepEqual(failures(rs), []);
 });
 
 test("Atom feed from a file", async () => {
@@ -104,10 +105,12 @@ test("Atom feed from a file", async () => {
   assert.equal(a?.body, "First paragraph of the entry.\n\nSecond paragraph.");
 });
 
-test("a feed that is not XML at all fails with FEED_INVALID", async () => {
+test("a feed that is not well-formed XML, or has no usable item, fails with FEED_INVALID", async () => {
   writeFileSync(join(dir, "broken.rss"), '<?xml version="1.0"?><rss><channel><item><title>x</title></item>');
-  const rs = await read([join(dir, "broken.rss")]);
-  assert.equal(failures(rs)[0]?.code, "FEED_INVALID");
+  writeFileSync(join(dir, "hollow.rss"), '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item></item><item><link>x</link></item></channel></rss>');
+  const rs = await read([join(dir, "broken.rss"), join(dir, "hollow.rss")]);
+  assert.deepEqual(failures(rs).map((f) => f.code), ["FEED_INVALID", "FEED_INVALID"]);
+  assert.ok(failures(rs).every((f) => !f.message.includes("\n")));
 });
 
 test("directories are read recursively, known extensions only, in name order", async () => {
