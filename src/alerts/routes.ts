@@ -141,6 +141,13 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
     }),
   );
 
+  // Answers here can be per user (sessions, notes, subscriptions with webhook secrets): never stored by
+  // browsers or shared caches, and a server-side cache must not reuse them across users.
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (!reply.getHeader("cache-control")) reply.header("cache-control", "private, no-store");
+    return payload;
+  });
+
   accountRoutes(app, svc, cookies);
   notifyRoutes(app, svc, open);
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import Fastify, { type FastifyInstance } from "fastify";
 import { alertsPlugin } from "../../src/alerts/routes.js";
-import { createServices, type SitrepServices } from "../../src/alerts/services.js";
+import { createServices } from "../../src/alerts/services.js";
 import { fakeClock, tempDb } from "../accounts/helpers.js";
 import { docFor } from "./docs.js";
 import { ev, P, seedActors, seedRelations } from "./seed-situation.js";
@@ -18,7 +18,16 @@ async function setup() {
   const app = Fastify();
   await app.register(alertsPlugin, { store: t.store, services: svc, autoStart: false });
   await app.ready();
-  return { t, c, svc, app, done: async () => (await app.close(), await t.done()) };
+  return {
+    t,
+    c,
+    svc,
+    app,
+    done: async () => {
+      await app.close();
+      await t.done();
+    },
+  };
 }
 
 /** A tiny cookie jar over inject. */
@@ -195,6 +204,18 @@ test("the API server registers the plugin", async () => {
   const r = await app.inject({ method: "GET", url: "/api/alerts" });
   assert.equal(r.statusCode, 200, r.body);
   assert.deepEqual(r.json().items, []);
+  assert.equal(r.headers["cache-control"], "private, no-store");
+  // Per-user answers stay per user through the whole server (whatever caching it adds).
+  const ana = new Client(app);
+  const bo = new Client(app);
+  await ana.register("ana@example.org", "Ana");
+  await bo.register("bo@example.org", "Bo");
+  assert.equal((await ana.req("GET", "/api/auth/me")).json().user.displayName, "Ana");
+  const CACHE_MSG = "a per-user answer was served to another user: a server-side response cache must skip requests carrying a session cookie (or honour Cache-Control: private)";
+  assert.equal((await bo.req("GET", "/api/auth/me")).json().user.displayName, "Bo", CACHE_MSG);
+  await ana.req("POST", "/api/subscriptions", { spec: { kind: "actor", actorId: "sdf" } });
+  assert.equal((await ana.req("GET", "/api/subscriptions")).json().items.length, 1);
+  assert.equal((await bo.req("GET", "/api/subscriptions")).json().items.length, 0, CACHE_MSG);
   const page = await app.inject({ method: "GET", url: "/account" });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<script src="\/account.js" defer><\/script>/);
