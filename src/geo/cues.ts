@@ -12,16 +12,19 @@ export function cuesAround(text: string, start: number, end: number): string[] |
     const c = AFTER[after[1]!.toLowerCase()];
     if (c) return c;
   }
-  const before = text.slice(Math.max(0, start - 40), start);
-  const two = /([A-Za-z]+)\s+([A-Za-z]+)\s+$/.exec(before);
-  if (two) {
-    const c = BEFORE[`${two[1]!.toLowerCase()} ${two[2]!.toLowerCase()}`];
-    if (c) return c;
-  }
-  const one = /([A-Za-z]+)\s+$/.exec(before);
-  if (one) {
-    const c = BEFORE[one[1]!.toLowerCase()];
-    if (c) return c;
+  const words = text.slice(Math.max(0, start - 40), start).split(/\s+/);
+  // words[words.length - 1] is "" when the name follows a space
+  if (words.length >= 2 && words[words.length - 1] === "") {
+    const w1 = words[words.length - 2]!.toLowerCase();
+    const w0 = words.length >= 3 ? words[words.length - 3]!.toLowerCase() : "";
+    if (/^[a-z]+$/.test(w1)) {
+      if (/^[a-z]+$/.test(w0)) {
+        const c = BEFORE[`${w0} ${w1}`];
+        if (c) return c;
+      }
+      const c = BEFORE[w1];
+      if (c) return c;
+    }
   }
   return undefined;
 }

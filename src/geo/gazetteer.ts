@@ -28,6 +28,7 @@ export class Gazetteer {
   private keyBytes: Buffer;
   private nKeys: number;
   private names: (string | undefined)[];
+  private mainKeys: (string | undefined)[];
   private grid?: Map<number, number[]>;
   readonly loadMs: number;
 
@@ -38,6 +39,7 @@ export class Gazetteer {
     this.keyBytes = d.keyBytes;
     this.nKeys = d.s.keyOff.length - 1;
     this.names = new Array(this.header.count);
+    this.mainKeys = new Array(this.header.count);
     this.loadMs = performance.now() - loadStart;
   }
 
@@ -134,6 +136,15 @@ export class Gazetteer {
   }
   a1(i: number): number {
     return this.s.a1[i]!;
+  }
+  /** nameKey of the feature's main name (cached). */
+  mainKey(i: number): string {
+    let k = this.mainKeys[i];
+    if (k === undefined) {
+      k = nameKey(this.name(i));
+      this.mainKeys[i] = k;
+    }
+    return k;
   }
   name(i: number): string {
     let n = this.names[i];

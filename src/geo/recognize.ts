@@ -197,7 +197,7 @@ export interface DemonymMention extends Span {
 export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const out: DemonymMention[] = [];
   const dem = gaz.header.demonyms;
-  const re = /\b\p{Lu}[\p{Ll}\p{M}]+/gu;
+  const re = /\b[A-Z][a-z]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const v = dem[nameKey(m[0])];
     if (v === undefined) continue;

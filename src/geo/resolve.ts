@@ -64,7 +64,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       const tb = byPrefix(TYPE_BONUS, fc) ?? 0;
       s += tb;
       if (explain) reasons.push(`prior log10(pop)=${Math.log10(gaz.pop(i) + 10).toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
-      if (nameKey(gaz.name(i)) === keys[k]) {
+      if (gaz.mainKey(i) === keys[k]) {
         s += W.exactNameBonus;
         if (explain) reasons.push("main name matches");
       }
@@ -78,13 +78,13 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     });
     // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city.
     const favoursAdmin = m.cues?.some((c) => c.startsWith("ADM")) ?? false;
-    if (!favoursAdmin)
+    const towns = favoursAdmin ? [] : out.filter((c) => gaz.fcode(c.index).startsWith("PPL"));
+    if (towns.length > 0)
       for (const a of out) {
         const fa = gaz.fcode(a.index);
         if (!fa.startsWith("ADM")) continue;
-        const seat = out.find(
+        const seat = towns.find(
           (c) =>
-            gaz.fcode(c.index).startsWith("PPL") &&
             gaz.a1(c.index) === gaz.a1(a.index) &&
             gaz.cc(c.index) === gaz.cc(a.index) &&
             gaz.pop(c.index) >= W.seatCityRatio * gaz.pop(a.index),
@@ -120,7 +120,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   });
 
   let current = prior.map((list, k) => rescore(list, k, null));
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < W.contextPasses; pass++) {
     const winners = current.map((l) => l[0]);
     current = prior.map((list, k) => rescore(list, k, { winners }));
   }
