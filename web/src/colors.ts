@@ -41,7 +41,7 @@ export const EDGE_COLORS: Record<string, string> = {
   "led-by": "#9aa5b1",
   "dominated-by": "#9aa5b1",
   "allied-with": "#3fb68b",
-  opposes: "#e4572e",
+  opposes: "#d6336c",
   fought: "#c0392b",
 };
 

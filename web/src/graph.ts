@@ -59,8 +59,8 @@ function layout(g: MultiDirectedGraph, iterations = 300): void {
     });
     for (const p of pos.values()) {
       // gravity keeps disconnected actors near the centre
-      p.dx -= p.x * 0.02;
-      p.dy -= p.y * 0.02;
+      p.dx -= p.x * 0.08;
+      p.dy -= p.y * 0.08;
       const d = Math.sqrt(p.dx * p.dx + p.dy * p.dy) || 1;
       const step = Math.min(d, 3 * t + 0.05);
       p.x += (p.dx / d) * step;
@@ -75,24 +75,27 @@ export function createGraph(onNode: (id: string) => void): GraphView {
   let renderer: Sigma | null = null;
 
   const legend = $("graph-legend");
-  fill(
-    legend,
-    h("strong", {}, "Actors"),
-    ...Object.entries(KIND_COLORS).map(([k, c]) => {
-      const s = h("span", { class: "swatch" });
-      s.style.background = c;
-      return h("div", { class: "legend-row", "data-kind": k }, s, k);
-    }),
-    h("strong", {}, "Relations"),
-    ...Object.entries(EDGE_COLORS)
-      .filter(([k]) => !["led-by", "dominated-by"].includes(k))
-      .map(([k, c]) => {
-        const s = h("span", { class: "line" });
-        s.style.background = c;
-        return h("div", { class: "legend-row" }, s, k);
-      }),
-    h("p", { class: "muted" }, "Click an actor to see its events on the map."),
-  );
+  const drawLegend = (kinds: Set<string>, relations: Set<string>) =>
+    fill(
+      legend,
+      h("strong", {}, "Actors"),
+      ...Object.entries(KIND_COLORS)
+        .filter(([k]) => kinds.has(k))
+        .map(([k, c]) => {
+          const s = h("span", { class: "swatch round" });
+          s.style.background = c;
+          return h("div", { class: "legend-row", "data-kind": k }, s, k);
+        }),
+      h("strong", {}, "Relations"),
+      ...Object.entries(EDGE_COLORS)
+        .filter(([k]) => relations.has(k))
+        .map(([k, c]) => {
+          const s = h("span", { class: "line" });
+          s.style.background = c;
+          return h("div", { class: "legend-row" }, s, k === "fought" ? "fought (shared events)" : k);
+        }),
+      h("p", { class: "muted" }, "Line width: evidence. Click an actor to see its events on the map."),
+    );
 
   const load = async () => {
     const data = await api.graph();
@@ -119,6 +122,7 @@ export function createGraph(onNode: (id: string) => void): GraphView {
       });
     }
     layout(g);
+    drawLegend(new Set(data.nodes.map((n) => n.kind)), new Set(data.edges.map((e) => e.type)));
     renderer?.kill();
     renderer = null;
     container.replaceChildren();
@@ -132,7 +136,7 @@ export function createGraph(onNode: (id: string) => void): GraphView {
       labelSize: 13,
       labelWeight: "600",
       labelDensity: 1,
-      labelRenderedSizeThreshold: 4,
+      labelRenderedSizeThreshold: 0,
       defaultEdgeType: "line",
       minCameraRatio: 0.1,
       maxCameraRatio: 4,

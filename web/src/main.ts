@@ -67,15 +67,16 @@ async function refreshStats(): Promise<void> {
   const s = await api.stats();
   fill($("stats"), `${s.articles.toLocaleString("en")} articles · ${s.events.toLocaleString("en")} events`);
   const empty = $("empty");
-  empty.hidden = s.articles > 0;
-  if (s.articles === 0) {
+  const nothing = s.articles === 0 && s.events === 0;
+  empty.hidden = !nothing;
+  if (nothing) {
     fill(
       empty,
       h("h2", {}, "No articles yet"),
       h("p", {}, "sitrep turns news reports on armed conflicts into this map: every event with its actors, place, date and the sentence that reported it."),
       h("p", {}, h("a", { href: "#/ingest", class: "button" }, "Add articles"), " paste text, drop files or give a URL."),
       h("p", {}, "Or from a terminal:"),
-      h("pre", {}, "npx sitrep demo                 # load the example reports\nnpx sitrep ingest ./articles/   # your own files, feeds or URLs"),
+      h("pre", {}, "npx sitrep demo            # the example reports\nnpx sitrep ingest ./news/   # files, feeds, URLs"),
     );
   }
 }
@@ -98,7 +99,7 @@ async function route(): Promise<void> {
   switch (view) {
     case "event":
       showView("map");
-      await showEvent(decodeURIComponent(arg ?? ""));
+      await showEvent(decodeURIComponent(arg ?? ""), (lon, lat) => eventMap.show(lon, lat));
       break;
     case "actor":
       showView("map");

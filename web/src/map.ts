@@ -91,6 +91,8 @@ export interface EventMap {
   /** Resolves after the first render with events drawn: ms since navigation start. */
   firstRender: Promise<number>;
   flyTo(lon: number, lat: number, zoom?: number): void;
+  /** Pans to a point only when it is off screen (keeps the analyst's zoom otherwise). */
+  show(lon: number, lat: number): void;
   /** Fits the view to the visible points. */
   fit(): void;
   resize(): void;
@@ -222,6 +224,9 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
     map,
     firstRender,
     flyTo: (lon, lat, zoom = 8) => map.flyTo({ center: [lon, lat], zoom }),
+    show: (lon, lat) => {
+      if (!map.getBounds().contains([lon, lat])) map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 6) });
+    },
     fit: () => {
       const pts = state.visible();
       if (!pts.length) return;

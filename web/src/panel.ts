@@ -37,7 +37,8 @@ export function sentenceWithTrigger(sentence: string, trigger: string | undefine
   return q;
 }
 
-export async function showEvent(id: string): Promise<void> {
+/** Shows one event; `locate` brings its place into view on the map. */
+export async function showEvent(id: string, locate?: (lon: number, lat: number) => void): Promise<void> {
   const p = panel();
   p.hidden = false;
   fill(p, close(), h("p", { class: "muted" }, "Loading event…"));
@@ -48,6 +49,7 @@ export async function showEvent(id: string): Promise<void> {
     fill(p, close(), h("p", { class: "error" }, (err as Error).message));
     return;
   }
+  if (e.place && locate) locate(e.place.lon, e.place.lat);
   const badge = h("span", { class: "badge" }, e.eventType);
   badge.style.background = TYPE_COLORS[e.eventType] ?? "#888";
   const place = e.place;

@@ -89,7 +89,8 @@ class State {
       if (p.date < min) min = p.date;
       if (p.date > max) max = p.date;
     }
-    this.days = this.points.length ? dayRange(min, max) : [];
+    // At least a month on the axis, so a single day reads as a bar, not a wall.
+    this.days = this.points.length ? padRange(min, max, 31) : [];
     if (resetWindow || !oldFrom) {
       this.from = 0;
       this.to = Math.max(0, this.days.length - 1);
@@ -119,6 +120,20 @@ class State {
     if (!id) return "";
     return this.actors.get(id)?.name ?? id.replace(/^x:/, "");
   }
+}
+
+function addDays(d: string, n: number): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+
+/** dayRange widened evenly on both sides to at least `min` days. */
+export function padRange(a: string, b: string, min: number): string[] {
+  const days = dayRange(a, b);
+  if (days.length >= min) return days;
+  const extra = min - days.length;
+  return dayRange(addDays(a, -Math.floor(extra / 2)), addDays(b, Math.ceil(extra / 2)));
 }
 
 /** Every day from `a` to `b` inclusive (YYYY-MM-DD), capped at 20 years. */

@@ -68,7 +68,7 @@ export function createTimebar(): void {
         if (!v) return;
         const hh = (v / total) * hTotal;
         g.fillStyle = TYPE_COLORS[t];
-        g.fillRect(i * bw, y - hh, Math.max(1, bw - (bw > 3 ? 1 : 0)), hh);
+        g.fillRect(i * bw, y - hh, Math.max(2, bw - (bw > 3 ? 1 : 0)), hh);
         y -= hh;
       });
     }
