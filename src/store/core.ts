@@ -586,25 +586,32 @@ export class CoreStore implements Store {
   async getActor(id: string): Promise<ActorProfile | null> {
     const a = await this.db.get<Row>("SELECT * FROM actors WHERE id = ?", [id]);
     if (!a) return null;
-    const ev = await this.db.get<Row>("SELECT events AS c FROM actor_event_counts WHERE actor_id = ?", [id]);
-    const m = await this.db.get<Row>(
-      "SELECT count(*) AS c, sum(mentions) AS m, min(pub_date) AS f, max(pub_date) AS l FROM actor_mentions WHERE actor_id = ?",
-      [id],
-    );
-    const rels = await this.db.all<Row>(
-      `SELECT r.type, r.source, r.target, sum(r.evidence_count) AS ev, count(*) AS arts, min(r.pub_date) AS f, max(r.pub_date) AS l
-       FROM relation_evidence r WHERE r.source = ? OR r.target = ? GROUP BY r.type, r.source, r.target`,
-      [id, id],
-    );
-    // Who it fought, from its most recent FOUGHT_WINDOW events (bounded, so busy actors stay fast).
-    const fought = await this.db.all<Row>(
-      `SELECT CASE WHEN e.actor1 = ? THEN e.actor2 ELSE e.actor1 END AS other, count(*) AS c, min(e.date) AS f, max(e.date) AS l
-       FROM (SELECT event_n FROM event_actors WHERE actor_id = ? ORDER BY date DESC LIMIT ${FOUGHT_WINDOW}) x
-       JOIN events e ON e.n = x.event_n
-       WHERE (e.actor1 = ? AND e.actor2 IS NOT NULL) OR (e.actor2 = ? AND e.actor1 IS NOT NULL)
-       GROUP BY 1 ORDER BY count(*) DESC LIMIT 50`,
-      [id, id, id, id],
-    );
+    // Independent reads, issued together (PostgreSQL runs them on separate pooled connections).
+    const [ev, m, rels, fought, recent] = await Promise.all([
+      this.db.get<Row>("SELECT events AS c FROM actor_event_counts WHERE actor_id = ?", [id]),
+      this.db.get<Row>(
+        "SELECT count(*) AS c, sum(mentions) AS m, min(pub_date) AS f, max(pub_date) AS l FROM actor_mentions WHERE actor_id = ?",
+        [id],
+      ),
+      this.db.all<Row>(
+        `SELECT r.type, r.source, r.target, sum(r.evidence_count) AS ev, count(*) AS arts, min(r.pub_date) AS f, max(r.pub_date) AS l
+         FROM relation_evidence r WHERE r.source = ? OR r.target = ? GROUP BY r.type, r.source, r.target`,
+        [id, id],
+      ),
+      // Who it fought, from its most recent FOUGHT_WINDOW events (bounded, so busy actors stay fast).
+      this.db.all<Row>(
+        `SELECT CASE WHEN e.actor1 = ? THEN e.actor2 ELSE e.actor1 END AS other, count(*) AS c, min(e.date) AS f, max(e.date) AS l
+         FROM (SELECT event_n FROM event_actors WHERE actor_id = ? ORDER BY date DESC LIMIT ${FOUGHT_WINDOW}) x
+         JOIN events e ON e.n = x.event_n
+         WHERE (e.actor1 = ? AND e.actor2 IS NOT NULL) OR (e.actor2 = ? AND e.actor1 IS NOT NULL)
+         GROUP BY 1 ORDER BY count(*) DESC LIMIT 50`,
+        [id, id, id, id],
+      ),
+      this.db.all<Row>(
+        `SELECT ${EVENT_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id = ? ORDER BY x.date DESC, x.event_n DESC LIMIT 20`,
+        [id],
+      ),
+    ]);
     const others = new Set<string>([...rels.flatMap((r) => [String(r.source), String(r.target)]), ...fought.map((f) => String(f.other))]);
     others.delete(id);
     const names = await this.names([...others]);
@@ -654,10 +661,6 @@ export class CoreStore implements Store {
           lastSeen: optStr(f.l),
         });
     }
-    const recent = await this.db.all<Row>(
-      `SELECT ${EVENT_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id = ? ORDER BY x.date DESC, x.event_n DESC LIMIT 20`,
-      [id],
-    );
     return {
       id,
       name: String(a.name),
