@@ -1,8 +1,9 @@
 // The article body of an HTML page: chrome removal, then Readability over linkedom, then
 // block-level filtering of what Readability keeps but is not article text (share prompts,
 // "Read more: …" teasers, link lists), with the page-wide text as a fallback.
-import { Readability } from "@mozilla/readability";
+import type { Readability } from "@mozilla/readability";
 import { pruneToArticle, removeChrome } from "./clean.js";
+import { LinkedomReadability } from "./readability.js";
 import { parseByline } from "../byline.js";
 import { markChrome } from "../chrome.js";
 import { isDateLine } from "../dates.js";
@@ -23,7 +24,7 @@ export function extractBody(document: Document, hints: { title?: string | string
   pruneToArticle(body);
   let article: ReturnType<Readability<Element>["parse"]> = null;
   try {
-    article = new Readability<Element>(document, { serializer: (el) => el as Element, keepClasses: true, disableJSONLD: true }).parse();
+    article = new LinkedomReadability(document).parse();
   } catch {
     article = null;
   }
