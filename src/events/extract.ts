@@ -64,6 +64,7 @@ function shorten<T extends { start: number; end: number; text: string }>(t: T): 
   return { ...t, end: t.start + m[0].length, text: m[0] };
 }
 
+const BACKGROUND = /\b(?:alleged|accused (?:\S+ ){0,3}?of|in response to|in retaliation for|scene of|anniversary of|blamed for|responsibility for|reminiscent of|memory of|investigation into|probe into)\s+(?:the |a |an |its |their |his |her )?(?:[\w'’-]+\s+){0,4}$/i;
 const NEGATED = /\b(?:no|not|never|without|n't)\b(?:\s+[\w'’-]+){0,2}\s*$/i;
 const ACTOR_OK = (kind?: string) => kind !== undefined && (isArmed(kind as never) || ["state", "protesters", "rioters", "civilians", "person"].includes(kind));
 
@@ -78,6 +79,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
   const pub = nlp.dates.length >= 0 ? article.publishedAt : undefined;
   const pubDay = pub && /^\d{4}-\d\d-\d\d/.test(pub) ? pub.slice(0, 10) : undefined;
   const scores: number[] = [];
+  const classScores: number[] = [];
   const scan = scanTriggers(text);
 
   nlp.sentences.forEach((s, si) => {
@@ -90,7 +92,10 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
   function sentenceEvent(s: Span, si: number): void {
     const sText = text.slice(s.start, s.end);
     const prev = si > 0 ? text.slice(nlp.sentences[si - 1].start, nlp.sentences[si - 1].end) : undefined;
-    const hits = sentenceTriggers(scan, text, s.start, s.end, prev);
+    // a trigger in a background clause ("in response to its alleged chemical weapons attack") counts half
+    const hits = sentenceTriggers(scan, text, s.start, s.end, prev).map((h) =>
+      BACKGROUND.test(text.slice(Math.max(s.start, h.start - 50), h.start)) ? { ...h, weight: h.weight / 2 } : h,
+    );
     if (hits.length === 0 || hits.every((h) => h.type === "NONE")) return;
     // a first guess at the trigger, to place the actors around it
     const first = classify(hits, sText);
@@ -188,9 +193,23 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     if (fat !== undefined) e.fatalities = fat;
     events.push(e);
     const mod = { asserted: 1, claimed: 1, planned: 0.35, hypothetical: 0.2, negated: 0.05 }[modality];
-    scores.push(c.score * mod * (1 / (1 + 0.08 * si)) * (actor1 ? 1.15 : 1) * (date.precision === 1 ? 1.1 : 1));
+    classScores.push(c.score);
+    scores.push(c.score * mod * (1 / (1 + 0.3 * si)) * (actor1 ? 1.15 : 1) * (date.precision === 1 ? 1.1 : 1));
   }
 
+  // a report about a disaster or a crime (so says its lede): weak conflict cues in it are not events
+  let docNone = 0;
+  for (const h of nlp.sentences.slice(0, 2).flatMap((s) => sentenceTriggers(scan, text, s.start, s.end))) if (h.type === "NONE") docNone = Math.max(docNone, h.weight);
+  if (docNone >= 6) {
+    for (let i = events.length - 1; i >= 0; i--) {
+      if (classScores[i] < 4) {
+        events.splice(i, 1);
+        scores.splice(i, 1);
+        classScores.splice(i, 1);
+      }
+    }
+    events.forEach((e, i) => (e.id = `e${i + 1}`));
+  }
   if (events.length > 0) {
     let best = 0;
     for (let i = 1; i < events.length; i++) if (scores[i] > scores[best]) best = i;
