@@ -1,5 +1,6 @@
 // The PostgreSQL + PostGIS backend (pg): a connection pool, one schema (public or a named one),
 // a generated geography point with a GiST index for space, a generated tsvector for search.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { CoreStore } from "../core.js";
 import { type Db, type Param, type SearchRow, searchTerms } from "../db.js";
@@ -16,6 +17,17 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++i}`);
 }
 
+const names = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let n = names.get(sql);
+  if (!n) {
+    n = `s${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`;
+    names.set(sql, n);
+  }
+  return n;
+}
+
 class PgDb implements Db {
   readonly dialect = "postgres" as const;
 
@@ -28,7 +40,8 @@ class PgDb implements Db {
 
   private async query(sql: string, params: Param[]): Promise<pg.QueryResult> {
     try {
-      return await this.q.query(numbered(sql), params);
+      // Named statements are prepared once per connection, so repeated queries skip parsing and planning.
+      return await this.q.query({ name: statementName(sql), text: numbered(sql), values: params });
     } catch (err) {
       throw explainDbError(err, this.where);
     }
@@ -71,8 +84,11 @@ class PgDb implements Db {
     await this.pool.end();
   }
 
-  bboxWhere([w, s, e, n]: [number, number, number, number]) {
-    // geography && envelope uses the GiST index; an envelope across the antimeridian is split in two.
+  bboxWhere([w, s, e, n]: [number, number, number, number], hint?: { timeWindow: boolean }) {
+    // With a time window the covering (type, date, lon, lat) index filters the box inside the index;
+    // otherwise geography && envelope uses the GiST index (split in two across the antimeridian).
+    if (hint?.timeWindow && w <= e)
+      return { sql: "e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", params: [w, e, s, n] };
     if (w <= e)
       return { sql: "e.geog && public.ST_MakeEnvelope(?, ?, ?, ?, 4326)::public.geography", params: [w, s, e, n] };
     return {
