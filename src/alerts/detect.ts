@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { type Area, type AreaPoint, areasOfOperation, coalitionAreas, eventsInWindow, isOffensive, sides } from "./areas.js";
 import { areRivals, deriveCoalitions, pairKey } from "./coalitions.js";
 import { haversineKm, roundKm } from "./distance.js";
+import { LatIndex } from "./nearest.js";
 import { addDays, resolveAlertOptions } from "./options.js";
 import type { Alert, AlertData, AlertEvent, AlertKind, AlertOptions, AlertSide, AlertSource, CoalitionSet } from "./types.js";
 
@@ -121,10 +122,25 @@ class Ctx {
     return out;
   }
 
+  private readonly sideCache = new Map<string, [Set<string>, Set<string>]>();
+  /** The coalitions on each side of an event (cached: every detector asks). */
+  private coalitionsOf(e: AlertEvent): [Set<string>, Set<string>] {
+    let c = this.sideCache.get(e.id);
+    if (!c) {
+      const [s1, s2] = sides(e);
+      const set = (ids: string[]) => new Set(ids.map((id) => this.coalitionOf(id)).filter((x): x is string => !!x));
+      c = [set(s1), set(s2)];
+      this.sideCache.set(e.id, c);
+    }
+    return c;
+  }
+
   /** True when an event has an actor of coalition `c`. */
   private involves(eventId: string, c: string): boolean {
     const e = this.byId.get(eventId);
-    return !!e && sides(e).flat().some((id) => this.coalitionOf(id) === c);
+    if (!e) return false;
+    const [a, b] = this.coalitionsOf(e);
+    return a.has(c) || b.has(c);
   }
 
   clashes(): Alert[] {
@@ -136,8 +152,10 @@ class Ctx {
       .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     for (const e of evs) {
       const [s1, s2] = sides(e);
-      const c1 = [...new Set(s1.map((id) => this.coalitionOf(id)).filter((c): c is string => !!c))];
-      const c2 = [...new Set(s2.map((id) => this.coalitionOf(id)).filter((c): c is string => !!c))];
+      const [cs1, cs2] = this.coalitionsOf(e);
+      if (cs1.size === 0 || cs2.size === 0) continue;
+      const c1 = [...cs1];
+      const c2 = [...cs2];
       const done = new Set<string>();
       for (const a of c1)
         for (const b of c2) {
@@ -212,10 +230,8 @@ class Ctx {
       // Offensive events of each side against anyone but the other side (fighting each other is a clash).
       const of = (c: string, other: string) =>
         offensives.filter((e) => {
-          const [s1, s2] = sides(e);
-          const onSide = s1.some((id) => this.coalitionOf(id) === c);
-          const vsOther = s2.some((id) => this.coalitionOf(id) === other);
-          return onSide && !vsOther;
+          const [s1, s2] = this.coalitionsOf(e);
+          return s1.has(c) && !s2.has(other);
         });
       const ea = of(a, b);
       const eb = of(b, a);
@@ -223,10 +239,16 @@ class Ctx {
       // Objective candidates: every place either side fought at; greedily keep the best, drop those near it.
       const places = new Map<string, NonNullable<AlertEvent["place"]>>();
       for (const e of [...ea, ...eb]) places.set(e.place!.id, e.place!);
-      const near = (evs: AlertEvent[], p: NonNullable<AlertEvent["place"]>) =>
-        evs.filter((e) => haversineKm(e.place!.lat, e.place!.lon, p.lat, p.lon) <= this.o.objectiveKm);
+      const evOrder = (x: { e: AlertEvent }, y: { e: AlertEvent }) => x.e.id.localeCompare(y.e.id);
+      const ia = new LatIndex(ea.map((e) => ({ lat: e.place!.lat, lon: e.place!.lon, e })), evOrder);
+      const ib = new LatIndex(eb.map((e) => ({ lat: e.place!.lat, lon: e.place!.lon, e })), evOrder);
+      const near = (idx: typeof ia, p: NonNullable<AlertEvent["place"]>) =>
+        idx
+          .within(p.lat, p.lon, this.o.objectiveKm)
+          .map((x) => x.e)
+          .sort((x, y) => x.id.localeCompare(y.id));
       const cands = [...places.values()]
-        .map((p) => ({ p, na: near(ea, p), nb: near(eb, p) }))
+        .map((p) => ({ p, na: near(ia, p), nb: near(ib, p) }))
         .filter((c) => c.na.length > 0 && c.nb.length > 0)
         // An objective named by both sides' events first, then the most events, then the id.
         .map((c) => ({ ...c, shared: c.na.some((e) => e.place!.id === c.p.id) && c.nb.some((e) => e.place!.id === c.p.id) }))
@@ -261,6 +283,13 @@ class Ctx {
     return out;
   }
 
+  private readonly indexes = new Map<string, LatIndex<AreaPoint>>();
+  private areaIndex(c: string, area: Area): LatIndex<AreaPoint> {
+    let idx = this.indexes.get(c);
+    if (!idx) this.indexes.set(c, (idx = new LatIndex(area.points, pointOrder)));
+    return idx;
+  }
+
   sponsors(): Alert[] {
     const out: Alert[] = [];
     const evs = eventsInWindow(this.events, this.o, this.asOf).sort((x, y) => x.date.localeCompare(y.date) || x.id.localeCompare(y.id));
@@ -275,12 +304,9 @@ class Ctx {
           const area = this.now.get(rival);
           if (!area) continue;
           const p = e.place!;
-          let best: { km: number; pt: AreaPoint } | undefined;
-          for (const pt of area.points) {
-            const km = haversineKm(p.lat, p.lon, pt.lat, pt.lon);
-            if (!best || km < best.km || (km === best.km && pt.eventId < best.pt.eventId)) best = { km, pt };
-          }
-          if (!best || best.km > this.o.sponsorKm) continue;
+          const n = this.areaIndex(rival, area).nearest(p.lat, p.lon, this.o.sponsorKm);
+          if (!n) continue;
+          const best = { km: n.km, pt: n.p };
           const ids = [...new Set([e.id, best.pt.eventId])].sort();
           const own = this.side(m.coalitionId, [id]);
           const riv = this.side(rival, this.actorsAt(rival, area.points.filter((pt) => pt.eventId === best!.pt.eventId)));
@@ -307,16 +333,19 @@ class Ctx {
   }
 }
 
+const pointOrder = (x: AreaPoint, y: AreaPoint) => (x.eventId < y.eventId ? -1 : x.eventId > y.eventId ? 1 : x.placeId.localeCompare(y.placeId));
+
+/** The closest pair of points of two areas (ties: lowest event ids), via a latitude index over `b`. */
 function closest(a: Area | undefined, b: Area | undefined): { km: number; pa: AreaPoint; pb: AreaPoint } | undefined {
   if (!a || !b || a.points.length === 0 || b.points.length === 0) return undefined;
+  const idx = new LatIndex(b.points, pointOrder);
   let best: { km: number; pa: AreaPoint; pb: AreaPoint } | undefined;
-  for (const pa of a.points)
-    for (const pb of b.points) {
-      const km = haversineKm(pa.lat, pa.lon, pb.lat, pb.lon);
-      // Ties go to the latest, then the lowest ids, so the answer does not depend on input order.
-      if (!best || km < best.km - 1e-9 || (Math.abs(km - best.km) <= 1e-9 && `${pa.eventId}|${pb.eventId}` < `${best.pa.eventId}|${best.pb.eventId}`))
-        best = { km, pa, pb };
-    }
+  for (const pa of [...a.points].sort(pointOrder)) {
+    const n = idx.nearest(pa.lat, pa.lon, best ? best.km + 1e-6 : Number.POSITIVE_INFINITY);
+    if (!n) continue;
+    if (!best || n.km < best.km - 1e-9 || (Math.abs(n.km - best.km) <= 1e-9 && `${pa.eventId}|${n.p.eventId}` < `${best.pa.eventId}|${best.pb.eventId}`))
+      best = { km: n.km, pa, pb: n.p };
+  }
   return best;
 }
 
