@@ -68,7 +68,7 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
   } else inputs = recognize(text, gaz, opts.exclude ?? []);
   inputs.sort((a, b) => a.start - b.start);
   const hints = countryHints(text, gaz);
-  const res = resolveAll(gaz, inputs, { countryHints: hints, explain: opts.explain });
+  const res = dropUnsupported(gaz, resolveAll(gaz, inputs, { countryHints: hints, explain: opts.explain }), hints);
 
   const byId = new Map<string, Place>();
   const explanations: PlaceExplanation[] = [];
@@ -265,6 +265,31 @@ export function validateSpans(text: string, spans: Span[]): (Span | Warning)[] {
     out.push({ start: s.start, end: s.end });
   }
   return out;
+}
+
+// Feature codes a lone word may resolve to without support from the rest of the article.
+const STANDALONE = /^(PCL|ADM1|PPLC|CONT|OCN|SEA|RGN|STM|GULF)/;
+
+/**
+ * A lone word with no locative context ("Obama", "Once", "Putin") that resolves to a town in a
+ * country nothing else in the article is in is most likely not a place: drop it.
+ */
+function dropUnsupported(gaz: Gazetteer, res: ReturnType<typeof resolveAll>, hints: Map<string, number>) {
+  const support = new Map<string, number>();
+  const standalone = (i: number) => STANDALONE.test(gaz.fcode(i)) || gaz.pop(i) >= 100_000;
+  for (const r of res) {
+    const w = r.ranked[0];
+    if (!w || (r.mention.weak && !standalone(w.index))) continue;
+    const cc = gaz.cc(w.index);
+    support.set(cc, (support.get(cc) ?? 0) + 1);
+  }
+  return res.filter((r) => {
+    const w = r.ranked[0];
+    if (!r.mention.weak || !w) return true;
+    if (standalone(w.index)) return true;
+    const cc = gaz.cc(w.index);
+    return (support.get(cc) ?? 0) > 0 || (hints.get(cc) ?? 0) > 0;
+  });
 }
 
 /** Country evidence from demonyms in the text ("Syrian troops" → SY), capped per country. */

@@ -20,6 +20,7 @@ const TYPE_WORDS = new Set<string>(STOP.typeWords);
 const NAME_OF = new Set<string>(STOP.nameOfWords);
 // "The FDA", "A week": a determiner never starts a place name ("The Hague" is found as "Hague")
 const DETERMINERS = new Set<string>(STOP.determiners);
+const NAME_WORDS = new Set<string>(STOP.nameWords);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
 
@@ -102,6 +103,8 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (j > i && /\n/.test(text.slice(toks[j - 1]!.end, tj.start))) break;
       const surface = text.slice(t.start, tj.end);
       const key = nameKey(surface);
+      // lower-case words inside a name: only name words ("military airport", "al-", "of")
+      if (j > i && !tj.cap && !NAME_WORDS.has(tj.text.toLowerCase()) && !ARTICLE_TOKENS.has(tj.text.toLowerCase())) break;
       const endsOk = tj.cap || (j > i && key.includes(" ") && toks.slice(i, j + 1).some((x) => x.cap));
       if (endsOk) {
         if (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) bestEnd = j;
@@ -139,7 +142,10 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       reject = true;
     else if (next && !next.cap && NAME_OF.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
     else if (bestEnd === i && surnames.has(lower)) reject = true;
-    else if (prev && TITLES.has(prev.text.toLowerCase().replace(/\.$/, "")) && adjacent(text, prev, t)) reject = true;
+    else if (prev && TITLES.has(prev.text.toLowerCase().replace(/\.$/, "")) && adjacent(text, prev, t)) {
+      reject = true;
+      if (bestEnd === i) surnames.add(lower);
+    }
     else if (next && PERSON_VERBS.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
     if (!reject && bestEnd === i && !t.abbrev) {
       // A lone small place needs context ("in X", "X province"); a sentence-initial lone word
@@ -159,8 +165,14 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (t.initial && !context && !strongType && maxPop < 50000) reject = true;
       if (t.initial && !context && new RegExp(`\\b${escapeRe(lower)}\\b`).test(text)) reject = true;
     }
+    let weak = false;
+    if (!reject && bestEnd === i && !t.abbrev) {
+      const prevWord = prev && !t.initial ? prev.text.toLowerCase() : "";
+      weak = !PREPS.has(prevWord) && cuesAround(text, start, end) === undefined;
+    }
     if (!reject) {
       const m: MentionInput = { start, end, surface };
+      if (weak) m.weak = true;
       const cues = cuesAround(text, start, end);
       if (cues) m.cues = cues;
       out.push(m);

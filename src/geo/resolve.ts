@@ -12,6 +12,8 @@ export interface MentionInput {
   surface: string;
   /** Feature-code prefixes the surrounding words favour ("province" → ADM1). */
   cues?: string[];
+  /** A lone word with no locative context ("Obama", "Once"): kept only if the article supports it. */
+  weak?: boolean;
   /** Candidates fixed by the phrase itself ("the Kazakh capital" → Astana). */
   forced?: number[];
 }
