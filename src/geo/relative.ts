@@ -20,6 +20,7 @@ const RE_OFFSET = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${Object.keys(UNIT_KM).join
 const RE_DIRECTION = new RegExp(`(?:\\b(an?|the|some|several)\\s+([a-z-]+)\\s+)?\\b(${DIR})\\s+of\\s+(?:the\\s+)?$`, "i");
 const RE_NEAR_BEFORE = new RegExp(`\\b(${R.nearWords.join("|")})\\s+(?:of\\s+)?(?:the\\s+)?$`, "i");
 const RE_COUNTRYSIDE_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:(${DIR})\\s+)?(${R.areaWords.join("|")})\\b`, "i");
+const RE_POSS_DIR_AFTER = new RegExp(`^['’]s\\s+(${DIR})\\b`, "i");
 const RE_DIR_BEFORE = new RegExp(`\\b(${DIR})\\s+$`, "i");
 const RE_BANK = new RegExp(`\\b(${DIR}|left|right)\\s+banks?\\s+of\\s+(?:the\\s+)?$`, "i");
 const RE_BORDER_WITH = /\bborders?\s+with\s+(?:the\s+)?$/i;
@@ -113,6 +114,13 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       const extra: { direction?: string; distanceKm?: number } = {};
       if (dir) extra.direction = dir;
       rel(m[2]!.toLowerCase(), a.span.start, a.span.end + m[0].length, lat, lon, p.precision === 3 ? 3 : 2, extra);
+      continue;
+    }
+    if ((m = RE_POSS_DIR_AFTER.exec(after)) && (p.featureCode.startsWith("PCL") || p.featureCode === "ADM1")) {
+      // "Syria's northeast"
+      const dir = dirKey(m[1]!);
+      const [lat, lon] = partOf(gaz, p, dir);
+      rel("part", a.span.start, a.span.end + m[0].length, lat, lon, 3, { direction: dir });
       continue;
     }
     if ((m = RE_NEAR_BEFORE.exec(before)) && p.precision === 1) {

@@ -62,6 +62,7 @@ const REL: [string, RegExp, string, number, string, number][] = [
   ["SDF advanced in Deir Ezzor's northwestern countryside.", /northwestern countryside/, "countryside", 2, "geonames:170794", 30],
   ["Shelling on the outskirts of Aleppo.", /outskirts of Aleppo/, "near", 2, "geonames:170063", 5],
   ["Airstrikes in northern Syria killed 10.", /northern Syria/, "part", 3, "country:SY", 500],
+  ["The SDF controls much of Syria’s northeast.", /Syria’s northeast/, "part", 3, "country:SY", 500],
 ];
 for (const [text, phrase, kind, precision, anchor, maxKm] of REL) {
   test(`relative: ${text}`, () => {
