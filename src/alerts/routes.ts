@@ -22,7 +22,7 @@ import { deriveCoalitions } from "./coalitions.js";
 import { resolveAlertOptions } from "./options.js";
 import { alertsFromStore } from "./run.js";
 import { createServices, type ServiceOptions, type SitrepServices } from "./services.js";
-import { loadAlertData } from "./source.js";
+import { loadAlertData, relationEvidence } from "./source.js";
 import type { AlertKind } from "./types.js";
 
 export interface AlertsPluginOptions extends ServiceOptions {
@@ -94,7 +94,7 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
   app.get(
     "/api/alerts/coalitions",
     g(async () => {
-      const data = await loadAlertData(svc.store, {});
+      const data = await loadAlertData(svc.store, { evidence: await relationEvidence(svc.store) });
       const set = deriveCoalitions(data);
       return { coalitions: set.coalitions, rivals: [...set.rivals].map((k) => k.split("|")) };
     }),

@@ -48,8 +48,28 @@ export async function storedEvents(store: Store, since?: string, until?: string)
   return out;
 }
 
-/** Loads AlertData from a store; `since`/`until` bound the event dates. */
-export async function loadAlertData(store: Store, opts: { since?: string; until?: string } = {}): Promise<AlertData> {
+/**
+ * The words behind each sponsor/alliance relation ("US-backed Syrian Democratic Forces"), read from
+ * the stored documents of the most recent `maxArticles` articles: key "source|type|target" → texts.
+ */
+export async function relationEvidence(store: Store, maxArticles = 300): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const page = await store.listArticles({ limit: maxArticles });
+  for (const a of page.items) {
+    const doc = (await store.getArticle(a.id))?.doc;
+    for (const r of doc?.relations ?? []) {
+      if (!DEFAULT_COALITION_MODEL.memberRelations.includes(r.type)) continue;
+      const k = `${r.source}|${r.type}|${r.target}`;
+      const l = out.get(k) ?? [];
+      for (const e of r.evidence) if (e.text && !l.includes(e.text) && l.length < 3) l.push(e.text);
+      out.set(k, l);
+    }
+  }
+  return out;
+}
+
+/** Loads AlertData from a store; `since`/`until` bound the event dates; `evidence` adds quoted relation evidence. */
+export async function loadAlertData(store: Store, opts: { since?: string; until?: string; evidence?: Map<string, string[]> } = {}): Promise<AlertData> {
   let db: SqlDb | undefined;
   try {
     db = sqlOf(store);
@@ -84,7 +104,10 @@ export async function loadAlertData(store: Store, opts: { since?: string; until?
         source: e.source,
         target: e.target,
         confidence: Math.min(0.99, 0.6 + 0.1 * e.articleCount),
-        evidence: [{ pass: "store", rule: "actorGraph", confidence: 1, start: 0, end: 0, text }],
+        evidence: [
+          ...(opts.evidence?.get(`${e.source}|${e.type}|${e.target}`) ?? []).map((t) => ({ pass: "store", rule: "article", confidence: 1, start: 0, end: 0, text: t })),
+          { pass: "store", rule: "actorGraph", confidence: 1, start: 0, end: 0, text },
+        ],
       };
     });
   const overrides = db ? await new CoalitionOverrides(db, systemClock).list() : [];

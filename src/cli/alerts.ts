@@ -1,7 +1,9 @@
 // `sitrep alerts`: contact and escalation alerts (converging, racing, clash, sponsor) computed from
 // the stored events, as a table for people or JSON Lines for tools.
 import type { Command } from "commander";
+import { deriveCoalitions } from "../alerts/coalitions.js";
 import { alertsFromStore } from "../alerts/run.js";
+import { loadAlertData, relationEvidence } from "../alerts/source.js";
 import type { Alert, AlertKind } from "../alerts/types.js";
 import { UserError } from "./errors.js";
 import { addDbOption, parseDay, withStore } from "./store-option.js";
@@ -44,7 +46,8 @@ export function registerAlerts(program: Command): void {
     .option("--window-days <n>", "days of events that make an area of operation", "14")
     .option("--objective-km <km>", "racing: both sides fighting within this distance of one place", "25")
     .option("--sponsor-km <km>", "sponsor: a sponsor's forces within this distance of the rival's area", "30")
-    .option("--kind <kind...>", `only these kinds: ${KINDS.join(", ")}`);
+    .option("--kind <kind...>", `only these kinds: ${KINDS.join(", ")}`)
+    .option("--coalitions", "print the coalitions and why each actor belongs to one, instead of alerts");
   addDbOption(cmd).action(
     async (o: {
       db?: string;
@@ -57,6 +60,7 @@ export function registerAlerts(program: Command): void {
       objectiveKm: string;
       sponsorKm: string;
       kind?: string[];
+      coalitions?: boolean;
     }) => {
       if (o.format !== "table" && o.format !== "jsonl") throw new UserError(`--format: expected table or jsonl, got "${o.format}"`);
       for (const k of o.kind ?? []) if (!KINDS.includes(k as AlertKind)) throw new UserError(`--kind: expected ${KINDS.join(", ")}, got "${k}"`);
@@ -70,6 +74,14 @@ export function registerAlerts(program: Command): void {
         sponsorKm: num(o.sponsorKm, "--sponsor-km"),
         kinds: o.kind as AlertKind[] | undefined,
       };
+      if (o.coalitions) {
+        const set = await withStore(o.db, async (store) => deriveCoalitions(await loadAlertData(store, { evidence: await relationEvidence(store) })), { read: true });
+        for (const c of set.coalitions) {
+          if (o.format === "jsonl") process.stdout.write(`${JSON.stringify(c)}\n`);
+          else process.stdout.write(`${c.name} (${c.id}): ${c.members.length} actors\n${c.members.map((m) => `  ${m.actorId.padEnd(28)} ${m.role.padEnd(8)} ${m.explanation}\n`).join("")}`);
+        }
+        return;
+      }
       const r = await withStore(o.db, (store) => alertsFromStore(store, q), { read: true });
       if (o.format === "jsonl") for (const a of r.alerts) process.stdout.write(`${JSON.stringify(a)}\n`);
       else process.stdout.write(alertTable(r.alerts));
