@@ -81,7 +81,7 @@ test("sitrep alerts: table and jsonl from a SQLite store; bad options exit 2 wit
   assert.match(bad.stderr, /--distance-km: expected a positive number/);
   const co = run("--coalitions");
   assert.equal(co.status, 0, co.stderr);
-  assert.match(co.stdout, /^US-backed \(us-backed\): 4 actors$/m);
+  assert.match(co.stdout, /^US-backed \(us-backed\): 3 actors$/m);
   assert.match(co.stdout, /dmc +member +Deir Ezzor Military Council is in US-backed because Deir Ezzor Military Council part-of Syrian Democratic Forces \("The Military Council is a part of the predominantly-Kurdish SDF"\)/);
   const badKind = run("--kind", "war");
   assert.equal(badKind.status, 2);
