@@ -28,6 +28,7 @@ try {
 }
 
 mkdirSync(join(out, "basemap"), { recursive: true });
-writeFileSync(join(out, "basemap", "countries.geojson"), JSON.stringify(buildCountries()));
+writeFileSync(join(out, "basemap", "countries.geojson"), JSON.stringify(buildCountries("50m")));
+writeFileSync(join(out, "basemap", "countries-110m.geojson"), JSON.stringify(buildCountries("110m")));
 writeFileSync(join(out, "basemap", "admin1.geojson"), JSON.stringify(buildAdmin1()));
 console.log(`web app built into ${out}`);

@@ -82,9 +82,9 @@ function roundGeometry(g: Geometry, digits: number, tol = 0): Geometry | null {
   return polys.length ? { type: "MultiPolygon", coordinates: polys } : null;
 }
 
-/** Countries from Natural Earth 1:50m (world-atlas), properties `{ name }`. */
-export function buildCountries(): BaseCollection {
-  const topo = JSON.parse(readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf8"));
+/** Countries from Natural Earth 1:50m (or 1:110m for the first, zoomed-out view), properties `{ name }`. */
+export function buildCountries(scale: "50m" | "110m" = "50m"): BaseCollection {
+  const topo = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), "utf8"));
   const fc = feature(topo, topo.objects.countries) as unknown as { features: { properties: { name?: string }; geometry: Geometry | null }[] };
   const features: BaseFeature[] = [];
   for (const f of fc.features) {

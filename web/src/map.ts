@@ -39,7 +39,8 @@ function style(): StyleSpecification {
   return {
     version: 8,
     sources: {
-      countries: { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 },
+      // The small 1:110m countries first; the 1:50m ones join after the first render.
+      countries: { type: "geojson", data: "/api/basemap/countries-110m.geojson", tolerance: 0.5 },
       events: {
         type: "geojson",
         data: { type: "FeatureCollection", features: [] },
@@ -121,7 +122,8 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
   let gotFirst = false;
 
   const push = () => {
-    if (!loaded) {
+    // The events can go in as soon as the style exists, in parallel with the base map loading.
+    if (!loaded && !map.getSource("events")) {
       pending = true;
       return;
     }
@@ -139,14 +141,26 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
     }
   };
 
+  map.once("styledata", () => {
+    if (pending) push();
+  });
   map.on("load", () => {
     loaded = true;
-    // Provinces come after the first render: they are the heaviest layer and only matter zoomed in.
+    // Detail comes after the first render: 1:50m countries and the provinces only matter zoomed in.
     map.once("idle", () => {
+      map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
+      map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea" } }, "clusters");
+      map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
+      const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
+        if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;
+        map.setLayerZoomRange("borders", 0, 3);
+        map.off("sourcedata", swap);
+      };
+      map.on("sourcedata", swap);
       map.addSource("admin1", { type: "geojson", data: "/api/basemap/admin1.geojson", tolerance: 0.6 });
       map.addLayer(
         { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
-        "borders",
+        "borders50",
       );
     });
     if (pending || state.points.length) push();

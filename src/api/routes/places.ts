@@ -7,7 +7,11 @@ import { type BaseCollection, buildAdmin1, buildCountries } from "../basemap.js"
 import { ApiError } from "../errors.js";
 import type { ApiRoutes } from "../openapi.js";
 
-const LAYERS: Record<string, () => BaseCollection> = { countries: buildCountries, admin1: buildAdmin1 };
+const LAYERS: Record<string, () => BaseCollection> = {
+  countries: () => buildCountries("50m"),
+  "countries-110m": () => buildCountries("110m"),
+  admin1: buildAdmin1,
+};
 
 /** Serves each base layer from the install step's prebuilt file, else builds it once in memory. */
 class BaseLayers {
@@ -55,8 +59,8 @@ export function placeRoutes(r: ApiRoutes, store: Store, webRoot?: string): void 
     method: "GET",
     url: "/api/basemap/:layer",
     tag: "places",
-    summary: "Base map layers built from local Natural Earth data: `countries.geojson`, `admin1.geojson`",
-    params: { layer: { type: "string", enum: ["countries.geojson", "admin1.geojson"] } },
+    summary: "Base map layers built from local Natural Earth data: `countries.geojson` (1:50m), `countries-110m.geojson`, `admin1.geojson`",
+    params: { layer: { type: "string", enum: ["countries.geojson", "countries-110m.geojson", "admin1.geojson"] } },
     handler: async (req, reply) => {
       const name = (req.params as { layer: string }).layer.replace(/\.geojson$/, "");
       const { json, gz } = layers.get(name);
