@@ -161,7 +161,10 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         // stated containment: "X in Y" / "X, Y" with Y right after X
         const nextM = k + 1 < mentions.length ? mentions[k + 1] : undefined;
         const nextW = ctx2.winners[k + 1];
-        if (nextM && nextW && nextM.start - m.end >= 0 && nextM.start - m.end <= 4 && nextW.index !== c.index) {
+        // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y)
+        const xTop = list[0];
+        const isList = xTop !== undefined && nextW !== undefined && level(gaz.fcode(xTop.index)) <= level(gaz.fcode(nextW.index));
+        if (nextM && nextW && !isList && nextM.start - m.end >= 0 && nextM.start - m.end <= 4 && nextW.index !== c.index) {
           if (contains(gaz, nextW.index, c.index)) {
             s += W.containmentWeight;
             if (explain) reasons.push(`inside ${gaz.name(nextW.index)} as the text states`);
@@ -190,6 +193,14 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     out.sort((a, b) => b.score - a.score);
     return out;
   }
+}
+
+/** Administrative level: 0 country, 1 province, 2 district, 3 anything smaller. */
+function level(fc: string): number {
+  if (fc.startsWith("PCL") || fc === "CONT") return 0;
+  if (fc === "ADM1" || fc === "RGN") return 1;
+  if (fc === "ADM2") return 2;
+  return 3;
 }
 
 function top(list: Scored[], except?: number): Scored | undefined {

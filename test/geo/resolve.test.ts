@@ -26,6 +26,8 @@ const ROWS: [string, string, string, number, number][] = [
   ["Fighting near Alexandria and Cairo, Egypt.", "Alexandria", "EG", 31.2, 29.92],
   ["Shooting in Alexandria, Virginia, near Washington.", "Alexandria", "US", 38.8, -77.05],
   ["Victoria and New South Wales, Australia, closed schools.", "Victoria", "AU", -36.8, 144.5],
+  ["Cases rose in Illinois, Missouri and Ohio.", "Illinois", "US", 40.0, -89.2],
+  ["Talks between Turkey, Iraq, Iran and Syria.", "Iraq", "IQ", 33.0, 43.7],
 ];
 
 for (const [text, surface, cc, lat, lon] of ROWS) {
