@@ -86,3 +86,10 @@ test("a page without <article>/<main>: the paragraph container is found, sidebar
   assert.equal(r.paragraphs.length, 6);
   assert.ok(!r.body.includes("Sidebar text"));
 });
+
+test("an unclosed <script> swallows the rest, as in a browser, without rescanning the page", () => {
+  const html = `<html><body><article>${para(1)}${para(2)}</article>${"<script>var x = 1;".repeat(2000)}<p>never shown</p></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.paragraphs.length, 2);
+  assert.ok(!r.body.includes("never shown"));
+});

@@ -23,10 +23,14 @@ export function extractBody(document: Document, hints: { title?: string | string
   removeChrome(body);
   pruneToArticle(body);
   let article: ReturnType<Readability<Element>["parse"]> = null;
-  try {
-    article = new LinkedomReadability(document).parse();
-  } catch {
-    article = null;
+  // Readability slows down more than linearly on huge trees; past the cap the page-wide
+  // paragraph text (the fallback below) is used instead, so no page can stall the run.
+  if (countElements(body, MAX_READABILITY_ELEMENTS) < MAX_READABILITY_ELEMENTS) {
+    try {
+      article = new LinkedomReadability(document).parse();
+    } catch {
+      article = null;
+    }
   }
   let paras = article?.content ? filterBlocks(blocksOf(article.content), hints.title, hints.standfirst) : [];
   let via: BodyResult["via"] = "readability";
@@ -40,10 +44,25 @@ export function extractBody(document: Document, hints: { title?: string | string
     }
   }
   if (paras.length === 0 && body) {
-    paras = filterBlocks(blocksOf(body), hints.title).filter((p) => p.length > 80);
+    paras = filterBlocks(blocksOf(body), hints.title).filter((p) => p.length > 80 || (p.length > 30 && /[.!?"”’]$/.test(p)));
     via = paras.length ? "page" : "none";
   }
   return { paragraphs: paras, via };
+}
+
+const MAX_READABILITY_ELEMENTS = 20000;
+
+/** Counts elements under `root`, stopping at `cap`. */
+function countElements(root: Element, cap: number): number {
+  let n = 0;
+  const walk = (el: Element): boolean => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (++n >= cap || walk(c)) return true;
+    }
+    return false;
+  };
+  walk(root);
+  return n;
 }
 
 function splitPlain(text: string): string[] {

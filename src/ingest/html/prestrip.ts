@@ -4,7 +4,8 @@
 // linkedom allocates a good deal per node, so parsing less is the main speed lever.
 
 const JSONLD = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
-const DROP = /<!--[\s\S]*?-->|<(script|style|svg|noscript|template|iframe|select|button|textarea)\b[\s\S]*?<\/\1\s*>/gi;
+/** Elements dropped with their content; an unclosed one runs to the end, as in a browser. */
+const RAW_TAGS = ["script", "style", "svg", "noscript", "template", "iframe", "select", "button", "textarea"];
 /** Chrome elements dropped whole, nesting respected. */
 const CHROME_TAGS = ["nav", "footer", "aside"];
 /** Whitespace between two block-level tags is no text: `</p>\n   <div>`. */
@@ -32,10 +33,32 @@ function keepAttrs(_m: string, tag: string, attrs: string, selfClose: string): s
 export function prestrip(html: string): { html: string; jsonld: string[] } {
   const jsonld: string[] = [];
   for (const m of html.matchAll(JSONLD)) jsonld.push(m[1]!);
-  let out = html.replace(DROP, " ");
+  let out = dropRaw(html);
   out = dropElements(out, CHROME_TAGS);
   out = out.replace(BLOCK_GAP, "$1").replace(START_TAG, keepAttrs);
   return { html: out, jsonld };
+}
+
+/**
+ * Removes comments and RAW_TAGS elements in one linear scan (a lazy regex would rescan to
+ * the end of the page for every unclosed `<script`).
+ */
+function dropRaw(html: string): string {
+  const lower = html.toLowerCase();
+  const start = new RegExp(`<!--|<(${RAW_TAGS.join("|")})[\\s/>]`, "g");
+  let out = "";
+  let pos = 0;
+  for (let m = start.exec(lower); m; m = start.exec(lower)) {
+    const close = m[1] ? `</${m[1]}` : "-->";
+    const c = lower.indexOf(close, m.index + m[0].length);
+    out += `${html.slice(pos, m.index)} `;
+    if (c < 0) return out;
+    const end = m[1] ? lower.indexOf(">", c) : c + 2;
+    if (end < 0) return out;
+    pos = end + 1;
+    start.lastIndex = pos;
+  }
+  return out + html.slice(pos);
 }
 
 /** Removes every element of the given tags, nesting respected; an unclosed one is kept. */
