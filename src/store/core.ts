@@ -143,7 +143,8 @@ export class CoreStore implements Store {
           new Date().toISOString(),
           doc.events.length,
           a.body,
-          JSON.stringify(doc),
+          // the body has its own column; the stored document leaves it out
+          JSON.stringify({ ...doc, article: { ...doc.article, body: undefined } }),
         ],
       );
       await this.saveActors(db, doc, key, pubDate);
@@ -169,9 +170,10 @@ export class CoreStore implements Store {
           await this.recompute(db, n);
           mergedEvents++;
         } else {
-          n = await this.insertEvent(db, combineReports([report]), ord);
+          const c = combineReports([report]);
+          n = await this.insertEvent(db, c, ord);
           await this.insertSource(db, n, report, ord, i);
-          await this.writeEventActors(db, n);
+          await this.writeEventActors(db, n, c, false);
           newEvents++;
         }
         eventIds.push(String(n));
@@ -365,17 +367,22 @@ export class CoreStore implements Store {
     const c = combineReports(rows.map((r) => JSON.parse(String(r.report)) as EventReport));
     const sets = CoreStore.EVENT_FIELDS.split(", ").map((f) => `${f} = ?`).join(", ");
     await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...this.eventValues(c), await this.nextSeq(db), n]);
-    await this.writeEventActors(db, n);
+    await this.writeEventActors(db, n, c, true);
   }
 
-  private async writeEventActors(db: Db, n: number): Promise<void> {
-    const e = await db.get<Row>("SELECT actor1, actor2, assoc1, assoc2, date FROM events WHERE n = ?", [n]);
-    if (!e) return;
-    await this.clearEventActors(db, n);
-    const ids = new Set<string>();
-    for (const a of [e.actor1, e.actor2, ...JSON.parse(String(e.assoc1)), ...JSON.parse(String(e.assoc2))]) if (a) ids.add(String(a));
-    for (const id of ids) await db.run("INSERT INTO event_actors (actor_id, event_n, date) VALUES (?,?,?)", [id, n, String(e.date)]);
-    await this.countActors(db, [...ids].map((id) => [id, 1]));
+  /** (Re)writes an event's actor links from its combined fields. */
+  private async writeEventActors(db: Db, n: number, c: ReturnType<typeof combineReports>, replace: boolean): Promise<void> {
+    if (replace) await this.clearEventActors(db, n);
+    const ids = [...new Set([c.actor1, c.actor2, ...c.assocActors1, ...c.assocActors2].filter((a): a is string => !!a))];
+    if (ids.length === 0) return;
+    await db.run(
+      `INSERT INTO event_actors (actor_id, event_n, date) VALUES ${ids.map(() => "(?,?,?)").join(",")}`,
+      ids.flatMap((id) => [id, n, c.date]),
+    );
+    await this.countActors(
+      db,
+      ids.map((id) => [id, 1]),
+    );
   }
 
   /** Removes an event's actor links, keeping the per-actor event counts right. */
@@ -404,7 +411,9 @@ export class CoreStore implements Store {
     const r = await this.db.get<Row>("SELECT * FROM articles WHERE id = ?", [id]);
     if (!r) return null;
     const ev = await this.db.all<Row>("SELECT event_n FROM event_sources WHERE article_id = ? ORDER BY doc_index", [id]);
-    return { ...articleSummary(r), doc: JSON.parse(String(r.doc)), eventIds: ev.map((x) => String(x.event_n)) };
+    const doc = JSON.parse(String(r.doc)) as ExtractedDoc;
+    doc.article.body = String(r.body);
+    return { ...articleSummary(r), doc, eventIds: ev.map((x) => String(x.event_n)) };
   }
 
   async listArticles(q: ArticleQuery = {}): Promise<Page<ArticleSummary>> {
