@@ -215,6 +215,7 @@ async function pgScaling(): Promise<void> {
     return;
   }
   const schema = `sitrep_bench_${process.pid}`;
+  console.log(`(PostgreSQL schema ${schema}, dropped at the end)`);
   const store = await openStore(PG_URL, { schema });
   const base = pgBaseline(PG_URL, schema);
   try {

@@ -53,7 +53,7 @@ const DAY = 86_400_000;
 const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
 
 /** How many of an actor's most recent events its profile's "fought" opponents are counted over. */
-const FOUGHT_WINDOW = 2000;
+const FOUGHT_WINDOW = 500;
 
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
