@@ -31,7 +31,18 @@ const errorSchema = {
 export class ApiRoutes {
   readonly specs: RouteSpec[] = [];
 
-  constructor(private app: FastifyInstance) {}
+  /** API routes other plugins add (alerts, accounts …), documented from their own schemas. */
+  private others: { method: string; url: string; schema?: Record<string, unknown> }[] = [];
+
+  constructor(private app: FastifyInstance) {
+    app.addHook("onRoute", (r) => {
+      if (!r.url.startsWith("/api/") || r.url === "/api/docs" || this.specs.some((s) => s.url === r.url)) return;
+      for (const m of [r.method].flat()) {
+        if (m === "HEAD") continue;
+        this.others.push({ method: m, url: r.url, schema: r.schema as Record<string, unknown> | undefined });
+      }
+    });
+  }
 
   add(spec: RouteSpec): void {
     this.specs.push(spec);
@@ -71,6 +82,21 @@ export class ApiRoutes {
         parameters,
         ...(s.body ? { requestBody: { required: true, content: { "application/json": { schema: s.body } } } } : {}),
         responses,
+      };
+    }
+    for (const o of this.others) {
+      const path = o.url.replace(/:(\w+)/g, "{$1}");
+      const props = (k: string) => ((o.schema?.[k] as { properties?: Record<string, unknown> })?.properties ?? {}) as Record<string, unknown>;
+      paths[path] ??= {};
+      paths[path][o.method.toLowerCase()] ??= {
+        tags: [path.split("/")[2] ?? "other"],
+        summary: (o.schema?.summary as string | undefined) ?? (o.schema?.description as string | undefined) ?? `${o.method} ${o.url}`,
+        parameters: [
+          ...Object.entries(props("params")).map(([name, schema]) => ({ name, in: "path", required: true, schema })),
+          ...Object.entries(props("querystring")).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
+        ],
+        ...(o.schema?.body ? { requestBody: { content: { "application/json": { schema: o.schema.body } } } } : {}),
+        responses: { 200: { description: "OK" } },
       };
     }
     return {

@@ -14,6 +14,10 @@ Syrian government troops, supported by Russian air strikes, advanced on the city
 
 Russian warplanes bombed Isis positions in al-Mayadin on Saturday, the Russian defence ministry said.`;
 
+const FILE_ARTICLE = `Isis attacks SDF positions in Raqqa
+
+Isis fighters attacked Syrian Democratic Forces positions in Raqqa on Wednesday, killing three fighters, the SDF said.`;
+
 type MapHandle = {
   jumpTo(o: unknown): void;
   once(ev: string, fn: () => void): void;
@@ -69,6 +73,12 @@ describe("web app", { skip: browserSkip }, () => {
     await done.waitFor({ timeout: 30000 });
     assert.equal(await done.getAttribute("class"), "ok", await done.innerText());
     assert.match(await done.innerText(), /inserted: [1-9]\d* events?/);
+    // A dropped or chosen file goes the same way, with its name.
+    await page.setInputFiles("#ingest-files", { name: "raqqa-report.txt", mimeType: "text/plain", buffer: Buffer.from(FILE_ARTICLE) });
+    const fileDone = page.locator("#ingest-log li", { hasText: "raqqa-report.txt" });
+    await fileDone.and(page.locator(".ok, .failed")).waitFor({ timeout: 30000 });
+    assert.equal(await fileDone.getAttribute("class"), "ok", await fileDone.innerText());
+    assert.equal(await page.locator("#ingest-progress").getAttribute("value"), "1");
     await screenshot(page, "02-ingested");
 
     // The live stream brought the events to the open page without a reload.
@@ -96,7 +106,7 @@ describe("web app", { skip: browserSkip }, () => {
     assert.match(panelText, /Reported by/i);
     const mark = page.locator("#panel .sentence mark").first();
     const sentence = await mark.innerText();
-    assert.ok(ARTICLE.includes(sentence.trim()), `highlighted sentence "${sentence}" comes from the article`);
+    assert.ok([ARTICLE, FILE_ARTICLE].some((a) => a.includes(sentence.trim())), `highlighted sentence "${sentence}" comes from an ingested article`);
     await screenshot(page, "04-event-panel");
 
     await page.click("#panel .source a.read");

@@ -1,4 +1,6 @@
 // The readable API page: renders /api/openapi.json as a list of endpoints and their parameters.
+import "@fontsource/noto-sans/400.css";
+import "@fontsource/noto-sans/600.css";
 import "./style.css";
 import { fill, h } from "./dom.js";
 
