@@ -1,7 +1,8 @@
 // Alerts over a real store (SQLite file; PostgreSQL when SITREP_TEST_PG is set): hand-made events
 // saved with saveDoc, then `alertsFromStore`, an analyst rejection, and the `sitrep alerts` command.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { Reviews } from "../../src/accounts/review.js";
 import { Accounts } from "../../src/accounts/users.js";
@@ -56,13 +57,39 @@ for (const { backend, skip } of BACKENDS) {
   });
 }
 
+/** Runs the CLI in this process (one import of every command, not one per run), capturing its output. */
+async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { main } = await import("../../src/cli/main.js");
+  let stdout = "";
+  let stderr = "";
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  process.stdout.write = ((c: string | Uint8Array) => {
+    stdout += String(c);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((c: string | Uint8Array) => {
+    stderr += String(c);
+    return true;
+  }) as typeof process.stderr.write;
+  const before = process.exitCode;
+  try {
+    const status = await main(["node", "sitrep", ...args]);
+    return { status, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    process.exitCode = before;
+  }
+}
+
 test("sitrep alerts: table and jsonl from a SQLite store; bad options exit 2 with one line", async () => {
   const t = await tempDb("sqlite");
   for (const [i, e] of situation().entries()) await t.store.saveDoc(docFor(e, seedActors(), seedRelations(), i));
   const dbPath = t.path!;
   await t.store.close();
-  const run = (...args: string[]) => spawnSync(process.execPath, ["bin/sitrep.js", "alerts", "--db", dbPath, ...args], { encoding: "utf8" });
-  const jl = run("--format", "jsonl", "--until", "2017-09-10");
+  const run = (...args: string[]) => cli(["alerts", "--db", dbPath, ...args]);
+  const jl = await run("--format", "jsonl", "--until", "2017-09-10");
   assert.equal(jl.status, 0, jl.stderr);
   const alerts = jl.stdout.trim().split("\n").map((l) => JSON.parse(l));
   assert.deepEqual(alerts.map((a) => a.kind).sort(), ["clash", "converging", "racing"]);
@@ -71,19 +98,20 @@ test("sitrep alerts: table and jsonl from a SQLite store; bad options exit 2 wit
     assert.equal(a.sides.length, 2);
     assert.ok(a.eventIds.length > 0);
   }
-  const table = run("--until", "2017-09-10", "--distance-km", "3");
+  const table = await run("--until", "2017-09-10", "--distance-km", "3");
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /racing +US-backed \(Deir Ezzor Military Council, Syrian Democratic Forces\) vs Russia\/Iran-backed \(Syrian government forces\)/);
   assert.doesNotMatch(table.stdout, /converging/);
-  const bad = run("--distance-km", "-4");
+  const bad = await run("--distance-km", "-4");
   assert.equal(bad.status, 2);
   assert.equal(bad.stderr.trim().split("\n").length, 1);
   assert.match(bad.stderr, /--distance-km: expected a positive number/);
-  const co = run("--coalitions");
+  const co = await run("--coalitions");
   assert.equal(co.status, 0, co.stderr);
   assert.match(co.stdout, /^US-backed \(us-backed\): 3 actors$/m);
   assert.match(co.stdout, /dmc +member +Deir Ezzor Military Council is in US-backed because Deir Ezzor Military Council part-of Syrian Democratic Forces \("The Military Council is a part of the predominantly-Kurdish SDF"\)/);
-  const badKind = run("--kind", "war");
+  const badKind = await run("--kind", "war");
   assert.equal(badKind.status, 2);
+  assert.equal((await cli(["alerts", "--db", join(tmpdir(), "sitrep-no-such.db")])).status, 2);
   await t.done();
 });
