@@ -50,6 +50,7 @@ interface SupplementFile {
   demonyms: Record<string, string>;
   countryNames: Record<string, string>;
   nominalPopulation: Record<string, number>;
+  stateAbbreviations: Record<string, string>;
   adminAffixes: { prefixes: string[]; suffixes: string[] };
 }
 
@@ -320,6 +321,12 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     const list = (abbreviations[abbreviationKey(abbr)] ??= []);
     if (!list.includes(i)) list.unshift(i);
   }
+  const stateAbbreviations: Record<string, number> = {};
+  for (const [abbr, code] of Object.entries(sup.stateAbbreviations)) {
+    const i = admin1Feature[code];
+    if (i === undefined) throw new Error(`supplement state abbreviation ${abbr}: unknown admin-1 ${code}`);
+    stateAbbreviations[abbr.replace(/\./g, "")] = i;
+  }
   for (const [dem, ref] of Object.entries(sup.demonyms)) {
     if (ref.startsWith("country:")) demonyms[nameKey(dem)] = ref.slice(8);
     else {
@@ -432,6 +439,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     borders,
     capitals,
     extents,
+    stateAbbreviations,
     abbreviations,
     demonyms,
   };

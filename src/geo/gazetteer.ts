@@ -87,6 +87,11 @@ export class Gazetteer {
       const ab = this.header.abbreviations[letters];
       if (ab) out.push(...ab);
     }
+    // "Tenn.", "Calif.": AP-style state abbreviations, only with their dot
+    if (surface.endsWith(".")) {
+      const st = this.header.stateAbbreviations[letters];
+      if (st !== undefined && !out.includes(st)) out.unshift(st);
+    }
     for (const i of this.lookupKey(nameKey(surface))) if (!out.includes(i)) out.push(i);
     return out;
   }

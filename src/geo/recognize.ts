@@ -179,6 +179,18 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       i = bestEnd + 1;
     } else i++;
   }
+  // "Paris, Tenn.": an AP-style state abbreviation right after "Place, "
+  const stRe = /,\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.)/g;
+  const st = gaz.header.stateAbbreviations;
+  for (let m = stRe.exec(text); m; m = stRe.exec(text)) {
+    const abbr = m[1]!;
+    if (st[abbr.replace(/\./g, "")] === undefined) continue;
+    const start = m.index + m[0].length - abbr.length;
+    const end = start + abbr.length;
+    const prevPlace = out.find((o) => o.end === m!.index);
+    if (!prevPlace || overlapsAny(start, end, exclude) || out.some((o) => o.start < end && start < o.end)) continue;
+    out.push({ start, end, surface: abbr, forced: [st[abbr.replace(/\./g, "")]!] });
+  }
   // "the Kazakh capital" with no name after it: the capital of that country.
   const capRe = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/gu;
   for (let m = capRe.exec(text); m; m = capRe.exec(text)) {

@@ -40,6 +40,8 @@ export interface StoreHeader {
   capitals: Record<string, number>;
   /** ISO code → [south, north, west, east]: 5th–95th percentile of the country's places */
   extents: Record<string, [number, number, number, number]>;
+  /** AP-style state abbreviation without dots ("Tenn", "NY") → admin-1 feature, for "City, Tenn." */
+  stateAbbreviations: Record<string, number>;
   /** upper-case abbreviation without dots ("US", "NSW") → feature indexes */
   abbreviations: Record<string, number[]>;
   /** name key of a demonym ("syrian", "kazakh") → ISO country code or feature index (as "#12") */

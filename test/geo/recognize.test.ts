@@ -27,6 +27,8 @@ const ROWS: [string, string[], string[]][] = [
   ["The outbreak spread from Texas to New York and California.", ["Texas", "New York", "California"], []],
   ["Aid reached the West Bank and the Gaza Strip via the Rafah crossing.", ["West Bank", "Gaza Strip", "Rafah crossing"], []],
   ["Heavy rain hit Lagos, Nigeria, and Accra.", ["Lagos", "Nigeria", "Accra"], []],
+  ["A tornado hit Paris, Tenn., and Springfield, Ill., on Sunday.", ["Paris", "Tenn", "Springfield", "Ill"], ["Sunday"]],
+  ["Flooding in Cairo, Ga., and Salem, Ore.", ["Cairo", "Salem"], []],
   ["Mark Roberts, a reporter for The Independent, said so.", [], ["Roberts", "Independent", "Mark"]],
 ];
 
