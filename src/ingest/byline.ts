@@ -11,7 +11,11 @@ const TAILS = [
   /\s*\S+@\S+/g,
   /\s*@\w+/g,
   /\s*(?:updated|published|posted)\b.*$/i,
+  // a date run into the name: "Bryan DeArdo Nov 19, 2019", "Jeff Foust Monday, November 18" (not "Theresa May")
+  /\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$/i,
   /\s+\d.*$/,
+  // an agency after a comma: "Sandee LaMotte, CNN"
+  /,\s*[A-Z]{2,6}$/,
 ];
 const NAME_WORD = /^(?:(?:al|el|ad|as|ash|ar|an)-[A-Z][\p{L}'’-]*|[A-Z][\p{L}'’.-]*|[A-Z]\.|(?:de|da|van|von|der|al|el|bin|ibn|la|le|du|dos|del)|[A-Z][\p{L}]*-[A-Z][\p{L}]*)$/u;
 const JOIN = /\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)/;
@@ -33,6 +37,8 @@ export function parseByline(text: string | undefined | null): string | undefined
   let s = text.replace(/\s+/g, " ").trim();
   if (s.length > 150) return undefined;
   s = s.replace(LEAD, "");
+  // "Jeff FoustMonday, November 18": a day name glued to the name
+  s = s.replace(/([a-z])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)/g, "$1 $2");
   for (const re of TAILS) s = s.replace(re, "");
   s = s.replace(/[\s,;:.]+$/, "").trim();
   if (!s) return undefined;

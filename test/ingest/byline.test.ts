@@ -31,3 +31,14 @@ test("isPersonName: the shape of a name", () => {
   assert.equal(isPersonName("rachel roberts"), false);
   assert.equal(isPersonName("Join our commenting forum"), false);
 });
+
+test("parseByline: dates and agencies run into the byline", () => {
+  assert.equal(parseByline("Bryan DeArdo Nov 19, 2019"), "Bryan DeArdo");
+  assert.equal(parseByline("By Sandee LaMotte, CNN"), "Sandee LaMotte");
+  assert.equal(parseByline("by Jeff FoustMonday, November 18, 2019"), "Jeff Foust");
+});
+
+test("parseByline: surnames that look like months stay", () => {
+  assert.equal(parseByline("By Theresa May"), "Theresa May");
+  assert.equal(parseByline("Ann Marchant"), "Ann Marchant");
+});

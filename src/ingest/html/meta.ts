@@ -46,7 +46,22 @@ function jsonldArticles(raws: string[]): Obj[] {
   return out.sort((a, b) => Number(/Article|Posting/.test(String(b["@type"]))) - Number(/Article|Posting/.test(String(a["@type"]))));
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", ndash: "–", mdash: "—", hellip: "…", pound: "£", euro: "€" };
+
+/** Decodes entities left in attribute values and JSON-LD ("&#8216;The Medium&#8217;"). */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (m, dec, hex, name) => {
+    const code = dec ? Number(dec) : hex ? Number.parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    return NAMED[String(name).toLowerCase()] ?? m;
+  });
+}
+
+const str = (v: unknown): string | undefined => {
+  if (typeof v !== "string") return undefined;
+  const t = decodeEntities(v).replace(/\s+/g, " ").trim();
+  return t || undefined;
+};
 function nameOf(v: unknown): string | undefined {
   if (typeof v === "string") return str(v);
   if (Array.isArray(v)) {
@@ -90,7 +105,7 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
     meta('meta[name="author"]') ??
     meta('meta[property="article:author"]') ??
     str(document.querySelector('[rel="author"], [itemprop="author"], .byline, [class*="byline"]')?.textContent);
-  m.byline = parseByline(author) ?? (author && !/^https?:/.test(author) && author.length < 80 ? author : undefined);
+  m.byline = parseByline(author) ?? (author && !/^https?:/.test(author) && author.length < 80 ? author.replace(/^by\s+/i, "") : undefined);
   const dateText =
     str(ld.datePublished) ??
     meta('meta[property="article:published_time"]') ??
@@ -102,6 +117,8 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
     str(document.querySelector("time")?.textContent);
   m.publishedAt = parseDate(dateText);
   m.outlet = meta('meta[property="og:site_name"]') ?? nameOf(ld.publisher) ?? meta('meta[name="application-name"]');
+  // "https://www.hawaiinewsnow.com" as a site name: keep the host
+  if (m.outlet && /^https?:\/\//i.test(m.outlet)) m.outlet = m.outlet.replace(/^https?:\/\/(?:www\.)?/i, "").replace(/\/.*$/, "");
   m.language =
     str(document.documentElement?.getAttribute("lang")) ??
     meta('meta[http-equiv="content-language" i]') ??

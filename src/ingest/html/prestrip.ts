@@ -70,7 +70,8 @@ function dropElements(html: string, tags: string[]): string {
   for (let m = opener.exec(lower); m; m = opener.exec(lower)) {
     const tag = m[1]!;
     const end = closeOf(lower, tag, m.index + tag.length + 1);
-    if (end < 0) continue;
+    // unclosed: keep it (and stop looking, or every later opener would rescan to the end)
+    if (end < 0) break;
     out += `${html.slice(pos, m.index)} `;
     pos = end;
     opener.lastIndex = end;
