@@ -203,6 +203,16 @@ describe("articles, actors, places, search, docs", () => {
     assert.ok(doc.paths["/api/ingest"].post.requestBody);
   });
 
+  test("a country's admin-1 regions, usable as the region filter", async () => {
+    const { body } = await getJson("/api/regions?country=sy");
+    const dy = body.items.find((x: { code: string }) => x.code === "SY-DY");
+    assert.ok(dy, "Deir ez-Zor governorate is listed");
+    assert.ok(body.items.every((x: { code: string }) => x.code.startsWith("SY-")));
+    const inside = (await getJson(`/api/events?region=${dy.code}`)).body.items;
+    assert.deepEqual(inside.map((e: { place: { name: string } }) => e.place.name), ["Deir Ezzor"]);
+    assert.equal((await getJson("/api/regions")).status, 400);
+  });
+
   test("base map layers are GeoJSON from local data", async () => {
     const r = await app.inject({ method: "GET", url: "/api/basemap/countries.geojson" });
     assert.equal(r.statusCode, 200);

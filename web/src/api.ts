@@ -76,6 +76,7 @@ export const api = {
   actors: () => call<Page<ActorSummary>>("/api/actors?limit=1000"),
   actor: (id: string) => call<ActorProfile>(`/api/actors/${encodeURIComponent(id)}`),
   graph: () => call<ActorGraph>("/api/graph?limit=300"),
+  regions: (country: string) => call<{ items: { code: string; name: string }[] }>(`/api/regions${qs({ country })}`),
   places: () => call<{ items: PlaceSummary[] }>("/api/places?limit=5000"),
   ingest: (body: { text?: string; html?: string; url?: string; name?: string }) =>
     call<IngestResult>("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),

@@ -17,6 +17,7 @@ export function createFilters(reload: () => Promise<void>): FilterBar {
   const backed = h("input", { id: "f-backed", type: "checkbox" });
   const source = h("select", { id: "f-source", "aria-label": "source" });
   const region = h("select", { id: "f-region", "aria-label": "region" });
+  const province = h("select", { id: "f-province", "aria-label": "province", hidden: true });
   const types = EVENT_TYPES.map((t) => {
     const box = h("input", { type: "checkbox", checked: true, value: t });
     return { t, box, row: h("label", { class: "type-row" }, box, h("span", { class: "swatch", "data-type": t }), t) };
@@ -30,7 +31,7 @@ export function createFilters(reload: () => Promise<void>): FilterBar {
     h("label", { class: "check" }, backed, "with the actors it backs (sponsor bloc)"),
     h("div", { class: "field" }, "Event type", ...types.map((x) => x.row)),
     h("label", { class: "field" }, "Source", source),
-    h("label", { class: "field" }, "Region", region),
+    h("label", { class: "field" }, "Region", region, province),
     clear,
   );
   // Swatch colours through the CSSOM (no inline style attributes).
@@ -43,18 +44,30 @@ export function createFilters(reload: () => Promise<void>): FilterBar {
       includeBacked: actor.value ? backed.checked : undefined,
       type: on.length === EVENT_TYPES.length ? undefined : on.length ? on.join(",") : "none",
       source: source.value || undefined,
-      region: region.value || undefined,
+      region: province.value || region.value || undefined,
     };
   };
   const changed = () => {
     state.filters = read();
     void reload();
   };
-  for (const el of [actor, backed, source, region, ...types.map((x) => x.box)]) el.addEventListener("change", changed);
+  for (const el of [actor, backed, source, province, ...types.map((x) => x.box)]) el.addEventListener("change", changed);
+  // A country offers its provinces (admin-1) as a finer region.
+  region.addEventListener("change", async () => {
+    province.value = "";
+    province.hidden = !region.value;
+    fill(province, h("option", { value: "" }, "All provinces"));
+    changed();
+    if (!region.value) return;
+    const { items } = await api.regions(region.value);
+    province.append(...items.map((r) => h("option", { value: r.code }, r.name)));
+  });
   clear.addEventListener("click", () => {
     actor.value = "";
     source.value = "";
     region.value = "";
+    province.value = "";
+    province.hidden = true;
     backed.checked = false;
     for (const x of types) x.box.checked = true;
     changed();

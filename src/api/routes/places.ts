@@ -16,6 +16,22 @@ const LAYERS: Record<string, () => BaseCollection> = {
 /** Serves each base layer from the install step's prebuilt file, else builds it once in memory. */
 class BaseLayers {
   private cache = new Map<string, { json: Buffer; gz: Buffer }>();
+  private regions: { code: string; name: string; country: string }[] | null = null;
+
+  /** Admin-1 regions (code, name, country) from the admin-1 layer. */
+  regionList(): { code: string; name: string; country: string }[] {
+    if (!this.regions) {
+      const fc = JSON.parse(this.get("admin1").json.toString("utf8")) as BaseCollection;
+      const seen = new Map<string, { code: string; name: string; country: string }>();
+      for (const f of fc.features) {
+        const { code, name, country } = f.properties;
+        if (/^[A-Z]{2}-[A-Z0-9]{1,4}$/.test(code) && !seen.has(code)) seen.set(code, { code, name, country });
+      }
+      this.regions = [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+    }
+    return this.regions;
+  }
+
   constructor(private webRoot?: string) {}
   get(name: string): { json: Buffer; gz: Buffer } {
     let hit = this.cache.get(name);
@@ -55,6 +71,19 @@ export function placeRoutes(r: ApiRoutes, store: Store, webRoot?: string): void 
   });
 
   const layers = new BaseLayers(webRoot);
+  r.add({
+    method: "GET",
+    url: "/api/regions",
+    tag: "places",
+    summary: "Admin-1 regions of a country (ISO 3166-2 codes for the `region` filter)",
+    querystring: { country: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+    handler: async (req) => {
+      const { country } = req.query as { country?: string };
+      if (!country) throw new ApiError("BAD_REQUEST", "country (ISO 3166-1 alpha-2, e.g. SY) is required");
+      const cc = country.toUpperCase();
+      return { items: layers.regionList().filter((x) => x.country === cc) };
+    },
+  });
   r.add({
     method: "GET",
     url: "/api/basemap/:layer",
