@@ -65,7 +65,12 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
       if ("code" in v) warnings.push(v);
       else inputs.push({ ...v, surface: text.slice(v.start, v.end), cues: cuesAround(text, v.start, v.end) });
     }
-  } else inputs = recognize(text, gaz, opts.exclude ?? []);
+  } else {
+    const exclude = Array.isArray(opts.exclude)
+      ? opts.exclude.filter((x) => x && Number.isFinite(x.start) && Number.isFinite(x.end))
+      : [];
+    inputs = recognize(text, gaz, exclude);
+  }
   inputs.sort((a, b) => a.start - b.start);
   const hints = countryHints(text, gaz);
   const res = dropUnsupported(gaz, resolveAll(gaz, inputs, { countryHints: hints, explain: opts.explain }), hints);

@@ -76,6 +76,11 @@ test("a missing gazetteer gives GAZETTEER_MISSING with a hint, not a throw", () 
   }
 });
 
+test("junk exclude spans are ignored", () => {
+  const r = geoparse("Shelling hit Homs.", { gazetteer, exclude: [null, { start: "a" }, 5] as unknown as Span[] });
+  assert.equal(r.places[0]?.geonameId, 169577);
+});
+
 test("lookupPlace with junk", () => {
   assert.equal(lookupPlace("", { gazetteer }), undefined);
   assert.equal(lookupPlace("!!!", { gazetteer }), undefined);
