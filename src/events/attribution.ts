@@ -12,8 +12,15 @@ const SAY = "(?:said|says|reported|reports|claimed|claims|announced|told|stated|
 const ACCORDING = /\b(?:according to|citing|cited by|quoted by|reports? by|said by|as reported by)\s+([^,.;“”"()]{2,90})/iu;
 const SAID = new RegExp(`\\b${SAY}\\b`, "g");
 
+const actorMaps = new WeakMap<NlpDoc, Map<string, NlpDoc["actors"][number]>>();
+function actorMap(doc: NlpDoc) {
+  let m = actorMaps.get(doc);
+  if (!m) actorMaps.set(doc, (m = new Map(doc.actors.map((a) => [a.id, a]))));
+  return m;
+}
+
 function describe(doc: NlpDoc, span: Span, text: string): Attribution | undefined {
-  const kindOf = new Map(doc.actors.map((a) => [a.id, a]));
+  const kindOf = actorMap(doc);
   const inside = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
   // the source itself is the last named actor in the phrase ("the Syrian Observatory for Human Rights monitoring group")
   const pick = (ms: ActorMention[]) => ms.find((m) => ["media", "monitor"].includes(kindOf.get(m.actor)?.kind ?? "")) ?? ms[ms.length - 1];
@@ -55,7 +62,7 @@ export function attribute(doc: NlpDoc, sentence: Span): Attribution {
       for (let i = doc.mentions.length - 1; i >= 0; i--) {
         const mm = doc.mentions[i];
         if (mm.end > st) continue;
-        const a = doc.actors.find((x) => x.id === mm.actor);
+        const a = actorMap(doc).get(mm.actor);
         if (a?.kind === "person") {
           last = { name: a.name, kind: "official", actor: a.id, span: { start: st, end: st + phrase.length } };
           break;

@@ -57,6 +57,74 @@ interface Trigger {
   re: RegExp;
   context?: RegExp;
   rule: string;
+  /** Lower-case literal starts, one of which every match begins with (absent when not derivable). */
+  prefixes?: string[];
+}
+
+/** Top-level alternatives of a regex source ("a|(?:b|c)d" → ["a", "(?:b|c)d"]). */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cls = false;
+  let cur = "";
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === "\\") {
+      cur += ch + (src[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (cls) {
+      if (ch === "]") cls = false;
+    } else if (ch === "[") cls = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) {
+      out.push(cur);
+      cur = "";
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** The literal prefixes (3+ letters) every match of `src` starts with, or undefined. */
+export function literalPrefixes(src: string): string[] | undefined {
+  const out: string[] = [];
+  for (const alt of alternatives(src)) {
+    if (alt.startsWith("(?:")) {
+      // a leading group: its own alternatives' prefixes (closing paren found by depth)
+      let depth = 0;
+      let end = -1;
+      for (let i = 0; i < alt.length; i++) {
+        if (alt[i] === "\\") {
+          i++;
+          continue;
+        }
+        if (alt[i] === "(") depth++;
+        else if (alt[i] === ")" && --depth === 0) {
+          end = i;
+          break;
+        }
+      }
+      const q = alt[end + 1];
+      if (end < 0 || q === "?" || q === "*" || q === "{") return undefined;
+      const inner = literalPrefixes(alt.slice(3, end));
+      if (!inner) return undefined;
+      out.push(...inner);
+      continue;
+    }
+    const m = /^(?:\\b)?([a-z0-9' -]+)/i.exec(alt);
+    if (!m) return undefined;
+    let lit = m[1];
+    const next = alt[(m[0] ?? "").length];
+    if (next === "?" || next === "*" || next === "{") lit = lit.slice(0, -1);
+    if (lit.length < 3) return undefined;
+    out.push(lit.toLowerCase());
+  }
+  return out;
 }
 
 let triggers: Trigger[] | undefined;
@@ -74,6 +142,7 @@ function load(): Trigger[] {
       re: new RegExp(String.raw`\b(?:${pat})`, "gi"),
       context: ctx ? new RegExp(ctx, "i") : undefined,
       rule: `${type.toLowerCase().replace(/[^a-z]+/g, "-")}#${n}`,
+      prefixes: literalPrefixes(pat),
     };
   });
   return triggers;
@@ -90,8 +159,11 @@ export interface Hit {
 
 /** Every trigger match in `text`, per pattern, in text order: one scan of the text per pattern. */
 export function scanTriggers(text: string): { t: number; start: number; end: number; text: string }[][] {
+  const lower = text.toLowerCase();
   return load().map((t) => {
     const out: { t: number; start: number; end: number; text: string }[] = [];
+    // skip the regex when none of the literal words every match must start with occurs
+    if (t.prefixes && !t.prefixes.some((p) => lower.includes(p))) return out;
     t.re.lastIndex = 0;
     for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
       out.push({ t: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
@@ -107,7 +179,17 @@ export function sentenceTriggers(scan: ReturnType<typeof scanTriggers>, text: st
   const out: Hit[] = [];
   let sText: string | undefined;
   for (let i = 0; i < T.length; i++) {
-    const m = scan[i].find((x) => x.start >= start && x.end <= end);
+    const list = scan[i];
+    if (list.length === 0) continue;
+    // binary search for the first match at or after the sentence start
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = lo < list.length && list[lo].end <= end ? list[lo] : undefined;
     if (!m) continue;
     const t = T[i];
     if (t.context) {

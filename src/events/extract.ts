@@ -4,6 +4,7 @@
 // → date (nearest date mention, else the publication day) → fatalities → modality → attribution.
 // Then one primary event per document, and "opposes" relations read off hostile events.
 import { isArmed } from "../nlp/passes/04-actors.js";
+import { datesFor } from "../nlp/passes/06-dates.js";
 import type { ActorMention, NlpDoc } from "../nlp/pipeline.js";
 import type { Article, ConflictEvent, Evidence, Modality, Place, Relation, Span, Warning } from "../types/index.js";
 import { warning } from "../types/index.js";
@@ -81,6 +82,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
   const scores: number[] = [];
   const classScores: number[] = [];
   const scan = scanTriggers(text);
+  let mi = 0;
 
   nlp.sentences.forEach((s, si) => {
     try {
@@ -101,7 +103,10 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     const first = classify(hits, sText);
     if (!first) return;
     const trig = first.trigger;
-    const ms = nlp.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.rule !== "sponsor-adjective" && m.rule !== "country-place" && ACTOR_OK(actorById.get(m.actor)?.kind));
+    while (mi < nlp.mentions.length && nlp.mentions[mi].start < s.start) mi++;
+    const inSentence: ActorMention[] = [];
+    for (let k = mi; k < nlp.mentions.length && nlp.mentions[k].start < s.end; k++) inSentence.push(nlp.mentions[k]);
+    const ms = inSentence.filter((m) => m.end <= s.end && m.rule !== "sponsor-adjective" && m.rule !== "country-place" && ACTOR_OK(actorById.get(m.actor)?.kind));
     // drop mentions nested in a longer one ("Iran" inside "Iran-backed militias")
     const outer = ms.filter((m) => !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
     const kindOf = (m?: ActorMention) => (m ? actorById.get(m.actor)?.kind : undefined);
@@ -152,7 +157,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
       }
     }
     // date: the nearest date mention in the sentence
-    const ds = nlp.dates.filter((d) => d.start >= s.start && d.end <= s.end);
+    const ds = datesFor(nlp, s);
     ds.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start));
     const dm = ds[0];
     const date = dm ? dm.date : { date: pubDay ?? "", precision: 2 as const };
@@ -208,7 +213,9 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
         classScores.splice(i, 1);
       }
     }
-    events.forEach((e, i) => (e.id = `e${i + 1}`));
+    events.forEach((e, i) => {
+      e.id = `e${i + 1}`;
+    });
   }
   if (events.length > 0) {
     let best = 0;

@@ -37,15 +37,47 @@ interface Tok {
   e: number;
   t: string;
 }
+const WORDCHAR = /[\p{L}\p{N}]/u;
+const isWord = (c: number, ch: string) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && WORDCHAR.test(ch));
+/** Word tokens: letters and digits, with inner apostrophes ("People's") and "U.S." kept whole. */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ s: m.index, e: m.index + m[0].length, t: m[0].replace(/’/g, "'") });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isWord(c, text[i])) {
+      i++;
+      continue;
+    }
+    // "U.S.", "U.N." : capital-dot pairs
+    if (c >= 65 && c <= 90 && text[i + 1] === "." && i + 2 < n && text.charCodeAt(i + 2) >= 65 && text.charCodeAt(i + 2) <= 90 && text[i + 3] === ".") {
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(text);
+      if (m && m.index === i) {
+        out.push({ s: i, e: i + m[0].length, t: m[0] });
+        i += m[0].length;
+        continue;
+      }
+    }
+    const s = i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (isWord(d, text[i])) i++;
+      else if ((d === 39 || d === 0x2019) && i + 1 < n && isWord(text.charCodeAt(i + 1), text[i + 1]) && /\p{L}/u.test(text[i + 1])) i++;
+      else break;
+    }
+    const t = text.slice(s, i);
+    out.push({ s, e: i, t: t.includes("’") ? t.replace(/’/g, "'") : t });
+  }
   return out;
 }
 function sepBetween(text: string, a: Tok, b: Tok): string | undefined {
+  if (b.s - a.e === 1) {
+    const ch = text[a.e];
+    return ch === " " || ch === "-" ? ch : ch === "\n" || ch === "\t" ? " " : undefined;
+  }
   const g = text.slice(a.e, b.s);
-  if (g === " " || g === "-") return g;
   if (/^\s+$/.test(g) && !g.includes("\n")) return " ";
   return undefined;
 }
@@ -194,10 +226,23 @@ const GENERIC_SPECS: Record<string, ActorSpec> = {
 const ARMED: ActorKind[] = ["state-force", "rebel-group", "political-militia", "identity-militia", "jihadist-group", "external-force"];
 export const isArmed = (k: ActorKind) => ARMED.includes(k);
 
-function resolveOverlaps(cands: Cand[], kept: Cand[] = []): Cand[] {
+/** Longest (then highest-priority) candidates first; a candidate overlapping a kept one is dropped. */
+function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
   const out = [...kept];
-  for (const c of sorted) if (!out.some((k) => c.start < k.end && k.start < c.end)) out.push(c);
+  const covered = new Uint8Array(Math.max(textLength, ...cands.map((c) => c.end), ...kept.map((c) => c.end), 0) + 1);
+  for (const k of kept) covered.fill(1, k.start, k.end);
+  for (const c of sorted) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++)
+      if (covered[i]) {
+        free = false;
+        break;
+      }
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
+    out.push(c);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -378,7 +423,7 @@ export const actorsPass: Pass = {
       }
     }
 
-    let kept = resolveOverlaps(cands);
+    let kept = resolveOverlaps(cands, [], text.length);
 
     // 4. surnames and short names of actors already found ("Kholeh", "the Military Council")
     const short = new Map<string, string>();
@@ -406,7 +451,7 @@ export const actorsPass: Pass = {
       g.re.lastIndex = 0;
       for (let m = g.re.exec(text); m; m = g.re.exec(text)) later.push({ start: m.index, end: m.index + m[0].length, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
     }
-    kept = resolveOverlaps(later, kept);
+    kept = resolveOverlaps(later, kept, text.length);
 
     // focus country: the most mentioned country among states, forces and national actors
     const counts = new Map<string, number>();

@@ -123,13 +123,40 @@ export function findDates(text: string, start: number, end: number, ref: Date): 
 }
 const text_ = (t: string) => t.replace(/[,\s]+$/, "");
 
+const done = new WeakMap<NlpDoc, Set<number>>();
+
+/**
+ * The date mentions of one sentence, computed once and added to `doc.dates` (kept sorted).
+ * The pass fills in the sentences that name an actor; event extraction asks for the others it needs.
+ */
+export function datesFor(doc: NlpDoc, s: { start: number; end: number }): DateMention[] {
+  let seen = done.get(doc);
+  if (!seen) done.set(doc, (seen = new Set()));
+  if (!seen.has(s.start)) {
+    seen.add(s.start);
+    const ref = referenceDay(doc.article.publishedAt);
+    if (ref) {
+      const found = findDates(doc.text, s.start, s.end, ref);
+      if (found.length > 0) {
+        doc.dates.push(...found);
+        doc.dates.sort((a, b) => a.start - b.start);
+      }
+    }
+  }
+  return doc.dates.filter((d) => d.start >= s.start && d.end <= s.end);
+}
+
 export const datesPass: Pass = {
   name: PASS,
-  requires: ["sentences"],
+  requires: ["sentences", "mentions"],
   assigns: ["dates"],
   run(doc: NlpDoc) {
-    const ref = referenceDay(doc.article.publishedAt);
-    if (!ref) return;
-    for (const s of doc.sentences) doc.dates.push(...findDates(doc.text, s.start, s.end, ref));
+    if (!referenceDay(doc.article.publishedAt)) return;
+    let mi = 0;
+    for (const s of doc.sentences) {
+      while (mi < doc.mentions.length && doc.mentions[mi].end <= s.start) mi++;
+      // only sentences that name an actor can report an event; the rest are dated on demand
+      if (mi < doc.mentions.length && doc.mentions[mi].start < s.end) datesFor(doc, s);
+    }
   },
 };
