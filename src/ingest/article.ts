@@ -34,7 +34,11 @@ const tidy = (s: string | undefined) => (s ? s.replace(/\s+/g, " ").trim() || un
 /** Builds an Article; credit lines near the end of the body move to `credits`. */
 export function makeArticle(p: ArticleParts): Article {
   const credits = [...(p.credits ?? [])];
-  const paras = p.paragraphs.map((x) => x.trim()).filter(Boolean);
+  // one blank line between paragraphs, never more; "<br><br>" inside a block splits it
+  const paras = p.paragraphs
+    .flatMap((x) => x.split(/\n[ \t]*\n/))
+    .map((x) => x.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim())
+    .filter(Boolean);
   // credit lines sit in the last few paragraphs: "Additional reporting by Reuters"
   for (let i = paras.length - 1; i >= Math.max(0, paras.length - 4); i--) {
     const para = paras[i]!;

@@ -93,3 +93,13 @@ test("an unclosed <script> swallows the rest, as in a browser, without rescannin
   assert.equal(r.paragraphs.length, 2);
   assert.ok(!r.body.includes("never shown"));
 });
+
+test("paragraphs are separated by exactly one blank line, also for <br><br> pages", async () => {
+  const { makeArticle } = await import("../../src/ingest/article.js");
+  const html = `<html><body><div class="post">First paragraph of a page that uses line breaks, long enough to count as prose.<br><br><br>Second paragraph, which is also long enough to count as prose on this page.<br>With a second line.</div></body></html>`;
+  const a = makeArticle({ ...extractHtml(html), source: "x", format: "html" });
+  assert.equal(
+    a.body,
+    "First paragraph of a page that uses line breaks, long enough to count as prose.\n\nSecond paragraph, which is also long enough to count as prose on this page.\nWith a second line.",
+  );
+});
