@@ -3,7 +3,7 @@
 // CSRF: every state-changing request must (1) come from this origin when the browser says where it
 // comes from (Origin / Sec-Fetch-Site), and (2) when it carries a session, echo the session's CSRF
 // token in `X-CSRF-Token` (the token is also in the readable `sitrep_csrf` cookie: double submit).
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest, FastifySchema } from "fastify";
 import { AccountError, type Accounts, hasRole, type Role, type Session, sameToken } from "./users.js";
 
 export const SESSION_COOKIE = "sitrep_session";
@@ -101,4 +101,9 @@ export function replyAccountError(err: unknown, reply: FastifyReply): boolean {
     .type("application/json; charset=utf-8")
     .send({ error: { code: CODES[err.status] ?? "BAD_REQUEST", message: err.message } });
   return true;
+}
+
+/** Route options carrying an OpenAPI summary (the API's document lists plugin routes by it). */
+export function doc(summary: string): { schema: FastifySchema } {
+  return { schema: { summary } as FastifySchema };
 }

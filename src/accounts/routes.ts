@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { SitrepServices } from "../alerts/services.js";
 import type { TargetKind } from "./discussion.js";
-import { type CookieOptions, checkCsrf, parseCookies, replyAccountError, requireUser, SESSION_COOKIE, sessionCookies, sessionOf } from "./http.js";
+import { type CookieOptions, checkCsrf, doc, parseCookies, replyAccountError, requireUser, SESSION_COOKIE, sessionCookies, sessionOf } from "./http.js";
 import { applyReviews, type ReviewAction } from "./review.js";
 import { AccountError, type Role } from "./users.js";
 
@@ -37,6 +37,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
 
   app.post(
     "/api/auth/register",
+    doc("Create an account (the first one is admin) and sign in"),
     g(async (req, reply) => {
       const b = body(req);
       const user = await accounts.register(str(b.email) ?? "", str(b.displayName) ?? "", str(b.password) ?? "");
@@ -47,6 +48,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.post(
     "/api/auth/login",
+    doc("Sign in: sets the session cookie; wrong passwords are rate-limited (429)"),
     g(async (req, reply) => {
       const b = body(req);
       const { token, session } = await accounts.login(str(b.email) ?? "", str(b.password) ?? "", req.ip);
@@ -56,6 +58,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.post(
     "/api/auth/logout",
+    doc("Sign out"),
     g(async (req, reply) => {
       const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
       if (token) await accounts.logout(token);
@@ -65,6 +68,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.get(
     "/api/auth/me",
+    doc("The signed-in user, the CSRF token to send as X-CSRF-Token, and the feed token"),
     g(async (req) => {
       const s = await sessionOf(req, accounts);
       if (!s) throw new AccountError(401, "not signed in");
@@ -75,6 +79,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   // Comments: anyone may read a thread; signed-in users write.
   app.get(
     "/api/comments",
+    doc("A comment thread (?targetKind=event|actor|article&targetId=); bodies are plain text"),
     g(async (req) => {
       const q = req.query as { targetKind?: string; targetId?: string };
       return { items: await discussion.thread(q.targetKind as TargetKind, q.targetId ?? "") };
@@ -82,6 +87,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.post(
     "/api/comments",
+    doc("Add a comment { targetKind, targetId, body, parentId? } (signed in)"),
     g(async (req, reply) => {
       const { user } = await requireUser(req, accounts);
       const b = body(req);
@@ -91,6 +97,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.delete(
     "/api/comments/:id",
+    doc("Delete a comment (its author or an admin)"),
     g(async (req) => {
       const { user } = await requireUser(req, accounts);
       await discussion.deleteComment(user, (req.params as { id: string }).id);
@@ -101,6 +108,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   // Private notes.
   app.get(
     "/api/notes",
+    doc("The signed-in user's private notes"),
     g(async (req) => {
       const { user } = await requireUser(req, accounts);
       const q = req.query as { targetKind?: string; targetId?: string };
@@ -109,6 +117,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.post(
     "/api/notes",
+    doc("Add a private note { targetKind, targetId, body }"),
     g(async (req, reply) => {
       const { user } = await requireUser(req, accounts);
       const b = body(req);
@@ -117,6 +126,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.patch(
     "/api/notes/:id",
+    doc("Edit one of your notes"),
     g(async (req) => {
       const { user } = await requireUser(req, accounts);
       await discussion.updateNote(user, (req.params as { id: string }).id, str(body(req).body) as string);
@@ -125,6 +135,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.delete(
     "/api/notes/:id",
+    doc("Delete one of your notes"),
     g(async (req) => {
       const { user } = await requireUser(req, accounts);
       await discussion.deleteNote(user, (req.params as { id: string }).id);
@@ -135,14 +146,17 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   // Review.
   app.get(
     "/api/reviews",
+    doc("Ids of events whose latest review accepts or corrects them"),
     g(async () => ({ items: await reviews.reviewedEventIds() })),
   );
   app.get(
     "/api/reviews/:eventId",
+    doc("Every review of an event: action, changes (from, to), who and when"),
     g(async (req) => ({ items: await reviews.history((req.params as { eventId: string }).eventId) })),
   );
   app.post(
     "/api/reviews/:eventId",
+    doc("Review an event (analyst): { action: accept|correct|reject, changes?, note? }"),
     g(async (req, reply) => {
       const { user } = await requireUser(req, accounts, "analyst");
       const id = (req.params as { eventId: string }).eventId;
@@ -155,6 +169,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.get(
     "/api/export/reviewed",
+    doc("Reviewed events with their corrections applied, as JSON Lines"),
     g(async (_req, reply) => {
       const ids = await reviews.reviewedEventIds();
       const events = [];
@@ -171,6 +186,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   // Users (admin).
   app.get(
     "/api/users",
+    doc("Every account (admin)"),
     g(async (req) => {
       await requireUser(req, accounts, "admin");
       return { items: await accounts.listUsers() };
@@ -178,6 +194,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
   );
   app.post(
     "/api/users/:id/role",
+    doc("Set a user's role { role: reader|analyst|admin } (admin)"),
     g(async (req) => {
       await requireUser(req, accounts, "admin");
       return accounts.setRole((req.params as { id: string }).id, str(body(req).role) as Role);

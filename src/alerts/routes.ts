@@ -12,7 +12,7 @@ import type { ServerResponse } from "node:http";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { cellToBoundary } from "h3-js";
 import type { CookieOptions } from "../accounts/http.js";
-import { requireUser } from "../accounts/http.js";
+import { doc, requireUser } from "../accounts/http.js";
 import { accountRoutes, guarded } from "../accounts/routes.js";
 import { AccountError } from "../accounts/users.js";
 import { notifyRoutes } from "../notify/routes.js";
@@ -77,6 +77,7 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
 
   app.get(
     "/api/alerts",
+    doc("Contact and escalation alerts: converging, racing, clash, sponsor (?since&until&distanceKm&days&windowDays&objectiveKm&sponsorKm&kind)"),
     g(async (req) => {
       let q: ReturnType<typeof queryOptions>;
       try {
@@ -93,6 +94,7 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
 
   app.get(
     "/api/alerts/coalitions",
+    doc("Coalitions and why each actor belongs to one (quoted evidence)"),
     g(async () => {
       const data = await loadAlertData(svc.store, { evidence: await relationEvidence(svc.store) });
       const set = deriveCoalitions(data);
@@ -102,6 +104,7 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
 
   app.post(
     "/api/alerts/coalitions/overrides",
+    doc("Put an actor in a coalition, or none (analyst): { actorId, coalitionId | null, note? }"),
     g(async (req, reply) => {
       const { user } = await requireUser(req, svc.accounts, "analyst");
       const b = (req.body ?? {}) as { actorId?: unknown; coalitionId?: unknown; note?: unknown };
@@ -113,6 +116,7 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
 
   app.get(
     "/api/alerts/areas",
+    doc("Areas of operation as GeoJSON H3 cells, and places taken and lost (?asOf&actor|coalition&windowDays)"),
     g(async (req) => {
       const q = req.query as { asOf?: string; actor?: string; coalition?: string; windowDays?: string };
       if (q.asOf !== undefined && !DATE.test(q.asOf)) throw new AccountError(400, "query parameter asOf must be a date YYYY-MM-DD");

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { requireUser } from "../accounts/http.js";
+import { doc, requireUser } from "../accounts/http.js";
 import { guarded } from "../accounts/routes.js";
 import { AccountError } from "../accounts/users.js";
 import type { SitrepServices } from "../alerts/services.js";
@@ -28,10 +28,12 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
 
   app.get(
     "/api/subscriptions",
+    doc("Your subscriptions"),
     g(async (req) => ({ items: await subscriptions.list((await requireUser(req, accounts)).user) })),
   );
   app.post(
     "/api/subscriptions",
+    doc("Watch an actor, a coalition pair, a region or an event type { spec, channels, webhookUrl?, name? }"),
     g(async (req, reply) => {
       const { user } = await requireUser(req, accounts);
       return reply.code(201).send(await subscriptions.create(user, body(req) as unknown as SubscriptionInput));
@@ -39,6 +41,7 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
   );
   app.get(
     "/api/subscriptions/:id",
+    doc("One of your subscriptions (with its webhook secret)"),
     g(async (req) => {
       const s = await subscriptions.get((await requireUser(req, accounts)).user, idOf(req));
       if (!s) throw new AccountError(404, "no such subscription");
@@ -47,10 +50,12 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
   );
   app.patch(
     "/api/subscriptions/:id",
+    doc("Change one of your subscriptions"),
     g(async (req) => subscriptions.update((await requireUser(req, accounts)).user, idOf(req), body(req) as SubscriptionInput)),
   );
   app.delete(
     "/api/subscriptions/:id",
+    doc("Delete one of your subscriptions"),
     g(async (req) => {
       await subscriptions.remove((await requireUser(req, accounts)).user, idOf(req));
       return { ok: true };
@@ -58,6 +63,7 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
   );
   app.get(
     "/api/subscriptions/:id/deliveries",
+    doc("Webhook deliveries of one of your subscriptions"),
     g(async (req) => {
       const s = await subscriptions.get((await requireUser(req, accounts)).user, idOf(req));
       if (!s) throw new AccountError(404, "no such subscription");
@@ -67,6 +73,7 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
 
   app.get(
     "/api/notifications",
+    doc("Your latest notifications"),
     g(async (req) => {
       const { user } = await requireUser(req, accounts);
       const q = req.query as { limit?: string; afterSeq?: string };
@@ -76,6 +83,7 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
 
   app.get(
     "/api/notifications/stream",
+    doc("Your notifications as they happen (Server-Sent Events; resumes from Last-Event-ID)"),
     g(async (req, reply) => {
       const { user } = await requireUser(req, accounts);
       const last = Number(req.headers["last-event-id"]);
@@ -103,7 +111,7 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
     }),
   );
 
-  app.get("/api/feed/:file", async (req, reply) => {
+  app.get("/api/feed/:file", doc("Your digest feed: /api/feed/<token>.atom or .rss"), async (req, reply) => {
     const m = /^([\w-]{10,100})\.(atom|rss)$/.exec((req.params as { file: string }).file);
     const user = m ? await accounts.userByFeedToken(m[1]!) : null;
     if (!m || !user) return reply.code(404).send({ error: { code: "NOT_FOUND", message: "no such feed" } });
@@ -115,9 +123,10 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
     return reply.type("application/rss+xml; charset=utf-8").send(rssFeed(items, meta));
   });
 
-  app.get("/api/push/key", async () => ({ publicKey: svc.vapidPublicKey ?? null }));
+  app.get("/api/push/key", doc("The VAPID public key for Web Push (null when push is off)"), async () => ({ publicKey: svc.vapidPublicKey ?? null }));
   app.post(
     "/api/push/subscription",
+    doc("Register this browser for Web Push (PushSubscription JSON)"),
     g(async (req, reply) => {
       const { user } = await requireUser(req, accounts);
       if (!svc.push.enabled) throw new AccountError(503, "Web Push is not configured on this server (no VAPID keys)");
@@ -133,6 +142,7 @@ export function notifyRoutes(app: FastifyInstance, svc: SitrepServices, open: Se
   );
   app.delete(
     "/api/push/subscription",
+    doc("Unregister a browser from Web Push { endpoint }"),
     g(async (req) => {
       const { user } = await requireUser(req, accounts);
       await svc.push.remove(user.id, String(body(req).endpoint ?? ""));

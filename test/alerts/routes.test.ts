@@ -216,6 +216,9 @@ test("the API server registers the plugin", async () => {
   await ana.req("POST", "/api/subscriptions", { spec: { kind: "actor", actorId: "sdf" } });
   assert.equal((await ana.req("GET", "/api/subscriptions")).json().items.length, 1);
   assert.equal((await bo.req("GET", "/api/subscriptions")).json().items.length, 0, CACHE_MSG);
+  const openapi = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+  assert.match(openapi.paths["/api/alerts"]?.get?.summary ?? "", /^Contact and escalation alerts/);
+  assert.ok(openapi.paths["/api/subscriptions/{id}"]?.delete);
   const page = await app.inject({ method: "GET", url: "/account" });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<script src="\/account.js" defer><\/script>/);
