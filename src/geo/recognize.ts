@@ -82,7 +82,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
   const toks = tokenize(text);
   const out: MentionInput[] = [];
   const demonyms = gaz.header.demonyms;
-  // last names seen in full names ("Bruce Ivins"): their lone mentions ("Ivins said") are people
+  // parts of full names ("Bruce Ivins", "Anna Campbell"): their lone mentions ("Ivins said") are people
   const surnames = new Set<string>();
   let i = 0;
   while (i < toks.length) {
@@ -138,8 +138,11 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(prev.text.toLowerCase())) {
       reject = true;
       if (bestEnd === i) surnames.add(lower);
-    } else if (next?.cap && adjacent(text, last, next) && !TYPE_WORDS.has(next.text.toLowerCase()) && !next.abbrev && !t.abbrev)
+    } else if (next?.cap && adjacent(text, last, next) && !TYPE_WORDS.has(next.text.toLowerCase()) && !next.abbrev && !t.abbrev) {
       reject = true;
+      // "Anna Campbell": a lone "Anna" later is her too
+      if (bestEnd === i && !t.initial && !bigPlace(gaz, surface)) surnames.add(lower);
+    }
     else if (next && !next.cap && NAME_OF.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
     else if (bestEnd === i && surnames.has(lower)) reject = true;
     else if (prev && TITLES.has(prev.text.toLowerCase().replace(/\.$/, "")) && adjacent(text, prev, t)) {
@@ -201,6 +204,15 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], forced: [cap], cues: ["PPLC"] });
   }
   return out;
+}
+
+/** A country, province or city of 100,000+ among the name's candidates: not a person's name. */
+function bigPlace(gaz: Gazetteer, surface: string): boolean {
+  for (const c of gaz.candidates(surface).slice(0, 10)) {
+    const fc = gaz.fcode(c);
+    if (gaz.pop(c) >= 100_000 || fc.startsWith("PCL") || fc === "ADM1") return true;
+  }
+  return false;
 }
 
 function adjacent(text: string, a: Tok, b: Tok): boolean {
