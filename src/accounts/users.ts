@@ -46,6 +46,11 @@ export interface AccountOptions {
   /** Session lifetime (default 14 days). */
   sessionDays?: number;
   limits?: Partial<LoginLimits>;
+  /**
+   * Emails that become admin when they register. When set, nobody else does; when unset, the very
+   * first account is admin (fine on a laptop; set this on a server reachable by others).
+   */
+  adminEmails?: string[];
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
@@ -73,6 +78,7 @@ export class Accounts {
   readonly clock: Clock;
   private readonly scrypt: ScryptParams;
   private readonly sessionMs: number;
+  private readonly adminEmails?: Set<string>;
   readonly limiter: RateLimiter;
   /** Compared against when the email is unknown, so a login takes as long either way. */
   private dummyHash?: Promise<string>;
@@ -84,10 +90,11 @@ export class Accounts {
     this.clock = opts.clock ?? systemClock;
     this.scrypt = opts.scrypt ?? DEFAULT_SCRYPT;
     this.sessionMs = (opts.sessionDays ?? 14) * 86_400_000;
+    if (opts.adminEmails?.length) this.adminEmails = new Set(opts.adminEmails.map((e) => e.trim().toLowerCase()));
     this.limiter = new RateLimiter(db, this.clock, opts.limits);
   }
 
-  /** Registers a user. The very first user becomes admin; later ones are readers. */
+  /** Registers a user: admin when listed in `adminEmails` (or, without that list, when first); else reader. */
   async register(email: string, displayName: string, password: string): Promise<User> {
     const e = typeof email === "string" ? email.trim().toLowerCase() : "";
     if (!EMAIL.test(e)) throw new AccountError(400, "email must look like name@example.org");
@@ -99,12 +106,24 @@ export class Accounts {
     const now = this.clock().toISOString();
     const id = newId("u");
     try {
-      // One statement: the first account becomes admin even when two register at once.
-      await this.db.run(
-        "INSERT INTO users (id, email, display_name, password_hash, role, feed_token, created_at) " +
-          "SELECT ?, ?, ?, ?, CASE WHEN COUNT(*) = 0 THEN 'admin' ELSE 'reader' END, ?, ? FROM users",
-        [id, e, name, hash, randomBytes(24).toString("base64url"), now],
-      );
+      if (this.adminEmails) {
+        await this.db.run("INSERT INTO users (id, email, display_name, password_hash, role, feed_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", [
+          id,
+          e,
+          name,
+          hash,
+          this.adminEmails.has(e) ? "admin" : "reader",
+          randomBytes(24).toString("base64url"),
+          now,
+        ]);
+      } else {
+        // One statement: only the first account becomes admin, even when two register at once.
+        await this.db.run(
+          "INSERT INTO users (id, email, display_name, password_hash, role, feed_token, created_at) " +
+            "SELECT ?, ?, ?, ?, CASE WHEN COUNT(*) = 0 THEN 'admin' ELSE 'reader' END, ?, ? FROM users",
+          [id, e, name, hash, randomBytes(24).toString("base64url"), now],
+        );
+      }
       return (await this.getUser(id))!;
     } catch (err) {
       if (/unique|duplicate/i.test(String((err as Error).message))) throw new AccountError(409, "an account with this email already exists");

@@ -25,6 +25,8 @@ export interface ServiceOptions {
   /** VAPID keys for Web Push; without them push is off. */
   vapid?: VapidKeys;
   scrypt?: ScryptParams;
+  /** Emails that become admin (default: $SITREP_ADMIN_EMAILS, comma-separated; else the first account). */
+  adminEmails?: string[];
   loginLimits?: Partial<LoginLimits>;
   /** Webhook retry: first wait (s), doubling; and the number of attempts. */
   webhookBackoffSec?: number;
@@ -73,7 +75,8 @@ function toNotifyEvent(e: StoredEvent): NotifyEvent {
 export function createServices(store: Store, o: ServiceOptions = {}): SitrepServices {
   const db = sqlOf(store);
   const clock = o.clock ?? systemClock;
-  const accounts = new Accounts(db, { clock, scrypt: o.scrypt, limits: o.loginLimits });
+  const adminEmails = o.adminEmails ?? (process.env.SITREP_ADMIN_EMAILS ?? "").split(",").filter((x) => x.trim());
+  const accounts = new Accounts(db, { clock, scrypt: o.scrypt, limits: o.loginLimits, adminEmails });
   const subscriptions = new Subscriptions(db, clock, { allowPrivate: o.allowPrivateWebhooks });
   const webhooks = new WebhookQueue(db, {
     clock,

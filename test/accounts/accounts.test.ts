@@ -95,3 +95,13 @@ test(`roles: admin changes a role; unknown roles are refused (${backend})`, { sk
   await t.done();
 });
 }
+
+for (const { backend, skip } of BACKENDS) {
+  test(`with adminEmails, only those become admin, first or not (${backend})`, { skip }, async () => {
+    const t = await tempDb(backend);
+    const acc = new Accounts(t.db, { clock: fakeClock().clock, scrypt: FAST, adminEmails: ["Boss@Example.org"] });
+    assert.equal((await acc.register("first@example.org", "First", "a long enough passphrase")).role, "reader");
+    assert.equal((await acc.register("boss@example.org", "Boss", "a long enough passphrase")).role, "admin");
+    await t.done();
+  });
+}
