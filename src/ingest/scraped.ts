@@ -6,7 +6,7 @@ import type { Caption } from "../types/index.js";
 import { parseByline } from "./byline.js";
 import { isDateLine, parseDate } from "./dates.js";
 import { markChrome } from "./chrome.js";
-import { CAPTION_CREDIT, CREDIT_LINES, matchesAny } from "./model/patterns.js";
+import { CREDIT_LINES, matchCaptionCredit, matchesAny } from "./model/patterns.js";
 import { outletFromText } from "./outlet.js";
 
 export interface TextParts {
@@ -27,9 +27,9 @@ const isHeadingLike = (s: string) => s.length <= 250 && !/[.!?:;,]$/.test(s);
 /** Splits a caption line from its trailing credit: "… drive out Isis (Reuters)". */
 export function splitCaption(line: string): Caption | undefined {
   if (line.length > 400) return undefined;
-  const m = CAPTION_CREDIT.exec(line);
+  const m = matchCaptionCredit(line);
   if (!m) return undefined;
-  return { text: line.slice(0, m.index).trim(), credit: m[1]!.trim() };
+  return { text: line.slice(0, m.index).replace(/[.\s]+$/, "").trim() || line.slice(0, m.index).trim(), credit: m.credit };
 }
 
 /**
@@ -84,9 +84,15 @@ export function parseScrapedText(text: string, known: { title?: string } = {}): 
     consumed.add(0);
     start = 1;
   } else if (!known.title && units.length > 1 && isHeadingLike(units[0]!) && (metaStart > 0 || (!isProse(units[0]!) && isProse(units[1]!)))) {
-    out.title = units[0];
-    consumed.add(0);
-    start = 1;
+    // "World news" above the headline is a section label, not the headline
+    let t = 0;
+    if (metaStart >= 2 && units[0]!.split(/\s+/).length <= 3 && isHeadingLike(units[1]!)) {
+      consumed.add(0);
+      t = 1;
+    }
+    out.title = units[t];
+    consumed.add(t);
+    start = t + 1;
   }
   const stand = [];
   for (let i = start; i < metaStart; i++) {
@@ -105,6 +111,12 @@ export function parseScrapedText(text: string, known: { title?: string } = {}): 
       continue;
     }
     out.paragraphs.push(u);
+  }
+  // a tail of short non-sentences after the last paragraph is a tag list or widget
+  while (out.paragraphs.length > 1) {
+    const last = out.paragraphs[out.paragraphs.length - 1]!;
+    if (last.length >= 60 || /[.!?"”’)]$/.test(last)) break;
+    out.paragraphs.pop();
   }
   // nothing read as prose: keep every line rather than lose the text
   if (out.paragraphs.length === 0 && !hasMeta) {

@@ -70,3 +70,16 @@ test("captions and their credits", () => {
   assert.deepEqual(splitCaption("A destroyed tank (Reuters)"), { text: "A destroyed tank", credit: "Reuters" });
   assert.equal(splitCaption("The ceasefire was agreed on Friday (local time)"), undefined);
 });
+
+test("another site's scraped shape: section label, share links, labelled photo credit, tag list", async () => {
+  const dir = "test/fixtures/ingest/scraped-labelled";
+  const a = await readOne(`${dir}/input.txt`);
+  assert.equal(a.title, "Syrian army breaks Isis siege of Deir ez-Zor");
+  assert.match(a.standfirst ?? "", /^Government forces reach/);
+  assert.equal(a.byline, "Martin Chulov");
+  assert.equal(a.publishedAt, "2017-09-05T18:02:00+01:00");
+  assert.deepEqual(a.captions, [{ text: "Syrian government forces advance towards Deir ez-Zor", credit: "AFP/Getty Images" }]);
+  assert.ok(a.body.startsWith("Syrian troops have broken"));
+  assert.ok(a.body.endsWith("said in a statement."));
+  assertGolden(dir, a);
+});

@@ -3,7 +3,7 @@
 import type { Caption } from "../../types/index.js";
 import { parseByline } from "../byline.js";
 import { parseDate } from "../dates.js";
-import { CAPTION_CREDIT, STANDFIRST_SELECTOR } from "../model/patterns.js";
+import { matchCaptionCredit, STANDFIRST_SELECTOR } from "../model/patterns.js";
 
 export interface PageMeta {
   title?: string;
@@ -135,8 +135,8 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
       m.captions.push({ text: text.replace(credit, "").trim(), credit: credit.replace(/^(?:photo(?:graph)?|image|credit)s?:\s*/i, "") });
       continue;
     }
-    const c = CAPTION_CREDIT.exec(text);
-    m.captions.push(c ? { text: text.slice(0, c.index).trim(), credit: c[1]!.trim() } : { text });
+    const c = matchCaptionCredit(text);
+    m.captions.push(c ? { text: text.slice(0, c.index).trim(), credit: c.credit } : { text });
   }
   return m;
 }

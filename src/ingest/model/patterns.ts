@@ -42,6 +42,14 @@ export const END_MARKERS = rx(extra.endMarkers);
 export const CREDIT_LINES = rx(extra.creditLines);
 /** A photo credit at the end of a caption: "… drive out Isis (Reuters)". */
 export const CAPTION_CREDIT = new RegExp(extra.captionCredit, "i");
+/** A labelled photo credit at the end of a caption: "… Deir ez-Zor. Photograph: AFP/Getty Images". */
+export const CAPTION_CREDIT_LABELLED = new RegExp((raw as unknown as { captionCreditLabelled: string }).captionCreditLabelled, "i");
+
+/** Splits a caption from its trailing credit, "(Reuters)" or "Photograph: AFP"; undefined if it has none. */
+export function matchCaptionCredit(text: string): { index: number; credit: string } | undefined {
+  const m = CAPTION_CREDIT.exec(text) ?? CAPTION_CREDIT_LABELLED.exec(text);
+  return m ? { index: m.index, credit: m[1]!.trim() } : undefined;
+}
 
 export const matchesAny = (list: RegExp[], text: string) => list.some((re) => re.test(text.trim()));
 /** Elements holding a standfirst (sub-headline) in the page's markup. */
