@@ -120,7 +120,8 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     );
     // subjects, not objects: skip mentions right after "against", "from", "by" …
     const OBJ = /\b(?:against|on|with|from|of|to|for|into|by|at|in|over|near|toward|towards|between|than)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
-    const beforeT = nonPerson.filter((m) => m.end <= trig.start && !OBJ.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
+    // civilians are the ones hit, never the ones acting
+    const beforeT = nonPerson.filter((m) => m.end <= trig.start && kindOf(m) !== "civilians" && !OBJ.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
     const afterT = nonPerson.filter((m) => m.start >= trig.start && m !== passive);
     if (passive) {
       actor1 = passive;
@@ -134,12 +135,15 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
       actor2 = afterT.find((m) => m.actor !== actor1!.actor && !assoc1.includes(m.actor));
     } else {
       // "clashes between X and Y"
-      actor1 = afterT[0];
+      actor1 = afterT.find((m) => kindOf(m) !== "civilians");
       actor2 = afterT.find((m) => m.actor !== actor1?.actor);
     }
     const subjectKnown = passive !== undefined || beforeT.length > 0;
     let c = classify(hits, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor1));
     if (!c) return;
+    // past the lede of a long article, a weak cue alone ("attack", "deal") is as often rhetoric as an
+    // event: it makes one only with both sides named
+    if (c.score < 3 && !(actor1 && actor2) && si >= 3 && nlp.sentences.length > 8) return;
     // a negated trigger ("No arrests have been made after … shops were looted") gives way to the next type
     if (NEGATED.test(text.slice(Math.max(s.start, c.trigger.start - 40), c.trigger.start))) {
       const rest = hits.filter((h) => h.type !== c!.trigger.type && h.start !== c!.trigger.start);

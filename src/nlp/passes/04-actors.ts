@@ -64,7 +64,8 @@ export function tokenize(text: string): Tok[] {
     while (i < n) {
       const d = text.charCodeAt(i);
       if (isWord(d, text[i])) i++;
-      else if ((d === 39 || d === 0x2019) && i + 1 < n && isWord(text.charCodeAt(i + 1), text[i + 1]) && /\p{L}/u.test(text[i + 1])) i++;
+      // inner apostrophes stay ("People's"), a possessive 's does not ("Isis’s" → "Isis")
+      else if ((d === 39 || d === 0x2019) && i + 1 < n && /\p{L}/u.test(text[i + 1]) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2), text[i + 2])))) i++;
       else break;
     }
     const t = text.slice(s, i);
@@ -194,7 +195,7 @@ const PRO_AFTER = /^(?:['’]s)?\s+(forces|troops|alliance|camp|coalition|govern
 const STATE_VERB =
   /^(?:['’]s\s+(?:government|regime|forces|troops|army|military)|\s+(?:said|says|has|have|had|is|was|will|would|accused|announced|denied|claimed|clawed|wants|sent|launched|responded|insisted|warned|vowed|backed|supports|supported|condemned|rejected|agreed|threatened|demanded|called))(?![\p{L}])/u;
 
-const PLACE_PREP = /\b(?:in|into|inside|across|throughout|near|from|towards?|outside|around|within|over|border with|borders with|frontier with|parts of|north of|south of|east of|west of)\s+(?:the\s+)?$/i;
+const PLACE_PREP = /\b(?:in|into|inside|across|throughout|near|from|towards?|outside|around|within|over|border with|borders with|frontier with|parts of|north of|south of|east of|west of)\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|central|rural|government-held|rebel-held)\s+)?$/i;
 
 function forcesHead(head: string): "forces" | "police" | "state" {
   if (/police|gendarm|officers/.test(head)) return "police";
