@@ -9,6 +9,7 @@ const LEADING_DROP = new Set<string>(rules.leadingWords);
 const CHAR_MAP: Record<string, string> = rules.chars;
 const SUBS: [RegExp, string][] = rules.substitutions.map(([a, b]) => [new RegExp(a, "g"), b]);
 const GLUED = new RegExp(rules.gluedArticle);
+const WORDS: Record<string, string> = rules.words;
 
 /**
  * Lower-cases, strips diacritics and punctuation: the "plain" form of a name.
@@ -59,6 +60,7 @@ function computeKey(s: string): string {
   for (let i = 0; i < words.length; i++) {
     let w = words[i]!;
     if (w === "") continue;
+    w = WORDS[w] ?? w;
     // "al-Shadadi", "Deir ez-Zor": an article word before another word is dropped.
     if (ARTICLES.has(w) && i < words.length - 1) continue;
     if (kept.length === 0 && LEADING_DROP.has(w) && i < words.length - 1) continue;

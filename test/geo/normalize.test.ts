@@ -16,6 +16,8 @@ const SAME: string[][] = [
   ["Shaddadi", "al-Shadadi", "Ash Shadadi"],
   ["The Hague", "Hague"],
   ["São Paulo", "Sao Paulo", "SAO PAULO"],
+  ["St. Louis", "Saint Louis", "St Louis"],
+  ["Ft. Worth", "Fort Worth"],
 ];
 
 // [pairs that must stay apart]
