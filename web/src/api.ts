@@ -69,6 +69,9 @@ export interface Filters {
 export const api = {
   stats: () => call<StoreStats>("/api/stats"),
   points: (f: Filters) => call<MapPoints>(`/api/map/points${qs({ ...f })}`),
+  /** Events within ~100 m of a point (one map feature), newest first. */
+  eventsNear: (lat: number, lon: number, f: Filters) =>
+    call<Page<StoredEvent>>(`/api/events${qs({ ...f, near: `${lat},${lon},0.1`, limit: 100, withSources: false })}`),
   event: (id: string) => call<StoredEvent>(`/api/events/${encodeURIComponent(id)}`),
   article: (id: string) => call<StoredArticle>(`/api/articles/${encodeURIComponent(id)}`),
   articles: (limit = 200) => call<Page<ArticleSummary>>(`/api/articles${qs({ limit })}`),

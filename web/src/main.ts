@@ -13,7 +13,7 @@ import { createFilters } from "./filters.js";
 import { createGraph } from "./graph.js";
 import { createIngest } from "./ingest.js";
 import { createMap, timings } from "./map.js";
-import { hidePanel, showActor, showEvent } from "./panel.js";
+import { hidePanel, showActor, showEvent, showPlaceEvents } from "./panel.js";
 import { showArticle } from "./reader.js";
 import { state } from "./state.js";
 import { createTimebar, focusDay } from "./timebar.js";
@@ -34,9 +34,13 @@ function showView(v: View): void {
   if (v === "map") requestAnimationFrame(() => eventMap.resize());
 }
 
-const eventMap = createMap($("map"), (id) => {
-  location.hash = `#/event/${id}`;
-});
+const eventMap = createMap(
+  $("map"),
+  (id) => {
+    location.hash = `#/event/${id}`;
+  },
+  (lon, lat, count) => void showPlaceEvents(lon, lat, count, state.filters),
+);
 debug.map = eventMap.map;
 let graphLoaded = false;
 const graph = createGraph((id) => {
@@ -94,7 +98,7 @@ function legend(): void {
 }
 
 async function route(): Promise<void> {
-  const hash = decodeURI(location.hash || "#/map");
+  const hash = location.hash || "#/map";
   const [, view, arg, extra] = hash.match(/^#\/([\w-]+)(?:\/([^/]*))?(?:\/(.*))?$/) ?? [];
   switch (view) {
     case "event":

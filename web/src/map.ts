@@ -32,10 +32,9 @@ function dominantTypeColor(): unknown {
 }
 
 function style(): StyleSpecification {
-  const clusterProperties: Record<string, unknown> = { sources: ["+", ["get", "n"]] };
-  typeKeys.forEach((k, i) => {
-    clusterProperties[k] = ["+", ["case", ["==", ["get", "t"], i], 1, 0]];
-  });
+  // Features are places (events at the same point grouped), so clusters sum their counts.
+  const clusterProperties: Record<string, unknown> = { count: ["+", ["get", "count"]] };
+  for (const k of typeKeys) clusterProperties[k] = ["+", ["get", k]];
   return {
     version: 8,
     sources: {
@@ -46,7 +45,7 @@ function style(): StyleSpecification {
         data: { type: "FeatureCollection", features: [] },
         cluster: true,
         clusterRadius: 42,
-        clusterMaxZoom: 11,
+        clusterMaxZoom: 9,
         clusterProperties: clusterProperties as never,
       },
     },
@@ -62,7 +61,7 @@ function style(): StyleSpecification {
         paint: {
           "circle-color": dominantTypeColor() as never,
           "circle-opacity": 0.85,
-          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "point_count"]], 1, 12, 10, 22, 100, 44],
+          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 12, 10, 22, 100, 44],
           "circle-stroke-color": "#ffffff",
           "circle-stroke-width": 2,
         },
@@ -73,8 +72,9 @@ function style(): StyleSpecification {
         source: "events",
         filter: ["!", ["has", "point_count"]],
         paint: {
-          "circle-color": ["match", ["get", "t"], ...EVENT_TYPES.flatMap((t, i) => [i, TYPE_COLORS[t]]), "#888"] as never,
-          "circle-radius": ["interpolate", ["linear"], ["get", "n"], 1, 6, 3, 9, 10, 14, 30, 20],
+          "circle-color": dominantTypeColor() as never,
+          // one event: sized by its sources; several at one place: by their count too
+          "circle-radius": ["interpolate", ["linear"], ["+", ["get", "n"], ["-", ["get", "count"], 1]], 1, 6, 3, 9, 10, 14, 30, 20],
           "circle-stroke-color": "#ffffff",
           "circle-stroke-width": 1.5,
           "circle-opacity": 0.95,
@@ -86,6 +86,10 @@ function style(): StyleSpecification {
 
 /** When the first events were handed to the map (ms since navigation start), for the speed test. */
 export const timings: { setDataAt?: number } = {};
+
+function abbreviate(n: number): string {
+  return n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}
 
 export interface EventMap {
   map: MlMap;
@@ -99,7 +103,8 @@ export interface EventMap {
   resize(): void;
 }
 
-export function createMap(container: HTMLElement, onEvent: (id: string) => void): EventMap {
+/** `onEvent` opens one event; `onPlace` the list of events at one point. */
+export function createMap(container: HTMLElement, onEvent: (id: string) => void, onPlace: (lon: number, lat: number, count: number) => void): EventMap {
   const map = new MlMap({
     container,
     style: style(),
@@ -127,13 +132,30 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
       pending = true;
       return;
     }
-    const pts = state.visible();
-    const features = new Array(pts.length);
-    for (let i = 0; i < pts.length; i++) {
-      const p = pts[i];
-      features[i] = { type: "Feature", id: i, geometry: { type: "Point", coordinates: [p.lon, p.lat] }, properties: { id: p.id, t: p.type, n: p.sources } };
+    // Events at the same point (a town's centroid) become one feature: far fewer points to cluster.
+    const groups = new Map<string, { lon: number; lat: number; ids: string[]; t: number[]; n: number }>();
+    for (const p of state.visible()) {
+      const key = `${p.lon},${p.lat}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = { lon: p.lon, lat: p.lat, ids: [], t: [0, 0, 0, 0, 0, 0], n: 0 };
+        groups.set(key, g);
+      }
+      g.ids.push(p.id);
+      if (p.type >= 0) g.t[p.type]++;
+      g.n = Math.max(g.n, p.sources);
     }
-    (map.getSource("events") as GeoJSONSource).setData({ type: "FeatureCollection", features });
+    const features: unknown[] = [];
+    let i = 0;
+    for (const g of groups.values()) {
+      const props: Record<string, string | number> = { count: g.ids.length, n: g.n, lon: g.lon, lat: g.lat };
+      if (g.ids.length === 1) props.id = g.ids[0];
+      typeKeys.forEach((k, j) => {
+        props[k] = g.t[j];
+      });
+      features.push({ type: "Feature", id: i++, geometry: { type: "Point", coordinates: [g.lon, g.lat] }, properties: props });
+    }
+    (map.getSource("events") as GeoJSONSource).setData({ type: "FeatureCollection", features } as never);
     timings.setDataAt ??= performance.now();
     if (!gotFirst && state.points.length) {
       gotFirst = true;
@@ -182,7 +204,9 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
   });
   map.on("click", "events", (e) => {
     const f = e.features?.[0];
-    if (f) onEvent(String(f.properties.id));
+    if (!f) return;
+    if (f.properties.id !== undefined) onEvent(String(f.properties.id));
+    else onPlace(Number(f.properties.lon), Number(f.properties.lat), Number(f.properties.count));
   });
   for (const layer of ["clusters", "events"]) {
     map.on("mouseenter", layer, () => {
@@ -204,7 +228,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void)
       if (seen.has(cid) || seen.size >= 400) continue;
       seen.add(cid);
       if (!markers.has(cid)) {
-        const el = h("div", { class: "cluster-count" }, String(f.properties.point_count_abbreviated ?? f.properties.point_count));
+        const el = h("div", { class: "cluster-count" }, abbreviate(Number(f.properties.count)));
         markers.set(cid, new Marker({ element: el }).setLngLat((f.geometry as unknown as { coordinates: [number, number] }).coordinates).addTo(map));
       }
     }

@@ -1,6 +1,6 @@
 // The side panel: one event (type, actors, place and date with their precision, every source
 // with its attribution and the reporting sentence highlighted) or one actor's profile.
-import { type ActorProfile, api, type StoredEvent } from "./api.js";
+import { type ActorProfile, api, type Filters, type StoredEvent } from "./api.js";
 import { GEO_PRECISION, KIND_COLORS, TIME_PRECISION, TYPE_COLORS } from "./colors.js";
 import { $, fill, h } from "./dom.js";
 import { state } from "./state.js";
@@ -145,4 +145,37 @@ export async function showActor(id: string, onFilter: (id: string) => void): Pro
         : null,
     ),
   );
+}
+
+/** The events at one point on the map (a town with several events), newest first, each opening its panel. */
+export async function showPlaceEvents(lon: number, lat: number, count: number, filters: Filters): Promise<void> {
+  const p = panel();
+  p.hidden = false;
+  fill(p, close(), h("p", { class: "muted" }, `Loading ${count} events…`));
+  try {
+    const { items } = await api.eventsNear(lat, lon, filters);
+    const place = items.find((e) => e.place)?.place;
+    fill(
+      p,
+      close(),
+      h("div", { class: "place-events" },
+        h("div", { class: "kicker" }, place ? `${[place.admin1, place.country].filter(Boolean).join(", ")}` : ""),
+        h("h2", {}, place?.name ?? `${lat.toFixed(3)}, ${lon.toFixed(3)}`),
+        h("p", { class: "muted" }, `${count} event${count === 1 ? "" : "s"} here${items.length < count ? `; the ${items.length} newest:` : ""}`),
+        h("ul", { class: "event-list" },
+          ...items.map((e) => {
+            const dot = h("span", { class: "swatch round" });
+            dot.style.background = TYPE_COLORS[e.eventType] ?? "#888";
+            return h("li", {},
+              dot,
+              h("a", { href: `#/event/${e.id}` }, `${e.date} · ${e.subEventType}`),
+              h("span", { class: "muted" }, ` · ${[state.actorName(e.actor1), state.actorName(e.actor2)].filter(Boolean).join(" vs ")}`),
+            );
+          }),
+        ),
+      ),
+    );
+  } catch (err) {
+    fill(p, close(), h("p", { class: "error" }, (err as Error).message));
+  }
 }
