@@ -82,6 +82,15 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
   const toks = tokenize(text);
   const out: MentionInput[] = [];
   const demonyms = gaz.header.demonyms;
+  // the words written in lower case somewhere in the text ("stay", "will"), built on first use
+  let lowerSet: Set<string> | undefined;
+  const lowerWords = () => {
+    if (!lowerSet) {
+      lowerSet = new Set();
+      for (const tk of toks) if (!tk.cap) lowerSet.add(tk.text);
+    }
+    return lowerSet;
+  };
   // parts of full names ("Bruce Ivins", "Anna Campbell"): their lone mentions ("Ivins said") are people
   const surnames = new Set<string>();
   let i = 0;
@@ -166,7 +175,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (!strongType && maxPop < 5000 && !context) reject = true;
       // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
       if (t.initial && !context && !strongType && maxPop < 50000) reject = true;
-      if (t.initial && !context && new RegExp(`\\b${escapeRe(lower)}\\b`).test(text)) reject = true;
+      if (t.initial && !context && lowerWords().has(lower)) reject = true;
     }
     let weak = false;
     if (!reject && bestEnd === i && !t.abbrev) {
@@ -219,9 +228,6 @@ function adjacent(text: string, a: Tok, b: Tok): boolean {
   return /^[ \t]+$/.test(text.slice(a.end, b.start)) || text.slice(a.end, b.start) === "";
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 export interface DemonymMention extends Span {
   text: string;

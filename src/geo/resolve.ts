@@ -137,7 +137,10 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const others: number[] = [];
     if (ctx2) {
       const seen = new Set<number>();
-      for (let j = 0; j < ctx2.winners.length; j++) {
+      // the neighbouring mentions only (long documents drift from place to place)
+      const from = Math.max(0, k - W.contextWindow);
+      const to = Math.min(ctx2.winners.length, k + W.contextWindow + 1);
+      for (let j = from; j < to; j++) {
         const w = ctx2.winners[j];
         if (!w || keys[j] === keys[k] || seen.has(w.index)) continue;
         const wf = gaz.fcode(w.index);
