@@ -1,6 +1,7 @@
 // Bylines: "By Rachel Roberts in Beirut | Reuters" → "Rachel Roberts".
 // Names are recognized by shape (2-4 capitalized words, "and"/"&"/commas between people),
-// not from a list, so unseen reporters work.
+// not from a list, so unseen reporters work; section labels ("World News") are not names.
+import { readFileSync } from "node:fs";
 
 const LEAD = /^(?:(?:written|words|reporting|report|story|text)\s+)?by[:\s]+/i;
 /** Tails that are not part of a name: "| Reuters", ", Staff Writer", " in Beirut", emails, handles, dates. */
@@ -18,6 +19,9 @@ const TAILS = [
   /,\s*[A-Z]{2,6}$/,
 ];
 const NAME_WORD = /^(?:(?:al|el|ad|as|ash|ar|an)-[A-Z][\p{L}'’-]*|[A-Z][\p{L}'’.-]*|[A-Z]\.|(?:de|da|van|von|der|al|el|bin|ibn|la|le|du|dos|del)|[A-Z][\p{L}]*-[A-Z][\p{L}]*)$/u;
+const NOT_NAME = new Set(
+  (JSON.parse(readFileSync(new URL("./model/boilerplate.json", import.meta.url), "utf8")) as { notNameWords: string[] }).notNameWords,
+);
 const JOIN = /\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)/;
 
 /** True when the text has the shape of one person's name ("Rachel Roberts", "Ahmed al-Sharaa"). */
@@ -25,7 +29,7 @@ export function isPersonName(s: string): boolean {
   const words = s.trim().split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
   if (!/^[A-Z]/.test(words[0]!) || !/^[A-Z]/.test(words[words.length - 1]!.replace(/^(?:al|el)-/, "").replace(/^./, (c) => c.toUpperCase()))) return false;
-  return words.every((w) => NAME_WORD.test(w));
+  return words.every((w) => NAME_WORD.test(w) && !NOT_NAME.has(w.toLowerCase()));
 }
 
 /**

@@ -123,12 +123,15 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** Words a dateline may carry besides the date itself: "Updated 2 hours ago", "Last modified on". */
+const DATELINE_WORD =
+  /^(?:published|updated|posted|last|modified|first|ago|an?|hours?|hrs?|minutes?|mins?|days?|on|at|by|\d{1,2}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[A-Z]{1,5}(?:[+-]\d{1,2})?|[+-]\d{2}:?\d{2})$/i;
+
 /** True when the whole line is a dateline ("Saturday 09 September 2017 17:49 EDT", "Updated: …"). */
 export function isDateLine(line: string): boolean {
   const s = line.trim();
   if (s.length > 80 || !parseDate(s)) return false;
-  const words = s.replace(DMY, "").replace(MDY, "").replace(TIME, "").replace(ISO, "");
-  return /^[\s,|•·–—-]*(?:(?:published|updated|posted|last updated|on|at|mon|tue|wed|thu|fri|sat|sun)[a-z]*:?[\s,|•·–—-]*)*(?:[A-Z]{1,5}(?:[+-]\d{1,2})?|[+-]\d{2}:?\d{2})?[\s,.|•·–—-]*$/i.test(
-    words,
-  );
+  const rest = s.replace(DMY, " ").replace(MDY, " ").replace(ISO, " ").replace(new RegExp(TIME.source, "gi"), " ");
+  const words = rest.split(/[\s,|•·–—/:()-]+/).filter(Boolean);
+  return words.length <= 6 && words.every((w) => DATELINE_WORD.test(w));
 }

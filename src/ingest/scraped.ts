@@ -76,34 +76,25 @@ export function parseScrapedText(text: string, known: { title?: string } = {}): 
     consumed.add(i);
     if (i > 0 && units[i - 1] === cap.text) consumed.add(i - 1);
   }
-  // 5. headline and standfirst: what precedes the byline/dateline
+  // 5. headline and standfirst: the heading-like lines of the header zone, in order,
+  // skipping short section labels ("World news") and lines already read as metadata
   const hasMeta = dateIdx >= 0 || bylineIdx >= 0;
-  const metaStart = hasMeta ? Math.min(...[dateIdx, bylineIdx].filter((i) => i >= 0)) : 0;
-  let start = 0;
-  if (known.title && units[0] === known.title) {
-    consumed.add(0);
-    start = 1;
-  } else if (!known.title && units.length > 1 && isHeadingLike(units[0]!) && (metaStart > 0 || (!isProse(units[0]!) && isProse(units[1]!)))) {
-    // "World news" above the headline is a section label, not the headline
-    let t = 0;
-    if (metaStart >= 2 && units[0]!.split(/\s+/).length <= 3 && isHeadingLike(units[1]!)) {
-      consumed.add(0);
-      t = 1;
-    }
-    out.title = units[t];
-    consumed.add(t);
-    start = t + 1;
-  }
-  const stand = [];
-  for (let i = start; i < metaStart; i++) {
+  // without a dateline or byline, a header exists only as one heading line over prose
+  const header = hasMeta ? headerEnd : firstProse === 1 && isHeadingLike(units[0]!) ? 1 : 0;
+  const headings: number[] = [];
+  for (let i = 0; i < header; i++) {
     if (consumed.has(i)) continue;
-    stand.push(units[i]!);
     consumed.add(i);
+    const u = units[i]!;
+    if (known.title && u === known.title) continue;
+    if (!isHeadingLike(u) && !isProse(u)) continue;
+    if (u.split(/\s+/).length <= 3 && (hasMeta || header > 1) && headings.length === 0 && i + 1 < header) continue;
+    headings.push(i);
   }
-  if (stand.length) out.standfirst = stand.join(" ");
+  if (!known.title && headings.length > 0) out.title = units[headings.shift()!];
+  if (headings.length > 0 && hasMeta) out.standfirst = headings.map((i) => units[i]!).join(" ");
   // 6. body: the rest, with credit lines taken out as metadata
-  const bodyFrom = Math.max(dateIdx, bylineIdx, start - 1) + 1;
-  for (let i = bodyFrom; i < units.length; i++) {
+  for (let i = header; i < units.length; i++) {
     if (consumed.has(i)) continue;
     const u = units[i]!;
     if (u.length < 200 && matchesAny(CREDIT_LINES, u)) {
@@ -120,7 +111,7 @@ export function parseScrapedText(text: string, known: { title?: string } = {}): 
   }
   // nothing read as prose: keep every line rather than lose the text
   if (out.paragraphs.length === 0 && !hasMeta) {
-    out.paragraphs = units.filter((_, i) => !consumed.has(i) || i === 0);
+    out.paragraphs = [...units];
     delete out.title;
   }
   return out;

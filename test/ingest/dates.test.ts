@@ -37,4 +37,6 @@ test("isDateLine: a whole line that is a dateline, not a sentence with a date", 
   assert.equal(isDateLine("Updated: 9 June 2019 17:49 BST"), true);
   assert.equal(isDateLine("The offensive began on 9 September 2017, officials said."), false);
   assert.equal(isDateLine("Rachel Roberts"), false);
+  assert.equal(isDateLine("September 9, 2017 / 6:21 PM / Updated 2 hours ago"), true);
+  assert.equal(isDateLine("Fighting resumed on 9 September 2017 near the city"), false);
 });

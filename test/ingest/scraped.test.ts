@@ -83,3 +83,16 @@ test("another site's scraped shape: section label, share links, labelled photo c
   assert.ok(a.body.endsWith("said in a statement."));
   assertGolden(dir, a);
 });
+
+test("a wire-service shape: label and dateline above the headline, read time, standards line", async () => {
+  const dir = "test/fixtures/ingest/scraped-wire";
+  const a = await readOne(`${dir}/input.txt`);
+  assert.equal(a.title, "U.S.-backed Syrian militias launch offensive in Deir al-Zor");
+  assert.equal(a.byline, "Rodi Said");
+  assert.equal(a.publishedAt, "2017-09-09T18:21:00");
+  assert.equal(a.standfirst, undefined);
+  assert.ok(a.body.startsWith("AL-SHADADI, Syria (Reuters)"));
+  assert.ok(a.body.endsWith("a commander told Reuters."));
+  assert.deepEqual(a.credits, ["Reporting by Rodi Said; Writing by Tom Perry; Editing by Andrew Bolton"]);
+  assertGolden(dir, a);
+});
