@@ -49,7 +49,7 @@ export function attribute(doc: NlpDoc, sentence: Span): Attribution {
   SAID.lastIndex = 0;
   let last: Attribution | undefined;
   for (let v = SAID.exec(s); v; v = SAID.exec(s)) {
-    const head = s.slice(Math.max(0, v.index - 120), v.index).replace(/\s+(?:has|have|had)\s*$/, "");
+    const head = s.slice(Math.max(0, v.index - 120), v.index).replace(/(?:\s+(?:has|have|had|was|were|is|are|also|previously|earlier|later|repeatedly|reportedly|again|then|now|first|once))+\s*$/, "");
     const wm = /((?:[\p{L}\p{N}'’-]+\s+){0,9}[\p{L}\p{N}'’-]+)\s*$/u.exec(head);
     if (!wm) continue;
     const m = { index: Math.max(0, v.index - 120) + wm.index, 1: wm[1] };

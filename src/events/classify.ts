@@ -257,6 +257,8 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
       const civ = actor2Kind === "civilians" || (actor2Kind === undefined && CIVILIAN.test(sentence) && !ARMED_TARGET.test(sentence));
       t = civ ? "Attack" : "Armed clash";
     } else t = h.type;
+    // a non-state armed group does not arrest: its detentions are abductions
+    if (t === "Arrests" && actor1Kind !== undefined && ARMED_KINDS.includes(actor1Kind) && actor1Kind !== "state-force" && actor1Kind !== "state") t = "Abduction/forced disappearance";
     // ACLED never codes protesters or rioters as parties to a battle: their fighting is a riot
     if ((actor1Kind === "protesters" || actor1Kind === "rioters") && (t === "Armed clash" || t === "Attack")) t = "Violent demonstration";
     const b = best.get(t);

@@ -34,6 +34,8 @@ export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[
     if (n.start < s.start || n.end > s.end) continue;
     let name = n.text.replace(/^(?:The|the)\s+/, "");
     const start = n.end - name.length;
+    // a capitalized first word of the sentence is not a name ("None of the …")
+    if (start === s.start && !/\s/.test(name)) continue;
     // "near Homs and Hama": the first place of a list
     const and = name.indexOf(" and ");
     if (and > 0) name = name.slice(0, and);

@@ -516,11 +516,15 @@ export const actorsPass: Pass = {
       // "along the border with Iraq", "in Syria": the country as a place, left to geoparsing
       if (k.rule === "country-name" && PLACE_PREP.test(text.slice(Math.max(0, k.start - 30), k.start))) k.rule = "country-place";
       seen.set(k.actor, (seen.get(k.actor) ?? 0) + 1);
-      out.push({ start: k.start, end: k.end, text: text.slice(k.start, k.end), pass: PASS, rule: k.rule, confidence: k.conf, actor: k.actor });
+      const m: ActorMention = { start: k.start, end: k.end, text: text.slice(k.start, k.end), pass: PASS, rule: k.rule, confidence: k.conf, actor: k.actor };
+      if (doc.explain) m.explain = `"${m.text}" → ${k.actor} by rule ${k.rule}${k.resolve ? ` (resolved as ${k.resolve})` : ""}`;
+      out.push(m);
     }
 
     // "Iran-backed militias", "US-backed forces": the actor the article says that state backs, else a new one
     for (const sp of sponsored) {
+      // "US-led coalition" is a lexicon actor already: its sponsor relation comes from the relations pass
+      if (out.some((m) => m.rule.startsWith("lexicon") && m.start < sp.end && sp.start < m.end && m.end > sp.start + 4)) continue;
       const [, how, head] = sp.rule.split(":");
       const state = sp.actor;
       const info = loadModel().countryBySlug.get(state);
