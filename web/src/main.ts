@@ -163,6 +163,9 @@ function follow(): void {
     setTimeout(() => live.classList.remove("pulse"), 800);
     clearTimeout(refresh);
     refresh = window.setTimeout(() => {
+      // Actor, source and region filters need the server: refetch the points under them.
+      const f = state.filters;
+      if (f.actor || f.source || f.region) void loadPoints();
       void refreshStats();
       void filters.reloadLists();
       graphLoaded = false;
