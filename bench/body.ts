@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { decodeBytes } from "../src/ingest/decode.js";
 import { extractHtml } from "../src/ingest/html/extract.js";
 import { aggregate, type Score, scorePage } from "./body-score.js";
 
@@ -21,23 +22,24 @@ if (!existsSync(`${DIR}/ground-truth.json`)) {
 }
 const truth = JSON.parse(readFileSync(`${DIR}/ground-truth.json`, "utf8")) as Record<string, { articleBody: string; url: string }>;
 const keys = Object.keys(truth).sort();
-const pages = keys.map((k) => ({ key: k, html: gunzipSync(readFileSync(`${DIR}/html/${k}.html.gz`)).toString("utf8") }));
+const pages = keys.map((k) => ({ key: k, bytes: gunzipSync(readFileSync(`${DIR}/html/${k}.html.gz`)) }));
 
-type Extractor = (html: string, url: string) => string;
+type Extractor = (bytes: Buffer, url: string) => string;
 
-const sitrep: Extractor = (html, url) => extractHtml(html, { url }).body;
-const baseline: Extractor = (html) => {
-  const { document } = parseHTML(html);
+// sitrep reads the bytes as its HTML reader does: charset detection, then extraction
+const sitrep: Extractor = (bytes, url) => extractHtml(decodeBytes(bytes).text, { url }).body;
+const baseline: Extractor = (bytes) => {
+  const { document } = parseHTML(bytes.toString("utf8"));
   return new Readability(document as unknown as Document).parse()?.textContent ?? "";
 };
 
 function run(name: string, fn: Extractor) {
   // one warm-up pass so both are timed with the JIT warm, then the timed pass
-  for (const p of pages.slice(0, 10)) fn(p.html, truth[p.key]!.url);
+  for (const p of pages.slice(0, 10)) fn(p.bytes, truth[p.key]!.url);
   const out: string[] = [];
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
-  for (const p of pages) out.push(fn(p.html, truth[p.key]!.url));
+  for (const p of pages) out.push(fn(p.bytes, truth[p.key]!.url));
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(c0);
   const cpuSecs = (c.user + c.system) / 1e6;
