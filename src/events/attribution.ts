@@ -1,5 +1,5 @@
 // Who says so: "according to X", "X said/reported", "pro-Damascus media reported", else the outlet.
-import type { ActorMention, NlpDoc } from "../nlp/pipeline.js";
+import { type ActorMention, type NlpDoc, within } from "../nlp/pipeline.js";
 import type { Attribution, SourceKind, Span } from "../types/index.js";
 import { readModel } from "./classify.js";
 
@@ -21,7 +21,7 @@ function actorMap(doc: NlpDoc) {
 
 function describe(doc: NlpDoc, span: Span, text: string): Attribution | undefined {
   const kindOf = actorMap(doc);
-  const inside = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  const inside = within(doc.mentions, span.start, span.end);
   // the source itself is the last named actor in the phrase ("the Syrian Observatory for Human Rights monitoring group")
   const pick = (ms: ActorMention[]) => ms.find((m) => ["media", "monitor"].includes(kindOf.get(m.actor)?.kind ?? "")) ?? ms[ms.length - 1];
   const m = pick(inside);

@@ -1,7 +1,7 @@
 // Where an event happened: the place mention nearest the trigger in the same sentence, preferring
 // "in X" / "near X" / "X province"; with no geoparsed places, the same patterns over proper-noun runs,
 // so the geo stage can link the span later.
-import type { NlpDoc } from "../nlp/pipeline.js";
+import { type NlpDoc, within } from "../nlp/pipeline.js";
 import type { Place, Span } from "../types/index.js";
 
 const PREP = /\b(?:along (?:the )?(?:border|frontier) with|reach|reached|reaching|entered|entering|liberate|liberated|recaptured|captured|seized|retook|retaking|besieged|shelled|struck|bombed|in|near|at|outside|around|across|on the outskirts of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|towards?|into|from)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|governorate|state|county|area|countryside|capital|suburb|neighbourhood|neighborhood|camp)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
@@ -29,9 +29,8 @@ export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[
     }
   }
   if (best) return { location: best.sp, placeId: best.placeId };
-  const actorSpans = doc.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.rule !== "country-place");
-  for (const n of doc.names) {
-    if (n.start < s.start || n.end > s.end) continue;
+  const actorSpans = within(doc.mentions, s.start, s.end).filter((m) => m.rule !== "country-place");
+  for (const n of within(doc.names, s.start, s.end)) {
     let name = n.text.replace(/^(?:The|the)\s+/, "");
     const start = n.end - name.length;
     // a capitalized first word of the sentence is not a name ("None of the …")

@@ -57,6 +57,20 @@ export interface NlpDoc {
   warnings: Warning[];
 }
 
+/** The items of a start-sorted array that lie inside `[start, end)`, found by binary search. */
+export function within<T extends { start: number; end: number }>(items: T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < items.length && items[i].start < end; i++) if (items[i].end <= end) out.push(items[i]);
+  return out;
+}
+
 export interface Pass {
   name: string;
   requires: (keyof NlpDoc)[];

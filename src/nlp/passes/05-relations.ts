@@ -3,7 +3,7 @@
 // and matched against the patterns in model/relations.tsv.
 import type { Relation, RelationType } from "../../types/index.js";
 import { readTsv } from "../model/load.js";
-import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
+import { type ActorMention, type NlpDoc, type Pass, within } from "../pipeline.js";
 
 const PASS = "05-relations";
 
@@ -65,7 +65,7 @@ export const relationsPass: Pass = {
     const out: Relation[] = [];
     let alliance: string | undefined;
     for (const s of doc.sentences) {
-      const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, doc.mentions);
+      const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, within(doc.mentions, s.start, s.end));
       for (const u of used) if (/alliance|coalition/.test(u.rule) || /alliance|coalition/i.test(u.text)) alliance = u.actor;
       if (used.length === 0) continue;
       for (const p of P) {

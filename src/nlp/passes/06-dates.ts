@@ -123,27 +123,27 @@ export function findDates(text: string, start: number, end: number, ref: Date): 
 }
 const text_ = (t: string) => t.replace(/[,\s]+$/, "");
 
-const done = new WeakMap<NlpDoc, Set<number>>();
+const done = new WeakMap<NlpDoc, Map<number, DateMention[]>>();
 
 /**
- * The date mentions of one sentence, computed once and added to `doc.dates` (kept sorted).
+ * The date mentions of one sentence, computed once and added to `doc.dates`.
  * The pass fills in the sentences that name an actor; event extraction asks for the others it needs.
  */
 export function datesFor(doc: NlpDoc, s: { start: number; end: number }): DateMention[] {
-  let seen = done.get(doc);
-  if (!seen) done.set(doc, (seen = new Set()));
-  if (!seen.has(s.start)) {
-    seen.add(s.start);
+  let cache = done.get(doc);
+  if (!cache) done.set(doc, (cache = new Map()));
+  let found = cache.get(s.start);
+  if (!found) {
     const ref = referenceDay(doc.article.publishedAt);
-    if (ref) {
-      const found = findDates(doc.text, s.start, s.end, ref);
-      if (found.length > 0) {
-        doc.dates.push(...found);
-        doc.dates.sort((a, b) => a.start - b.start);
-      }
+    found = ref ? findDates(doc.text, s.start, s.end, ref) : [];
+    cache.set(s.start, found);
+    if (found.length > 0) {
+      const sorted = doc.dates.length === 0 || doc.dates[doc.dates.length - 1].start <= found[0].start;
+      doc.dates.push(...found);
+      if (!sorted) doc.dates.sort((a, b) => a.start - b.start);
     }
   }
-  return doc.dates.filter((d) => d.start >= s.start && d.end <= s.end);
+  return found;
 }
 
 export const datesPass: Pass = {
