@@ -2,11 +2,19 @@
 // (Natural Earth countries and admin-1 provinces as GeoJSON) next to it so the server starts fast.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "vite";
 import { buildAdmin1, buildCountries } from "../../src/api/basemap.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, "dist", "web");
+
+// vite is a dev dependency: an install without them (--omit=dev) gets the API without the page.
+let build: typeof import("vite").build;
+try {
+  ({ build } = await import("vite"));
+} catch {
+  console.warn("sitrep install: vite is not installed (dev dependencies omitted?); the web app is not built, the API still works");
+  process.exit(0);
+}
 
 try {
   await build({

@@ -2,6 +2,7 @@
 // through the store's change feed, so `/api/map/points` answers 100,000 events without
 // reading them all back from the store on each page load. Filters the index cannot answer
 // (actor, source, text …) go to the store instead.
+import { gzipSync } from "node:zlib";
 import type { StoredEvent, Store } from "../store/types.js";
 import { EVENT_TYPES } from "./filters.js";
 import { inRegion, type Region } from "./regions.js";
@@ -70,8 +71,8 @@ export class PointIndex {
   private loading: Promise<void> | null = null;
   private syncing: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
-  /** Answers by filter, serialized once per change. */
-  private answers = new Map<string, string>();
+  /** Answers by filter, serialized (and gzipped when asked) once per change. */
+  private answers = new Map<string, { json: string; gz?: Buffer }>();
 
   constructor(private store: Store) {}
 
@@ -124,13 +125,26 @@ export class PointIndex {
     this.unsubscribe?.();
   }
 
-  /** The answer as JSON text, for the filters the index handles. */
-  async answer(f: PointFilter): Promise<string> {
+  /** The answer as JSON text (or gzipped JSON), for the filters the index handles. */
+  async answer(f: PointFilter, gzip = false): Promise<{ body: string | Buffer; gzipped: boolean }> {
     await this.ready();
     await this.sync();
     const key = JSON.stringify([f.types, f.region?.code, f.since, f.until, f.bbox]);
-    const hit = this.answers.get(key);
-    if (hit) return hit;
+    let hit = this.answers.get(key);
+    if (!hit) {
+      hit = { json: this.compute(f) };
+      if (this.answers.size >= 64) this.answers.delete(this.answers.keys().next().value as string);
+      this.answers.set(key, hit);
+    }
+    // Big answers travel gzipped to browsers (a 100,000-event map is ~4 MB of JSON, ~1 MB gzipped).
+    if (gzip && hit.json.length > 8 * 1024) {
+      hit.gz ??= gzipSync(hit.json, { level: 5 });
+      return { body: hit.gz, gzipped: true };
+    }
+    return { body: hit.json, gzipped: false };
+  }
+
+  private compute(f: PointFilter): string {
     const types = f.types ? new Set(f.types.map((t) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]))) : null;
     const pick: Point[] = [];
     for (const p of this.points.values()) {
@@ -142,9 +156,6 @@ export class PointIndex {
       pick.push(p);
     }
     pick.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const json = JSON.stringify(columns(pick));
-    if (this.answers.size >= 64) this.answers.delete(this.answers.keys().next().value as string);
-    this.answers.set(key, json);
-    return json;
+    return JSON.stringify(columns(pick));
   }
 }

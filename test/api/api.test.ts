@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/api/app.js";
@@ -81,6 +82,43 @@ describe("events", () => {
     const i = body.date.indexOf("2017-09-09");
     assert.equal(body.types[body.type[i]], "Battles");
     assert.equal(body.lat[i], 35.336);
+  });
+
+  test("big map answers travel gzipped to clients that accept it", async () => {
+    const many = Array.from({ length: 400 }, (_, i) =>
+      report({
+        id: `bulk-${i}`,
+        outlet: "Bulk Wire",
+        publishedAt: "2017-10-01T08:00:00Z",
+        sentence: `Clashes erupted between Isis and the Syrian Democratic Forces in Village ${i} on Sunday.`,
+        trigger: "Clashes erupted",
+        eventType: "Battles",
+        subEventType: "Armed clash",
+        actor1: { id: "isis", name: "Isis", kind: "jihadist-group" },
+        actor2: SDF,
+        place: { name: `Village ${i}`, lat: 30 + (i % 20) * 0.5, lon: 30 + Math.floor(i / 20) * 0.5, country: "SY", geonameId: 9_000_000 + i },
+        date: new Date(Date.UTC(2017, 0, 1 + i)).toISOString().slice(0, 10),
+      }),
+    );
+    const bulkDir = mkdtempSync(join(tmpdir(), "sitrep-api-gz-"));
+    const bulk = await openStore(join(bulkDir, "gz.db"));
+    try {
+      for (const d of many) await bulk.saveDoc(d);
+      const gzApp = await buildApp({ store: bulk, webRoot: join(bulkDir, "no-web") });
+      const r = await gzApp.inject({ method: "GET", url: "/api/map/points", headers: { "accept-encoding": "gzip" } });
+      assert.equal(r.headers["content-encoding"], "gzip");
+      const body = JSON.parse(gunzipSync(r.rawPayload).toString("utf8"));
+      const stored = (await bulk.stats()).events;
+      assert.ok(stored > 300, `${stored} events stored`);
+      assert.equal(body.count, stored);
+      const plain = await gzApp.inject({ method: "GET", url: "/api/map/points" });
+      assert.equal(plain.headers["content-encoding"], undefined);
+      assert.equal(plain.json().count, stored);
+      await gzApp.close();
+    } finally {
+      await bulk.close();
+      rmSync(bulkDir, { recursive: true, force: true });
+    }
   });
 
   test("timeline by day, and by region", async () => {

@@ -73,14 +73,19 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
       // Type, time, bbox and region filters are answered from the in-memory index.
       const simple = !q.actor && !q.source && !q.text && !q.subEventType && !q.minSources && !q.near;
       if (simple) {
-        const json = await points.answer({
-          types: q.eventType as string[] | undefined,
-          region: p.region ? loadRegion(p.region) : undefined,
-          since: q.since,
-          until: q.until,
-          bbox: q.bbox,
-        });
-        return reply.type("application/json; charset=utf-8").send(json);
+        const { body, gzipped } = await points.answer(
+          {
+            types: q.eventType as string[] | undefined,
+            region: p.region ? loadRegion(p.region) : undefined,
+            since: q.since,
+            until: q.until,
+            bbox: q.bbox,
+          },
+          /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")),
+        );
+        reply.type("application/json; charset=utf-8").header("vary", "accept-encoding");
+        if (gzipped) reply.header("content-encoding", "gzip");
+        return reply.send(body);
       }
       const { items } = await queryWithRegion(store, p, { ...q, limit: MAP_POINT_LIMIT, withSources: false, sort: "date-asc" });
       const out = eventsToColumns(items);
