@@ -3,7 +3,7 @@
 import type { Caption } from "../../types/index.js";
 import { parseByline } from "../byline.js";
 import { parseDate } from "../dates.js";
-import { matchCaptionCredit, STANDFIRST_SELECTOR } from "../model/patterns.js";
+import { matchCaptionCredit, STANDFIRST_CLASS } from "../model/patterns.js";
 
 export interface PageMeta {
   title?: string;
@@ -72,6 +72,39 @@ function nameOf(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The elements metadata is read from, found in one walk (linkedom's querySelector walks per call). */
+interface PageMarks {
+  h1?: Element;
+  standfirst?: Element;
+  byline?: Element;
+  timeWithDatetime?: Element;
+  time?: Element;
+  canonical?: Element;
+  figcaptions: Element[];
+}
+
+function scanPage(root: Element): PageMarks {
+  const marks: PageMarks = { figcaptions: [] };
+  const walk = (el: Element) => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.tagName;
+      if (tag === "H1") marks.h1 ??= c;
+      else if (tag === "TIME") {
+        marks.time ??= c;
+        if (c.hasAttribute("datetime")) marks.timeWithDatetime ??= c;
+      } else if (tag === "FIGCAPTION") marks.figcaptions.push(c);
+      else if (tag === "LINK" && c.getAttribute("rel") === "canonical") marks.canonical ??= c;
+      const cls = c.getAttribute("class");
+      if (!marks.standfirst && ((cls && STANDFIRST_CLASS.test(cls)) || c.getAttribute("data-testid") === "standfirst")) marks.standfirst = c;
+      if (!marks.byline && (c.getAttribute("rel") === "author" || c.getAttribute("itemprop") === "author" || (cls && /byline/i.test(cls))))
+        marks.byline = c;
+      walk(c);
+    }
+  };
+  walk(root);
+  return marks;
+}
+
 /** Reads the page's metadata from its head and marked-up elements. */
 export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
   // every <meta> read once, keyed "property=og:title", "name=author", … (one walk, not one per key)
@@ -91,11 +124,12 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
   };
   const ld = jsonldArticles(jsonld)[0] ?? {};
   const m: PageMeta = { captions: [], titles: [] };
-  const h1 = str(document.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
+  const marks = scanPage(document.documentElement ?? (document as unknown as Element));
+  const h1 = str(marks.h1?.textContent);
   m.title = str(ld.headline) ?? meta('meta[property="og:title"]') ?? h1 ?? str(document.title);
   if (h1 && m.title && h1.length > 10 && m.title.startsWith(h1)) m.title = h1;
   m.titles = [str(ld.headline), meta('meta[property="og:title"]'), h1, str(document.title), m.title].filter((x): x is string => !!x);
-  const sfEl = str(document.querySelector(STANDFIRST_SELECTOR)?.textContent?.replace(/\s+/g, " "));
+  const sfEl = str(marks.standfirst?.textContent);
   if (sfEl && sfEl.length > 20 && sfEl.length < 400) {
     m.standfirst = sfEl;
     m.standfirstMarked = true;
@@ -104,7 +138,7 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
     nameOf(ld.author) ??
     meta('meta[name="author"]') ??
     meta('meta[property="article:author"]') ??
-    str(document.querySelector('[rel="author"], [itemprop="author"], .byline, [class*="byline"]')?.textContent);
+    str(marks.byline?.textContent);
   m.byline = parseByline(author) ?? (author && !/^https?:/.test(author) && author.length < 80 ? author.replace(/^by\s+/i, "") : undefined);
   const dateText =
     str(ld.datePublished) ??
@@ -113,8 +147,8 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
     meta('meta[name="publishdate"]') ??
     meta('meta[name="date"]') ??
     meta('meta[itemprop="datePublished"]') ??
-    str(document.querySelector("time[datetime]")?.getAttribute("datetime")) ??
-    str(document.querySelector("time")?.textContent);
+    str(marks.timeWithDatetime?.getAttribute("datetime")) ??
+    str(marks.time?.textContent);
   m.publishedAt = parseDate(dateText);
   m.outlet = meta('meta[property="og:site_name"]') ?? nameOf(ld.publisher) ?? meta('meta[name="application-name"]');
   // "https://www.hawaiinewsnow.com" as a site name: keep the host
@@ -124,9 +158,9 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
     meta('meta[http-equiv="content-language" i]') ??
     meta('meta[property="og:locale"]') ??
     str(ld.inLanguage);
-  m.url = str(document.querySelector('link[rel="canonical"]')?.getAttribute("href")) ?? meta('meta[property="og:url"]');
+  m.url = str(marks.canonical?.getAttribute("href")) ?? meta('meta[property="og:url"]');
   m.jsonldBody = str(ld.articleBody);
-  for (const fc of document.querySelectorAll("figcaption")) {
+  for (const fc of marks.figcaptions) {
     const text = fc.textContent?.replace(/\s+/g, " ").trim();
     if (!text) continue;
     const creditEl = fc.querySelector('[class*="credit"], [class*="copyright"], [itemprop="copyrightHolder"]');

@@ -52,5 +52,5 @@ export function matchCaptionCredit(text: string): { index: number; credit: strin
 }
 
 export const matchesAny = (list: RegExp[], text: string) => list.some((re) => re.test(text.trim()));
-/** Elements holding a standfirst (sub-headline) in the page's markup. */
-export const STANDFIRST_SELECTOR = (raw as unknown as { standfirstSelector: string }).standfirstSelector;
+/** Class names of elements holding a standfirst (sub-headline): "standfirst", "article-dek". */
+export const STANDFIRST_CLASS = new RegExp((raw as unknown as { standfirstClass: string }).standfirstClass);
