@@ -52,9 +52,6 @@ const qs = (n: number) => Array.from({ length: n }, () => "?").join(",");
 const DAY = 86_400_000;
 const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
 
-/** How many of an actor's most recent events its profile's "fought" opponents are counted over. */
-const FOUGHT_WINDOW = 500;
-
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
 
@@ -174,6 +171,7 @@ export class CoreStore implements Store {
           n = await this.insertEvent(db, c, ord);
           await this.insertSource(db, n, report, ord, i);
           await this.writeEventActors(db, n, c, false);
+          await this.countPairs(db, [[c.actor1, c.actor2, c.date, 1]]);
           newEvents++;
         }
         eventIds.push(String(n));
@@ -260,6 +258,7 @@ export class CoreStore implements Store {
     for (const n of affected) {
       const left = await db.get<Row>("SELECT count(*) AS c FROM event_sources WHERE event_n = ?", [n]);
       if (num(left?.c) === 0) {
+        await this.countPairsOf(db, [n], -1);
         await db.run("DELETE FROM events WHERE n = ?", [n]);
         await this.clearEventActors(db, n);
         await db.run("INSERT INTO event_tombstones (seq, event_n) VALUES (?, ?)", [await this.nextSeq(db), n]);
@@ -366,7 +365,9 @@ export class CoreStore implements Store {
     const rows = await db.all<Row>("SELECT report FROM event_sources WHERE event_n = ? ORDER BY ord", [n]);
     const c = combineReports(rows.map((r) => JSON.parse(String(r.report)) as EventReport));
     const sets = CoreStore.EVENT_FIELDS.split(", ").map((f) => `${f} = ?`).join(", ");
+    await this.countPairsOf(db, [n], -1);
     await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...this.eventValues(c), await this.nextSeq(db), n]);
+    await this.countPairs(db, [[c.actor1, c.actor2, c.date, 1]]);
     await this.writeEventActors(db, n, c, true);
   }
 
@@ -391,6 +392,48 @@ export class CoreStore implements Store {
     if (old.length === 0) return;
     await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
     await this.countActors(db, old.map((r) => [String(r.actor_id), -1]));
+  }
+
+  /** Subtracts (or adds) the actor pairs of stored events from actor_pairs, reading them first. */
+  private async countPairsOf(db: Db, ns: number[], d: number): Promise<void> {
+    const rows = await db.all<Row>(`SELECT actor1, actor2, date FROM events WHERE n IN (${qs(ns.length)})`, ns);
+    await this.countPairs(
+      db,
+      rows.map((r) => [optStr(r.actor1), optStr(r.actor2), String(r.date), d]),
+    );
+  }
+
+  /**
+   * Keeps actor_pairs (who fought whom, both directions) up to date: counts add up exactly;
+   * first/last dates only widen (a deletion does not narrow them).
+   */
+  private async countPairs(db: Db, deltas: [string | undefined, string | undefined, string, number][]): Promise<void> {
+    const sum = new Map<string, { a: string; b: string; d: number; f: string; l: string }>();
+    for (const [x, y, date, d] of deltas) {
+      if (!x || !y || x === y) continue;
+      for (const [a, b] of [
+        [x, y],
+        [y, x],
+      ]) {
+        const k = `${a}\u0000${b}`;
+        const cur = sum.get(k) ?? { a, b, d: 0, f: date, l: date };
+        cur.d += d;
+        if (date < cur.f) cur.f = date;
+        if (date > cur.l) cur.l = date;
+        sum.set(k, cur);
+      }
+    }
+    const rows = [...sum.values()].filter((r) => r.d !== 0);
+    for (let i = 0; i < rows.length; i += 400) {
+      const chunk = rows.slice(i, i + 400);
+      await db.run(
+        `INSERT INTO actor_pairs (actor_id, other, events, first_date, last_date) VALUES ${chunk.map(() => "(?,?,?,?,?)").join(",")}
+         ON CONFLICT (actor_id, other) DO UPDATE SET events = actor_pairs.events + excluded.events,
+           first_date = CASE WHEN excluded.events > 0 AND excluded.first_date < actor_pairs.first_date THEN excluded.first_date ELSE actor_pairs.first_date END,
+           last_date = CASE WHEN excluded.events > 0 AND excluded.last_date > actor_pairs.last_date THEN excluded.last_date ELSE actor_pairs.last_date END`,
+        chunk.flatMap((r) => [r.a, r.b, r.d, r.f, r.l]),
+      );
+    }
   }
 
   /** Adds deltas to actor_event_counts. */
@@ -607,14 +650,10 @@ export class CoreStore implements Store {
          FROM relation_evidence r WHERE r.source = ? OR r.target = ? GROUP BY r.type, r.source, r.target`,
         [id, id],
       ),
-      // Who it fought, from its most recent FOUGHT_WINDOW events (bounded, so busy actors stay fast).
+      // Who it fought (actor1/actor2 of the same event), kept up to date on write.
       this.db.all<Row>(
-        `SELECT CASE WHEN e.actor1 = ? THEN e.actor2 ELSE e.actor1 END AS other, count(*) AS c, min(e.date) AS f, max(e.date) AS l
-         FROM (SELECT event_n FROM event_actors WHERE actor_id = ? ORDER BY date DESC LIMIT ${FOUGHT_WINDOW}) x
-         JOIN events e ON e.n = x.event_n
-         WHERE (e.actor1 = ? AND e.actor2 IS NOT NULL) OR (e.actor2 = ? AND e.actor1 IS NOT NULL)
-         GROUP BY 1 ORDER BY count(*) DESC LIMIT 50`,
-        [id, id, id, id],
+        "SELECT other, events AS c, first_date AS f, last_date AS l FROM actor_pairs WHERE actor_id = ? AND events > 0 ORDER BY events DESC, other LIMIT 50",
+        [id],
       ),
       this.db.all<Row>(
         `SELECT ${EVENT_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id = ? ORDER BY x.date DESC, x.event_n DESC LIMIT 20`,
@@ -770,19 +809,9 @@ export class CoreStore implements Store {
       }))
       .filter((e) => e.weight >= (q.minEvidence ?? 1));
     if (q.includeEvents) {
-      const ew: string[] = ["actor1 IS NOT NULL", "actor2 IS NOT NULL"];
-      const ep: Param[] = [];
-      if (q.since) {
-        ew.push("date >= ?");
-        ep.push(q.since);
-      }
-      if (q.until) {
-        ew.push("date <= ?");
-        ep.push(q.until);
-      }
+      // Pairs are stored both ways; one edge per pair. (since/until do not apply to these counts.)
       const fought = await this.db.all<Row>(
-        `SELECT actor1, actor2, count(*) AS c, min(date) AS f, max(date) AS l FROM events WHERE ${ew.join(" AND ")} GROUP BY actor1, actor2`,
-        ep,
+        "SELECT actor_id AS actor1, other AS actor2, events AS c, first_date AS f, last_date AS l FROM actor_pairs WHERE actor_id < other AND events > 0",
       );
       for (const f of fought)
         if (num(f.c) >= (q.minEvidence ?? 1))
@@ -952,7 +981,9 @@ export class CoreStore implements Store {
             continue;
           }
           const sets = IMPORT_FIELDS.map((f) => `${f} = ?`).join(", ");
+          await this.countPairsOf(db, [n], -1);
           await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...importValues(e), seq, n]);
+          await this.countPairs(db, [[e.actor1, e.actor2, e.date, 1]]);
           await this.clearEventActors(db, n);
           await this.insertActorsOf(db, [{ n, e }]);
           updated++;
@@ -966,6 +997,10 @@ export class CoreStore implements Store {
           await this.insertActorsOf(
             db,
             fresh.map(({ e }) => ({ n: byExt.get(e.externalId)!, e })),
+          );
+          await this.countPairs(
+            db,
+            fresh.map(({ e }) => [e.actor1, e.actor2, e.date, 1]),
           );
           inserted += fresh.length;
         }

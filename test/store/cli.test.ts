@@ -167,7 +167,7 @@ describe("sitrep events", () => {
     assert.match(R.table.out, /5 of 5 events/);
     const lines = R.jsonl.out.trim().split("\n").map((l) => JSON.parse(l));
     assert.equal(lines.length, 5);
-    assert.ok(lines.every((e) => Array.isArray(e.sources) && e.sources.length >= 1));
+    assert.ok(lines.every((e) => Array.isArray(e.sources) && e.sources.length >= 1), "every event lists its sources");
     const rows = [...parseCsv(R.csv.out)];
     assert.equal(rows.length, 6);
     assert.equal(rows[0].fields[0], "id");
