@@ -1,0 +1,112 @@
+// Alerts in the web app, in Debian's Chromium: sign in (the header shows the user and the
+// notification stream opens), ingest a short report of US-backed and Russia/Iran-backed forces
+// fighting each other, open the Alerts view and see the clash with its coalitions, explanation
+// and the event behind it (which opens the event panel), see it on the map with the areas of
+// operation, and watch the current map view as a region subscription.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { browserSkip, foreignRequests, openSession, type Session, screenshot } from "./harness.js";
+
+const ARTICLE = `Syrian Democratic Forces and government troops clash near Deir ez-Zor
+
+BEIRUT (Reuters) - US-backed Syrian Democratic Forces fighters clashed with Syrian government forces near the town of al-Salihiya, east of Deir ez-Zor, on Monday, the Syrian Observatory for Human Rights said.
+
+The Syrian army, backed by Iranian-backed militias, captured the village of Hatla near Deir ez-Zor on Saturday, state media reported. The SDF seized the industrial zone east of Deir ez-Zor on Saturday.`;
+
+type Sitrep = { ready: boolean; alerts?: { loads: number; count: number }; map: { getSource(id: string): unknown; querySourceFeatures(id: string): unknown[] } };
+
+describe("alerts in the web app", { skip: browserSkip }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession();
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test("a clash between rival coalitions is an alert with its explanation, events, map ring and a watch action", { timeout: 90_000 }, async () => {
+    const { page } = s;
+    await page.goto(s.url);
+    await page.waitForFunction(() => (window as unknown as { sitrep: Sitrep }).sitrep?.ready);
+    assert.equal(await page.locator("#account-link").innerText(), "Sign in");
+
+    // Register through the API as the account page does, then reload: the header knows the user
+    // and the notification stream is open.
+    const reg = await page.evaluate(async () => {
+      const r = await fetch("/api/auth/register", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "ana@example.org", displayName: "Ana <i>analyst</i>", password: "a long enough passphrase" }),
+      });
+      return r.status;
+    });
+    assert.equal(reg, 201);
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { sitrep: Sitrep }).sitrep?.ready);
+    await page.waitForSelector("html[data-sitrep-stream=open]", { timeout: 15_000 });
+    assert.equal(await page.locator("#account-link").innerText(), "Ana <i>analyst</i>", "names are text");
+
+    const ingest = await page.evaluate(async (text) => {
+      const r = await fetch("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, publishedAt: "2017-09-18T10:00:00Z" }) });
+      return r.json();
+    }, ARTICLE);
+    const eventIds: string[] = ingest.articles?.[0]?.eventIds ?? [];
+    assert.ok(eventIds.length > 0, JSON.stringify(ingest));
+
+    await page.click("#nav-alerts");
+    const card = page.locator('.alert-card[data-kind="clash"]').first();
+    await card.waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator("#view-map").isHidden(), true);
+    assert.equal(await page.locator("#timebar").isVisible(), true, "the time bar sets the alerts' window");
+    assert.match(await card.locator(".alert-kind").innerText(), /clash/i);
+    const sides = await card.locator(".alert-side").evaluateAll((els) => els.map((e) => e.getAttribute("data-coalition")).sort());
+    assert.equal(sides.length, 2);
+    assert.notEqual(sides[0], sides[1], "two different coalitions");
+    const explanation = await card.locator(".explanation").innerText();
+    assert.match(explanation, /clash/i);
+    assert.match(explanation, /Syrian Democratic Forces/);
+    assert.match(await card.locator(".alert-places").innerText(), /Deir/);
+    const link = card.locator("a.alert-event").first();
+    const eventId = await link.getAttribute("data-event-id");
+    assert.ok(eventId && eventIds.includes(eventId), `the alert's event ${eventId} is one of the ingested ${eventIds}`);
+    await page.waitForFunction(() => !document.querySelector("a.alert-event")?.textContent?.startsWith("event "), null, { timeout: 10_000 });
+    await screenshot(page, "alerts-01-view");
+
+    // The event behind it opens the event panel on the map, where the alert ring is drawn.
+    await link.click();
+    const panel = page.locator("#panel .event");
+    await panel.waitFor({ timeout: 10_000 });
+    assert.equal(await panel.getAttribute("data-event-id"), eventId);
+    assert.equal(await page.locator("#view-alerts").isHidden(), true);
+    await page.waitForFunction(() => (window as unknown as { sitrep: Sitrep }).sitrep.map.querySourceFeatures("sitrep-alerts").length > 0, null, { timeout: 15_000 });
+
+    // Areas of operation as hexagons.
+    await page.check("#layer-areas");
+    await page.waitForFunction(() => (window as unknown as { sitrep: Sitrep }).sitrep.map.querySourceFeatures("sitrep-areas").length > 0, null, { timeout: 15_000 });
+    assert.match(await page.locator("#alerts-box .area-legend").innerText(), /areas of operation/);
+    await page.waitForTimeout(300);
+    await screenshot(page, "alerts-02-map");
+
+    // Watch this view: a region subscription with the view as a GeoJSON polygon.
+    await page.click("#watch-view");
+    await page.locator("#watch-msg.ok").waitFor({ timeout: 10_000 });
+    const subs = await page.evaluate(async () => (await (await fetch("/api/subscriptions")).json()).items);
+    assert.equal(subs.length, 1);
+    assert.equal(subs[0].spec.kind, "region");
+    assert.equal(subs[0].spec.polygon.type, "Polygon");
+    const ring: [number, number][] = subs[0].spec.polygon.coordinates[0];
+    const place = await page.evaluate(async (id) => (await (await fetch(`/api/events/${id}`)).json()).place, eventId);
+    const lons = ring.map((c) => c[0]);
+    const lats = ring.map((c) => c[1]);
+    assert.ok(place.lon >= Math.min(...lons) && place.lon <= Math.max(...lons) && place.lat >= Math.min(...lats) && place.lat <= Math.max(...lats), "the watched view contains the event");
+
+    // Opening #/alerts/<id> directly focuses that alert.
+    const alertId = await page.evaluate(async () => (await (await fetch("/api/alerts")).json()).items[0].id);
+    await page.goto(`${s.url}/#/alerts/${alertId}`);
+    await page.locator(`.alert-card.focus[data-alert-id="${alertId}"]`).waitFor({ timeout: 15_000 });
+
+    assert.deepEqual(foreignRequests(s), [], "the page asks nothing of other origins");
+    assert.deepEqual(s.pageErrors, []);
+    assert.deepEqual(s.dialogs, []);
+  });
+});
