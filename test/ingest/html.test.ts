@@ -28,6 +28,7 @@ test("seed-like HTML page: golden file", async () => {
   assert.equal(a.outlet, "The Daily Example");
   assert.equal(a.language, "en");
   assert.deepEqual(a.captions, [{ text: "Fighters on the road to Deir Ezzor", credit: "Reuters" }]);
+  assert.ok(!a.body.includes("Fighters on the road"), "the caption stays out of the body");
   assert.deepEqual(a.credits, ["Additional reporting by Reuters"]);
   assertGolden(FIX, a);
 });
@@ -102,4 +103,11 @@ test("paragraphs are separated by exactly one blank line, also for <br><br> page
     a.body,
     "First paragraph of a page that uses line breaks, long enough to count as prose.\n\nSecond paragraph, which is also long enough to count as prose on this page.\nWith a second line.",
   );
+});
+
+test("a captioned figure inside the article: caption and credit kept apart from the body", () => {
+  const html = `<html><body><article>${para(1)}<figure><img src="x.jpg"><figcaption>Smoke rises over the old city. Photograph: AFP/Getty Images</figcaption></figure>${para(2)}</article></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.paragraphs.length, 2);
+  assert.deepEqual(r.captions, [{ text: "Smoke rises over the old city", credit: "AFP/Getty Images" }]);
 });

@@ -6,7 +6,7 @@ const BLOCK = new Set([
   "H1", "H2", "H3", "H4", "H5", "H6", "TABLE", "TR", "TD", "TH", "TBODY", "THEAD", "FIGURE", "FIGCAPTION",
   "HR", "ADDRESS", "CENTER", "DETAILS", "SUMMARY", "FIELDSET", "HGROUP",
 ]);
-const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "svg", "HEAD", "TITLE", "IFRAME", "BUTTON", "SELECT"]);
+const SKIP = new Set(["FIGCAPTION", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "svg", "HEAD", "TITLE", "IFRAME", "BUTTON", "SELECT"]);
 
 /** A paragraph of text and the tag of the block that held it. */
 export interface Block {
