@@ -167,6 +167,7 @@ export async function* readBuffer(raw: Buffer, source: string, ctx: BufferContex
     const p = extractHtml(text, { url: ctx.url });
     const warnings = [...dec.warnings];
     if (p.malformed) warnings.push(warning("MALFORMED_HTML", undefined, source));
+    if (p.dateUnparsed) warnings.push(warning("DATE_UNPARSED", JSON.stringify(p.dateUnparsed), source));
     yield { ok: true, article: makeArticle({ ...p, source, format, url: ctx.url ?? p.url, warnings }) };
     return;
   }

@@ -165,3 +165,10 @@ test("malformed HTML is read as far as it goes, never thrown", async () => {
   assert.ok(t?.ok);
   assert.deepEqual(t.article.warnings.map((w) => w.code), ["MALFORMED_HTML", "NO_BODY"]);
 });
+
+test("a page date that cannot be parsed is a DATE_UNPARSED warning, not a guess", async () => {
+  writeFileSync(join(dir, "baddate.html"), PAGE.replace("<head>", '<head><meta property="article:published_time" content="last Tuesday">'));
+  const [a] = articles(await read([join(dir, "baddate.html")]));
+  assert.equal(a?.publishedAt, undefined);
+  assert.deepEqual(a?.warnings.map((w) => w.code), ["DATE_UNPARSED"]);
+});

@@ -13,6 +13,7 @@ export interface HtmlParts {
   standfirst?: string;
   byline?: string;
   publishedAt?: string;
+  dateUnparsed?: string;
   outlet?: string;
   language?: string;
   url?: string;

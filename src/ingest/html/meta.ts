@@ -12,6 +12,8 @@ export interface PageMeta {
   standfirstMarked?: boolean;
   byline?: string;
   publishedAt?: string;
+  /** The date text the page gives, kept when it could not be parsed. */
+  dateUnparsed?: string;
   outlet?: string;
   language?: string;
   url?: string;
@@ -150,6 +152,7 @@ export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
     str(marks.timeWithDatetime?.getAttribute("datetime")) ??
     str(marks.time?.textContent);
   m.publishedAt = parseDate(dateText);
+  if (dateText && !m.publishedAt) m.dateUnparsed = dateText.slice(0, 80);
   m.outlet = meta('meta[property="og:site_name"]') ?? nameOf(ld.publisher) ?? meta('meta[name="application-name"]');
   // "https://www.hawaiinewsnow.com" as a site name: keep the host
   if (m.outlet && /^https?:\/\//i.test(m.outlet)) m.outlet = m.outlet.replace(/^https?:\/\/(?:www\.)?/i, "").replace(/\/.*$/, "");
