@@ -96,3 +96,8 @@ test("a wire-service shape: label and dateline above the headline, read time, st
   assert.deepEqual(a.credits, ["Reporting by Rodi Said; Writing by Tom Perry; Editing by Andrew Bolton"]);
   assertGolden(dir, a);
 });
+
+test("captions: labelled and bracketed credits", () => {
+  assert.deepEqual(splitCaption("Smoke over the old city. Photograph: AFP/Getty Images"), { text: "Smoke over the old city", credit: "AFP/Getty Images" });
+  assert.deepEqual(splitCaption("US troops remain in the country [File: Reuters]"), { text: "US troops remain in the country", credit: "Reuters" });
+});

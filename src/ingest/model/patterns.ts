@@ -45,9 +45,12 @@ export const CAPTION_CREDIT = new RegExp(extra.captionCredit, "i");
 /** A labelled photo credit at the end of a caption: "… Deir ez-Zor. Photograph: AFP/Getty Images". */
 export const CAPTION_CREDIT_LABELLED = new RegExp((raw as unknown as { captionCreditLabelled: string }).captionCreditLabelled, "i");
 
+/** A bracketed credit: "… invaded the country in 2001 [File: Reuters]". */
+export const CAPTION_CREDIT_BRACKETED = new RegExp((raw as unknown as { captionCreditBracketed: string }).captionCreditBracketed, "i");
+
 /** Splits a caption from its trailing credit, "(Reuters)" or "Photograph: AFP"; undefined if it has none. */
 export function matchCaptionCredit(text: string): { index: number; credit: string } | undefined {
-  const m = CAPTION_CREDIT.exec(text) ?? CAPTION_CREDIT_LABELLED.exec(text);
+  const m = CAPTION_CREDIT.exec(text) ?? CAPTION_CREDIT_LABELLED.exec(text) ?? CAPTION_CREDIT_BRACKETED.exec(text);
   return m ? { index: m.index, credit: m[1]!.trim() } : undefined;
 }
 
