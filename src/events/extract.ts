@@ -139,7 +139,12 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
       actor2 = afterT.find((m) => m.actor !== actor1?.actor);
     }
     const subjectKnown = passive !== undefined || beforeT.length > 0;
-    let c = classify(hits, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor1));
+    // no subject: the first actor after a one-sided trigger ("liberated Raqqa from Isis") is the one hit
+    if (!subjectKnown && actor1 && !/^(?:clash|fight|battl|gun|exchange|skirmish|firefight|engage|talks|negotiat|agree|deal|truce|ceasefire|peace|signed)/i.test(trig.text)) {
+      actor2 = actor1;
+      actor1 = undefined;
+    }
+    let c = classify(hits, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor2 ?? actor1));
     if (!c) return;
     // past the lede of a long article, a weak cue alone ("attack", "deal") is as often rhetoric as an
     // event: it makes one only with both sides named
@@ -147,7 +152,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     // a negated trigger ("No arrests have been made after … shops were looted") gives way to the next type
     if (NEGATED.test(text.slice(Math.max(s.start, c.trigger.start - 40), c.trigger.start))) {
       const rest = hits.filter((h) => h.type !== c!.trigger.type && h.start !== c!.trigger.start);
-      const alt = classify(rest, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor1));
+      const alt = classify(rest, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor2 ?? actor1));
       if (alt && alt.score >= 2 && !NEGATED.test(text.slice(Math.max(s.start, alt.trigger.start - 40), alt.trigger.start))) c = alt;
     }
     // a long pattern match ("Talks between … are set to") is reported by its first words

@@ -92,7 +92,8 @@ export function loadModel(): Model {
       slug: x?.[1] || slugify(c.name.common),
       name: x?.[2]?.split("|")[0] || c.name.common,
       names: [...new Set([c.name.common, ...split(x?.[2])])],
-      demonyms: [...new Set([...(c.demonyms?.eng?.m ? [c.demonyms.eng.m] : []), ...split(x?.[3])])],
+      // territories share their state's demonym ("American"): only independent states keep theirs
+      demonyms: [...new Set([...(c.demonyms?.eng?.m && (c.independent !== false || x) ? [c.demonyms.eng.m] : []), ...split(x?.[3])])],
       metonyms: [...new Set([...(c.capital ?? []).slice(0, 1), ...split(x?.[4])])],
       leaders: split(x?.[5]),
     };

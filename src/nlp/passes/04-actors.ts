@@ -146,7 +146,9 @@ function compile(): Compiled {
   const country = new Map<string, CountryInfo>();
   const metonym = new Map<string, CountryInfo>();
   const leader = new Map<string, CountryInfo>();
-  for (const c of m.countries.values()) {
+  // the states sitrep knows more about (model/countries.tsv) win shared names and demonyms
+  const ordered = [...m.countries.values()].sort((a, b) => Number(b.leaders.length > 0 || b.metonyms.length > 1) - Number(a.leaders.length > 0 || a.metonyms.length > 1));
+  for (const c of ordered) {
     for (const n of c.names) {
       add(n, c.slug);
       if (!country.has(keyOf(n))) country.set(keyOf(n), c);
