@@ -100,6 +100,27 @@ describe("alerts in the web app", { skip: browserSkip }, () => {
     const lats = ring.map((c) => c[1]);
     assert.ok(place.lon >= Math.min(...lons) && place.lon <= Math.max(...lons) && place.lat >= Math.min(...lats) && place.lat <= Math.max(...lats), "the watched view contains the event");
 
+    // Draw a region: three clicks on the map (away from the event point), then watch it.
+    await page.click("#draw-region");
+    const box = (await page.locator("#map").boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    for (const [dx, dy] of [
+      [-160, -120],
+      [160, -120],
+      [0, 150],
+    ])
+      await page.mouse.click(cx + dx, cy + dy);
+    assert.equal(await page.locator("#draw-finish").isEnabled(), true);
+    await screenshot(page, "alerts-03-draw");
+    await page.click("#draw-finish");
+    await page.locator("#watch-msg.ok", { hasText: "Drawn region" }).waitFor({ timeout: 10_000 });
+    const drawn = await page.evaluate(async () => (await (await fetch("/api/subscriptions")).json()).items.find((x: { name: string }) => /Drawn/.test(x.name)));
+    assert.equal(drawn.spec.polygon.type, "Polygon");
+    assert.equal(drawn.spec.polygon.coordinates[0].length, 4, "three corners and the closing position");
+    const [dLon, dLat] = drawn.spec.polygon.coordinates[0][0];
+    const center = await page.evaluate(() => (window as unknown as { sitrep: { map: { getCenter(): { lng: number; lat: number } } } }).sitrep.map.getCenter());
+    assert.ok(dLon < center.lng && dLat > center.lat, "the first corner is up and left of the map's centre, where it was clicked");
+
     // Opening #/alerts/<id> directly focuses that alert.
     const alertId = await page.evaluate(async () => (await (await fetch("/api/alerts")).json()).items[0].id);
     await page.goto(`${s.url}/#/alerts/${alertId}`);

@@ -63,6 +63,7 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
       fill(legend);
       return;
     }
+    fill(legend, h("div", { class: "muted" }, "loading areas of operation…"));
     try {
       const r = await alertsApi.areas(timeWindow().until);
       const ids = [...new Set(r.features.map((f) => f.properties.id))];
@@ -94,7 +95,8 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
     if (map.getSource("sitrep-alerts")) return;
     const below = map.getLayer("clusters") ? "clusters" : undefined;
     map.addSource("sitrep-areas", { type: "geojson", data: empty as never });
-    map.addLayer({ id: "sitrep-areas", type: "fill", source: "sitrep-areas", paint: { "fill-color": ["get", "color"], "fill-opacity": 0.28, "fill-outline-color": ["get", "color"] } }, below);
+    map.addLayer({ id: "sitrep-areas", type: "fill", source: "sitrep-areas", paint: { "fill-color": ["get", "color"], "fill-opacity": 0.28 } }, below);
+    map.addLayer({ id: "sitrep-areas-line", type: "line", source: "sitrep-areas", paint: { "line-color": ["get", "color"], "line-width": 1.5, "line-opacity": 0.8 } }, below);
     map.addSource("sitrep-draw", { type: "geojson", data: empty as never });
     map.addLayer({ id: "sitrep-draw-fill", type: "fill", source: "sitrep-draw", paint: { "fill-color": "#2f6fb0", "fill-opacity": 0.15 } });
     map.addLayer({ id: "sitrep-draw-line", type: "line", source: "sitrep-draw", paint: { "line-color": "#2f6fb0", "line-width": 2, "line-dasharray": [2, 1] } });
@@ -194,13 +196,18 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
     h("div", { class: "alerts-box", id: "alerts-box" }, toggle("alerts", "Alerts"), toggle("areas", "Areas of operation"), legend, h("div", { class: "watch-row" }, watchView, drawBtn), drawRow, msg),
   );
 
+  // Alerts are computed on the server over every stored event (seconds with 100,000 of them):
+  // ask after the map has settled, not on every live update.
   let timer = 0;
-  const later = () => {
+  const later = (ms: number) => () => {
     clearTimeout(timer);
-    timer = window.setTimeout(() => void layer.refresh(), 300);
+    timer = window.setTimeout(() => {
+      if (map.loaded()) void layer.refresh();
+      else map.once("idle", () => void layer.refresh());
+    }, ms);
   };
-  state.on("window", later);
-  state.on("points", later);
+  state.on("window", later(400));
+  state.on("points", later(2000));
 
   const layer: AlertLayer = {
     setAlerts(items) {
