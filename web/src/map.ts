@@ -85,7 +85,7 @@ function style(): StyleSpecification {
 }
 
 /** When the first events were handed to the map (ms since navigation start), for the speed test. */
-export const timings: { setDataAt?: number } = {};
+export const timings: { setDataAt?: number; baseLoadedAt?: number } = {};
 
 function abbreviate(n: number): string {
   return n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
@@ -168,6 +168,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
   });
   map.on("load", () => {
     loaded = true;
+    timings.baseLoadedAt ??= performance.now();
     // Detail comes after the first render: 1:50m countries and the provinces only matter zoomed in.
     map.once("idle", () => {
       map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
