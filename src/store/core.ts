@@ -50,6 +50,8 @@ const optStr = (v: unknown): string | undefined => (v === null || v === undefine
 const day = (iso?: string): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
 const qs = (n: number) => Array.from({ length: n }, () => "?").join(",");
 const DAY = 86_400_000;
+/** A stored JSON array; the common empty one without parsing (map queries read thousands of rows). */
+const jsonList = (v: unknown) => (v === "[]" || v === null || v === undefined ? [] : JSON.parse(String(v)));
 const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
 
 const EVENT_COLS =
@@ -1154,8 +1156,8 @@ function viewOfRow(r: Row): MergeView {
     subEventType: String(r.sub_event_type) as SubEventType,
     actor1: optStr(r.actor1),
     actor2: optStr(r.actor2),
-    assocActors1: JSON.parse(String(r.assoc1)),
-    assocActors2: JSON.parse(String(r.assoc2)),
+    assocActors1: jsonList(r.assoc1),
+    assocActors2: jsonList(r.assoc2),
     date: String(r.date),
     dateEnd: optStr(r.date_end),
     datePrecision: num(r.date_precision) as 1 | 2 | 3,
@@ -1173,7 +1175,7 @@ function viewOfRow(r: Row): MergeView {
             admin1: optStr(r.admin1),
           },
     modality: String(r.modality) as MergeView["modality"],
-    articleIds: JSON.parse(String(r.article_ids)),
+    articleIds: jsonList(r.article_ids),
   };
 }
 
@@ -1194,7 +1196,7 @@ function eventFromRow(r: Row): StoredEvent {
     locationText: optStr(r.location_text),
     modality: v.modality,
     fatalities: optNum(r.fatalities),
-    fatalityClaims: JSON.parse(String(r.fatality_claims)),
+    fatalityClaims: jsonList(r.fatality_claims),
     sourceCount: num(r.source_count),
     articleIds: v.articleIds ?? [],
     sources: [],
