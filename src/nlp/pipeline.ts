@@ -49,6 +49,7 @@ export interface NlpDoc {
   mentions: ActorMention[];
   actors: Actor[];
   relations: Relation[];
+  /** Date mentions of the lede and of every sentence event extraction looked at (see 06-dates). */
   dates: DateMention[];
   quotes: Quote[];
   /** ISO2 of the country the article is mostly about ("the army" resolves to its forces). */
