@@ -71,6 +71,12 @@ describe("alerts in the web app", { skip: browserSkip }, () => {
     assert.ok(eventId && eventIds.includes(eventId), `the alert's event ${eventId} is one of the ingested ${eventIds}`);
     await page.waitForFunction(() => !document.querySelector("a.alert-event")?.textContent?.startsWith("event "), null, { timeout: 10_000 });
     await screenshot(page, "alerts-01-view");
+    // Why each side is a coalition: opened on demand, memberships explained.
+    await page.click("#coalitions summary");
+    const coalition = page.locator(`#coalitions .coalition[data-coalition="${sides[0]}"]`);
+    await coalition.waitFor({ timeout: 10_000 });
+    const whys = await coalition.locator(".why").allInnerTexts();
+    assert.ok(whys.length > 0 && whys.every((w) => / (is in|is a sponsor of|is a core member of|was put in) /.test(w)), whys.join("\n"));
 
     // The event behind it opens the event panel on the map, where the alert ring is drawn.
     await link.click();

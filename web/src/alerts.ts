@@ -10,6 +10,7 @@ import { type Alert, type AlertsAnswer, alertsApi, timeWindow } from "./alerts-a
 import { type AlertLayer, addAlertLayer, KIND_COLORS, KIND_LABELS } from "./alerts-map.js";
 import "./alerts.css";
 import { api, type StoredEvent } from "./api.js";
+import { coalitionsSection } from "./coalitions.js";
 import { TYPE_COLORS } from "./colors.js";
 import { $, fill, h, safeUrl } from "./dom.js";
 import { state } from "./state.js";
@@ -177,7 +178,7 @@ async function load(focus?: string): Promise<void> {
           "An alert needs events of two rival coalitions (for example US-backed and Russia/Iran-backed forces) close together, fighting each other, advancing on the same place, or a sponsor's own forces near the other side.",
         ),
       );
-  fill(v, head, summary, h("p", { class: "muted small" }, describeOptions(r)), list);
+  fill(v, head, summary, h("p", { class: "muted small" }, describeOptions(r)), list, coalitionsSection());
   if (focus) {
     const el = document.getElementById(`alert-${focus}`);
     el?.classList.add("focus");
