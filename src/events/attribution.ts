@@ -31,7 +31,10 @@ function describe(doc: NlpDoc, span: Span, text: string): Attribution | undefine
     let kind: SourceKind =
       a.kind === "media" ? (kinds().get(a.id) ?? "other") : a.kind === "monitor" ? "monitor" : a.kind === "person" || a.kind === "state" || a.kind === "state-force" ? "official" : "other";
     if (phraseKind && a.kind !== "media" && a.kind !== "monitor") kind = phraseKind;
-    return { name: a.kind === "person" || a.kind === "media" || a.kind === "monitor" ? a.name : text.replace(/^(?:the|a|an)\s+/i, ""), kind, actor: a.id, span };
+    const phrase = text.replace(/^(?:the|a|an)\s+/i, "");
+    // "pro-Damascus media", "the Syrian military": the phrase when short, else the actor's own name
+    const short = phrase.split(/\s+/).length <= 5;
+    return { name: a.kind === "person" || a.kind === "media" || a.kind === "monitor" || !short ? a.name : phrase, kind, actor: a.id, span };
   }
   for (const p of phraseKinds()) if (p.re.test(text)) return { name: text.replace(/^(?:the|a|an)\s+/i, ""), kind: p.kind, span };
   return undefined;
