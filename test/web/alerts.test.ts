@@ -71,6 +71,28 @@ describe("alerts in the web app", { skip: browserSkip }, () => {
     assert.ok(eventId && eventIds.includes(eventId), `the alert's event ${eventId} is one of the ingested ${eventIds}`);
     await page.waitForFunction(() => !document.querySelector("a.alert-event")?.textContent?.startsWith("event "), null, { timeout: 10_000 });
     await screenshot(page, "alerts-01-view");
+    // The time bar's window is the alerts' window: a week before the fighting has no alerts.
+    const setWindow = (from: number, to: number) =>
+      page.evaluate(
+        ([a, b]) => {
+          for (const [id, v] of [
+            ["t-from", a],
+            ["t-to", b],
+          ] as const) {
+            const r = document.getElementById(id) as HTMLInputElement;
+            r.value = String(v);
+            r.dispatchEvent(new Event("input"));
+          }
+        },
+        [from, to],
+      );
+    const max = Number(await page.locator("#t-to").getAttribute("max"));
+    await setWindow(0, 6);
+    await page.locator(".alerts-none").waitFor({ timeout: 10_000 });
+    assert.match(await page.locator(".alerts-head").innerText(), /time bar's window/);
+    await setWindow(0, max);
+    await card.waitFor({ timeout: 10_000 });
+
     // Why each side is a coalition: opened on demand, memberships explained.
     await page.click("#coalitions summary");
     const coalition = page.locator(`#coalitions .coalition[data-coalition="${sides[0]}"]`);
