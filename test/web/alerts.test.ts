@@ -13,6 +13,10 @@ BEIRUT (Reuters) - US-backed Syrian Democratic Forces fighters clashed with Syri
 
 The Syrian army, backed by Iranian-backed militias, captured the village of Hatla near Deir ez-Zor on Saturday, state media reported. The SDF seized the industrial zone east of Deir ez-Zor on Saturday.`;
 
+const LATER = `Government forces shell SDF positions near Deir ez-Zor
+
+BEIRUT (Reuters) - Syrian government forces shelled positions of the US-backed Syrian Democratic Forces near Deir ez-Zor on Wednesday, the SDF said.`;
+
 type Sitrep = { ready: boolean; alerts?: { loads: number; count: number }; map: { getSource(id: string): unknown; querySourceFeatures(id: string): unknown[] } };
 
 describe("alerts in the web app", { skip: browserSkip }, () => {
@@ -128,6 +132,20 @@ describe("alerts in the web app", { skip: browserSkip }, () => {
     const lats = ring.map((c) => c[1]);
     assert.ok(place.lon >= Math.min(...lons) && place.lon <= Math.max(...lons) && place.lat >= Math.min(...lats) && place.lat <= Math.max(...lats), "the watched view contains the event");
 
+    // A new report inside the watched view arrives as notifications on the open page (its event,
+    // and the alerts it makes), each with a link to what it is about.
+    const second = await page.evaluate(async (text) => {
+      const r = await fetch("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, publishedAt: "2017-09-20T09:00:00Z" }) });
+      return r.json();
+    }, LATER);
+    const newIds: string[] = second.articles?.[0]?.eventIds ?? [];
+    assert.ok(newIds.length > 0, JSON.stringify(second));
+    const open = page.locator("#sitrep-toasts .sitrep-toast a.toast-open", { hasText: "open the event" }).first();
+    await open.waitFor({ timeout: 20_000 });
+    await screenshot(page, "alerts-03-notified");
+    await open.click();
+    await page.waitForFunction((ids) => ids.includes(document.querySelector("#panel .event")?.getAttribute("data-event-id") ?? ""), newIds, { timeout: 10_000 });
+
     // Draw a region: three clicks on the map (away from the event point), then watch it.
     await page.click("#draw-region");
     const box = (await page.locator("#map").boundingBox())!;
@@ -139,7 +157,7 @@ describe("alerts in the web app", { skip: browserSkip }, () => {
     ])
       await page.mouse.click(cx + dx, cy + dy);
     assert.equal(await page.locator("#draw-finish").isEnabled(), true);
-    await screenshot(page, "alerts-03-draw");
+    await screenshot(page, "alerts-04-draw");
     await page.click("#draw-finish");
     await page.locator("#watch-msg.ok", { hasText: "Drawn region" }).waitFor({ timeout: 10_000 });
     const drawn = await page.evaluate(async () => (await (await fetch("/api/subscriptions")).json()).items.find((x: { name: string }) => /Drawn/.test(x.name)));

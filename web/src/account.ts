@@ -69,6 +69,25 @@ export async function startAccount(): Promise<Me | null> {
   return me;
 }
 
+// sitrep-notify.js shows each notification as a toast, then fires `sitrep:notification`: give the
+// newest toast a link to what it is about (the event panel or the alert) and a way to dismiss it.
+document.addEventListener("sitrep:notification", (e) => {
+  const n = (e as CustomEvent<{ itemKind?: string; itemId?: string }>).detail;
+  const toast = document.querySelector("#sitrep-toasts .sitrep-toast");
+  if (!toast || toast.querySelector(".toast-actions") || !n?.itemId) return;
+  const href = n.itemKind === "alert" ? `#/alerts/${encodeURIComponent(n.itemId)}` : `#/event/${encodeURIComponent(n.itemId)}`;
+  toast.append(
+    h(
+      "div",
+      { class: "toast-actions" },
+      h("a", { href, class: "toast-open", onclick: () => toast.remove() }, n.itemKind === "alert" ? "open the alert" : "open the event"),
+      h("button", { type: "button", class: "link", onclick: () => toast.remove() }, "dismiss"),
+    ),
+  );
+  // Toasts pile up while ingesting; the notifications stay listed on the account page.
+  setTimeout(() => toast.remove(), 60_000);
+});
+
 /** Subscribes the signed-in user; resolves to a sentence for the page to show. */
 export async function watch(name: string, spec: SubscriptionSpec): Promise<{ ok: boolean; message: string }> {
   if (!alertsApi.current()) await startAccount();
