@@ -1,7 +1,7 @@
 // RSS and Atom feeds: one Article per item, with the item's own date, link and author.
 // A broken item (no text, no title) is skipped with a FEED_ITEM_SKIPPED warning on the feed's
 // other articles; a feed with no usable item at all fails with FEED_INVALID.
-import { parseHTML } from "linkedom";
+import { parseDocument } from "./html/dom.js";
 import Parser from "rss-parser";
 import { type Warning, warning } from "../types/index.js";
 import { type ArticleParts, makeArticle } from "./article.js";
@@ -25,7 +25,7 @@ export function looksLikeFeed(text: string): boolean {
 
 function htmlToParagraphs(html: string): string[] {
   if (!/<[a-z][^>]*>/i.test(html)) return html.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const document = parseDocument(`<!doctype html><html><body>${html}</body></html>`);
   return filterBlocks(blocksOf(document.body as unknown as Element));
 }
 

@@ -1,5 +1,5 @@
 // One HTML page → the article's body paragraphs and metadata.
-import { parseHTML } from "linkedom";
+import { parseDocument } from "./dom.js";
 import type { Caption } from "../../types/index.js";
 import { extractBody } from "./body.js";
 import { readPageMeta } from "./meta.js";
@@ -28,8 +28,7 @@ export interface HtmlParts {
  */
 export function extractHtml(html: string, _opts: { url?: string } = {}): HtmlParts {
   const { html: stripped, jsonld } = prestrip(html);
-  const { document } = parseHTML(stripped);
-  const doc = document as unknown as Document;
+  const doc = parseDocument(stripped);
   const meta = readPageMeta(doc, jsonld);
   const malformed = !doc.body || doc.body.children.length === 0;
   const r = extractBody(doc, { title: meta.titles, standfirst: meta.standfirstMarked ? meta.standfirst : undefined, jsonldBody: meta.jsonldBody });
