@@ -41,7 +41,14 @@ function side(s: Alert["sides"][number]): HTMLElement {
 
 function measure(a: Alert): HTMLElement | null {
   const parts: (string | HTMLElement)[] = [];
-  if (a.distanceKm !== undefined) parts.push(`${a.distanceKm.toFixed(a.distanceKm < 10 ? 1 : 0)} km apart`);
+  if (a.distanceKm !== undefined) {
+    // What the distance measures depends on the kind (src/alerts/detect.ts).
+    const km = `${a.distanceKm.toFixed(a.distanceKm < 10 ? 1 : 0)} km`;
+    const where = a.places[0]?.name ?? "the place";
+    const text =
+      a.kind === "racing" ? `both sides within ${km} of ${where}` : a.kind === "sponsor" ? `${km} from the rival side's area` : a.kind === "converging" ? `areas ${km} apart` : `${km}`;
+    parts.push(h("span", { class: "distance" }, text));
+  }
   if (a.trend) {
     const t = a.trend;
     const arrow = t.direction === "closing" ? "↘" : t.direction === "widening" ? "↗" : "→";
