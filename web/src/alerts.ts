@@ -224,10 +224,11 @@ ensureDom();
 window.addEventListener("hashchange", route);
 // main.ts routes once it has loaded its data; route again after it so a page opened on #/alerts
 // shows it. The map layer goes on as soon as main.ts has made the map.
+let polls = 0;
 const whenReady = () => {
   const d = debug();
   if (!layer && d.map) layer = addAlertLayer(d.map, (id) => (location.hash = `#/alerts/${encodeURIComponent(id)}`));
-  if (d.ready) route();
+  if (d.ready || ++polls > 2400) route();
   else setTimeout(whenReady, 50);
 };
 whenReady();
