@@ -6,6 +6,25 @@ import { CHROME_CLASS, KEEP_CLASS, REMOVE_ROLES, REMOVE_TAGS } from "../model/pa
 const STRUCTURAL = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
+/**
+ * The first descendant of `el` (document order) that `test` accepts, by a plain walk:
+ * linkedom compiles a selector on every querySelector call, which costs more than the walk.
+ */
+function findDescendant(el: Element, test: (e: Element) => boolean): Element | null {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (test(c)) return c;
+    const hit = findDescendant(c, test);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+const isArticleBody = (el: Element) => el.getAttribute("itemprop") === "articleBody";
+const isH1 = (el: Element) => el.tagName === "H1";
+/** `blockquote[class*="tweet"], blockquote[class*="instagram"], blockquote[class*="embed"]` */
+const EMBED_CLASS = /tweet|instagram|embed/;
+const isEmbeddedQuote = (el: Element) => el.tagName === "BLOCKQUOTE" && EMBED_CLASS.test(el.getAttribute("class") ?? "");
+
 function textLen(el: Element): number {
   return (el.textContent ?? "").replace(/\s+/g, " ").length;
 }
@@ -44,7 +63,7 @@ function isChrome(el: Element, pageLen: number): boolean {
   if (names.length > 1 && CHROME_CLASS.test(names) && !KEEP_CLASS.test(names)) {
     if (el.getAttribute("itemprop") === "articleBody") return false;
     // an embedded quote (a tweet, a post) inside a "widget" wrapper is part of the story
-    const quote = el.querySelector('blockquote[class*="tweet"], blockquote[class*="instagram"], blockquote[class*="embed"]');
+    const quote = findDescendant(el, isEmbeddedQuote);
     if (quote && textLen(quote) >= textLen(el) * 0.8) return false;
     return !holdsArticle(el, pageLen, 0.3);
   }
@@ -53,7 +72,7 @@ function isChrome(el: Element, pageLen: number): boolean {
 
 /** An element that holds much of the page's text, or the marked article body, is not chrome. */
 function holdsArticle(el: Element, pageLen: number, share: number): boolean {
-  if (el.querySelector('[itemprop="articleBody"]')) return true;
+  if (findDescendant(el, isArticleBody)) return true;
   return textLen(el) > pageLen * share;
 }
 
@@ -65,11 +84,17 @@ function holdsArticle(el: Element, pageLen: number, share: number): boolean {
 export function pruneToArticle(root: Element): Element | null {
   const total = textLen(root);
   if (total < 500) return null;
-  const candidates = [
-    ...root.querySelectorAll('[itemprop="articleBody"]'),
-    ...root.querySelectorAll("article"),
-    ...root.querySelectorAll("main"),
-  ];
+  // marked bodies first, then <article>s, then <main>s, each in document order (one walk)
+  const marked: Element[] = [];
+  const articles: Element[] = [];
+  const mains: Element[] = [];
+  findDescendant(root, (el) => {
+    if (isArticleBody(el)) marked.push(el);
+    if (el.tagName === "ARTICLE") articles.push(el);
+    else if (el.tagName === "MAIN") mains.push(el);
+    return false;
+  });
+  const candidates = [...marked, ...articles, ...mains];
   for (const el of candidates) {
     const len = textLen(el);
     if (len < 500 || len < total * 0.55) continue;
@@ -87,7 +112,7 @@ function pruneAround(el: Element, root: Element): void {
     const parent = node.parentElement;
     for (let s = parent.firstElementChild; s; ) {
       const next = s.nextElementSibling;
-      if (s !== node && s.tagName !== "H1" && !s.querySelector?.("h1")) s.remove();
+      if (s !== node && s.tagName !== "H1" && !findDescendant(s, isH1)) s.remove();
       s = next;
     }
   }

@@ -111,7 +111,7 @@ function scanPage(root: Element): PageMarks {
 export function readPageMeta(document: Document, jsonld: string[]): PageMeta {
   // every <meta> read once, keyed "property=og:title", "name=author", … (one walk, not one per key)
   const metas = new Map<string, string>();
-  for (const el of document.querySelectorAll("meta")) {
+  for (const el of document.getElementsByTagName("meta")) {
     const content = el.getAttribute("content");
     if (!content) continue;
     for (const attr of ["property", "name", "itemprop", "http-equiv"]) {
