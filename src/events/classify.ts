@@ -240,7 +240,10 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   const score = new Map<SubEventType | "NONE", number>();
   const best = new Map<SubEventType | "NONE", Hit>();
   const sum = new Map<SubEventType | "NONE", number>();
+  // a device found, defused or seized did not go off: the explosive words describe that device
+  const disrupted = hits.some((h) => h.type === "Disrupted weapons use" && h.weight >= 6);
   for (const h of hits) {
+    if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
     let t: SubEventType | "NONE";
     if (h.type === "TERRITORY") {
       const state = actor1Kind === "state-force" || actor1Kind === "state";
@@ -261,6 +264,8 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
     if (t === "Arrests" && actor1Kind !== undefined && ARMED_KINDS.includes(actor1Kind) && actor1Kind !== "state-force" && actor1Kind !== "state") t = "Abduction/forced disappearance";
     // ACLED never codes protesters or rioters as parties to a battle: their fighting is a riot
     if ((actor1Kind === "protesters" || actor1Kind === "rioters") && (t === "Armed clash" || t === "Attack")) t = "Violent demonstration";
+    // ACLED: force used on demonstrators who are themselves violent is part of the riot, not excessive force
+    if (t === "Excessive force against protesters" && hits.some((x) => x.type === "Violent demonstration")) t = "Violent demonstration";
     const b = best.get(t);
     if (!b || h.weight > b.weight) best.set(t, h);
     sum.set(t, (sum.get(t) ?? 0) + h.weight);
