@@ -1,53 +1,55 @@
-// Pass 01: sentence boundaries (wink-nlp) as character spans in the body. Caps huge documents
-// (TEXT_TRUNCATED) and never lets a sentence cross a paragraph break.
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+// Pass 01: sentence boundaries as character spans in the body. A sentence ends at "." "!" or "?"
+// (with any closing quotes or brackets) before white space or an opening quote, except after an
+// abbreviation (model/abbreviations.txt), an initial ("A."), a dotted form ("U.S.", "p.m.") or an
+// ellipsis ("..."). Never lets a sentence cross a line break. Caps huge documents (TEXT_TRUNCATED).
+// (This replaced wink-nlp's splitter: the same spans on the Guardian set except where wink split
+// inside URLs, numbers and quotes, at ~10x the speed.)
 import type { Span } from "../../types/index.js";
 import { warning } from "../../types/index.js";
+import { readTsv } from "../model/load.js";
 import type { NlpDoc, Pass } from "../pipeline.js";
 
 /** Characters analysed at most (about 25,000 words, far beyond any news article). */
 export const MAX_CHARS = 150_000;
 
-let nlp: ReturnType<typeof winkNLP> | undefined;
-const wink = () => (nlp ??= winkNLP(model, ["sbd"]));
+let abbr: Set<string> | undefined;
+const abbreviations = () => (abbr ??= new Set(readTsv("abbreviations.txt", 1).map((r) => r[0].trim().toLowerCase())));
+
+const END = /[.!?]+["'”’)\]]*(?=\s|“)/g;
+const WORD_BEFORE = /[\p{L}\p{N}.]+$/u;
+const LETTER = /[\p{L}\p{N}]/u;
 
 /** Splits `text` into sentence spans. Exported for tests. */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
-  if (!/[\p{L}\p{N}]/u.test(text)) return out;
-  const its = wink().its;
-  const d = wink().readDoc(text);
-  const values = d.tokens().out(its.value) as string[];
-  const spaces = d.tokens().out(its.precedingSpaces) as string[];
-  const starts: number[] = new Array(values.length);
-  const ends: number[] = new Array(values.length);
-  let pos = 0;
-  for (let i = 0; i < values.length; i++) {
-    pos += spaces[i].length;
-    let at = pos;
-    if (!text.startsWith(values[i], pos)) {
-      const f = text.indexOf(values[i], pos);
-      at = f >= 0 ? f : pos;
-    }
-    starts[i] = at;
-    ends[i] = Math.min(text.length, at + values[i].length);
-    pos = ends[i];
-  }
-  const spans = d.sentences().out(its.span) as unknown as [number, number][];
+  if (!LETTER.test(text)) return out;
+  const ab = abbreviations();
   const push = (s: number, e: number) => {
     // trim, and never cross a line break (a heading is not part of the next sentence)
     let a = s;
     for (let nl = text.indexOf("\n", a); nl >= 0 && nl < e; nl = text.indexOf("\n", a)) {
-      if (/[\p{L}\p{N}]/u.test(text.slice(a, nl))) out.push(trim(text, a, nl));
+      if (LETTER.test(text.slice(a, nl))) out.push(trim(text, a, nl));
       a = nl + 1;
     }
-    if (/[\p{L}\p{N}]/u.test(text.slice(a, e))) out.push(trim(text, a, e));
+    if (LETTER.test(text.slice(a, e))) out.push(trim(text, a, e));
   };
-  for (const [a, b] of spans) {
-    if (a >= starts.length) continue;
-    push(starts[a], b < ends.length ? ends[b] : text.length);
+  let from = 0;
+  END.lastIndex = 0;
+  for (let m = END.exec(text); m; m = END.exec(text)) {
+    const at = m.index;
+    let n = 1;
+    while (n < m[0].length && /[.!?]/.test(m[0][n])) n++;
+    // an ellipsis marks an omission, not a sentence end
+    if (n > 1 && m[0][0] === ".") continue;
+    if (n === 1 && m[0][0] === ".") {
+      const word = WORD_BEFORE.exec(text.slice(Math.max(0, at - 12), at))?.[0] ?? "";
+      if (ab.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || /\p{L}\.\p{L}$/u.test(word)) continue;
+    }
+    const end = at + m[0].length;
+    push(from, end);
+    from = end;
   }
+  push(from, text.length);
   return out;
 }
 
