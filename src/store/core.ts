@@ -127,6 +127,7 @@ export class CoreStore implements Store {
       const removedEventIds = existing ? await this.removeArticle(db, key) : [];
       const a = doc.article;
       const pubDate = day(a.publishedAt);
+      const storedAt = new Date().toISOString();
       await db.run(
         "INSERT INTO articles (id, doc_id, url, outlet, title, byline, published_at, pub_date, content_hash, stored_at, event_count, body, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
@@ -139,7 +140,7 @@ export class CoreStore implements Store {
           a.publishedAt ?? null,
           pubDate,
           hash,
-          new Date().toISOString(),
+          storedAt,
           doc.events.length,
           a.body,
           // the body has its own column; the stored document leaves it out
@@ -159,7 +160,7 @@ export class CoreStore implements Store {
       let newEvents = 0;
       let mergedEvents = 0;
       for (let i = 0; i < doc.events.length; i++) {
-        const report = toReport(doc, doc.events[i], key, places);
+        const report = toReport(doc, doc.events[i], key, places, pubDate ?? storedAt.slice(0, 10));
         const match = await this.findMatch(db, report);
         const ord = await this.nextSeq(db);
         let n: number;
@@ -1111,9 +1112,18 @@ function kindForInter(inter?: number): string {
 }
 
 /** One document event → the report the merger works with. */
-function toReport(doc: ExtractedDoc, e: ConflictEvent, key: string, places: Map<string, Place>): EventReport {
+function toReport(
+  doc: ExtractedDoc,
+  e: ConflictEvent,
+  key: string,
+  places: Map<string, Place>,
+  fallbackDay: string,
+): EventReport {
   const p = e.placeId ? places.get(e.placeId) : undefined;
   const body = doc.article.body;
+  // An event of an undated article with no date of its own ("" from extraction) is dated by the
+  // article's publication day, else the day it was stored, at ACLED's vaguest time precision.
+  const dated = day(e.date.date) !== null;
   return {
     articleId: key,
     docEventId: e.id,
@@ -1125,10 +1135,10 @@ function toReport(doc: ExtractedDoc, e: ConflictEvent, key: string, places: Map<
     actor2: e.actor2,
     assocActors1: e.assocActors1 ?? [],
     assocActors2: e.assocActors2 ?? [],
-    date: e.date.date,
-    dateEnd: e.date.end,
-    datePrecision: e.date.precision,
-    dateDefaulted: !e.date.text,
+    date: dated ? e.date.date : fallbackDay,
+    dateEnd: dated ? e.date.end : undefined,
+    datePrecision: dated ? e.date.precision : 3,
+    dateDefaulted: !dated || !e.date.text,
     place: p
       ? {
           id: placeKey(p),

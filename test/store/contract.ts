@@ -363,6 +363,27 @@ export function contractSuite(b: Backend): void {
       await s.close();
     });
 
+    test("an undated article whose events carry no date is stored, dated by the day it was stored", async () => {
+      const s = await loaded(b);
+      const doc = corpus()[0];
+      doc.id = "undated";
+      doc.article = { ...doc.article, id: "undated", url: "https://example.org/undated", publishedAt: undefined, body: `${doc.article.body} ` };
+      doc.events = doc.events.map((e) => ({ ...e, date: { date: "", precision: 2 as const } }));
+      const before = new Date().toISOString().slice(0, 10);
+      const r = await s.saveDoc(doc);
+      const after = new Date().toISOString().slice(0, 10);
+      assert.equal(r.status, "inserted");
+      assert.equal(r.eventIds.length, doc.events.length, "every event is stored");
+      for (const id of r.eventIds) {
+        const e = (await s.getEvent(id))!;
+        const src = e.sources.find((x) => x.articleId === "https://example.org/undated")!;
+        assert.ok(src, `event ${id} lists the undated article as a source`);
+        assert.ok(src.date === before || src.date === after, `the report is dated by the day it was stored, got ${src.date}`);
+        assert.equal(src.datePrecision, 3, "an assumed date has the vaguest precision");
+      }
+      await s.close();
+    });
+
     test("articles: list and get the stored document back", async () => {
       const s = await loaded(b);
       const list = await s.listArticles({ outlet: "reuters" });
