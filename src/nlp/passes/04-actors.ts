@@ -110,7 +110,7 @@ interface Compiled {
   roles: string;
   apposition: RegExp;
   generics: { rule: string; resolve: string; conf: number; re: RegExp }[];
-  discovery: { rule: string; kind: ActorKind; inter: number; heads: string[] }[];
+  discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[] }[];
   specs: Map<string, LexActor>;
 }
 let compiled: Compiled | undefined;
@@ -177,6 +177,7 @@ function compile(): Compiled {
     kind: kind as ActorKind,
     inter: Number(inter),
     heads: heads.split("|"),
+    spacedHeads: heads.split("|").map((h) => ` ${h}`),
   }));
   const apposition = new RegExp(
     String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
@@ -391,14 +392,17 @@ export const actorsPass: Pass = {
 
     // 3. discovery of actors the lexicon lacks: "the X Military Council", "Z militia"
     for (const r of doc.names) {
-      const name = r.text.replace(/^(?:The|the)\s+/, "").replace(/^[\p{L}.]+-(?:backed|trained|led|supported|funded|armed|allied)\s+/u, "");
+      // (the cheap tests before each regex only skip work: they never change a result)
+      let name = r.text.startsWith("The") || r.text.startsWith("the") ? r.text.replace(/^(?:The|the)\s+/, "") : r.text;
+      if (name.includes("-")) name = name.replace(/^[\p{L}.]+-(?:backed|trained|led|supported|funded|armed|allied)\s+/u, "");
       const start = r.end - name.length;
       const rest = text.slice(r.end, r.end + 12);
+      const restMilitia = rest.includes("militia");
       for (const d of C.discovery) {
-        let head = d.heads.find((h) => name.endsWith(` ${h}`));
+        let head = d.spacedHeads.find((h) => name.endsWith(h))?.slice(1);
         let full = name;
         let end = r.end;
-        if (!head && d.rule === "militia") {
+        if (!head && d.rule === "militia" && restMilitia) {
           const mm = /^\s+(militias?)(?![\p{L}])/u.exec(rest);
           if (mm) {
             head = mm[1];
