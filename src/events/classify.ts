@@ -217,6 +217,8 @@ export function findTriggers(text: string, start: number, end: number, context?:
 
 const CIVILIAN = /\b(?:civilians?|villagers|residents|worshippers|people|children|women|farmers|passengers|students|journalists?|teachers?|aid workers|pilgrims|families|family|population|mosque|church|market|school|hospital|homes?|houses?|wedding|refugees|displaced|a man|a woman|a boy|a girl|a father|a mother)\b/i;
 const ARMED_TARGET = /\b(?:soldiers|troops|army|military|police|policemen|checkpoints?|convoys?|bases?|patrols?|positions|posts?|barracks|forces|militants|fighters|rebels|insurgents|security|guards|jihadists|outposts?|officers)\b/i;
+// "police said", "according to security sources": the forces that report an attack are not its target
+const SAYS_SECURITY = /\b(?:according to (?:the )?(?:local |provincial |district )?(?:police|security|military|army)(?: \w+){0,2}|(?:police|security|military|army) (?:sources?|officials?|spokes(?:man|woman|person)|chief|commander|officers?)? ?(?:said|says|say|told|reported|confirmed|added))\b/gi;
 const GOV = /\b(?:government|troopers|army|armed forces|troops|military|regime|security forces|police|soldiers|state forces|federal|national guard)\b/i;
 const NONSTATE = /\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|terrorists?|separatists?|islamists?|extremists?|taliban|al-shabaa?b|shabaab|boko haram|isis|isil|islamic state|daesh|houthis?|hezbollah|hts|sdf|ypg|pkk|farc|eln|al-qaeda|qaeda)\b/i;
 const ARMED_KINDS = ["state-force", "state", "rebel-group", "political-militia", "identity-militia", "jihadist-group", "external-force"];
@@ -257,7 +259,7 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
       else if (NONSTATE.test(sentence)) t = "Non-state actor overtakes territory";
       else t = GOV.test(sentence) ? "Government regains territory" : "Non-state actor overtakes territory";
     } else if (h.type === "ATTACK") {
-      const civ = actor2Kind === "civilians" || (actor2Kind === undefined && CIVILIAN.test(sentence) && !ARMED_TARGET.test(sentence));
+      const civ = actor2Kind === "civilians" || (actor2Kind === undefined && CIVILIAN.test(sentence) && !ARMED_TARGET.test(sentence.replace(SAYS_SECURITY, " ")));
       t = civ ? "Attack" : "Armed clash";
     } else t = h.type;
     // a non-state armed group does not arrest: its detentions are abductions
