@@ -19,7 +19,7 @@ import { notifyRoutes } from "../notify/routes.js";
 import type { Store } from "../store/types.js";
 import { areasOfOperation, coalitionAreas } from "./areas.js";
 import { deriveCoalitions } from "./coalitions.js";
-import { resolveAlertOptions } from "./options.js";
+import { addDays, resolveAlertOptions } from "./options.js";
 import { alertsFromStore } from "./run.js";
 import { createServices, type ServiceOptions, type SitrepServices } from "./services.js";
 import { loadAlertData, relationEvidence } from "./source.js";
@@ -122,7 +122,9 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
       if (q.asOf !== undefined && !DATE.test(q.asOf)) throw new AccountError(400, "query parameter asOf must be a date YYYY-MM-DD");
       const opts = resolveAlertOptions({ windowDays: q.windowDays ? Number(q.windowDays) || undefined : undefined });
       const asOf = q.asOf ?? (await svc.store.stats()).lastEvent?.slice(0, 10) ?? "1970-01-01";
-      const data = await loadAlertData(svc.store, { until: asOf, since: undefined });
+      // Areas use only the window's events (areasOfOperation filters to it): load no more than that,
+      // so a large store is not read whole for every map refresh.
+      const data = await loadAlertData(svc.store, { until: asOf, since: addDays(asOf, -(opts.windowDays - 1)) });
       const actorAreas = areasOfOperation(data.events, opts, asOf);
       const areas = q.actor
         ? new Map([...actorAreas].filter(([id]) => id === q.actor))
