@@ -62,7 +62,8 @@ export const quotesPass: Pass = {
             }
           }
         } else {
-          const inSpan = doc.mentions.find((mm) => mm.start >= who!.start && mm.end <= who!.end && kind.get(mm.actor)?.kind !== "media");
+          // (a mention of a country as a place has no actor: it is never the speaker)
+          const inSpan = doc.mentions.find((mm) => mm.start >= who!.start && mm.end <= who!.end && kind.has(mm.actor) && kind.get(mm.actor)?.kind !== "media");
           actorId = inSpan?.actor;
           if (!actorId) q.speakerName = text.slice(who.start, who.end).trim();
         }
