@@ -165,8 +165,9 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
         else break;
       }
     }
-    // date: the nearest date mention in the sentence
-    const ds = datesFor(nlp, s);
+    // date: the nearest date mention in the sentence; "since 2014" dates a state that began then
+    // ("where troops had been holed up since 2014"), not the event reported
+    const ds = datesFor(nlp, s).filter((d) => d.rule !== "since-year");
     ds.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start));
     const dm = ds[0];
     const date = dm ? dm.date : { date: pubDay ?? "", precision: 2 as const };

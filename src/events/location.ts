@@ -28,7 +28,18 @@ export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[
       if (!best || sc < best.sc) best = { sp: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, placeId: p.id, sc };
     }
   }
-  if (best) return { location: best.sp, placeId: best.placeId };
+  if (best) {
+    // A relative place that contains the chosen name is where it happened: "along the border with Iraq",
+    // "Deir Ezzor's northwestern countryside", "an oilfield southwest of Deir Ezzor".
+    for (const p of places) {
+      for (const m of p.mentions) {
+        const inner = best.sp;
+        if (m.start <= inner.start && m.end >= inner.end && m.end - m.start > inner.end - inner.start && m.start >= s.start && m.end <= s.end)
+          best = { sp: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, placeId: p.id, sc: best.sc };
+      }
+    }
+    return { location: best.sp, placeId: best.placeId };
+  }
   const actorSpans = within(doc.mentions, s.start, s.end).filter((m) => m.rule !== "country-place");
   for (const n of within(doc.names, s.start, s.end)) {
     let name = n.text.replace(/^(?:The|the)\s+/, "");

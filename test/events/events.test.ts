@@ -96,3 +96,25 @@ test("--explain adds the sentence and the reason", () => {
   const e = extract(article("The SDF launched an offensive against Isis on Saturday."), { explain: true }).events[0];
   assert.match(e.evidence[0].explain ?? "", /Armed clash scored .* in: The SDF launched/);
 });
+
+// [sentence, the relative place the event is at]: a place name inside a relative place is not the location
+const RELATIVE_LOCATIONS: [string, RegExp][] = [
+  ["The war in Syria goes on. The SDF launched an offensive against Isis along the border with Iraq on Saturday.", /^border with Iraq$/],
+  ["SDF forces advanced against Isis in Deir Ezzor's northwestern countryside, seizing a village.", /^Deir Ezzor's northwestern countryside$/],
+  ["Syrian troops recaptured an oilfield southwest of Deir Ezzor.", /oilfield southwest of Deir Ezzor$/],
+];
+for (const [text, want] of RELATIVE_LOCATIONS) {
+  test(`location: ${text.slice(0, 60)}`, () => {
+    const d = extract(article(text));
+    const e = d.events.find((x) => x.primary);
+    assert.match(e?.location?.text ?? "(none)", want);
+    assert.ok(e?.placeId?.startsWith("rel:"), `the event links to the relative place, got ${e?.placeId}`);
+  });
+}
+
+test("'since 2014' dates a state that began then, not the event", () => {
+  const e = primary("Government forces reached the military airport on Saturday, where troops had been holed up since 2014.");
+  assert.equal(e?.date.date, "2017-09-09");
+  const f = primary("Government forces reached the military airport, where troops had been holed up since 2014.");
+  assert.notEqual(f?.date.date.slice(0, 4), "2014", "the event is not dated 2014");
+});
