@@ -26,12 +26,8 @@ export interface ReportPlace {
   admin2?: string;
 }
 
-/** One event as one article reports it. */
-export interface EventReport {
-  articleId: string;
-  docEventId: string;
-  outlet?: string;
-  publishedAt?: string;
+/** What a report and a merged event both say: type, sides, date, place, modality, fatalities. */
+export interface EventFacts {
   eventType: EventType;
   subEventType: SubEventType;
   actor1?: string;
@@ -47,6 +43,14 @@ export interface EventReport {
   locationText?: string;
   modality: Modality;
   fatalities?: number;
+}
+
+/** One event as one article reports it. */
+export interface EventReport extends EventFacts {
+  articleId: string;
+  docEventId: string;
+  outlet?: string;
+  publishedAt?: string;
   attribution: Attribution;
   sentence: { start: number; end: number; text: string };
   trigger?: string;
@@ -54,21 +58,7 @@ export interface EventReport {
 }
 
 /** The fields of a merged event that come from its reports. */
-export interface CombinedEvent {
-  eventType: EventType;
-  subEventType: SubEventType;
-  actor1?: string;
-  actor2?: string;
-  assocActors1: string[];
-  assocActors2: string[];
-  date: string;
-  dateEnd?: string;
-  datePrecision: TimePrecision;
-  dateDefaulted: boolean;
-  place?: ReportPlace;
-  locationText?: string;
-  modality: Modality;
-  fatalities?: number;
+export interface CombinedEvent extends EventFacts {
   fatalityClaims: { fatalities: number; source: string; sourceKind: Attribution["kind"]; articleId: string }[];
   sourceCount: number;
   articleIds: string[];
