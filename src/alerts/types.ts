@@ -1,7 +1,7 @@
 // The data the alert detectors read and the alerts they produce. Detectors never touch the
 // store directly: an adapter (src/alerts/source.ts) turns stored or extracted documents into
 // `AlertData`, so the same pure functions run on the CLI, the API and in tests.
-import type { Actor, EventType, Modality, Relation, SubEventType } from "../types/index.js";
+import type { Actor, EventKindAndSides, Modality, Relation } from "../types/index.js";
 
 /** Where a stored event came from: the article and who said so. */
 export interface AlertSource {
@@ -24,14 +24,8 @@ export interface AlertPlace {
 }
 
 /** One event with a global id, as the detectors need it. */
-export interface AlertEvent {
+export interface AlertEvent extends EventKindAndSides {
   id: string;
-  eventType: EventType;
-  subEventType: SubEventType;
-  actor1?: string;
-  actor2?: string;
-  assocActors1: string[];
-  assocActors2: string[];
   /** YYYY-MM-DD */
   date: string;
   modality: Modality;

@@ -6,7 +6,7 @@
 // rebuild an event from its reports whenever one is added or removed.
 import type {
   Attribution,
-  EventType,
+  EventKindAndSides,
   GeoPrecision,
   Modality,
   SubEventType,
@@ -27,13 +27,7 @@ export interface ReportPlace {
 }
 
 /** What a report and a merged event both say: type, sides, date, place, modality, fatalities. */
-export interface EventFacts {
-  eventType: EventType;
-  subEventType: SubEventType;
-  actor1?: string;
-  actor2?: string;
-  assocActors1: string[];
-  assocActors2: string[];
+export interface EventFacts extends EventKindAndSides {
   date: string;
   dateEnd?: string;
   datePrecision: TimePrecision;

@@ -3,7 +3,7 @@
 // place plus a radius) or an event type. Pure functions; no database.
 import { haversineKm } from "../alerts/distance.js";
 import type { Alert, AlertKind } from "../alerts/types.js";
-import type { EventType, GeoJSON, Modality, SubEventType } from "../types/index.js";
+import type { EventKindAndSides, EventType, GeoJSON, Modality, SubEventType } from "../types/index.js";
 
 export type SubscriptionSpec =
   | { kind: "actor"; actorId: string }
@@ -19,14 +19,8 @@ export type SubscriptionSpec =
   | { kind: "event-type"; eventType?: EventType; subEventType?: SubEventType; alertKinds?: AlertKind[] };
 
 /** What matching needs to know about an event (a StoredEvent fits). */
-export interface NotifyEvent {
+export interface NotifyEvent extends EventKindAndSides {
   id: string;
-  eventType: EventType;
-  subEventType: SubEventType;
-  actor1?: string;
-  actor2?: string;
-  assocActors1: string[];
-  assocActors2: string[];
   date: string;
   modality: Modality;
   place?: { id: string; name: string; lat: number; lon: number };

@@ -10,6 +10,7 @@
 import type {
   ActorKind,
   Attribution,
+  EventKindAndSides,
   EventType,
   ExtractedDoc,
   GeoPrecision,
@@ -140,15 +141,9 @@ export interface FatalityClaim {
  * One real-world event, merged across every article that reported it. Close to ConflictEvent,
  * with global ids and the merged fields.
  */
-export interface StoredEvent {
+export interface StoredEvent extends EventKindAndSides {
   /** Global id (a decimal string). */
   id: string;
-  eventType: EventType;
-  subEventType: SubEventType;
-  actor1?: string;
-  actor2?: string;
-  assocActors1: string[];
-  assocActors2: string[];
   /** Best (most precise, earliest) date across reports. */
   date: string;
   dateEnd?: string;

@@ -67,9 +67,8 @@ export interface Attribution {
   span?: Span;
 }
 
-export interface ConflictEvent {
-  /** Unique within the document: "e1", "e2" … (the store assigns global ids). */
-  id: string;
+/** What kind of event it is and who is on each side (actor ids): the part every stage shares. */
+export interface EventKindAndSides {
   eventType: EventType;
   subEventType: SubEventType;
   /** Actor ids. */
@@ -77,6 +76,11 @@ export interface ConflictEvent {
   actor2?: string;
   assocActors1: string[];
   assocActors2: string[];
+}
+
+export interface ConflictEvent extends EventKindAndSides {
+  /** Unique within the document: "e1", "e2" … (the store assigns global ids). */
+  id: string;
   /** The place mention the event happened at (set by the events pass) … */
   location?: Span & { text: string };
   /** … and the resolved place id in `places` (set when geoparsing links it). */

@@ -14,18 +14,9 @@ import type {
 
 export type { ActorGraph, ActorProfile, ActorSummary, ArticleSummary, PlaceSummary, SearchHit, StoreStats, StoredArticle, StoredEvent };
 
-export interface MapPoints {
-  count: number;
-  truncated: boolean;
-  types: string[];
-  id: string[];
-  lon: number[];
-  lat: number[];
-  type: number[];
-  sources: number[];
-  date: string[];
-  precision: number[];
-}
+/** The map's points as columns, exactly as the server's point index sends them. */
+import type { PointColumns as MapPoints } from "../../src/api/points.js";
+export type { MapPoints };
 
 export interface IngestResult {
   articles: { articleId: string; title?: string; status: string; eventIds: string[]; newEvents: number; mergedEvents: number; warnings: { code: string; message: string }[] }[];
