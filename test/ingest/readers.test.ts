@@ -1,16 +1,17 @@
 // Every reader through readInputs: files by extension and by content, directories,
 // JSON Lines, RSS and Atom feeds, standard input, and the bad-input paths.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { type ReadOptions, type ReadResult, readInputs } from "../../src/ingest/index.js";
 import type { Article } from "../../src/types/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-ingest-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const P = (n: number) =>
   `<p>Paragraph ${n}: government forces and rebel fighters exchanged fire near the town on Tuesday, according to residents and a monitoring group.</p>`;
 const PAGE = `<!doctype html><html lang="en"><head><title>Clashes near the town</title></head><body><article><h1>Clashes near the town</h1>${P(1)}${P(2)}${P(3)}</article></body></html>`;
