@@ -76,13 +76,18 @@ function quality() {
   console.log(`  odd ids (inspected while writing rules): weighted F1 ${so.weighted.toFixed(3)}  macro ${so.macro.toFixed(3)}  outside-ACLED with no event ${so.noneOk}/${so.noneN}`);
   console.log(`  even ids (never inspected):              weighted F1 ${se.weighted.toFixed(3)}  macro ${se.macro.toFixed(3)}  outside-ACLED with no event ${se.noneOk}/${se.noneN}`);
   console.log(`  baseline in the same run: best CASE 2021 system 0.839 weighted F1 (published); majority class → ${score(all.map(([g]) => [g, "Suicide bomb"])).weighted.toFixed(3)}`);
-  console.log("  per type (P / R / F1 / n):");
-  for (const x of s.per.sort((a, b) => b.n - a.n)) console.log(`    ${x.l.padEnd(36)} ${x.P.toFixed(2)} / ${x.R.toFixed(2)} / ${x.F.toFixed(2)} / ${x.n}`);
-  const conf = new Map<string, number>();
-  for (const [g, p] of all) if (g !== p) conf.set(`${g} → ${p}`, (conf.get(`${g} → ${p}`) ?? 0) + 1);
+  console.log("  per type (P / R / F1 / n), all ids | odd ids | even ids:");
+  const cell = (x?: { P: number; R: number; F: number; n: number }) => (x ? `${x.P.toFixed(2)} / ${x.R.toFixed(2)} / ${x.F.toFixed(2)} / ${String(x.n).padStart(2)}` : " ".repeat(21));
+  for (const x of s.per.sort((a, b) => b.n - a.n)) console.log(`    ${x.l.padEnd(36)} ${cell(x)} | ${cell(so.per.find((y) => y.l === x.l))} | ${cell(se.per.find((y) => y.l === x.l))}`);
   // aggregate counts only: no snippet text is ever printed, so the even half stays unread
-  console.log("  top confusions (gold → predicted, all ids):");
-  for (const [k, n] of [...conf].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${n}  ${k}`);
+  const confusions = (pairs: [string, string][], title: string) => {
+    const conf = new Map<string, number>();
+    for (const [g, p] of pairs) if (g !== p) conf.set(`${g} → ${p}`, (conf.get(`${g} → ${p}`) ?? 0) + 1);
+    console.log(`  top confusions (gold → predicted, ${title}):`);
+    for (const [k, n] of [...conf].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${n}  ${k}`);
+  };
+  confusions(all, "all ids");
+  confusions(even, "even ids");
 }
 
 function speed() {
@@ -134,5 +139,7 @@ function speed() {
   console.log(`  whole extract() incl. geoparse: ${rate(full)}; ${per600(full).toFixed(0)}/s CPU scaled to 600-word articles; ${(winkOnly.cpu / full.cpu).toFixed(2)}× wink-only (target: 200/s CPU at 600 words)`);
 }
 
-quality();
-speed();
+// `npm run bench:events -- quality` or `-- speed` runs one section only
+const only = process.argv[2];
+if (only !== "speed") quality();
+if (only !== "quality") speed();

@@ -225,6 +225,33 @@ const ARMED_KINDS = ["state-force", "state", "rebel-group", "political-militia",
 const GENERIC_TYPES: string[] = ["Armed clash", "Peaceful protest", "Attack", "Other"];
 const REGAIN = /^(?:re|liberat|regain|took back|taken back|seized back|recover|reclaim|clawed|wrested)/i;
 
+// the end of the words before a trigger that make it passive ("were killed", "was attacked")
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i;
+// where the clause of a trigger starts: its subject is the nearest words after this
+const CLAUSE_START = /(?:[,;:]|\b(?:when|as|after|while|before|and|but|where|then))\s/gi;
+
+/**
+ * An attack on civilians ("Attack") or on armed men (a battle)? Civilians are hit when the sentence
+ * names them and no armed target outside the attacker's own clause subject: in "Soldiers killed
+ * unarmed civilians during a raid" the soldiers attack, they are not hit.
+ */
+function attackOn(h: Hit, sentence: string, actor2Kind?: string): "Attack" | "Armed clash" {
+  if (actor2Kind !== undefined) return actor2Kind === "civilians" ? "Attack" : "Armed clash";
+  const at = sentence.indexOf(h.text);
+  let rest = sentence;
+  if (at > 0) {
+    const before = sentence.slice(0, at);
+    if (!PASSIVE_BEFORE.test(before)) {
+      // drop the clause's subject: from the last clause start before the trigger up to the trigger
+      let cut = 0;
+      for (const m of before.matchAll(CLAUSE_START)) cut = m.index + m[0].length;
+      rest = before.slice(0, cut) + sentence.slice(at);
+    }
+  }
+  const armed = ARMED_TARGET.test(rest.replace(SAYS_SECURITY, " "));
+  return CIVILIAN.test(sentence) && !armed ? "Attack" : "Armed clash";
+}
+
 export interface Classification {
   subType: SubEventType;
   score: number;
@@ -248,19 +275,21 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
     if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
     let t: SubEventType | "NONE";
     if (h.type === "TERRITORY") {
-      const state = actor1Kind === "state-force" || actor1Kind === "state";
-      const nonState = actor1Kind !== undefined && !state;
-      const objState = actor2Kind === "state-force" || actor2Kind === "state";
+      // "the town fell to the Taliban": the actor after the trigger is the one that took it
+      const taker = actor1Kind === undefined && /^fall|^fell/i.test(h.text) ? actor2Kind : actor1Kind;
+      const loser = taker === actor1Kind ? actor2Kind : undefined;
+      const state = taker === "state-force" || taker === "state";
+      const nonState = taker !== undefined && !state;
+      const objState = loser === "state-force" || loser === "state";
       if (state) t = "Government regains territory";
       else if (nonState) t = "Non-state actor overtakes territory";
       // no subject found: who lost it ("captured two NPA camps" → taken from a non-state actor)
-      else if (actor2Kind !== undefined && ARMED_KINDS.includes(actor2Kind)) t = objState ? "Non-state actor overtakes territory" : "Government regains territory";
+      else if (loser !== undefined && ARMED_KINDS.includes(loser)) t = objState ? "Non-state actor overtakes territory" : "Government regains territory";
       else if (REGAIN.test(h.text) && GOV.test(sentence)) t = "Government regains territory";
       else if (NONSTATE.test(sentence)) t = "Non-state actor overtakes territory";
       else t = GOV.test(sentence) ? "Government regains territory" : "Non-state actor overtakes territory";
     } else if (h.type === "ATTACK") {
-      const civ = actor2Kind === "civilians" || (actor2Kind === undefined && CIVILIAN.test(sentence) && !ARMED_TARGET.test(sentence.replace(SAYS_SECURITY, " ")));
-      t = civ ? "Attack" : "Armed clash";
+      t = attackOn(h, sentence, actor2Kind);
     } else t = h.type;
     // a non-state armed group does not arrest: its detentions are abductions
     if (t === "Arrests" && actor1Kind !== undefined && ARMED_KINDS.includes(actor1Kind) && actor1Kind !== "state-force" && actor1Kind !== "state") t = "Abduction/forced disappearance";

@@ -1,0 +1,42 @@
+// Event-type families (test/fixtures/events/triggers/families.tsv): whole ways of wording an event that
+// the trigger rules must read the same way, one own example sentence each; and planned talks.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { extract } from "../../src/pipeline.js";
+import { article } from "../nlp/helpers.js";
+
+const rows = readFileSync("test/fixtures/events/triggers/families.tsv", "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"))
+  .map((l) => l.split("\t"));
+
+for (const [want, sentence] of rows) {
+  test(`family: ${sentence.slice(0, 60)}`, () => {
+    const e = extract(article(sentence)).events.find((x) => x.primary);
+    assert.equal(e?.subEventType ?? "none", want, `primary event of: ${sentence}`);
+  });
+}
+
+// [sentence, modality of the primary event]: talks and signings still to come are planned
+const PLANNED: [string, string][] = [
+  ["Talks between the government and the rebels are due to be held in Geneva next month.", "planned"],
+  ["Peace talks are due to resume in Geneva.", "planned"],
+  ["The two sides will hold talks in Geneva on Tuesday.", "planned"],
+  ["Negotiations on a ceasefire are scheduled to resume in Doha.", "planned"],
+  ["The parties are expected to sign a peace agreement.", "planned"],
+  ["Talks between the two sides were held in Geneva last week.", "asserted"],
+  ["The warring parties signed a peace deal in Juba on Saturday.", "asserted"],
+];
+for (const [text, want] of PLANNED) {
+  test(`planned talks: ${text.slice(0, 60)}`, () => {
+    const e = extract(article(text)).events.find((x) => x.primary);
+    assert.equal(e?.subEventType, "Agreement", `an agreement event in: ${text}`);
+    assert.equal(e?.modality, want, `modality of: ${text}`);
+  });
+}
+
+test("failed peace talks are background, not an agreement", () => {
+  const d = extract(article("The chaos has drawn in regional powers, with peace talks failing to resolve the war."));
+  assert.ok(!d.events.some((e) => e.subEventType === "Agreement"), "no Agreement from talks that failed");
+});
