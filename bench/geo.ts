@@ -88,7 +88,7 @@ function baselineErrors(gaz: Gazetteer, docs: Doc[], halves?: [number[], number[
       for (const i of gaz.candidates(d.text.slice(l.start, l.end))) if (best < 0 || gaz.pop(i) > gaz.pop(best)) best = i;
       const e = best < 0 ? MAX_KM : distanceKm(l.lat, l.lon, gaz.lat(best), gaz.lon(best));
       errs.push(e);
-      halves?.[k % 2]!.push(e);
+      if (halves) halves[k % 2]!.push(e);
     }
   });
   return errs;
