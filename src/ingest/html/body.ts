@@ -1,9 +1,12 @@
-// The article body of an HTML page: chrome removal, then Readability over linkedom, then
-// block-level filtering of what Readability keeps but is not article text (share prompts,
-// "Read more: …" teasers, link lists), with the page-wide text as a fallback.
+// The article body of an HTML page: chrome removal, then the article's container (marked by
+// the page or found by paragraph density, clean.ts) tidied in one walk (tidy.ts), or, when
+// there is none, Readability over linkedom; then block-level filtering of what is kept but is
+// not article text (share prompts, "Read more: …" teasers, link lists), with the page-wide
+// text as a fallback.
 import type { Readability } from "@mozilla/readability";
 import { pruneToArticle, removeChrome } from "./clean.js";
 import { LinkedomReadability } from "./readability.js";
+import { tidyArticle } from "./tidy.js";
 import { parseByline } from "../byline.js";
 import { markChrome } from "../chrome.js";
 import { isDateLine } from "../dates.js";
@@ -13,7 +16,7 @@ import { type Block, blocksOf } from "./text.js";
 export interface BodyResult {
   paragraphs: string[];
   /** Which route produced the text. */
-  via: "readability" | "jsonld" | "page" | "none";
+  via: "article" | "readability" | "jsonld" | "page" | "none";
 }
 
 /** Extracts the body paragraphs from a parsed document (mutates it). */
@@ -21,23 +24,30 @@ export function extractBody(document: Document, hints: { title?: string | string
   const body = document.body ?? document.documentElement;
   if (!body) return { paragraphs: [], via: "none" };
   removeChrome(body);
-  pruneToArticle(body);
-  let article: ReturnType<Readability<Element>["parse"]> = null;
-  // Readability slows down more than linearly on huge trees; past the cap the page-wide
-  // paragraph text (the fallback below) is used instead, so no page can stall the run.
-  if (countElements(body, MAX_READABILITY_ELEMENTS) < MAX_READABILITY_ELEMENTS) {
+  const marked = pruneToArticle(body);
+  let paras: string[] = [];
+  let via: BodyResult["via"] = "article";
+  // the article's container is known: tidy it in one walk (no Readability needed)
+  if (marked) {
+    tidyArticle(marked);
+    paras = filterBlocks(blocksOf(marked), hints.title, hints.standfirst);
+  }
+  // otherwise Readability finds it; it slows down more than linearly on huge trees, and past
+  // the cap the page-wide paragraph text (the fallback below) is used, so no page can stall the run
+  if (paras.length === 0 && countElements(body, MAX_READABILITY_ELEMENTS) < MAX_READABILITY_ELEMENTS) {
+    via = "readability";
+    let article: ReturnType<Readability<Element>["parse"]> = null;
     try {
       article = new LinkedomReadability(document).parse();
     } catch {
       article = null;
     }
+    if (article?.content) paras = filterBlocks(blocksOf(article.content), hints.title, hints.standfirst);
   }
-  let paras = article?.content ? filterBlocks(blocksOf(article.content), hints.title, hints.standfirst) : [];
-  let via: BodyResult["via"] = "readability";
   const jsonld = hints.jsonldBody?.trim();
   if (jsonld && jsonld.length > 200) {
     const got = paras.join(" ").length;
-    // Readability found much less than the publisher's own articleBody: trust the publisher.
+    // the reader found much less than the publisher's own articleBody: trust the publisher.
     if (got < jsonld.length * 0.6) {
       paras = splitPlain(jsonld);
       via = "jsonld";

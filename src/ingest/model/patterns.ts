@@ -57,3 +57,12 @@ export function matchCaptionCredit(text: string): { index: number; credit: strin
 export const matchesAny = (list: RegExp[], text: string) => list.some((re) => re.test(text.trim()));
 /** Class names of elements holding a standfirst (sub-headline): "standfirst", "article-dek". */
 export const STANDFIRST_CLASS = new RegExp((raw as unknown as { standfirstClass: string }).standfirstClass);
+
+const tidyRaw = (raw as unknown as { tidy: { negative: string; positive: string; byline: string; adWords: string } }).tidy;
+/** Class/id words and texts html/tidy.ts judges blocks of the marked article by. */
+export const TIDY = {
+  negative: new RegExp(tidyRaw.negative, "i"),
+  positive: new RegExp(tidyRaw.positive, "i"),
+  byline: new RegExp(tidyRaw.byline, "i"),
+  adWords: new RegExp(tidyRaw.adWords, "iu"),
+};
