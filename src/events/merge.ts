@@ -134,6 +134,14 @@ export type MergeView = Pick<
   | "modality"
 > & { articleIds?: string[]; articleId?: string };
 
+/**
+ * Whether an event without actors on one side could merge at all: only when it is precise in both
+ * time and place (a stated day, a town), see MERGE_RULES.actorlessMaxKm / actorlessMaxDays.
+ */
+export function actorlessCanMerge(e: Pick<MergeView, "datePrecision" | "dateDefaulted" | "place">): boolean {
+  return e.datePrecision === 1 && !e.dateDefaulted && e.place?.precision === 1;
+}
+
 /** Do the actors of two reports describe the same encounter? */
 function actorsAgree(a: MergeView, b: MergeView): { ok: boolean; shared: number; none: boolean } {
   const A = actorsOf(a);
@@ -195,14 +203,7 @@ export function sameEvent(a: MergeView, b: MergeView): MergeDecision {
 
   if (actors.none) {
     // Without actors only a precise coincidence in both time and place is enough.
-    const precise =
-      a.datePrecision === 1 &&
-      b.datePrecision === 1 &&
-      !a.dateDefaulted &&
-      !b.dateDefaulted &&
-      a.place?.precision === 1 &&
-      b.place?.precision === 1;
-    if (!precise || a.subEventType !== b.subEventType) return no("actors");
+    if (!actorlessCanMerge(a) || !actorlessCanMerge(b) || a.subEventType !== b.subEventType) return no("actors");
     if (km > MERGE_RULES.actorlessMaxKm || daysApart > MERGE_RULES.actorlessMaxDays) return no("actors");
   }
   return { same: true, reason: "match", score: daysApart + km / 10 - actors.shared };

@@ -1,7 +1,16 @@
 // The store's logic, written once over the Db adapter (src/store/db.ts): saving documents
 // with merging, replacing new versions, queries, the change log, imports. SQLite and
 // PostgreSQL differ only in their adapters and migration files.
-import { combineReports, dateWindow, type EventReport, type MergeView, sameEvent } from "../events/merge.js";
+import {
+  actorlessCanMerge,
+  type CombinedEvent,
+  combineReports,
+  dateWindow,
+  type EventReport,
+  type MergeView,
+  sameEvent,
+} from "../events/merge.js";
+import { MERGE_RULES } from "../events/merge-rules.js";
 import type {
   Actor,
   ConflictEvent,
@@ -56,6 +65,30 @@ const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString()
 
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
+
+/** The columns merging compares (see viewOfRow): fewer than EVENT_COLS, read for every candidate. */
+const MERGE_COLS =
+  "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.modality, e.article_ids";
+
+/** [actor, other actor, date, +1 or -1]: one event's pair added to or taken from actor_pairs. */
+type PairDelta = [string | undefined, string | undefined, string, number];
+
+const dayNumber = (d: string) => Math.floor(Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / DAY);
+
+/**
+ * `head` (an "INSERT … VALUES") with as many `(?,…)` row groups as fit in one statement, then `tail`
+ * (ON CONFLICT …); one round trip per ~800 parameters instead of one per row.
+ */
+async function insertRows(db: Db, head: string, rows: Param[][], tail = ""): Promise<void> {
+  if (rows.length === 0) return;
+  const width = rows[0].length;
+  const per = Math.max(1, Math.floor(800 / width));
+  const group = `(${qs(width)})`;
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    await db.run(`${head} ${chunk.map(() => group).join(",")} ${tail}`, chunk.flat());
+  }
+}
 
 /** The Store over one Db adapter. */
 export class CoreStore implements Store {
@@ -117,14 +150,17 @@ export class CoreStore implements Store {
     const hash = contentHash(doc.article);
     return this.write(async (db) => {
       // Take the counter row first: on PostgreSQL this serialises concurrent saves so merging sees them all.
-      await db.run("UPDATE counters SET value = value WHERE name = 'seq'");
+      // Sequence numbers are then handed out in memory and the counter written once at the end.
+      const seq0 = num((await db.get<Row>("UPDATE counters SET value = value WHERE name = 'seq' RETURNING value"))?.value);
+      let last = seq0;
+      const seq = () => ++last;
       const existing = await db.get<Row>("SELECT id, content_hash FROM articles WHERE id = ?", [key]);
       if (existing && existing.content_hash === hash) return this.unchanged(db, key);
       if (!existing) {
         const dup = await db.get<Row>("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [hash]);
         if (dup) return this.unchanged(db, String(dup.id));
       }
-      const removedEventIds = existing ? await this.removeArticle(db, key) : [];
+      const removedEventIds = existing ? await this.removeArticle(db, key, seq) : [];
       const a = doc.article;
       const pubDate = day(a.publishedAt);
       const storedAt = new Date().toISOString();
@@ -148,43 +184,49 @@ export class CoreStore implements Store {
         ],
       );
       await this.saveActors(db, doc, key, pubDate);
-      const places = new Map<string, Place>();
-      for (const p of doc.places) {
-        places.set(p.id, p);
-        await db.run(
-          "INSERT INTO places (id, name, lat, lon, prec, country, admin1, admin2, feature_code) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, prec = excluded.prec, country = excluded.country, admin1 = excluded.admin1, feature_code = excluded.feature_code",
-          [placeKey(p), p.name, p.lat, p.lon, p.precision, p.countryCode ?? null, p.admin1 ?? null, null, p.featureCode ?? null],
-        );
+      const places = await this.savePlaces(db, doc.places);
+      const reports = doc.events.map((e) => toReport(doc, e, key, places, pubDate ?? storedAt.slice(0, 10)));
+      // Merge decisions first, against the store as it was before this document: an event this
+      // document already reports is never matched again ("two events the extractor kept apart
+      // within one article stay apart"), so the writes can then go in a few multi-row statements.
+      const claimed = new Set<number>();
+      const matches: (number | undefined)[] = [];
+      for (const r of reports) {
+        const m = await this.findMatch(db, r, claimed);
+        if (m !== undefined) claimed.add(m);
+        matches.push(m);
       }
-      const eventIds: string[] = [];
-      let newEvents = 0;
-      let mergedEvents = 0;
-      for (let i = 0; i < doc.events.length; i++) {
-        const report = toReport(doc, doc.events[i], key, places, pubDate ?? storedAt.slice(0, 10));
-        const match = await this.findMatch(db, report);
-        const ord = await this.nextSeq(db);
-        let n: number;
-        if (match !== undefined) {
-          n = match;
-          await this.insertSource(db, n, report, ord, i);
-          await this.recompute(db, n);
-          mergedEvents++;
-        } else {
-          const c = combineReports([report]);
-          n = await this.insertEvent(db, c, ord);
-          await this.insertSource(db, n, report, ord, i);
-          await this.writeEventActors(db, n, c, false);
-          await this.countPairs(db, [[c.actor1, c.actor2, c.date, 1]]);
-          newEvents++;
-        }
-        eventIds.push(String(n));
+      const ords = reports.map(() => seq());
+      const fresh = reports.map((r, i) => ({ i, c: combineReports([r]) })).filter(({ i }) => matches[i] === undefined);
+      const nOf = await this.insertEvents(
+        db,
+        fresh.map(({ i, c }) => ({ c, seq: ords[i] })),
+      );
+      const eventNs = reports.map((_r, i) => matches[i] ?? nOf.get(ords[i])!);
+      await this.insertSources(
+        db,
+        reports.map((r, i) => ({ n: eventNs[i], r, ord: ords[i], index: i })),
+      );
+      const links: { n: number; c: CombinedEvent }[] = fresh.map(({ i, c }) => ({ n: eventNs[i], c }));
+      const pairs: PairDelta[] = fresh.map(({ c }) => [c.actor1, c.actor2, c.date, 1]);
+      const merged = [...new Set(matches.filter((m): m is number => m !== undefined))];
+      if (merged.length > 0) {
+        const old = await this.pairsOf(db, merged, -1);
+        const rebuilt = await this.rebuild(db, merged, seq);
+        await this.clearEventActors(db, merged);
+        pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
+        links.push(...rebuilt);
       }
+      await this.insertEventActors(db, links);
+      await this.countPairs(db, pairs);
+      await db.run("UPDATE counters SET value = ? WHERE name = 'seq'", [last]);
+      const eventIds = eventNs.map(String);
       return {
         status: existing ? ("replaced" as const) : ("inserted" as const),
         articleId: key,
         eventIds,
-        newEvents,
-        mergedEvents,
+        newEvents: fresh.length,
+        mergedEvents: reports.length - fresh.length,
         removedEventIds: removedEventIds.filter((id) => !eventIds.includes(id)),
       };
     });
@@ -211,12 +253,23 @@ export class CoreStore implements Store {
       ids.add(r.source);
       ids.add(r.target);
     }
-    for (const id of ids) {
+    const all = [...ids];
+    const stored = new Map<string, Row>();
+    for (let i = 0; i < all.length; i += 500) {
+      const chunk = all.slice(i, i + 500);
+      const rows = await db.all<Row>(
+        `SELECT id, name, kind, inter, country, role, affiliation, known, aliases FROM actors WHERE id IN (${qs(chunk.length)})`,
+        chunk,
+      );
+      for (const r of rows) stored.set(String(r.id), r);
+    }
+    const upserts: Param[][] = [];
+    const mentions: Param[][] = [];
+    for (const id of all) {
       const a = known.get(id);
-      const old = await db.get<Row>("SELECT name, kind, inter, country, role, affiliation, known, aliases FROM actors WHERE id = ?", [id]);
+      const old = stored.get(id);
       if (!a) {
-        if (!old)
-          await db.run("INSERT INTO actors (id, name, kind, known, aliases) VALUES (?,?,?,0,'[]')", [id, id, "other"]);
+        if (!old) upserts.push([id, id, "other", null, null, null, null, 0, "[]"]);
         continue;
       }
       const oldKnown = num(old?.known) === 1;
@@ -228,17 +281,16 @@ export class CoreStore implements Store {
       const vals: Param[] = keepOld
         ? [String(old.name), String(old.kind), optNum(old.inter) ?? a.inter ?? null, optStr(old.country) ?? a.country ?? null, optStr(old.role) ?? a.role ?? null, optStr(old.affiliation) ?? a.affiliation ?? null, 1]
         : [a.name, a.kind, a.inter ?? optNum(old?.inter) ?? null, a.country ?? optStr(old?.country) ?? null, a.role ?? optStr(old?.role) ?? null, a.affiliation ?? optStr(old?.affiliation) ?? null, a.known || oldKnown ? 1 : 0];
-      await db.run(
-        "INSERT INTO actors (id, name, kind, inter, country, role, affiliation, known, aliases) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, inter = excluded.inter, country = excluded.country, role = excluded.role, affiliation = excluded.affiliation, known = excluded.known, aliases = excluded.aliases",
-        [id, ...vals, JSON.stringify([...aliases].sort())],
-      );
-      await db.run("INSERT INTO actor_mentions (article_id, actor_id, mentions, pub_date) VALUES (?,?,?,?)", [
-        key,
-        id,
-        Math.max(1, a.mentions.length),
-        pubDate,
-      ]);
+      upserts.push([id, ...vals, JSON.stringify([...aliases].sort())]);
+      mentions.push([key, id, Math.max(1, a.mentions.length), pubDate]);
     }
+    await insertRows(
+      db,
+      "INSERT INTO actors (id, name, kind, inter, country, role, affiliation, known, aliases) VALUES",
+      upserts,
+      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, inter = excluded.inter, country = excluded.country, role = excluded.role, affiliation = excluded.affiliation, known = excluded.known, aliases = excluded.aliases",
+    );
+    await insertRows(db, "INSERT INTO actor_mentions (article_id, actor_id, mentions, pub_date) VALUES", mentions);
     const rels = new Map<string, { type: string; source: string; target: string; n: number; c: number }>();
     for (const r of doc.relations) {
       const k = `${r.type}\u0000${r.source}\u0000${r.target}`;
@@ -247,27 +299,55 @@ export class CoreStore implements Store {
       cur.c = Math.max(cur.c, r.confidence);
       rels.set(k, cur);
     }
-    for (const r of rels.values())
-      await db.run(
-        "INSERT INTO relation_evidence (article_id, type, source, target, evidence_count, confidence, pub_date) VALUES (?,?,?,?,?,?,?)",
-        [key, r.type, r.source, r.target, r.n, r.c, pubDate],
-      );
+    await insertRows(
+      db,
+      "INSERT INTO relation_evidence (article_id, type, source, target, evidence_count, confidence, pub_date) VALUES",
+      [...rels.values()].map((r) => [key, r.type, r.source, r.target, r.n, r.c, pubDate]),
+    );
+  }
+
+  /** Upserts the document's places (one row per place key, the last one given wins); returns them by document id. */
+  private async savePlaces(db: Db, docPlaces: Place[]): Promise<Map<string, Place>> {
+    const places = new Map<string, Place>();
+    const rows = new Map<string, Param[]>();
+    for (const p of docPlaces) {
+      places.set(p.id, p);
+      const k = placeKey(p);
+      rows.delete(k);
+      rows.set(k, [k, p.name, p.lat, p.lon, p.precision, p.countryCode ?? null, p.admin1 ?? null, null, p.featureCode ?? null]);
+    }
+    await insertRows(
+      db,
+      "INSERT INTO places (id, name, lat, lon, prec, country, admin1, admin2, feature_code) VALUES",
+      [...rows.values()],
+      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, prec = excluded.prec, country = excluded.country, admin1 = excluded.admin1, feature_code = excluded.feature_code",
+    );
+    return places;
   }
 
   /** Deletes an article and its facts; events it alone reported are deleted, others rebuilt. Returns touched event ids. */
-  private async removeArticle(db: Db, key: string): Promise<string[]> {
+  private async removeArticle(db: Db, key: string, seq: () => number): Promise<string[]> {
     const affected = (await db.all<Row>("SELECT DISTINCT event_n FROM event_sources WHERE article_id = ?", [key])).map((r) => num(r.event_n));
     await db.run("DELETE FROM event_sources WHERE article_id = ?", [key]);
-    for (const n of affected) {
-      const left = await db.get<Row>("SELECT count(*) AS c FROM event_sources WHERE event_n = ?", [n]);
-      if (num(left?.c) === 0) {
-        await this.countPairsOf(db, [n], -1);
-        await db.run("DELETE FROM events WHERE n = ?", [n]);
-        await this.clearEventActors(db, n);
-        await db.run("INSERT INTO event_tombstones (seq, event_n) VALUES (?, ?)", [await this.nextSeq(db), n]);
-      } else {
-        await this.recompute(db, n);
+    if (affected.length > 0) {
+      const left = new Set(
+        (await db.all<Row>(`SELECT DISTINCT event_n FROM event_sources WHERE event_n IN (${qs(affected.length)})`, affected)).map((r) => num(r.event_n)),
+      );
+      const gone = affected.filter((n) => !left.has(n));
+      const kept = affected.filter((n) => left.has(n));
+      const pairs = await this.pairsOf(db, affected, -1);
+      const rebuilt = await this.rebuild(db, kept, seq);
+      await this.clearEventActors(db, affected);
+      if (gone.length > 0) {
+        await db.run(`DELETE FROM events WHERE n IN (${qs(gone.length)})`, gone);
+        await insertRows(
+          db,
+          "INSERT INTO event_tombstones (seq, event_n) VALUES",
+          gone.map((n) => [seq(), n]),
+        );
       }
+      await this.insertEventActors(db, rebuilt);
+      await this.countPairs(db, [...pairs, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1])]);
     }
     await db.run("DELETE FROM actor_mentions WHERE article_id = ?", [key]);
     await db.run("DELETE FROM relation_evidence WHERE article_id = ?", [key]);
@@ -275,8 +355,8 @@ export class CoreStore implements Store {
     return affected.map(String);
   }
 
-  /** The stored event this report belongs to, or undefined for a new event. */
-  private async findMatch(db: Db, r: EventReport): Promise<number | undefined> {
+  /** The stored event this report belongs to (never one in `claimed`), or undefined for a new event. */
+  private async findMatch(db: Db, r: EventReport, claimed: Set<number>): Promise<number | undefined> {
     // Candidates whose own window (±31 days, a month-long range, 14 days' look-back) could overlap this report's.
     const [rLo, rHi] = dateWindow(r);
     const lo = dayString(rLo - 61);
@@ -285,24 +365,37 @@ export class CoreStore implements Store {
     let rows: Row[];
     if (actors.length > 0) {
       rows = await db.all<Row>(
-        `SELECT DISTINCT ${EVENT_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT 500`,
+        `SELECT DISTINCT ${MERGE_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT 500`,
         [...actors, lo, hi, r.eventType],
       );
-    } else if (r.place) {
-      const d = 3;
+    } else if (actorlessCanMerge(r) && r.place) {
+      // Without actors only a precise coincidence merges (merge-rules.ts: same sub-type, precise
+      // day and town, at most actorlessMaxDays and actorlessMaxKm apart), so ask for just those.
+      // A box a little larger than the circle (110 km per degree, the cosine at the pole-ward edge).
+      const dLat = MERGE_RULES.actorlessMaxKm / 110;
+      const dLon = MERGE_RULES.actorlessMaxKm / (110 * Math.max(0.01, Math.cos((Math.min(89, Math.abs(r.place.lat) + dLat) * Math.PI) / 180)));
+      const t = dayNumber(r.date);
       rows = await db.all<Row>(
-        `SELECT ${EVENT_COLS} FROM events e WHERE e.event_type = ? AND e.date BETWEEN ? AND ? AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND e.origin = 'sitrep' LIMIT 500`,
-        [r.eventType, lo, hi, r.place.lat - d, r.place.lat + d, r.place.lon - d, r.place.lon + d],
+        `SELECT ${MERGE_COLS} FROM events e WHERE e.event_type = ? AND e.date BETWEEN ? AND ? AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND e.sub_event_type = ? AND e.origin = 'sitrep' LIMIT 500`,
+        [
+          r.eventType,
+          dayString(t - MERGE_RULES.actorlessMaxDays),
+          dayString(t + MERGE_RULES.actorlessMaxDays),
+          r.place.lat - dLat,
+          r.place.lat + dLat,
+          r.place.lon - dLon,
+          r.place.lon + dLon,
+          r.subEventType,
+        ],
       );
     } else {
-      rows = await db.all<Row>(
-        `SELECT ${EVENT_COLS} FROM events e WHERE e.event_type = ? AND e.date BETWEEN ? AND ? AND e.origin = 'sitrep' LIMIT 500`,
-        [r.eventType, lo, hi],
-      );
+      // An actorless report that is not precise in both time and place merges with nothing.
+      return undefined;
     }
     let best: number | undefined;
     let bestScore = Number.POSITIVE_INFINITY;
     for (const row of rows) {
+      if (claimed.has(num(row.n))) continue;
       const d = sameEvent(r, viewOfRow(row));
       if (d.same && d.score < bestScore) {
         best = num(row.n);
@@ -312,14 +405,25 @@ export class CoreStore implements Store {
     return best;
   }
 
-  private async insertSource(db: Db, n: number, r: EventReport, ord: number, index: number): Promise<void> {
-    await db.run(
-      "INSERT INTO event_sources (article_id, doc_event_id, event_n, ord, doc_index, source_key, outlet_key, report) VALUES (?,?,?,?,?,?,?,?)",
-      [r.articleId, r.docEventId, n, ord, index, r.attribution.name?.toLowerCase() ?? null, r.outlet?.toLowerCase() ?? null, JSON.stringify(r)],
+  /** One multi-row insert of event reports (event_sources). */
+  private async insertSources(db: Db, items: { n: number; r: EventReport; ord: number; index: number }[]): Promise<void> {
+    await insertRows(
+      db,
+      "INSERT INTO event_sources (article_id, doc_event_id, event_n, ord, doc_index, source_key, outlet_key, report) VALUES",
+      items.map(({ n, r, ord, index }) => [
+        r.articleId,
+        r.docEventId,
+        n,
+        ord,
+        index,
+        r.attribution.name?.toLowerCase() ?? null,
+        r.outlet?.toLowerCase() ?? null,
+        JSON.stringify(r),
+      ]),
     );
   }
 
-  private eventValues(c: ReturnType<typeof combineReports>): Param[] {
+  private eventValues(c: CombinedEvent): Param[] {
     return [
       c.eventType,
       c.subEventType,
@@ -355,62 +459,74 @@ export class CoreStore implements Store {
   private static readonly EVENT_FIELDS =
     "event_type, sub_event_type, actor1, actor2, assoc1, assoc2, date, date_end, date_precision, date_defaulted, place_id, place_name, lat, lon, geo_precision, country, admin1, admin2, location_text, modality, fatalities, fatality_claims, source_count, article_ids, first_reported, last_reported, confidence, text";
 
-  private async insertEvent(db: Db, c: ReturnType<typeof combineReports>, seq: number): Promise<number> {
-    const r = await db.get<Row>(
-      `INSERT INTO events (${CoreStore.EVENT_FIELDS}, origin, seq) VALUES (${qs(28)}, 'sitrep', ?) RETURNING n`,
-      [...this.eventValues(c), seq],
-    );
-    return num(r?.n);
+  /** Inserts new events (multi-row); returns each one's row number by its (unique) seq. */
+  private async insertEvents(db: Db, items: { c: CombinedEvent; seq: number }[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (let i = 0; i < items.length; i += 30) {
+      const chunk = items.slice(i, i + 30);
+      const rows = await db.all<Row>(
+        `INSERT INTO events (${CoreStore.EVENT_FIELDS}, origin, seq) VALUES ${chunk.map(() => `(${qs(28)}, 'sitrep', ?)`).join(",")} RETURNING n, seq`,
+        chunk.flatMap(({ c, seq }) => [...this.eventValues(c), seq]),
+      );
+      for (const r of rows) out.set(num(r.seq), num(r.n));
+    }
+    return out;
   }
 
-  /** Rebuilds a merged event from all its reports. */
-  private async recompute(db: Db, n: number): Promise<void> {
-    const rows = await db.all<Row>("SELECT report FROM event_sources WHERE event_n = ? ORDER BY ord", [n]);
-    const c = combineReports(rows.map((r) => JSON.parse(String(r.report)) as EventReport));
+  /** Rebuilds merged events from all their reports, each with a new seq; returns the combined events. */
+  private async rebuild(db: Db, ns: number[], seq: () => number): Promise<{ n: number; c: CombinedEvent }[]> {
+    if (ns.length === 0) return [];
+    const rows = await db.all<Row>(`SELECT event_n, report FROM event_sources WHERE event_n IN (${qs(ns.length)}) ORDER BY event_n, ord`, ns);
+    const reports = new Map<number, EventReport[]>(ns.map((n) => [n, []]));
+    for (const r of rows) reports.get(num(r.event_n))?.push(JSON.parse(String(r.report)) as EventReport);
     const sets = CoreStore.EVENT_FIELDS.split(", ").map((f) => `${f} = ?`).join(", ");
-    await this.countPairsOf(db, [n], -1);
-    await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...this.eventValues(c), await this.nextSeq(db), n]);
-    await this.countPairs(db, [[c.actor1, c.actor2, c.date, 1]]);
-    await this.writeEventActors(db, n, c, true);
+    const out: { n: number; c: CombinedEvent }[] = [];
+    for (const n of ns) {
+      const c = combineReports(reports.get(n)!);
+      await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...this.eventValues(c), seq(), n]);
+      out.push({ n, c });
+    }
+    return out;
   }
 
-  /** (Re)writes an event's actor links from its combined fields. */
-  private async writeEventActors(db: Db, n: number, c: ReturnType<typeof combineReports>, replace: boolean): Promise<void> {
-    if (replace) await this.clearEventActors(db, n);
-    const ids = [...new Set([c.actor1, c.actor2, ...c.assocActors1, ...c.assocActors2].filter((a): a is string => !!a))];
-    if (ids.length === 0) return;
-    await db.run(
-      `INSERT INTO event_actors (actor_id, event_n, date) VALUES ${ids.map(() => "(?,?,?)").join(",")}`,
-      ids.flatMap((id) => [id, n, c.date]),
-    );
+  /** Writes events' actor links from their combined fields, and adds them to the per-actor counts. */
+  private async insertEventActors(db: Db, items: { n: number; c: CombinedEvent }[]): Promise<void> {
+    const rows: Param[][] = [];
+    for (const { n, c } of items)
+      for (const id of new Set([c.actor1, c.actor2, ...c.assocActors1, ...c.assocActors2])) if (id) rows.push([id, n, c.date]);
+    await insertRows(db, "INSERT INTO event_actors (actor_id, event_n, date) VALUES", rows);
     await this.countActors(
       db,
-      ids.map((id) => [id, 1]),
+      rows.map((r) => [String(r[0]), 1]),
     );
   }
 
-  /** Removes an event's actor links, keeping the per-actor event counts right. */
-  private async clearEventActors(db: Db, n: number): Promise<void> {
-    const old = await db.all<Row>("SELECT actor_id FROM event_actors WHERE event_n = ?", [n]);
+  /** Removes events' actor links, keeping the per-actor event counts right. */
+  private async clearEventActors(db: Db, ns: number[]): Promise<void> {
+    if (ns.length === 0) return;
+    const old = await db.all<Row>(`SELECT actor_id FROM event_actors WHERE event_n IN (${qs(ns.length)})`, ns);
     if (old.length === 0) return;
-    await db.run("DELETE FROM event_actors WHERE event_n = ?", [n]);
+    await db.run(`DELETE FROM event_actors WHERE event_n IN (${qs(ns.length)})`, ns);
     await this.countActors(db, old.map((r) => [String(r.actor_id), -1]));
+  }
+
+  /** The actor pairs of stored events as deltas `d` for countPairs (read before they change). */
+  private async pairsOf(db: Db, ns: number[], d: number): Promise<PairDelta[]> {
+    if (ns.length === 0) return [];
+    const rows = await db.all<Row>(`SELECT actor1, actor2, date FROM events WHERE n IN (${qs(ns.length)})`, ns);
+    return rows.map((r) => [optStr(r.actor1), optStr(r.actor2), String(r.date), d]);
   }
 
   /** Subtracts (or adds) the actor pairs of stored events from actor_pairs, reading them first. */
   private async countPairsOf(db: Db, ns: number[], d: number): Promise<void> {
-    const rows = await db.all<Row>(`SELECT actor1, actor2, date FROM events WHERE n IN (${qs(ns.length)})`, ns);
-    await this.countPairs(
-      db,
-      rows.map((r) => [optStr(r.actor1), optStr(r.actor2), String(r.date), d]),
-    );
+    await this.countPairs(db, await this.pairsOf(db, ns, d));
   }
 
   /**
    * Keeps actor_pairs (who fought whom, both directions) up to date: counts add up exactly;
    * first/last dates only widen (a deletion does not narrow them).
    */
-  private async countPairs(db: Db, deltas: [string | undefined, string | undefined, string, number][]): Promise<void> {
+  private async countPairs(db: Db, deltas: PairDelta[]): Promise<void> {
     const sum = new Map<string, { a: string; b: string; d: number; f: string; l: string }>();
     for (const [x, y, date, d] of deltas) {
       if (!x || !y || x === y) continue;
@@ -987,7 +1103,7 @@ export class CoreStore implements Store {
           await this.countPairsOf(db, [n], -1);
           await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...importValues(e), seq, n]);
           await this.countPairs(db, [[e.actor1, e.actor2, e.date, 1]]);
-          await this.clearEventActors(db, n);
+          await this.clearEventActors(db, [n]);
           await this.insertActorsOf(db, [{ n, e }]);
           updated++;
         }
