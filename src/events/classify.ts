@@ -223,6 +223,7 @@ const GOV = /\b(?:government|troopers|army|armed forces|troops|military|regime|s
 const NONSTATE = /\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|terrorists?|separatists?|islamists?|extremists?|taliban|al-shabaa?b|shabaab|boko haram|isis|isil|islamic state|daesh|houthis?|hezbollah|hts|sdf|ypg|pkk|farc|eln|al-qaeda|qaeda)\b/i;
 const ARMED_KINDS = ["state-force", "state", "rebel-group", "political-militia", "identity-militia", "jihadist-group", "external-force"];
 const GENERIC_TYPES: string[] = ["Armed clash", "Peaceful protest", "Attack", "Other"];
+const EXPLOSIVE: TriggerType[] = ["Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack", "Air/drone strike", "Chemical weapon"];
 const REGAIN = /^(?:re|liberat|regain|took back|taken back|seized back|recover|reclaim|clawed|wrested)/i;
 
 // the end of the words before a trigger that make it passive ("were killed", "was attacked")
@@ -271,8 +272,14 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   const sum = new Map<SubEventType | "NONE", number>();
   // a device found, defused or seized did not go off: the explosive words describe that device
   const disrupted = hits.some((h) => h.type === "Disrupted weapons use" && h.weight >= 6);
+  // rockets and missiles fired from aircraft are the munitions of an air strike, not shelling
+  const airborne = hits.some((h) => h.type === "Air/drone strike" && h.weight >= 3);
+  // a bomb or shell at a protest is the explosion, not force the police used on the protesters
+  const explosive = hits.some((h) => EXPLOSIVE.includes(h.type));
   for (const h of hits) {
     if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
+    if (airborne && h.type === "Shelling/artillery/missile attack") continue;
+    if (explosive && h.type === "Excessive force against protesters") continue;
     let t: SubEventType | "NONE";
     if (h.type === "TERRITORY") {
       // "the town fell to the Taliban": the actor after the trigger is the one that took it
@@ -291,8 +298,9 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
     } else if (h.type === "ATTACK") {
       t = attackOn(h, sentence, actor2Kind);
     } else t = h.type;
-    // a non-state armed group does not arrest: its detentions are abductions
-    if (t === "Arrests" && actor1Kind !== undefined && ARMED_KINDS.includes(actor1Kind) && actor1Kind !== "state-force" && actor1Kind !== "state") t = "Abduction/forced disappearance";
+    // a non-state armed group does not arrest: its captures are abductions (but "arrested" is taken
+    // at its word: de facto authorities such as Hamas or the Houthis arrest, ACLED says)
+    if (t === "Arrests" && !/^(?:arrest|detain|detention|custody|in custody|jailed|remanded)/i.test(h.text) && actor1Kind !== undefined && ARMED_KINDS.includes(actor1Kind) && actor1Kind !== "state-force" && actor1Kind !== "state") t = "Abduction/forced disappearance";
     // ACLED never codes protesters or rioters as parties to a battle: their fighting is a riot
     if ((actor1Kind === "protesters" || actor1Kind === "rioters") && (t === "Armed clash" || t === "Attack")) t = "Violent demonstration";
     // ACLED: force used on demonstrators who are themselves violent is part of the riot, not excessive force
