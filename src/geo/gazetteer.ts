@@ -47,8 +47,29 @@ export class Gazetteer {
     return this.header.count;
   }
 
+  // Memo of key look-ups: running text repeats the same capitalised words, and the binary search
+  // over 470k keys is the recognizer's main cost. Bounded: cleared when it grows past LOOKUP_MEMO.
+  private keyMemo = new Map<string, Uint32Array>();
+  private longerMemo = new Map<string, boolean>();
+
+  /** Forgets memoised look-ups (benchmarks measure a cold memo). */
+  clearMemo(): void {
+    this.keyMemo.clear();
+    this.longerMemo.clear();
+  }
+
   /** Feature indexes whose names fold to `key` (see nameKey), most populous first. */
   lookupKey(key: string): Uint32Array {
+    let hit = this.keyMemo.get(key);
+    if (hit === undefined) {
+      if (this.keyMemo.size >= LOOKUP_MEMO) this.keyMemo.clear();
+      hit = this.searchKey(key);
+      this.keyMemo.set(key, hit);
+    }
+    return hit;
+  }
+
+  private searchKey(key: string): Uint32Array {
     const target = Buffer.from(key, "latin1");
     let lo = 0;
     let hi = this.nKeys - 1;
@@ -65,6 +86,16 @@ export class Gazetteer {
 
   /** True when some key starts with `prefix + " "`: a longer name may follow. */
   hasLongerKey(prefix: string): boolean {
+    let hit = this.longerMemo.get(prefix);
+    if (hit === undefined) {
+      if (this.longerMemo.size >= LOOKUP_MEMO) this.longerMemo.clear();
+      hit = this.searchLonger(prefix);
+      this.longerMemo.set(prefix, hit);
+    }
+    return hit;
+  }
+
+  private searchLonger(prefix: string): boolean {
     const target = Buffer.from(`${prefix} `, "latin1");
     let lo = 0;
     let hi = this.nKeys;
@@ -193,6 +224,7 @@ export class Gazetteer {
 }
 
 const EMPTY = new Uint32Array(0);
+const LOOKUP_MEMO = 50_000;
 
 function cellKey(lat: number, lon: number): number {
   return Math.floor(lat * 2) * 10000 + Math.floor(lon * 2);
