@@ -4,6 +4,9 @@
 // tenth of parsing time plus their garbage collection. Here nodes get a base class that
 // makes the listener map on the first `addEventListener`, with the same event behaviour
 // (listeners in order, `once`, stopPropagation, stopImmediatePropagation, bubbling).
+// Likewise the parser sets `className` for every class attribute it reads, which builds a
+// class list (a Set) per element to write the same value back; here that write is skipped
+// while no class list exists and the attribute already holds the value.
 import { Document as LinkedomDocument, parseHTML } from "linkedom";
 
 type Listener = ((ev: unknown) => unknown) | { handleEvent(ev: unknown): unknown };
@@ -88,8 +91,32 @@ function patchNodeBase(): void {
   }
 }
 
+let classPatched = false;
+
+/** Makes `el.className = v` a no-op when `v` is already the class attribute and no class list was built. */
+function patchClassName(doc: Document): void {
+  if (classPatched) return;
+  classPatched = true;
+  const probe = doc.createElement("div");
+  probe.classList.add("x");
+  const listKey = Object.getOwnPropertySymbols(probe).find((k) => k.description === "classList");
+  let proto: object | null = Object.getPrototypeOf(probe);
+  while (proto && !Object.getOwnPropertyDescriptor(proto, "className")) proto = Object.getPrototypeOf(proto);
+  const desc = proto && Object.getOwnPropertyDescriptor(proto, "className");
+  if (!listKey || !proto || !desc?.set || !desc.get) return;
+  const set = desc.set;
+  Object.defineProperty(proto, "className", {
+    ...desc,
+    set(this: Element & Record<symbol, unknown>, v: unknown) {
+      if (this[listKey] == null && typeof v === "string" && this.getAttribute("class") === v) return;
+      set.call(this, v);
+    },
+  });
+}
+
 /** Parses an HTML string into a linkedom document. */
 export function parseDocument(html: string): Document {
   patchNodeBase();
+  if (!classPatched) patchClassName(parseHTML("<html><body></body></html>").document as unknown as Document);
   return parseHTML(html).document as unknown as Document;
 }

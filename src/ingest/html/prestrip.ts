@@ -8,23 +8,30 @@ const JSONLD = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([
 const RAW_TAGS = ["script", "style", "svg", "noscript", "template", "iframe", "select", "button", "textarea"];
 /** Chrome elements dropped whole, nesting respected. */
 const CHROME_TAGS = ["nav", "footer", "aside"];
-/** Whitespace between two block-level tags is no text: `</p>\n   <div>`. */
-const BLOCK_GAP =
-  /(<\/?(?:div|p|section|article|ul|ol|li|table|tr|td|th|tbody|thead|h[1-6]|header|main|figure|figcaption|meta|link|head|body|html|hr|picture|source)\b[^>]*>)\s+(?=<)/gi;
+/** Block-level tags: whitespace right after or right before one is no text (`</p>\n   <div>`, `</a>\n</li>`). */
+const BLOCKS = "div|p|section|article|ul|ol|li|table|tr|td|th|tbody|thead|h[1-6]|header|main|figure|figcaption|meta|link|head|body|html|hr|picture|source|title";
+const BLOCK_GAP = new RegExp(`(<\\/?(?:${BLOCKS})\\b[^>]*>)\\s+(?=<)|\\s+(?=<\\/?(?:${BLOCKS})\\b)`, "gi");
 
 /** Start tags with attributes; every attribute becomes a DOM node, so only useful ones stay. */
 const START_TAG = /<([a-zA-Z][\w:-]*)(\s[^<>]*?)(\/?)>/g;
 const ATTR = /([^\s=/"'<>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g;
+/** The attributes the readers look at (chrome names, hidden state, metadata, the standfirst mark). */
 const KEEP_ATTRS = new Set([
-  "class", "id", "role", "hidden", "aria-hidden", "style", "itemprop", "itemtype", "href", "lang", "content", "name",
-  "property", "charset", "http-equiv", "datetime", "rel", "type", "src", "alt", "title", "dir", "pubdate",
+  "class", "id", "role", "hidden", "aria-hidden", "style", "itemprop", "lang", "content", "name",
+  "property", "charset", "http-equiv", "datetime", "rel", "data-testid",
 ]);
+/** A link's target only matters when it is an in-page anchor (Readability weighs those less). */
+const HASH_HREF = /^["']?#/;
+/** A `<link>` other than the canonical URL (stylesheets, preloads, icons) is dropped. */
+const CANONICAL = /\brel\s*=\s*["']?canonical\b/i;
 
 function keepAttrs(_m: string, tag: string, attrs: string, selfClose: string): string {
+  const lower = tag.toLowerCase();
+  if (lower === "link") return CANONICAL.test(attrs) ? `<link${attrs}${selfClose}>` : "";
   let kept = "";
   for (const a of attrs.matchAll(ATTR)) {
     const name = a[1]!.toLowerCase();
-    if (KEEP_ATTRS.has(name) || (name === "value" && tag.toLowerCase() === "meta")) kept += ` ${a[0]}`;
+    if (KEEP_ATTRS.has(name) || (name === "href" && lower === "a" && HASH_HREF.test(a[2] ?? "")) || (name === "value" && lower === "meta")) kept += ` ${a[0]}`;
   }
   return `<${tag}${kept}${selfClose}>`;
 }
