@@ -51,7 +51,7 @@ interface SupplementFile {
   countryNames: Record<string, string>;
   nominalPopulation: Record<string, number>;
   stateAbbreviations: Record<string, string>;
-  adminAffixes: { prefixes: string[]; suffixes: string[] };
+  adminAffixes: { prefixes: string[]; suffixes: string[]; admin1Suffixes?: string[] };
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s\-'’‘ʿʾʻ`.,()]+$/u;
@@ -95,6 +95,7 @@ function readJson<T>(p: string): T {
 export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; keys: number; bytes: number } {
   const sup = readJson<SupplementFile>(join(PROJECT_ROOT, "data", "geo", "supplement.json"));
   const bare = bareAdminName(sup.adminAffixes);
+  const bare1 = bareAdminName({ prefixes: sup.adminAffixes.prefixes, suffixes: [...sup.adminAffixes.suffixes, ...(sup.adminAffixes.admin1Suffixes ?? [])] });
   const feats: Feat[] = [];
   const cityPopByA1 = new Map<string, number>();
   const cityPopByCc = new Map<string, number>();
@@ -223,6 +224,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   const admin1Index = new Map<string, number>();
   const admin1Feature: Record<string, number> = {};
   const regionsUsed = new Set<string>();
+  const neUsed = new Set<NEFeat>();
   for (const { code, name } of gnA1) {
     admin1Index.set(code, admin1Keys.length);
     admin1Keys.push(code);
@@ -272,9 +274,10 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
         }
     }
     for (const nm of [...f.names]) {
-      const b = bare(nm);
+      const b = bare1(nm);
       if (b) f.names.push(b);
     }
+    for (const u of nes) if (isNamed(u) || nes.length === 1) neUsed.add(u);
     admin1Feature[code] = feats.length;
     feats.push(f);
   }
@@ -315,6 +318,38 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     };
     const bn = bare(name);
     if (bn) f.names.push(bn);
+    feats.push(f);
+  }
+
+  // 4b. Natural Earth admin-1 units that no GeoNames admin-1 or admin-2 stands for (former provinces
+  //     such as Norway's pre-2020 counties or Vietnam's pre-2025 provinces): ADM1H at their centre.
+  const adminNames = new Set<string>();
+  for (const f of feats)
+    if (f.fcode === "ADM1" || f.fcode === "ADM2") for (const nm of f.names) adminNames.add(`${f.cc}|${nameKey(nm)}`);
+  for (const u of ne.features) {
+    if (neUsed.has(u)) continue;
+    const p = u.properties;
+    const cc = typeof p.iso_a2 === "string" && /^[A-Z]{2}$/.test(p.iso_a2) ? p.iso_a2 : "";
+    const name = typeof p.name === "string" ? p.name : "";
+    if (!cc || !usableName(name)) continue;
+    const names = [name];
+    for (const k of ["name_en", "woe_name", "gns_name"]) {
+      const v = p[k];
+      if (typeof v === "string" && !v.includes(",") && usableName(v)) names.push(v);
+    }
+    if (typeof p.name_alt === "string") for (const a of p.name_alt.split("|")) if (!isAbbreviation(a) && usableName(a)) names.push(a);
+    for (const nm of [...names]) {
+      const b = bare1(nm);
+      if (b) names.push(b);
+    }
+    if (names.some((nm) => adminNames.has(`${cc}|${nameKey(nm)}`))) continue;
+    const centre =
+      areaCentre([u.geometry]) ??
+      (typeof p.latitude === "number" && typeof p.longitude === "number" ? ([p.latitude, p.longitude] as [number, number]) : undefined);
+    if (!centre) continue;
+    const code = typeof p.gn_a1_code === "string" && admin1Index.has(p.gn_a1_code) ? p.gn_a1_code : "";
+    const f: Feat = { name, lat: centre[0], lon: centre[1], gid: 0, fcode: "ADM1H", cc, a1: code, pop: sup.nominalPopulation.ADM1H ?? 0, names };
+    for (const nm of names) adminNames.add(`${cc}|${nameKey(nm)}`);
     feats.push(f);
   }
 
