@@ -14,34 +14,60 @@ const otherwords = () => {
   return other;
 };
 
+const LETTER = /\p{L}/u;
+const ASTRAL_LETTER = /^\p{L}$/u;
+// letter test per UTF-16 unit: ASCII by range, the rest by \p{L} once per code unit, then cached
+const letterCache = new Uint8Array(65536);
+const isLetter = (c: number, ch: string): boolean => {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let v = letterCache[c];
+  if (v === 0) letterCache[c] = v = LETTER.test(ch) ? 1 : 2;
+  return v === 1;
+};
+
 /** Returns a reason string when `text` does not look like English, else undefined. */
 export function notEnglish(text: string): string | undefined {
   const sample = text.slice(0, 4_000);
-  const words = sample.match(/\p{L}+/gu) ?? [];
-  if (words.length < 6) return undefined;
-  let latin = 0;
-  let letters = 0;
-  for (const w of words) {
-    letters += w.length;
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
-    }
-  }
-  if (latin / letters < 0.6) return "mostly non-Latin script";
+  // one pass over the letters of the sample: words (runs of \p{L}), Latin letters, function words
   const sw = stopwords();
   const ow = otherwords();
+  let words = 0;
+  let latin = 0;
+  let letters = 0;
   let hits = 0;
   let foreign = 0;
-  for (const w of words) {
-    const l = w.toLowerCase();
+  const n = sample.length;
+  // UTF-16 units of the letter at i (2 for a letter outside the BMP), 0 when no letter starts there
+  const letterAt = (i: number): number => {
+    const c = sample.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return i + 1 < n && ASTRAL_LETTER.test(sample.slice(i, i + 2)) ? 2 : 0;
+    return isLetter(c, sample[i]) ? 1 : 0;
+  };
+  for (let i = 0; i < n; ) {
+    let k = letterAt(i);
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (k > 0) {
+      const c = sample.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
+      i += k;
+      k = i < n ? letterAt(i) : 0;
+    }
+    words++;
+    letters += i - s;
+    const l = sample.slice(s, i).toLowerCase();
     if (sw.has(l)) hits++;
     else if (ow.has(l)) foreign++;
   }
-  const share = hits / words.length;
-  if (foreign >= 3 && foreign > hits && foreign / words.length >= 0.12) return `more function words of other languages (${foreign}) than of English (${hits})`;
+  if (words < 6) return undefined;
+  if (latin / letters < 0.6) return "mostly non-Latin script";
+  const share = hits / words;
+  if (foreign >= 3 && foreign > hits && foreign / words >= 0.12) return `more function words of other languages (${foreign}) than of English (${hits})`;
   // short texts (headlines, captions) are too short to judge by function words
-  if (words.length >= 25 && share < 0.12) return `only ${Math.round(share * 100)}% English function words`;
+  if (words >= 25 && share < 0.12) return `only ${Math.round(share * 100)}% English function words`;
   return undefined;
 }
 

@@ -38,7 +38,16 @@ interface Tok {
   t: string;
 }
 const WORDCHAR = /[\p{L}\p{N}]/u;
-const isWord = (c: number, ch: string) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && WORDCHAR.test(ch));
+const LETTER = /\p{L}/u;
+// per UTF-16 unit above ASCII: 0 not yet tested, 1 letter, 2 digit, 3 neither
+const classCache = new Uint8Array(65536);
+const classOf = (c: number, ch: string) => {
+  let v = classCache[c];
+  if (v === 0) classCache[c] = v = LETTER.test(ch) ? 1 : WORDCHAR.test(ch) ? 2 : 3;
+  return v;
+};
+const isWord = (c: number, ch: string) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && classOf(c, ch) < 3);
+const isLetter = (c: number, ch: string) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && classOf(c, ch) === 1);
 /** Word tokens: letters and digits, with inner apostrophes ("People's") and "U.S." kept whole. */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
@@ -65,7 +74,7 @@ export function tokenize(text: string): Tok[] {
       const d = text.charCodeAt(i);
       if (isWord(d, text[i])) i++;
       // inner apostrophes stay ("People's"), a possessive 's does not ("Isis’s" → "Isis")
-      else if ((d === 39 || d === 0x2019) && i + 1 < n && /\p{L}/u.test(text[i + 1]) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2), text[i + 2])))) i++;
+      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text[i + 1]) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2), text[i + 2])))) i++;
       else break;
     }
     const t = text.slice(s, i);
@@ -101,6 +110,8 @@ const keyOf_ = (s: string) => {
 interface Compiled {
   lex: Map<string, string>;
   prefixes: Set<string>;
+  /** Every token that can start a lexicon key or is a country, demonym, metonym or leader: the scan skips the rest. */
+  first: Set<string>;
   maxN: number;
   country: Map<string, CountryInfo>; // demonym or country name → country
   metonym: Map<string, CountryInfo>;
@@ -183,7 +194,8 @@ function compile(): Compiled {
     String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
     "u",
   );
-  compiled = { lex, prefixes, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, discovery, specs: m.actors };
+  const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
+  compiled = { lex, prefixes, first, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -276,6 +288,7 @@ export const actorsPass: Pass = {
     // 1. lexicon, countries and their forces, metonyms, sponsors
     for (let i = 0; i < toks.length; i++) {
       let key = toks[i].t;
+      if (!C.first.has(key)) continue;
       let best: [number, string] | undefined;
       for (let n = 0; n < C.maxN && i + n < toks.length; n++) {
         if (n > 0) {
