@@ -2,6 +2,7 @@
 // when, what changed from what), in order; the current state of an event is its machine-coded
 // fields with every correction applied in turn, and the status of its latest review.
 // Exports limited to reviewed events use `REVIEWED_EVENTS_SQL` or `reviewedEventIds`.
+import type { StoredEvent, Store } from "../store/types.js";
 import type { EventType, Modality, SubEventType } from "../types/index.js";
 import type { Clock } from "./clock.js";
 import { newId, parseJson, type SqlDb } from "./sql.js";
@@ -227,4 +228,24 @@ export function applyReviews<T extends { id: string }>(
     out.push(c as T & { review?: ReviewStatus });
   }
   return out;
+}
+
+/**
+ * The reviewed-only export (`GET /api/export/reviewed`, `sitrep export --reviewed-only`): every event
+ * whose latest review accepts or corrects it, corrections applied, oldest first. `keep` narrows it
+ * to some event ids (the CLI's filters).
+ */
+export async function reviewedEvents(
+  store: Store,
+  reviews: Reviews,
+  keep?: (id: string) => boolean,
+): Promise<(StoredEvent & { review?: ReviewStatus; reviewedBy?: string[] })[]> {
+  const ids = (await reviews.reviewedEventIds()).filter((id) => !keep || keep(id));
+  const events: StoredEvent[] = [];
+  for (const id of ids) {
+    const e = await store.getEvent(id);
+    if (e) events.push(e);
+  }
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : Number(a.id) - Number(b.id)));
+  return applyReviews(events, await reviews.states(ids), { reviewedOnly: true });
 }

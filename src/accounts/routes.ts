@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { SitrepServices } from "../alerts/services.js";
 import type { TargetKind } from "./discussion.js";
 import { type CookieOptions, checkCsrf, doc, parseCookies, replyAccountError, requireUser, SESSION_COOKIE, sessionCookies, sessionOf } from "./http.js";
-import { applyReviews, type ReviewAction } from "./review.js";
+import { type ReviewAction, reviewedEvents } from "./review.js";
 import { AccountError, type Role } from "./users.js";
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -171,13 +171,7 @@ export function accountRoutes(app: FastifyInstance, svc: SitrepServices, cookies
     "/api/export/reviewed",
     doc("Reviewed events with their corrections applied, as JSON Lines"),
     g(async (_req, reply) => {
-      const ids = await reviews.reviewedEventIds();
-      const events = [];
-      for (const id of ids) {
-        const e = await svc.store.getEvent(id);
-        if (e) events.push(e);
-      }
-      const out = applyReviews(events, await reviews.states(ids), { reviewedOnly: true });
+      const out = await reviewedEvents(svc.store, reviews);
       reply.type("application/x-ndjson; charset=utf-8");
       return out.map((e) => JSON.stringify(e)).join("\n") + (out.length ? "\n" : "");
     }),

@@ -7,9 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import Database from "better-sqlite3";
+import { Reviews } from "../../src/accounts/review.js";
+import { sqlOf } from "../../src/accounts/sql.js";
+import { Accounts } from "../../src/accounts/users.js";
 import { ACLED_COLUMNS } from "../../src/store/acled.js";
 import { parseCsv } from "../../src/store/csv.js";
 import { openStore } from "../../src/store/index.js";
+import type { StoredEvent } from "../../src/store/types.js";
 import { corpus } from "./docs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-cli-"));
@@ -76,10 +80,20 @@ const row = (over: Record<string, string>) =>
   }).join(",");
 
 const R: Record<string, Result> = {};
+const reviewed: StoredEvent[] = [];
 
 before(async () => {
   const s = await openStore(db);
   for (const d of corpus()) await s.saveDoc(d);
+  // An analyst accepts the oldest event, corrects the next one's fatalities, rejects the third.
+  const clock = () => new Date("2018-01-01T00:00:00Z");
+  const analyst = await new Accounts(sqlOf(s), { clock, scrypt: { logN: 12, r: 8, p: 1 } }).register("ana@example.org", "Ana", "a long enough password");
+  const reviews = new Reviews(sqlOf(s), clock);
+  const oldest = (await s.queryEvents({ sort: "date-asc", withSources: false })).items;
+  reviewed.push(...oldest.slice(0, 3));
+  await reviews.review(analyst, oldest[0].id, "accept");
+  await reviews.review(analyst, oldest[1].id, "correct", { changes: { fatalities: 77 } });
+  await reviews.review(analyst, oldest[2].id, "reject");
   await s.close();
   writeFileSync(
     join(dir, "bad.csv"),
@@ -99,6 +113,7 @@ before(async () => {
   writeFileSync(join(dir, "notacled.csv"), "a,b,c\n1,2,3\n");
   writeFileSync(join(dir, "one.csv"), "event_date,event_type,sub_event_type,actor1,latitude,longitude\n2017-09-09,Battles,Armed clash,X,1,1\n");
   writeFileSync(join(dir, "corrupt.db"), Buffer.alloc(8192, 0x5a));
+  writeFileSync(join(dir, "article.txt"), "Syrian Democratic Forces clashed with Islamic State fighters near Raqqa on Saturday.\n");
   const locked = join(dir, "locked.db");
   await (await openStore(locked)).close();
   // another process's write transaction holds the lock while the CLI runs
@@ -139,12 +154,17 @@ before(async () => {
     import2: ["import", join(dir, "export.csv"), "--db", join(dir, "imported.db")],
     exportGeo: ["export", "--format", "geojson", "--db", db],
     exportJsonl: ["export", "--format", "jsonl", "--db", db],
+    exportReviewed: ["export", "--format", "jsonl", "--reviewed-only", "--db", db],
+    exportReviewedAcled: ["export", "--reviewed-only", "--db", db],
+    exportReviewedType: ["export", "--format", "jsonl", "--reviewed-only", "--type", reviewed[1].eventType, "--db", db],
     importBad: ["import", join(dir, "bad.csv"), "--db", join(dir, "bad.db")],
     importMissing: ["import", join(dir, "nope.csv"), "--db", join(dir, "bad.db")],
     importNotAcled: ["import", join(dir, "notacled.csv"), "--db", join(dir, "bad.db")],
     corruptRead: ["events", "--db", join(dir, "corrupt.db")],
     corruptWrite: ["import", join(dir, "one.csv"), "--db", join(dir, "corrupt.db")],
     locked: { args: ["import", join(dir, "one.csv"), "--db", locked], env: { SITREP_DB_TIMEOUT_MS: "100" } },
+    ingestCorrupt: ["ingest", "--quiet", join(dir, "article.txt"), "--db", join(dir, "corrupt.db")],
+    ingestLocked: { args: ["ingest", "--quiet", join(dir, "article.txt"), "--db", locked], env: { SITREP_DB_TIMEOUT_MS: "100" } },
     unreachable: ["events", "--db", "postgres://x:y@127.0.0.1:1/none"],
   };
   try {
@@ -245,6 +265,32 @@ describe("sitrep export / import", () => {
     assert.equal(count(R.exportJsonl), 5);
   });
 
+  test("--reviewed-only: accepted and corrected events, corrections applied; rejected and unreviewed left out", () => {
+    assert.equal(R.exportReviewed.code, 0, R.exportReviewed.err);
+    const lines = R.exportReviewed.out.trim().split("\n").map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((e) => e.id),
+      [reviewed[0].id, reviewed[1].id],
+      "the accepted and the corrected event, oldest first",
+    );
+    assert.deepEqual(
+      lines.map((e) => e.review),
+      ["accepted", "corrected"],
+    );
+    assert.equal(lines[1].fatalities, 77, "the analyst's correction replaces the machine-coded figure");
+    assert.deepEqual(lines[1].reviewedBy, ["Ana"]);
+    const acled = [...parseCsv(R.exportReviewedAcled.out)];
+    assert.equal(acled.length, 3, "ACLED header and two rows");
+    const fat = acled.map((r) => r.fields[ACLED_COLUMNS.indexOf("fatalities")]);
+    assert.ok(fat.includes("77"), `corrected fatalities in the ACLED rows: ${fat.join(", ")}`);
+    // filters select among the reviewed events by their stored type
+    const ofType = R.exportReviewedType.out.trim().split("\n").map((l) => JSON.parse(l).id);
+    assert.deepEqual(
+      ofType,
+      reviewed.slice(0, 2).filter((e) => e.eventType === reviewed[1].eventType).map((e) => e.id),
+    );
+  });
+
   test("malformed ACLED rows are reported with their line numbers and skipped; the rest loads", async () => {
     const r = R.importBad;
     assert.equal(r.code, 1);
@@ -273,10 +319,12 @@ describe("database faults give one clear line", () => {
   test("a corrupt or foreign file", () => {
     assertUserError(R.corruptRead, /not a sitrep database or is corrupt/);
     assertUserError(R.corruptWrite, /not a sitrep database or is corrupt/);
+    assertUserError(R.ingestCorrupt, /not a sitrep database or is corrupt/);
   });
 
   test("a database locked by another process's write", () => {
     assertUserError(R.locked, /locked by another process/);
+    assertUserError(R.ingestLocked, /locked by another process/);
   });
 
   test("a read-only database", async (t) => {
@@ -291,7 +339,9 @@ describe("database faults give one clear line", () => {
     await r.close();
     if (process.getuid?.() === 0) return t.skip("file permissions do not bind root; the read-only handle above covers the message");
     chmodSync(ro, 0o444);
-    assertUserError(runMany(["import", join(dir, "one.csv"), "--db", ro])[0], /read-only/);
+    const [imp, ing] = runMany(["import", join(dir, "one.csv"), "--db", ro], ["ingest", "--quiet", join(dir, "article.txt"), "--db", ro]);
+    assertUserError(imp, /read-only/);
+    assertUserError(ing, /read-only/);
   });
 
   test("an unreachable PostgreSQL server", () => {
