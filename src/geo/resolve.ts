@@ -37,9 +37,11 @@ export interface ResolveContext {
 }
 
 const TYPE_BONUS: Record<string, number> = W.typeBonus;
+// features too large for "near the article's other places" to mean anything
+const LARGE = new Set(["CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "PLN", "PLAT", "FRST", "DLTA"]);
 
 function byPrefix<T>(table: Record<string, T>, code: string): T | undefined {
-  for (let n = code.length; n >= 3; n--) {
+  for (let n = code.length; n >= 2; n--) {
     const v = table[code.slice(0, n)];
     if (v !== undefined) return v;
   }
@@ -144,7 +146,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         const w = ctx2.winners[j];
         if (!w || keys[j] === keys[k] || seen.has(w.index)) continue;
         const wf = gaz.fcode(w.index);
-        if (wf.startsWith("PCL") || wf === "CONT" || wf === "RGN" || wf === "OCN" || wf === "SEA") continue;
+        if (wf.startsWith("PCL") || LARGE.has(wf)) continue;
         seen.add(w.index);
         others.push(w.index);
       }

@@ -5,9 +5,10 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
 export const MAGIC = "SITREPGZ";
-// Bumped whenever the layout or the build rules change (5: equal-area centres of countries and
-// admin-1, Natural Earth regions), so an old data/build/gazetteer.bin is rebuilt, not misread.
-export const FORMAT_VERSION = 5;
+// Bumped whenever the layout or the build inputs/rules change (5: equal-area centres of countries and
+// admin-1, Natural Earth regions; 6: former admin-1 units, data/geo/physical.json), so an old
+// data/build/gazetteer.bin is rebuilt, not misread.
+export const FORMAT_VERSION = 6;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 

@@ -1,12 +1,12 @@
 // Contract tests of the compiled gazetteer (src/geo/gazetteer.ts, src/geo/build.ts) and of the
-// curated supplement (data/geo/supplement.json). Loaded once for the file.
+// curated supplement (data/geo/supplement.json, data/geo/physical.json). Loaded once for the file.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { PROJECT_ROOT } from "../../src/geo/build.js";
-import { loadGazetteer } from "../../src/geo/gazetteer.js";
+import { distanceKm, loadGazetteer } from "../../src/geo/gazetteer.js";
 import { FORMAT_VERSION, storeVersionOf } from "../../src/geo/store-format.js";
 import { lookupPlace, placeAt } from "../../src/geo/index.js";
 
@@ -40,6 +40,10 @@ const MUST_FIND: [string, string, string][] = [
   ["Hmeimim", "AIRB", "SY"],
   ["al-Omar oil field", "OILF", "SY"],
   ["West Bank", "RGN", "PS"],
+  ["Lake Victoria", "LK", ""],
+  ["Strait of Hormuz", "STRT", ""],
+  ["Hedmark", "ADM1H", "NO"],
+  ["Midwest", "RGN", "US"],
   ["Donbas", "RGN", "UA"],
   ["New South Wales", "ADM1", "AU"],
   ["Springfield", "PPL", "US"],
@@ -91,17 +95,17 @@ test("placeAt gives the country and admin-1 of a point", () => {
   assert.equal(placeAt(95, 0), undefined);
 });
 
-test("every supplement entry has a source, a known feature code and coordinates in range", () => {
-  const sup = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "geo", "supplement.json"), "utf8")) as {
-    features: { id: string; name: string; source: string; lat: number; lon: number; featureCode: string; geometry?: { coordinates: [number, number][] } }[];
-  };
+test("every supplement and physical-feature entry has a source, a known feature code and coordinates in range", () => {
+  type Entry = { id: string; name: string; source: string; lat: number; lon: number; featureCode: string; geometry?: { coordinates: [number, number][] } };
+  const read = (file: string) => (JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "geo", file), "utf8")) as { features: Entry[] }).features;
+  const all = [...read("supplement.json"), ...read("physical.json")];
   const ids = new Set<string>();
-  for (const f of sup.features) {
+  for (const f of all) {
     assert.ok(!ids.has(f.id), `duplicate id ${f.id}`);
     ids.add(f.id);
     assert.ok(f.source && f.source.length > 5, `${f.id}: no source`);
     assert.ok(Math.abs(f.lat) <= 90 && Math.abs(f.lon) <= 180, `${f.id}: ${f.lat},${f.lon}`);
-    assert.match(f.featureCode, /^[A-Z]{3,5}$/);
+    assert.match(f.featureCode, /^[A-Z]{2,5}$/);
     for (const [lon, lat] of f.geometry?.coordinates ?? []) assert.ok(Math.abs(lat) <= 90 && Math.abs(lon) <= 180, f.id);
   }
 });
@@ -114,7 +118,7 @@ test("a gazetteer file from another format version is not misread (rebuilt, or e
   const dir = mkdtempSync(join(tmpdir(), "sitrep-gaz-"));
   const path = join(dir, "old.bin");
   const buf = Buffer.from(readFileSync(join(PROJECT_ROOT, "data", "build", "gazetteer.bin")));
-  // rewrite the version number in the header in place (same length: "version":5 → "version":4)
+  // rewrite the version number in the header in place (same length: "version":6 → "version":5)
   const head = buf.toString("latin1", 0, 64);
   const at = head.indexOf(`"version":${FORMAT_VERSION}`);
   assert.ok(at > 0, `no version field in the header: ${head}`);
@@ -123,4 +127,27 @@ test("a gazetteer file from another format version is not misread (rebuilt, or e
   assert.equal(storeVersionOf(path), FORMAT_VERSION - 1, "the old version is read from the header");
   assert.equal(loadGazetteer({ path, buildIfMissing: false }), undefined, "an old file must not load as if current");
   rmSync(dir, { recursive: true, force: true });
+});
+
+test("an admin-1 point lies among its own places (no stale Natural Earth code moves it to another province)", () => {
+  const g = gaz!;
+  const byA1 = new Map<number, { lats: number[]; lons: number[] }>();
+  for (let i = 0; i < g.size; i++) {
+    if (g.a1(i) < 0 || !g.fcode(i).startsWith("PPL") || !["PH", "FR", "IT", "ES", "DE", "SY", "IQ", "KE"].includes(g.cc(i))) continue;
+    const e = byA1.get(g.a1(i)) ?? { lats: [], lons: [] };
+    e.lats.push(g.lat(i));
+    e.lons.push(g.lon(i));
+    byA1.set(g.a1(i), e);
+  }
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+  let checked = 0;
+  for (const [a1, e] of byA1) {
+    if (e.lats.length < 10) continue;
+    const fi = g.header.admin1Feature[g.header.admin1Keys[a1]!];
+    if (fi === undefined) continue;
+    const d = distanceKm(g.lat(fi), g.lon(fi), med(e.lats), med(e.lons));
+    assert.ok(d < 300, `${g.name(fi)} (${g.header.admin1Keys[a1]}) at ${g.lat(fi)},${g.lon(fi)} is ${Math.round(d)} km from the middle of its places`);
+    checked++;
+  }
+  assert.ok(checked > 50, `only ${checked} admin-1 units checked`);
 });
