@@ -253,6 +253,13 @@ function attackOn(h: Hit, sentence: string, actor2Kind?: string): "Attack" | "Ar
   return CIVILIAN.test(sentence) && !armed ? "Attack" : "Armed clash";
 }
 
+const GRIEVANCE = /\b(?:against|over|protesting|denouncing|condemning|decrying|to (?:protest|denounce|condemn|decry)|(?:anger|outrage|fury) (?:at|over)|demanding justice for|in protest at)\s+(?:the |a |an |their |his |her |its |recent |alleged |last \w+'s )?(?:[\w'’-]+\s+){0,2}$/i;
+/** True when `h` is what a protest is against ("against the killing of"), read off the words before it. */
+function grievance(h: Hit, sentence: string): boolean {
+  const at = sentence.indexOf(h.text);
+  return at > 0 && GRIEVANCE.test(sentence.slice(Math.max(0, at - 60), at));
+}
+
 export interface Classification {
   subType: SubEventType;
   score: number;
@@ -276,8 +283,15 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   const airborne = hits.some((h) => h.type === "Air/drone strike" && h.weight >= 3);
   // a bomb or shell at a protest is the explosion, not force the police used on the protesters
   const explosive = hits.some((h) => EXPLOSIVE.includes(h.type));
+  // protesters detained at their protest: the arrest is the intervention (unless arrested for organising it)
+  const heldAtProtest = hits.some((h) => h.type === "Protest with intervention" && /^(?:arrest|detain|rounded)/i.test(h.text)) && !hits.some((h) => h.type === "Arrests" && h.weight >= 6);
+  const counted: { t: SubEventType | "NONE"; h: Hit }[] = [];
+  // "protested against the desecration of …": in a protest report, what the protest is against is its grievance
+  const protest = hits.some((h) => h.type === "Peaceful protest");
   for (const h of hits) {
+    if (protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) continue;
     if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
+    if (heldAtProtest && h.type === "Arrests") continue;
     if (airborne && h.type === "Shelling/artillery/missile attack") continue;
     if (explosive && h.type === "Excessive force against protesters") continue;
     let t: SubEventType | "NONE";
@@ -297,6 +311,9 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
       else t = GOV.test(sentence) ? "Government regains territory" : "Non-state actor overtakes territory";
     } else if (h.type === "ATTACK") {
       t = attackOn(h, sentence, actor2Kind);
+    } else if (h.type === "Attack" && /\bpeople\b/i.test(h.text) && !/civilian/i.test(sentence)) {
+      // "killed 38 people, mostly soldiers": people alone does not say who was hit
+      t = attackOn(h, sentence, actor2Kind);
     } else t = h.type;
     // a non-state armed group does not arrest: its captures are abductions (but "arrested" is taken
     // at its word: de facto authorities such as Hamas or the Houthis arrest, ACLED says)
@@ -305,6 +322,13 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
     if ((actor1Kind === "protesters" || actor1Kind === "rioters") && (t === "Armed clash" || t === "Attack")) t = "Violent demonstration";
     // ACLED: force used on demonstrators who are themselves violent is part of the riot, not excessive force
     if (t === "Excessive force against protesters" && hits.some((x) => x.type === "Violent demonstration")) t = "Violent demonstration";
+    // the same words matched by two patterns of one type are one cue: the stronger counts
+    const same = counted.find((c) => c.t === t && c.h.start < h.end && h.start < c.h.end);
+    if (same) {
+      if (h.weight <= same.h.weight) continue;
+      sum.set(t, sum.get(t)! - same.h.weight);
+      same.h = h;
+    } else counted.push({ t, h });
     const b = best.get(t);
     if (!b || h.weight > b.weight) best.set(t, h);
     sum.set(t, (sum.get(t) ?? 0) + h.weight);
