@@ -120,7 +120,9 @@ interface Compiled {
   maxTitleN: number;
   roles: string;
   apposition: RegExp;
-  generics: { rule: string; resolve: string; conf: number; re: RegExp }[];
+  generics: { rule: string; resolve: string; conf: number; re: RegExp; at: RegExp }[];
+  /** Any generic phrase (all the patterns as one alternation): finds the places where one may match. */
+  anyGeneric?: RegExp;
   discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[] }[];
   specs: Map<string, LexActor>;
 }
@@ -182,7 +184,10 @@ function compile(): Compiled {
     resolve,
     conf: Number(conf),
     re: new RegExp(String.raw`\b(?:${pat})\b(?!-)`, "gi"),
+    at: new RegExp(String.raw`\b(?:${pat})\b(?!-)`, "iy"),
   }));
+  // one alternation of all the phrases, unless a pattern numbers its groups (back-references would shift)
+  const anyGeneric = generics.some((g) => /\\[1-9]|\(\?<[^=!]/.test(g.re.source)) ? undefined : new RegExp(generics.map((g) => `(?:${g.re.source})`).join("|"), "gi");
   const discovery = readTsv("discovery.tsv", 4).map(([rule, kind, inter, heads]) => ({
     rule,
     kind: kind as ActorKind,
@@ -195,7 +200,7 @@ function compile(): Compiled {
     "u",
   );
   const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
-  compiled = { lex, prefixes, first, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, discovery, specs: m.actors };
+  compiled = { lex, prefixes, first, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -260,6 +265,39 @@ function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand
     out.push(c);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The matches of each generic phrase, exactly as scanning the text once per phrase finds them, in one
+ * scan: the alternation stops at every place where some phrase matches, and each phrase is tried there
+ * (from where its own previous match ended).
+ */
+function genericMatches(C: Compiled, text: string): [Compiled["generics"][number], [number, number][]][] {
+  const out = C.generics.map((g) => [g, [] as [number, number][]] as [Compiled["generics"][number], [number, number][]]);
+  const any = C.anyGeneric;
+  if (!any) {
+    for (const [g, found] of out) {
+      g.re.lastIndex = 0;
+      for (let m = g.re.exec(text); m; m = g.re.exec(text)) found.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+  const from = C.generics.map(() => 0);
+  any.lastIndex = 0;
+  for (let m = any.exec(text); m; m = any.exec(text)) {
+    const p = m.index;
+    for (let k = 0; k < out.length; k++) {
+      if (p < from[k]) continue;
+      const re = out[k][0].at;
+      re.lastIndex = p;
+      const g = re.exec(text);
+      if (!g) continue;
+      out[k][1].push([p, p + g[0].length]);
+      from[k] = p + Math.max(1, g[0].length);
+    }
+    any.lastIndex = p + 1;
+  }
+  return out;
 }
 
 export const actorsPass: Pass = {
@@ -467,9 +505,8 @@ export const actorsPass: Pass = {
       }
     }
     // 5. generic phrases and anaphora, resolved below
-    for (const g of C.generics) {
-      g.re.lastIndex = 0;
-      for (let m = g.re.exec(text); m; m = g.re.exec(text)) later.push({ start: m.index, end: m.index + m[0].length, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
+    for (const [g, found] of genericMatches(C, text)) {
+      for (const [start, end] of found) later.push({ start, end, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
     }
     kept = resolveOverlaps(later, kept, text.length);
 
