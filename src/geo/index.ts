@@ -73,7 +73,7 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
   }
   inputs.sort((a, b) => a.start - b.start);
   const hints = countryHints(text, gaz);
-  const res = dropUnsupported(gaz, resolveAll(gaz, inputs, { countryHints: hints, explain: opts.explain }), hints);
+  const res = dropUnsupported(gaz, resolveAll(gaz, inputs, { countryHints: hints, explain: opts.explain, text }), hints);
 
   const byId = new Map<string, Place>();
   const explanations: PlaceExplanation[] = [];

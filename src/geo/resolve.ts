@@ -33,10 +33,13 @@ export interface Resolution {
 export interface ResolveContext {
   /** Country evidence not tied to a mention (demonyms: "Syrian" → SY), as weights. */
   countryHints?: Map<string, number>;
+  /** The document text the mention offsets refer to (for lists: "Alberta, Manitoba, Ontario and ..."). */
+  text?: string;
   explain?: boolean;
 }
 
 const TYPE_BONUS: Record<string, number> = W.typeBonus;
+const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // features too large for "near the article's other places" to mean anything
 const LARGE = new Set(["CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "PLN", "PLAT", "FRST", "DLTA"]);
 
@@ -123,6 +126,19 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     own.set(keys[k]!, o);
   });
 
+  // Lists: three or more mentions joined by commas / "and" / "or" name places of one kind
+  // ("British Columbia, Alberta, Manitoba, Ontario and New Brunswick" are all provinces).
+  const listOf = new Int32Array(mentions.length).fill(-1);
+  if (ctx.text !== undefined) {
+    let from = 0;
+    for (let k = 1; k <= mentions.length; k++) {
+      const joined = k < mentions.length && LIST_GAP.test(ctx.text.slice(mentions[k - 1]!.end, mentions[k]!.start));
+      if (joined) continue;
+      if (k - from >= 3) for (let j = from; j < k; j++) listOf[j] = from;
+      from = k;
+    }
+  }
+
   let current = prior.map((list, k) => rescore(list, k, null));
   for (let pass = 0; pass < W.contextPasses; pass++) {
     const winners = current.map((l) => l[0]);
@@ -187,6 +203,19 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
           const d = distanceKm(clat, clon, gaz.lat(w), gaz.lon(w));
           if (d < nearest) nearest = d;
         }
+        if (listOf[k]! >= 0) {
+          const lv = level(gaz.fcode(c.index));
+          let same = 0;
+          for (let j = listOf[k]!; j < mentions.length && listOf[j] === listOf[k]; j++) {
+            const w = ctx2.winners[j];
+            if (j === k || !w || keys[j] === keys[k]) continue;
+            if (level(gaz.fcode(w.index)) === lv && (lv === 0 || gaz.cc(w.index) === cc)) same++;
+          }
+          if (same >= 2) {
+            s += W.listWeight;
+            if (explain) reasons.push(`listed with ${same} places of the same kind`);
+          }
+        }
         if (Number.isFinite(nearest)) {
           const b = W.proximityWeight * Math.exp(-nearest / W.proximityScaleKm);
           s += b;
@@ -203,7 +232,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
 /** Administrative level: 0 country, 1 province, 2 district, 3 anything smaller. */
 function level(fc: string): number {
   if (fc.startsWith("PCL") || fc === "CONT") return 0;
-  if (fc === "ADM1" || fc === "RGN") return 1;
+  if (fc === "ADM1" || fc === "ADM1H" || fc === "RGN") return 1;
   if (fc === "ADM2") return 2;
   return 3;
 }

@@ -28,6 +28,9 @@ const ROWS: [string, string, string, number, number][] = [
   ["Victoria and New South Wales, Australia, closed schools.", "Victoria", "AU", -36.8, 144.5],
   ["Cases rose in Illinois, Missouri and Ohio.", "Illinois", "US", 40.0, -89.2],
   ["Talks between Turkey, Iraq, Iran and Syria.", "Iraq", "IQ", 33.0, 43.7],
+  // a list names places of one kind: the state / province, not a town of the same name
+  ["Cases were reported in Texas, Michigan, Ohio and Wyoming.", "Wyoming", "US", 43.0, -107.5],
+  ["Outbreaks hit Texas, Ohio, Florida, Alberta, Manitoba and Ontario.", "Ontario", "CA", 50.0, -86.0],
 ];
 
 for (const [text, surface, cc, lat, lon] of ROWS) {
