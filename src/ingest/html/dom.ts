@@ -4,9 +4,11 @@
 // tenth of parsing time plus their garbage collection. Here nodes get a base class that
 // makes the listener map on the first `addEventListener`, with the same event behaviour
 // (listeners in order, `once`, stopPropagation, stopImmediatePropagation, bubbling).
-// Likewise the parser sets `className` for every class attribute it reads, which builds a
-// class list (a Set) per element to write the same value back; here that write is skipped
-// while no class list exists and the attribute already holds the value.
+// Likewise linkedom answers `getAttribute("class")` by building the element's class list (a
+// Set) and joining it, and its parser sets `className` for every class attribute it reads,
+// which builds that list to write the same value back. Here the class attribute is read
+// directly (linkedom keeps it in step with the class list), and the parser's write is
+// skipped while no class list exists and the attribute already holds the value.
 import { Document as LinkedomDocument, parseHTML } from "linkedom";
 
 type Listener = ((ev: unknown) => unknown) | { handleEvent(ev: unknown): unknown };
@@ -93,7 +95,10 @@ function patchNodeBase(): void {
 
 let classPatched = false;
 
-/** Makes `el.className = v` a no-op when `v` is already the class attribute and no class list was built. */
+/**
+ * Reads `class` from the attribute node, and makes `el.className = v` a no-op when `v` is
+ * already the class attribute and no class list was built.
+ */
 function patchClassName(doc: Document): void {
   if (classPatched) return;
   classPatched = true;
@@ -105,10 +110,17 @@ function patchClassName(doc: Document): void {
   const desc = proto && Object.getOwnPropertyDescriptor(proto, "className");
   if (!listKey || !proto || !desc?.set || !desc.get) return;
   const set = desc.set;
+  const el = proto as Element;
+  const getAttribute = el.getAttribute;
+  el.getAttribute = function (this: Element, name: string) {
+    // linkedom gives "" for an element without a class: kept
+    if (name === "class") return this.getAttributeNode("class")?.value ?? "";
+    return getAttribute.call(this, name);
+  };
   Object.defineProperty(proto, "className", {
     ...desc,
     set(this: Element & Record<symbol, unknown>, v: unknown) {
-      if (this[listKey] == null && typeof v === "string" && this.getAttribute("class") === v) return;
+      if (this[listKey] == null && typeof v === "string" && this.getAttributeNode("class")?.value === v) return;
       set.call(this, v);
     },
   });

@@ -3,14 +3,13 @@
 // <aside>, <form>), which are most of a typical news page's bytes and none of its text.
 // linkedom allocates a good deal per node, so parsing less is the main speed lever.
 
-const JSONLD = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
 /** Elements dropped with their content; an unclosed one runs to the end, as in a browser. */
 const RAW_TAGS = ["script", "style", "svg", "noscript", "template", "iframe", "select", "button", "textarea"];
 /** Chrome elements dropped whole, nesting respected. */
 const CHROME_TAGS = ["nav", "footer", "aside"];
 /** Block-level tags: whitespace right after or right before one is no text (`</p>\n   <div>`, `</a>\n</li>`). */
 const BLOCKS = "div|p|section|article|ul|ol|li|table|tr|td|th|tbody|thead|h[1-6]|header|main|figure|figcaption|meta|link|head|body|html|hr|picture|source|title";
-const BLOCK_GAP = new RegExp(`(<\\/?(?:${BLOCKS})\\b[^>]*>)\\s+(?=<)|\\s+(?=<\\/?(?:${BLOCKS})\\b)`, "gi");
+const BLOCK_GAP = new RegExp(`(<\\/?(?:${BLOCKS})\\b[^>]*>)\\s+(?=<)|(>)\\s+(?=<\\/?(?:${BLOCKS})\\b)`, "gi");
 
 /** Start tags with attributes; every attribute becomes a DOM node, so only useful ones stay. */
 const START_TAG = /<([a-zA-Z][\w:-]*)(\s[^<>]*?)(\/?)>/g;
@@ -25,96 +24,112 @@ const HASH_HREF = /^["']?#/;
 /** A `<link>` other than the canonical URL (stylesheets, preloads, icons) is dropped. */
 const CANONICAL = /\brel\s*=\s*["']?canonical\b/i;
 
-function keepAttrs(_m: string, tag: string, attrs: string, selfClose: string): string {
+function keepAttrs(m: string, tag: string, attrs: string, selfClose: string): string {
   const lower = tag.toLowerCase();
   if (lower === "link") return CANONICAL.test(attrs) ? `<link${attrs}${selfClose}>` : "";
   let kept = "";
-  for (const a of attrs.matchAll(ATTR)) {
-    const name = a[1]!.toLowerCase();
+  let all = true;
+  ATTR.lastIndex = 0;
+  for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
+    const raw = a[1]!;
+    const name = KEEP_ATTRS.has(raw) ? raw : raw.toLowerCase();
     if (KEEP_ATTRS.has(name) || (name === "href" && lower === "a" && HASH_HREF.test(a[2] ?? "")) || (name === "value" && lower === "meta")) kept += ` ${a[0]}`;
+    else all = false;
   }
-  return `<${tag}${kept}${selfClose}>`;
+  // nothing dropped: the tag as it was (saves building a copy)
+  return all ? m : `<${tag}${kept}${selfClose}>`;
 }
 
 /** Returns the HTML without scripts/styles/comments/chrome and the raw JSON-LD texts found in it. */
 export function prestrip(html: string): { html: string; jsonld: string[] } {
   const jsonld: string[] = [];
-  for (const m of html.matchAll(JSONLD)) jsonld.push(m[1]!);
-  let out = dropRaw(html);
+  let out = dropRaw(html, jsonld);
   out = dropElements(out, CHROME_TAGS);
-  out = out.replace(BLOCK_GAP, "$1").replace(START_TAG, keepAttrs);
+  out = out.replace(BLOCK_GAP, "$1$2").replace(START_TAG, keepAttrs);
   return { html: out, jsonld };
 }
 
+const RAW_OPEN = new RegExp(`<!--|<(${RAW_TAGS.join("|")})[\\s/>]`, "gi");
+const RAW_CLOSE = new Map(RAW_TAGS.map((t) => [t, new RegExp(`</${t}`, "gi")]));
+const JSONLD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
+
 /**
  * Removes comments and RAW_TAGS elements in one linear scan (a lazy regex would rescan to
- * the end of the page for every unclosed `<script`).
+ * the end of the page for every unclosed `<script`), keeping the text of JSON-LD scripts.
+ * Case-insensitive patterns, not a lower-cased copy of the page: that copy cost more than the scan.
  */
-function dropRaw(html: string): string {
-  const lower = html.toLowerCase();
-  const start = new RegExp(`<!--|<(${RAW_TAGS.join("|")})[\\s/>]`, "g");
-  let out = "";
+function dropRaw(html: string, jsonld: string[]): string {
+  const start = RAW_OPEN;
+  start.lastIndex = 0;
+  const parts: string[] = [];
   let pos = 0;
-  for (let m = start.exec(lower); m; m = start.exec(lower)) {
-    const close = m[1] ? `</${m[1]}` : "-->";
-    const c = lower.indexOf(close, m.index + m[0].length);
-    out += `${html.slice(pos, m.index)} `;
-    if (c < 0) return out;
-    const end = m[1] ? lower.indexOf(">", c) : c + 2;
-    if (end < 0) return out;
+  for (let m = start.exec(html); m; m = start.exec(html)) {
+    parts.push(html.slice(pos, m.index), " ");
+    let c: number;
+    let end: number;
+    if (m[1]) {
+      const tag = m[1].toLowerCase();
+      const close = RAW_CLOSE.get(tag)!;
+      close.lastIndex = m.index + m[0].length;
+      c = close.exec(html)?.index ?? -1;
+      if (c < 0) return parts.join("");
+      if (tag === "script") {
+        const gt = html.indexOf(">", m.index);
+        if (gt >= 0 && gt < c && JSONLD_TYPE.test(html.slice(m.index, gt))) jsonld.push(html.slice(gt + 1, c));
+      }
+      end = html.indexOf(">", c);
+    } else {
+      c = html.indexOf("-->", m.index + 4);
+      if (c < 0) return parts.join("");
+      end = c + 2;
+    }
+    if (end < 0) return parts.join("");
     pos = end + 1;
     start.lastIndex = pos;
   }
-  return out + html.slice(pos);
+  parts.push(html.slice(pos));
+  return parts.join("");
+}
+
+const tagToken = new Map<string, RegExp>();
+/** `<tag` or `</tag` followed by a tag-name boundary ("<nav" does not match "<navbar"). */
+function tokenOf(tags: string): RegExp {
+  let re = tagToken.get(tags);
+  if (!re) tagToken.set(tags, (re = new RegExp(`<(/?)(${tags})(?=[\\s/>])`, "gi")));
+  return re;
 }
 
 /** Removes every element of the given tags, nesting respected; an unclosed one is kept. */
 function dropElements(html: string, tags: string[]): string {
-  const lower = html.toLowerCase();
-  const opener = new RegExp(`<(${tags.join("|")})[\\s/>]`, "g");
-  let out = "";
+  const opener = tokenOf(tags.join("|"));
+  opener.lastIndex = 0;
+  const parts: string[] = [];
   let pos = 0;
-  for (let m = opener.exec(lower); m; m = opener.exec(lower)) {
-    const tag = m[1]!;
-    const end = closeOf(lower, tag, m.index + tag.length + 1);
+  for (let m = opener.exec(html); m; m = opener.exec(html)) {
+    if (m[1]) continue;
+    const end = closeOf(html, m[2]!.toLowerCase(), opener.lastIndex);
     // unclosed: keep it (and stop looking, or every later opener would rescan to the end)
     if (end < 0) break;
-    out += `${html.slice(pos, m.index)} `;
+    parts.push(html.slice(pos, m.index), " ");
     pos = end;
     opener.lastIndex = end;
   }
-  return pos === 0 ? html : out + html.slice(pos);
+  if (pos === 0) return html;
+  parts.push(html.slice(pos));
+  return parts.join("");
 }
 
 /** Index just past the `</tag>` closing the element opened before `from`; -1 if none. */
-function closeOf(lower: string, tag: string, from: number): number {
-  const open = `<${tag}`;
-  const close = `</${tag}`;
+function closeOf(html: string, tag: string, from: number): number {
+  const token = tokenOf(tag);
+  token.lastIndex = from;
   let depth = 1;
-  let i = from;
-  while (depth > 0) {
-    const o = findOpen(lower, open, i);
-    const c = lower.indexOf(close, i);
-    if (c < 0) return -1;
-    if (o >= 0 && o < c) {
-      depth++;
-      i = o + open.length;
-    } else {
-      depth--;
-      i = c + close.length;
+  for (let m = token.exec(html); m; m = token.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      const gt = html.indexOf(">", token.lastIndex);
+      return gt < 0 ? -1 : gt + 1;
     }
   }
-  const gt = lower.indexOf(">", i);
-  return gt < 0 ? -1 : gt + 1;
-}
-
-/** Index of `<tag` followed by a tag-name boundary, so "<nav" does not match "<navbar". */
-function findOpen(lower: string, open: string, from: number): number {
-  for (;;) {
-    const i = lower.indexOf(open, from);
-    if (i < 0) return -1;
-    const ch = lower.charCodeAt(i + open.length);
-    if (ch === 62 || ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) return i;
-    from = i + open.length;
-  }
+  return -1;
 }
