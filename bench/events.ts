@@ -7,6 +7,7 @@
 // 2. Speed: articles/s extracting the Guardian SDF articles on one core, next to the read-only rate
 //    (just building Articles) measured in the same run.
 import { existsSync, readFileSync } from "node:fs";
+import { findTriggers } from "../src/events/classify.js";
 import { extractEvents } from "../src/events/extract.js";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
@@ -50,6 +51,14 @@ export function score(pairs: [string, string][]) {
   return { weighted, macro, per, noneOk, noneN: noneGold.length, acc: pairs.filter(([g, p]) => g === p).length / pairs.length };
 }
 
+/** Where the primary event lies relative to the first event of type `gold`: sentence order and confidence. */
+function primaryWhere(events: ReturnType<typeof extract>["events"], gold: string): string {
+  const p = events.find((e) => e.primary)!;
+  const g = events.find((e) => e.subEventType === gold)!;
+  const order = p.sentence.start < g.sentence.start ? "earlier" : p.sentence.start > g.sentence.start ? "later" : "same sentence";
+  return `${order}, confidence ${p.confidence > g.confidence ? "higher" : p.confidence < g.confidence ? "lower" : "equal"}, modality ${p.modality}/${g.modality}`;
+}
+
 function quality() {
   if (!existsSync(TSV)) {
     console.log(`skipped quality: ${TSV} absent`);
@@ -59,6 +68,7 @@ function quality() {
   const all: [string, string][] = [];
   const odd: [string, string][] = [];
   const even: [string, string][] = [];
+  const anatomy = new Map<string, number>();
   const t0 = performance.now();
   for (const [id, text, label] of rows) {
     const gold = MAP[label] ?? NONE;
@@ -66,6 +76,20 @@ function quality() {
     const pred = doc.events.find((e) => e.primary)?.subEventType ?? NONE;
     all.push([gold, pred]);
     (Number(id) % 2 === 1 ? odd : even).push([gold, pred]);
+    if (gold !== pred) {
+      // why it went wrong, as a count per half (no snippet is named)
+      const cueTypes = new Set(findTriggers(text, 0, text.length).flatMap((h) => (h.type === "TERRITORY" ? ["Government regains territory", "Non-state actor overtakes territory"] : h.type === "ATTACK" ? ["Attack", "Armed clash"] : [h.type])));
+      const why =
+        gold === NONE
+          ? cueTypes.has("NONE") ? `outside ACLED (${label}), its cue lost to an event cue` : `outside ACLED (${label}), no outside-ACLED cue`
+          : doc.events.some((e) => e.subEventType === gold)
+            ? `gold type found, but in a non-primary event (${pred}; primary ${primaryWhere(doc.events, gold)})`
+            : cueTypes.has(gold)
+              ? pred === NONE ? "gold cue present, no event made" : "gold cue present, outscored in its sentence"
+              : `no cue for the gold type (${gold})${pred === NONE ? ", no event" : ", another type made"}`;
+      const half = Number(id) % 2 === 1 ? "odd" : "even";
+      anatomy.set(`${half}: ${why}`, (anatomy.get(`${half}: ${why}`) ?? 0) + 1);
+    }
   }
   const ms = performance.now() - t0;
   const s = score(all);
@@ -86,6 +110,8 @@ function quality() {
     console.log(`  top confusions (gold → predicted, ${title}):`);
     for (const [k, n] of [...conf].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${n}  ${k}`);
   };
+  console.log("  errors by kind (counts per half):");
+  for (const [k, n] of [...anatomy].sort()) console.log(`    ${String(n).padStart(2)}  ${k}`);
   confusions(all, "all ids");
   confusions(even, "even ids");
 }
