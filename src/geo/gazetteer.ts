@@ -51,11 +51,13 @@ export class Gazetteer {
   // over 470k keys is the recognizer's main cost. Bounded: cleared when it grows past LOOKUP_MEMO.
   private keyMemo = new Map<string, Uint32Array>();
   private longerMemo = new Map<string, boolean>();
+  private candMemo = new Map<string, number[]>();
 
   /** Forgets memoised look-ups (benchmarks measure a cold memo). */
   clearMemo(): void {
     this.keyMemo.clear();
     this.longerMemo.clear();
+    this.candMemo.clear();
   }
 
   /** Feature indexes whose names fold to `key` (see nameKey), most populous first. */
@@ -110,8 +112,21 @@ export class Gazetteer {
     return this.keyBytes.compare(target, 0, target.length, ko[lo]!, end) === 0;
   }
 
-  /** Candidates for a surface form: name-key matches plus case-sensitive abbreviations ("US"). */
-  candidates(surface: string): number[] {
+  /**
+   * Candidates for a surface form: name-key matches plus case-sensitive abbreviations ("US").
+   * The returned array is shared (memoised): callers copy it before changing it.
+   */
+  candidates(surface: string): readonly number[] {
+    let hit = this.candMemo.get(surface);
+    if (hit === undefined) {
+      if (this.candMemo.size >= LOOKUP_MEMO) this.candMemo.clear();
+      hit = this.findCandidates(surface);
+      this.candMemo.set(surface, hit);
+    }
+    return hit;
+  }
+
+  private findCandidates(surface: string): number[] {
     const out: number[] = [];
     const letters = surface.replace(/\./g, "");
     if (/^[A-Z]{2,5}$/.test(letters)) {

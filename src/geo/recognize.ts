@@ -47,29 +47,50 @@ export function tokenize(text: string): Tok[] {
     let t = m[0];
     let end = m.index + t.length;
     // possessive: "Deir Ezzor's countryside" → "Deir Ezzor"
-    const poss = /['’]s$/.exec(t);
     const fullEnd = end;
-    if (poss && t.length > 3) {
+    if (t.length > 3 && t.charCodeAt(t.length - 1) === 115 /* s */ && (t.endsWith("'s") || t.endsWith("’s"))) {
       t = t.slice(0, -2);
       end -= 2;
     }
     const prev = toks[toks.length - 1];
     const between = prev ? text.slice(prev.end, m.index) : "";
     const joined = prev !== undefined && (between === "-" || between === "‑");
-    const initial = !prev || /[.!?]\s*$|\n\s*$|^\s*["“«(]\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) || /\n/.test(between);
+    const initial = !prev || startsSentence(text, m.index) || between.includes("\n");
     const first = t.charAt(0);
+    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
     toks.push({
       start: m.index,
       end,
       text: t,
       joined,
-      cap: first !== first.toLowerCase() && first === first.toUpperCase(),
-      abbrev: /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/.test(t),
+      cap,
+      abbrev: cap && /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/.test(t),
       initial,
       fullEnd,
     });
   }
   return toks;
+}
+
+/**
+ * Sentence-initial position: the 4 characters before `at` end with . ! ? (then spaces), a line
+ * break (then spaces), or are only spaces around an opening quote or bracket.
+ */
+function startsSentence(text: string, at: number): boolean {
+  const from = Math.max(0, at - 4);
+  let i = at - 1;
+  while (i >= from && /\s/.test(text[i]!)) {
+    if (text[i] === "\n") return true;
+    i--;
+  }
+  if (i < from) return false;
+  const c = text[i]!;
+  if (c === "." || c === "!" || c === "?") return true;
+  if (c === '"' || c === "“" || c === "«" || c === "(") {
+    for (let j = i - 1; j >= from; j--) if (!/\s/.test(text[j]!)) return false;
+    return true;
+  }
+  return false;
 }
 
 function overlapsAny(s: number, e: number, spans: Span[]): boolean {
@@ -96,6 +117,11 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
+    // only a capitalised word, or an article joined to one ("al-Shadadi"), can start a name
+    if (!t.cap && !(toks[i + 1]?.joined === true && toks[i + 1]!.cap)) {
+      i++;
+      continue;
+    }
     const tl = t.text.toLowerCase();
     const startsName =
       (t.cap && !DETERMINERS.has(tl)) ||
@@ -159,6 +185,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (bestEnd === i) surnames.add(lower);
     }
     else if (next && PERSON_VERBS.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
+    const cues = reject ? undefined : cuesAround(text, start, end);
     if (!reject && bestEnd === i && !t.abbrev) {
       // A lone small place needs context ("in X", "X province"); a sentence-initial lone word
       // that also appears in lower case in the text is an ordinary word.
@@ -171,7 +198,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
         if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
       }
       const prevWord = prev && !t.initial ? prev.text.toLowerCase() : "";
-      const context = PREPS.has(prevWord) || cuesAround(text, start, end) !== undefined;
+      const context = PREPS.has(prevWord) || cues !== undefined;
       if (!strongType && maxPop < 5000 && !context) reject = true;
       // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
       if (t.initial && !context && !strongType && maxPop < 50000) reject = true;
@@ -180,12 +207,11 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     let weak = false;
     if (!reject && bestEnd === i && !t.abbrev) {
       const prevWord = prev && !t.initial ? prev.text.toLowerCase() : "";
-      weak = !PREPS.has(prevWord) && cuesAround(text, start, end) === undefined;
+      weak = !PREPS.has(prevWord) && cues === undefined;
     }
     if (!reject) {
       const m: MentionInput = { start, end, surface };
       if (weak) m.weak = true;
-      const cues = cuesAround(text, start, end);
       if (cues) m.cues = cues;
       out.push(m);
       i = bestEnd + 1;

@@ -23,6 +23,7 @@ const RE_COUNTRYSIDE_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:(${DIR})\\s+)?(${R.
 const RE_POSS_DIR_AFTER = new RegExp(`^['’]s\\s+(${DIR})\\b`, "i");
 const RE_DIR_BEFORE = new RegExp(`\\b(${DIR})\\s+$`, "i");
 const RE_BANK = new RegExp(`\\b(${DIR}|left|right)\\s+banks?\\s+of\\s+(?:the\\s+)?$`, "i");
+const ENDS_OF = /\bof\s+(?:the\s+)?$/i;
 const RE_BORDER_WITH = /\bborders?\s+with\s+(?:the\s+)?$/i;
 const RE_DEMONYM_BORDER = /\b(?:the\s+)?([A-Z][a-z]+)(?:[-–]([A-Z][a-z]+))?\s+border\b/g;
 
@@ -78,14 +79,16 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       add(place);
     };
     let m: RegExpExecArray | null;
-    if ((m = RE_OFFSET.exec(before))) {
+    // cheap tests on the last few characters first: the anchored patterns below scan every start
+    const endsOf = ENDS_OF.test(before.slice(-12));
+    if (endsOf && (m = RE_OFFSET.exec(before))) {
       const km = Number(m[1]) * UNIT_KM[m[2]!.toLowerCase()]!;
       const dir = dirKey(m[3]!);
       const [lat, lon] = offsetPoint(p.lat, p.lon, BEARING[dir]!, km);
       rel("offset", a.span.start - m[0].length, a.span.end, lat, lon, 2, { direction: dir, distanceKm: km });
       continue;
     }
-    if (p.featureCode === "STM" && (m = RE_BANK.exec(before))) {
+    if (endsOf && p.featureCode === "STM" && (m = RE_BANK.exec(before))) {
       const side = m[1]!.toLowerCase();
       const [lat0, lon0] = nearestOnLine(p, nearbyTown(anchors, a.span.start) ?? story);
       const b = BEARING[dirKey(side)];
@@ -93,7 +96,7 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       rel("bank", a.span.start - m[0].length, a.span.end, lat, lon, 2, { direction: side });
       continue;
     }
-    if ((m = RE_DIRECTION.exec(before))) {
+    if (endsOf && (m = RE_DIRECTION.exec(before))) {
       // "Raqqa, northwest of Deir Ezzor" describes Raqqa: no new place.
       const head = m[2]?.toLowerCase();
       const dStart = a.span.start - m[0].length;
@@ -132,7 +135,7 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       const [lat, lon] = partOf(gaz, p, dir);
       rel("part", a.span.start - m[0].length, a.span.end, lat, lon, 3, { direction: dir });
     }
-    if ((m = RE_BORDER_WITH.exec(before)) && p.featureCode.startsWith("PCL")) {
+    if (p.featureCode.startsWith("PCL") && (m = RE_BORDER_WITH.exec(before))) {
       const focus = focusCountry(places, p.countryCode);
       const b = focus ? gaz.header.borders[[focus, p.countryCode].sort().join("|")] : undefined;
       if (b) rel("border", a.span.start - m[0].length, a.span.end, b[0], b[1], 2, {});
