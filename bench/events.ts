@@ -85,7 +85,7 @@ function quality() {
           : doc.events.some((e) => e.subEventType === gold)
             ? `gold type found, but in a non-primary event (${pred}; primary ${primaryWhere(doc.events, gold)})`
             : cueTypes.has(gold)
-              ? pred === NONE ? "gold cue present, no event made" : "gold cue present, outscored in its sentence"
+              ? pred === NONE ? `gold cue present (${gold}), no event made` : `gold cue present, outscored in its sentence (${gold} → ${pred})`
               : `no cue for the gold type (${gold})${pred === NONE ? ", no event" : ", another type made"}`;
       const half = Number(id) % 2 === 1 ? "odd" : "even";
       anatomy.set(`${half}: ${why}`, (anatomy.get(`${half}: ${why}`) ?? 0) + 1);

@@ -260,6 +260,14 @@ function grievance(h: Hit, sentence: string): boolean {
   return at > 0 && GRIEVANCE.test(sentence.slice(Math.max(0, at - 60), at));
 }
 
+const ACCUSATION = /\b(?:(?:suspected|accused|convicted|charged|wanted|arrested|detained) (?:\w+ ){0,2}?(?:of|for|with|over|in connection with)|who (?:had |have |allegedly )?|involved in|behind|responsible for|planning|plotting|linked to)\s+(?:the |a |an |allegedly |last \w+'s )?(?:[\w'’-]+\s+){0,3}$/i;
+/** True when `h` is what people arrested are accused of ("arrested men suspected of firing rockets"). */
+function accusation(h: Hit, sentence: string): boolean {
+  const at = sentence.indexOf(h.text);
+  return at > 0 && ACCUSATION.test(sentence.slice(Math.max(0, at - 70), at));
+}
+const PRO_GOV = /\b(?:pro-?government|pro-?regime|government-(?:backed|allied|aligned)|regime-backed|loyal to the (?:government|president|regime|state)|allied (?:with|to) the (?:government|army|regime))\b/i;
+
 export interface Classification {
   subType: SubEventType;
   score: number;
@@ -288,8 +296,11 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   const counted: { t: SubEventType | "NONE"; h: Hit }[] = [];
   // "protested against the desecration of …": in a protest report, what the protest is against is its grievance
   const protest = hits.some((h) => h.type === "Peaceful protest");
+  // "arrested three men suspected of firing rockets": what the arrested are accused of is background
+  const arrest = hits.some((h) => h.type === "Arrests" && /^(?:arrest|detain)/i.test(h.text));
   for (const h of hits) {
     if (protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) continue;
+    if (arrest && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence)) continue;
     if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
     if (heldAtProtest && h.type === "Arrests") continue;
     if (airborne && h.type === "Shelling/artillery/missile attack") continue;
@@ -299,7 +310,8 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
       // "the town fell to the Taliban": the actor after the trigger is the one that took it
       const taker = actor1Kind === undefined && /^fall|^fell/i.test(h.text) ? actor2Kind : actor1Kind;
       const loser = taker === actor1Kind ? actor2Kind : undefined;
-      const state = taker === "state-force" || taker === "state";
+      // ACLED counts forces fighting for the government (pro-government militias) with the government
+      const state = taker === "state-force" || taker === "state" || PRO_GOV.test(sentence.slice(0, Math.max(0, sentence.indexOf(h.text))));
       const nonState = taker !== undefined && !state;
       const objState = loser === "state-force" || loser === "state";
       if (state) t = "Government regains territory";
