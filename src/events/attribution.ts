@@ -12,6 +12,46 @@ const SAY = "(?:said|says|reported|reports|claimed|claims|announced|told|stated|
 const ACCORDING = /\b(?:according to|citing|cited by|quoted by|reports? by|said by|as reported by)\s+([^,.;“”"()]{2,90})/iu;
 const SAID = new RegExp(`\\b${SAY}\\b`, "g");
 
+const WORD = /^[\p{L}\p{N}'’-]$/u;
+const SPACE = /\s/u;
+// per UTF-16 unit: 0 not yet tested, 1 word character, 2 white space, 3 neither
+const charClass = new Uint8Array(65536);
+const classOf = (c: number, ch: string): number => {
+  let v = charClass[c];
+  if (v === 0) charClass[c] = v = WORD.test(ch) ? 1 : SPACE.test(ch) ? 2 : 3;
+  return v;
+};
+/** UTF-16 units of the word character ending at `i` (exclusive): 2 for a letter outside the BMP, 0 for none. */
+function wordCharBefore(s: string, i: number): number {
+  if (i <= 0) return 0;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff) return i >= 2 && WORD.test(s.slice(i - 2, i)) ? 2 : 0;
+  return classOf(c, s[i - 1]) === 1 ? 1 : 0;
+}
+const spaceBefore = (s: string, i: number) => i > 0 && classOf(s.charCodeAt(i - 1), s[i - 1]) === 2;
+
+/**
+ * The last `max` words of `s` (runs of letters, digits, apostrophes and hyphens parted by white
+ * space only), as `/((?:W+\s+){0,max-1}W+)\s*$/u` finds them, without trying every start position.
+ */
+export function lastWords(s: string, max: number): { index: number; text: string } | undefined {
+  let e = s.length;
+  while (spaceBefore(s, e)) e--;
+  if (wordCharBefore(s, e) === 0) return undefined;
+  let i = e;
+  let start = e;
+  for (let words = 1; ; words++) {
+    for (let k = wordCharBefore(s, i); k > 0; k = wordCharBefore(s, i)) i -= k;
+    start = i;
+    if (words === max) break;
+    let j = i;
+    while (spaceBefore(s, j)) j--;
+    if (j === i || wordCharBefore(s, j) === 0) break;
+    i = j;
+  }
+  return { index: start, text: s.slice(start, e) };
+}
+
 const actorMaps = new WeakMap<NlpDoc, Map<string, NlpDoc["actors"][number]>>();
 function actorMap(doc: NlpDoc) {
   let m = actorMaps.get(doc);
@@ -53,9 +93,9 @@ export function attribute(doc: NlpDoc, sentence: Span): Attribution {
   let last: Attribution | undefined;
   for (let v = SAID.exec(s); v; v = SAID.exec(s)) {
     const head = s.slice(Math.max(0, v.index - 120), v.index).replace(/(?:\s+(?:has|have|had|was|were|is|are|also|previously|earlier|later|repeatedly|reportedly|again|then|now|first|once))+\s*$/, "");
-    const wm = /((?:[\p{L}\p{N}'’-]+\s+){0,9}[\p{L}\p{N}'’-]+)\s*$/u.exec(head);
+    const wm = lastWords(head, 10);
     if (!wm) continue;
-    const m = { index: Math.max(0, v.index - 120) + wm.index, 1: wm[1] };
+    const m = { index: Math.max(0, v.index - 120) + wm.index, 1: wm.text };
     // only the words after the last clause break are the sayer ("…, the British-based Observatory said")
     const words = m[1];
     const cut = Math.max(words.lastIndexOf(","), words.lastIndexOf(";"));

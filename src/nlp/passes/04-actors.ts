@@ -112,6 +112,8 @@ interface Compiled {
   prefixes: Set<string>;
   /** Every token that can start a lexicon key or is a country, demonym, metonym or leader: the scan skips the rest. */
   first: Set<string>;
+  /** ASCII first character × length (31 = longer) of the keys in `first`: most tokens fail here, before hashing. */
+  firstShape: Uint8Array;
   maxN: number;
   country: Map<string, CountryInfo>; // demonym or country name → country
   metonym: Map<string, CountryInfo>;
@@ -200,7 +202,9 @@ function compile(): Compiled {
     "u",
   );
   const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
-  compiled = { lex, prefixes, first, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, discovery, specs: m.actors };
+  const firstShape = new Uint8Array(128 * 32);
+  for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
+  compiled = { lex, prefixes, first, firstShape, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -326,7 +330,8 @@ export const actorsPass: Pass = {
     // 1. lexicon, countries and their forces, metonyms, sponsors
     for (let i = 0; i < toks.length; i++) {
       let key = toks[i].t;
-      if (!C.first.has(key)) continue;
+      const c0 = key.charCodeAt(0);
+      if ((c0 < 128 && C.firstShape[c0 * 32 + Math.min(key.length, 31)] === 0) || !C.first.has(key)) continue;
       let best: [number, string] | undefined;
       for (let n = 0; n < C.maxN && i + n < toks.length; n++) {
         if (n > 0) {

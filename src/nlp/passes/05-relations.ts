@@ -13,6 +13,8 @@ interface Pattern {
   conf: number;
   re: RegExp;
   alliance: boolean;
+  /** Actor placeholders a match needs ({S} and {T}: two); fewer in the sentence and it cannot match. */
+  slots: number;
 }
 let patterns: Pattern[] | undefined;
 function load(): Pattern[] {
@@ -22,7 +24,8 @@ function load(): Pattern[] {
       .replace("{S}", "⟦(?<s>\\d+)⟧")
       .replace("{T+}", "(?<tl>⟦\\d+⟧(?:(?:,? and |, |,? & |,? as well as )(?:the )?(?:[\\w-]+ ){0,3}?⟦\\d+⟧)*)")
       .replace("{T}", "⟦(?<t>\\d+)⟧");
-    return { type: type as RelationType, rule, conf: Number(conf), re: new RegExp(src, "giu"), alliance: !pat.includes("{S}") };
+    const slots = (pat.includes("{S}") ? 1 : 0) + (pat.includes("{T}") || pat.includes("{T+}") ? 1 : 0);
+    return { type: type as RelationType, rule, conf: Number(conf), re: new RegExp(src, "giu"), alliance: !pat.includes("{S}"), slots };
   });
   return patterns;
 }
@@ -68,7 +71,10 @@ export const relationsPass: Pass = {
       const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, within(doc.mentions, s.start, s.end));
       for (const u of used) if (/alliance|coalition/.test(u.rule) || /alliance|coalition/i.test(u.text)) alliance = u.actor;
       if (used.length === 0) continue;
+      let marks = 0;
+      for (let i = masked.indexOf("⟦"); i >= 0; i = masked.indexOf("⟦", i + 1)) marks++;
       for (const p of P) {
+        if (marks < p.slots) continue;
         p.re.lastIndex = 0;
         for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
           const g = m.groups ?? {};
