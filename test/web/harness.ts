@@ -1,7 +1,7 @@
 // The browser-test harness: the real server on a temp SQLite store on a free port, and Debian's
 // Chromium driven by playwright-core (no browser download). Tests skip with a reason when
 // Chromium is absent or the web app has not been built.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -33,6 +33,8 @@ export interface Session {
   pageErrors: string[];
   /** Dialogs (alert/confirm/prompt) the page opened: a script ran if any did. */
   dialogs: string[];
+  /** CPU time (user + system, ms) used so far by this session's Chromium processes; NaN without /proc. */
+  chromiumCpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,8 @@ export async function openSession(seed?: (store: Store) => Promise<void>, viewpo
   if (seed) await seed(store);
   // SITREP_TEST_LOG=1 prints the server log (failed requests with their stack) while debugging.
   const { app, url } = await startServer(store, { port: 0, host: "127.0.0.1", logger: process.env.SITREP_TEST_LOG === "1" });
-  const context = await chromium.launchPersistentContext(join(dir, "profile"), {
+  const profile = join(dir, "profile");
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
@@ -82,6 +85,7 @@ export async function openSession(seed?: (store: Store) => Promise<void>, viewpo
     requests,
     pageErrors,
     dialogs,
+    chromiumCpuMs: () => processTreeCpuMs(profile),
     close: async () => {
       await context.close();
       await app.close();
@@ -102,4 +106,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function foreignRequests(s: Session): string[] {
   const origin = new URL(s.url).origin;
   return s.requests.filter((u) => !u.startsWith(`${origin}/`) && u !== origin && !/^(data|blob):/.test(u));
+}
+
+/**
+ * CPU time (ms) of the processes whose command line names `marker` (the browser, by its profile
+ * directory) and all their descendants (renderer, GPU, utility processes), from /proc (Linux).
+ * Wall-clock times are noisy on a shared machine; this is what the page cost the machine.
+ */
+export function processTreeCpuMs(marker: string): number {
+  if (!existsSync("/proc/self/stat")) return Number.NaN;
+  const procs = new Map<number, { ppid: number; ms: number; mine: boolean }>();
+  const tick = 10; // USER_HZ is 100 on Linux
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, "utf8");
+      const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
+      procs.set(Number(d), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * tick, mine: readFileSync(`/proc/${d}/cmdline`, "utf8").includes(marker) });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, p] of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
+  let total = 0;
+  const seen = new Set<number>();
+  const stack = [...procs].filter(([, p]) => p.mine).map(([pid]) => pid);
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    total += procs.get(pid)?.ms ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }

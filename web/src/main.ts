@@ -6,15 +6,11 @@ import "@fontsource/noto-sans/400.css";
 import "@fontsource/noto-sans/600.css";
 import "./style.css";
 import { api, type StoredEvent } from "./api.js";
-import { showArticles } from "./articles.js";
 import { EVENT_TYPES, TYPE_COLORS } from "./colors.js";
 import { $, fill, h } from "./dom.js";
 import { createFilters } from "./filters.js";
-import { createGraph } from "./graph.js";
-import { createIngest } from "./ingest.js";
 import { createMap, timings } from "./map.js";
 import { hidePanel, showActor, showEvent, showPlaceEvents } from "./panel.js";
-import { showArticle } from "./reader.js";
 import { state } from "./state.js";
 import { createTimebar, focusDay } from "./timebar.js";
 
@@ -42,12 +38,24 @@ const eventMap = createMap(
   (lon, lat, count) => void showPlaceEvents(lon, lat, count, state.filters),
 );
 debug.map = eventMap.map;
+
+// The graph (sigma + graphology), the reader, the article list and the ingest page are loaded
+// when first opened: the map's first render does not wait for code it does not draw.
+type GraphView = import("./graph.js").GraphView;
 let graphLoaded = false;
-const graph = createGraph((id) => {
-  filters.setActor(id);
-  location.hash = `#/actor/${encodeURIComponent(id)}`;
-});
-debug.graph = graph;
+let graphView: Promise<GraphView> | null = null;
+const graph = () =>
+  (graphView ??= import("./graph.js").then(({ createGraph }) =>
+    createGraph((id) => {
+      filters.setActor(id);
+      location.hash = `#/actor/${encodeURIComponent(id)}`;
+    }),
+  ));
+let graphReady: GraphView | null = null;
+debug.graph = { sigma: () => graphReady?.sigma() ?? null };
+let ingestMade: Promise<void> | null = null;
+const ingest = () =>
+  (ingestMade ??= import("./ingest.js").then(({ createIngest }) => createIngest(() => void refreshStats())));
 
 async function loadPoints(): Promise<void> {
   const t0 = performance.now();
@@ -123,24 +131,26 @@ async function route(): Promise<void> {
       showView("graph");
       if (!graphLoaded) {
         graphLoaded = true;
-        await graph.load();
+        graphReady = await graph();
+        await graphReady.load();
       }
       break;
     case "articles":
       showView("articles");
-      await showArticles();
+      await (await import("./articles.js")).showArticles();
       break;
     case "search":
       showView("articles");
-      await showArticles(decodeURIComponent(arg ?? ""));
+      await (await import("./articles.js")).showArticles(decodeURIComponent(arg ?? ""));
       break;
     case "article": {
       showView("reader");
       const m = (extra ?? "").match(/^(\d+)-(\d+)$/);
-      await showArticle(decodeURIComponent(arg ?? ""), m ? { start: Number(m[1]), end: Number(m[2]) } : undefined);
+      await (await import("./reader.js")).showArticle(decodeURIComponent(arg ?? ""), m ? { start: Number(m[1]), end: Number(m[2]) } : undefined);
       break;
     }
     case "ingest":
+      await ingest();
       showView("ingest");
       break;
     default:
@@ -178,21 +188,25 @@ function follow(): void {
 async function boot(): Promise<void> {
   legend();
   createTimebar();
-  createIngest(() => void refreshStats());
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const q = ($("search") as HTMLInputElement).value.trim();
     if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
   });
   window.addEventListener("hashchange", () => void route());
-  await Promise.all([refreshStats(), filters.reloadLists().catch(() => {}), loadPoints()]);
-  eventMap.fit();
-  void route();
-  follow();
-  debug.ready = true;
   eventMap.firstRender.then((ms) => {
     debug.firstRenderMs = ms;
   });
+  await Promise.all([refreshStats(), loadPoints()]);
+  eventMap.fit();
+  void route();
+  follow();
+  // The filter lists (actors, outlets, countries) are not needed to draw the map: they load
+  // after its first render (or at once when there is nothing to draw), so their queries and
+  // parsing do not compete with the points.
+  if (state.points.length) await Promise.race([eventMap.firstRender, new Promise((r) => setTimeout(r, 3000))]);
+  await filters.reloadLists().catch(() => {});
+  debug.ready = true;
 }
 
 void boot();

@@ -1,11 +1,11 @@
 // The map: MapLibre GL with a style made only from our own server's data (countries and
 // admin-1 GeoJSON, no glyphs, no sprites, no tiles from elsewhere). Events are clustered when
-// zoomed out, coloured by event type and sized by source count; cluster counts are HTML markers.
+// zoomed out, coloured by event type and sized by source count; cluster counts are images drawn
+// on demand into the map's own sprite, so the GPU draws them with the circles.
 import {
   AttributionControl,
   type GeoJSONSource,
   Map as MlMap,
-  Marker,
   NavigationControl,
   ScaleControl,
   type StyleSpecification,
@@ -14,8 +14,7 @@ import {
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { EVENT_TYPES, TYPE_COLORS } from "./colors.js";
-import { h } from "./dom.js";
-import { state } from "./state.js";
+import { type Point, state } from "./state.js";
 
 setWorkerUrl(workerUrl);
 
@@ -29,6 +28,47 @@ function dominantTypeColor(): unknown {
     cases.push(["all", ...others], TYPE_COLORS[EVENT_TYPES[i]]);
   });
   return ["case", ...cases, "#888"];
+}
+
+const COUNT_PREFIX = "count:";
+
+/** The image id of a cluster's count label: "count:7", "count:1.5k", "count:12k". */
+function countImageId(): unknown {
+  const c = ["get", "count"];
+  return [
+    "concat",
+    COUNT_PREFIX,
+    [
+      "case",
+      [">=", c, 10000],
+      ["concat", ["to-string", ["round", ["/", c, 1000]]], "k"],
+      [">=", c, 1000],
+      ["concat", ["to-string", ["/", ["round", ["/", c, 100]], 10]], "k"],
+      ["to-string", c],
+    ],
+  ];
+}
+
+/** Draws a count label ("1.5k") as an image: white semibold text with a soft dark halo. */
+function countImage(text: string): { width: number; height: number; data: Uint8ClampedArray } {
+  const ratio = 2;
+  const font = `600 ${12 * ratio}px "Noto Sans", sans-serif`;
+  const probe = document.createElement("canvas").getContext("2d")!;
+  probe.font = font;
+  const width = Math.ceil(probe.measureText(text).width) + 8 * ratio;
+  const height = 18 * ratio;
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const g = canvas.getContext("2d")!;
+  g.font = font;
+  g.textAlign = "center";
+  g.textBaseline = "middle";
+  g.shadowColor = "rgba(0,0,0,0.6)";
+  g.shadowBlur = 3 * ratio;
+  g.fillStyle = "#fff";
+  g.fillText(text, width / 2, height / 2);
+  return { width, height, data: g.getImageData(0, 0, width, height).data };
 }
 
 function style(): StyleSpecification {
@@ -67,6 +107,14 @@ function style(): StyleSpecification {
         },
       },
       {
+        // Counts drawn by the GPU from small images made on demand (no glyphs, no DOM markers).
+        id: "cluster-count",
+        type: "symbol",
+        source: "events",
+        filter: ["has", "point_count"],
+        layout: { "icon-image": countImageId() as never, "icon-allow-overlap": true, "icon-ignore-placement": true },
+      },
+      {
         id: "events",
         type: "circle",
         source: "events",
@@ -84,12 +132,51 @@ function style(): StyleSpecification {
   };
 }
 
+/**
+ * Events at the same point (a town's centroid) become one feature, far fewer points to cluster:
+ * `count` events, `t0`…`t5` per type, `n` the most sources of one event, `id` when it is alone.
+ * Grouped by a numeric key in typed arrays: 100,000 points in a few milliseconds.
+ */
+function placeFeatures(points: Point[]): unknown[] {
+  const slot = new Map<number, number>();
+  const at = new Int32Array(points.length);
+  const first: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    // ~1 m grid: lat and lon to 5 decimals packed in one exact integer (< 2^53).
+    const key = Math.round((p.lat + 90) * 1e5) * 4e7 + Math.round((p.lon + 180) * 1e5);
+    let k = slot.get(key);
+    if (k === undefined) {
+      k = first.length;
+      slot.set(key, k);
+      first.push(i);
+    }
+    at[i] = k;
+  }
+  const places = first.length;
+  const count = new Int32Array(places);
+  const types = new Int32Array(places * typeKeys.length);
+  const most = new Int32Array(places);
+  for (let i = 0; i < points.length; i++) {
+    const k = at[i];
+    const p = points[i];
+    count[k]++;
+    if (p.type >= 0) types[k * typeKeys.length + p.type]++;
+    if (p.sources > most[k]) most[k] = p.sources;
+  }
+  const features: unknown[] = new Array(places);
+  for (let k = 0; k < places; k++) {
+    const p = points[first[k]];
+    const props: Record<string, string | number> = { count: count[k], n: most[k], lon: p.lon, lat: p.lat };
+    if (count[k] === 1) props.id = p.id;
+    for (let j = 0; j < typeKeys.length; j++) props[typeKeys[j]] = types[k * typeKeys.length + j];
+    features[k] = { type: "Feature", id: k, geometry: { type: "Point", coordinates: [p.lon, p.lat] }, properties: props };
+  }
+  return features;
+}
+
 /** When the first events were handed to the map (ms since navigation start), for the speed test. */
 export const timings: { setDataAt?: number; baseLoadedAt?: number } = {};
-
-function abbreviate(n: number): string {
-  return n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
-}
 
 export interface EventMap {
   map: MlMap;
@@ -113,6 +200,8 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     attributionControl: false,
     maxZoom: 14,
     renderWorldCopies: false,
+    // No symbol fade-in: each fade is extra frames (costly with software WebGL) before the map is idle.
+    fadeDuration: 0,
   });
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new ScaleControl({}), "bottom-left");
@@ -132,29 +221,8 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
       pending = true;
       return;
     }
-    // Events at the same point (a town's centroid) become one feature: far fewer points to cluster.
-    const groups = new Map<string, { lon: number; lat: number; ids: string[]; t: number[]; n: number }>();
-    for (const p of state.visible()) {
-      const key = `${p.lon},${p.lat}`;
-      let g = groups.get(key);
-      if (!g) {
-        g = { lon: p.lon, lat: p.lat, ids: [], t: [0, 0, 0, 0, 0, 0], n: 0 };
-        groups.set(key, g);
-      }
-      g.ids.push(p.id);
-      if (p.type >= 0) g.t[p.type]++;
-      g.n = Math.max(g.n, p.sources);
-    }
-    const features: unknown[] = [];
-    let i = 0;
-    for (const g of groups.values()) {
-      const props: Record<string, string | number> = { count: g.ids.length, n: g.n, lon: g.lon, lat: g.lat };
-      if (g.ids.length === 1) props.id = g.ids[0];
-      typeKeys.forEach((k, j) => {
-        props[k] = g.t[j];
-      });
-      features.push({ type: "Feature", id: i++, geometry: { type: "Point", coordinates: [g.lon, g.lat] }, properties: props });
-    }
+    pending = false;
+    const features = placeFeatures(state.visible());
     (map.getSource("events") as GeoJSONSource).setData({ type: "FeatureCollection", features } as never);
     timings.setDataAt ??= performance.now();
     if (!gotFirst && state.points.length) {
@@ -186,7 +254,9 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
         "borders50",
       );
     });
-    if (pending || state.points.length) push();
+    // Only when the points came before the style could take them: pushing them again would have
+    // the worker cluster and tile everything a second time before the first render.
+    if (pending) push();
   });
 
   let timer = 0;
@@ -218,45 +288,9 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     });
   }
 
-  // Cluster counts as HTML markers (the style has no glyphs, so no symbol text).
-  const markers = new Map<number, Marker>();
-  const updateCounts = () => {
-    if (!map.getLayer("clusters")) return;
-    const seen = new Set<number>();
-    const feats = map.querySourceFeatures("events", { filter: ["has", "point_count"] as never });
-    for (const f of feats) {
-      const cid = f.properties.cluster_id as number;
-      if (seen.has(cid) || seen.size >= 400) continue;
-      seen.add(cid);
-      if (!markers.has(cid)) {
-        const el = h("div", { class: "cluster-count" }, abbreviate(Number(f.properties.count)));
-        markers.set(cid, new Marker({ element: el }).setLngLat((f.geometry as unknown as { coordinates: [number, number] }).coordinates).addTo(map));
-      }
-    }
-    for (const [cid, m] of markers) {
-      if (!seen.has(cid)) {
-        m.remove();
-        markers.delete(cid);
-      }
-    }
-  };
-  // Markers follow the map in the DOM on every frame: hide them while it moves.
-  map.on("movestart", () => {
-    for (const m of markers.values()) m.remove();
-    markers.clear();
-  });
-  // Recount only when the view or the data settled, not on every tile load while panning.
-  let dataChanged = false;
-  map.on("idle", () => {
-    if (dataChanged) {
-      for (const m of markers.values()) m.remove();
-      markers.clear();
-      dataChanged = false;
-    }
-    updateCounts();
-  });
-  map.on("sourcedata", (e) => {
-    if (e.sourceId === "events" && e.sourceDataType === "metadata") dataChanged = true;
+  map.on("styleimagemissing", (e: { id: string }) => {
+    if (!e.id.startsWith(COUNT_PREFIX) || map.hasImage(e.id)) return;
+    map.addImage(e.id, countImage(e.id.slice(COUNT_PREFIX.length)), { pixelRatio: 2 });
   });
 
   return {
