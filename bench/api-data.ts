@@ -15,7 +15,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-const AREAS: { cc: string; lat: number; lon: number; spread: number }[] = [
+/** The conflict areas the synthetic events fall in (centre and half-width in degrees). */
+export const AREAS: { cc: string; lat: number; lon: number; spread: number }[] = [
   { cc: "SY", lat: 35.0, lon: 38.5, spread: 2.5 },
   { cc: "IQ", lat: 34.0, lon: 43.5, spread: 3 },
   { cc: "YE", lat: 15.0, lon: 45.0, spread: 2.5 },
@@ -35,7 +36,8 @@ const TYPES: [EventType, SubEventType][] = [
   ["Strategic developments", "Headquarters or base established"],
 ];
 
-const ACTORS = ["sdf", "isis", "syria-gov-forces", "iraq-gov-forces", "houthis", "lna", "gna", "jnim", "al-shabaab", "ukraine-forces", "russia-forces", "pmf"];
+/** Actor ids of the synthetic events. */
+export const ACTORS = ["sdf", "isis", "syria-gov-forces", "iraq-gov-forces", "houthis", "lna", "gna", "jnim", "al-shabaab", "ukraine-forces", "russia-forces", "pmf"];
 
 /** `n` synthetic events, ~3,000 distinct places, 365 days from 2017-01-01. */
 export function syntheticEvents(n: number, seed = 42): ImportedEvent[] {

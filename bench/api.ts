@@ -2,7 +2,10 @@
 // events in a temp SQLite store. Prints p50/p95/p99 latency and throughput per route, next to a
 // same-run baseline (GET /api/health, which does not touch the store) and the ratio to it.
 // The clients run in a worker thread so they do not share the server's event loop.
-//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5]
+// --mode varied (the default) gives every request its own seeded random bbox, time window, type
+// and actor, so the 5 s response cache cannot answer it; --mode repeat asks the same few URLs
+// again and again (what many open pages of one analyst team look like: mostly cache hits).
+//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5 --mode varied|repeat]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,14 +13,16 @@ import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { buildApp } from "../src/api/app.js";
 import { openStore } from "../src/store/index.js";
-import { syntheticEvents } from "./api-data.js";
+import { ACTORS, AREAS, rng, syntheticEvents } from "./api-data.js";
+import { EVENT_TYPES } from "../src/api/filters.js";
 
 const { values } = parseArgs({
-  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" } },
+  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" }, mode: { type: "string", default: "varied" } },
 });
 const N = Number(values.events);
 const CLIENTS = Number(values.clients);
 const SECONDS = Number(values.seconds);
+const MODE = values.mode === "repeat" ? "repeat" : "varied";
 
 // The load generator: CLIENTS loops, each sending the next request as soon as the last answered.
 const CLIENT_CODE = `
@@ -32,7 +37,7 @@ function once(path) {
     // Like a browser: big answers (the map's points) may come gzipped.
     const req = http.get({ host: u.hostname, port: u.port, path, agent, headers: { "accept-encoding": "gzip" } }, (res) => {
       res.on("data", () => {});
-      res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode }));
+      res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode, hit: res.headers["x-cache"] === "hit" }));
     });
     req.on("error", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: 0 }));
   });
@@ -40,6 +45,7 @@ function once(path) {
 (async () => {
   const lat = [];
   let errors = 0;
+  let hits = 0;
   const end = Date.now() + seconds * 1000;
   let i = 0;
   await Promise.all(Array.from({ length: clients }, async () => {
@@ -47,14 +53,15 @@ function once(path) {
       const r = await once(paths[i++ % paths.length]);
       lat.push(r.ms);
       if (r.status !== 200) errors++;
+      if (r.hit) hits++;
     }
   }));
   agent.destroy();
-  parentPort.postMessage({ lat, errors });
+  parentPort.postMessage({ lat, errors, hits });
 })();
 `;
 
-function runLoad(url: string, paths: string[], seconds = SECONDS): Promise<{ lat: number[]; errors: number }> {
+function runLoad(url: string, paths: string[], seconds = SECONDS): Promise<{ lat: number[]; errors: number; hits: number }> {
   return new Promise((resolve, reject) => {
     const w = new Worker(CLIENT_CODE, { eval: true, workerData: { url, paths, clients: CLIENTS, seconds } });
     w.once("message", resolve);
@@ -78,32 +85,80 @@ t0 = performance.now();
 await (await fetch(`${url}/api/map/points`)).arrayBuffer();
 console.log(`map point index built in ${((performance.now() - t0) / 1000).toFixed(1)} s (once, at server start)`);
 
-const ids = (await store.queryEvents({ limit: 500, withSources: false, sort: "date-asc" })).items.map((e) => e.id);
-const ROUTES: [string, string[]][] = [
-  ["GET /api/health (baseline)", ["/api/health"]],
-  ["GET /api/events?limit=50", ["/api/events?limit=50&withSources=false", "/api/events?limit=50"]],
-  ["GET /api/events filtered (bbox/type/actor/dates)", ["/api/events?bbox=37,33,41,37&limit=50", "/api/events?type=Battles&since=2017-03-01&until=2017-03-31&limit=50", "/api/events?actor=sdf&limit=50", "/api/events?near=35.3,40.1,50&limit=50"]],
-  ["GET /api/events/:id", ids.map((id) => `/api/events/${id}`)],
-  ["GET /api/map/points?type=…&region=…", ["/api/map/points?type=Battles&region=SY", "/api/map/points?type=Riots", "/api/map/points?region=IQ"]],
-  ["GET /api/timeline", ["/api/timeline", "/api/timeline?type=Battles"]],
-  ["GET /api/stats", ["/api/stats"]],
-  ["GET /api/actors, /api/places", ["/api/actors?limit=50", "/api/places?limit=100"]],
-];
+const ids = (await store.queryEvents({ limit: 5000, withSources: false, sort: "date-asc" })).items.map((e) => e.id);
+const ROUTES: [string, string[]][] = MODE === "repeat" ? repeatRoutes(ids) : variedRoutes(ids, 4000);
+console.log(
+  MODE === "varied"
+    ? "mode varied: each request has its own seeded random bbox / time window / type / actor (the response cache cannot answer); rows marked * have one URL, so the cache answers them"
+    : "mode repeat: the same few URLs again and again (mostly answered by the 5 s response cache)",
+);
+
+/** The same few URLs per route: shows the response cache at work. */
+function repeatRoutes(ids: string[]): [string, string[]][] {
+  return [
+    ["GET /api/health (baseline)", ["/api/health"]],
+    ["GET /api/events?limit=50", ["/api/events?limit=50&withSources=false", "/api/events?limit=50"]],
+    ["GET /api/events filtered (bbox/type/actor/dates)", ["/api/events?bbox=37,33,41,37&limit=50", "/api/events?type=Battles&since=2017-03-01&until=2017-03-31&limit=50", "/api/events?actor=sdf&limit=50", "/api/events?near=35.3,40.1,50&limit=50"]],
+    ["GET /api/events/:id", ids.slice(0, 500).map((id) => `/api/events/${id}`)],
+    ["GET /api/map/points?type=…&region=…", ["/api/map/points?type=Battles&region=SY", "/api/map/points?type=Riots", "/api/map/points?region=IQ"]],
+    ["GET /api/timeline", ["/api/timeline", "/api/timeline?type=Battles"]],
+    ["GET /api/stats", ["/api/stats"]],
+    ["GET /api/actors, /api/places", ["/api/actors?limit=50", "/api/places?limit=100"]],
+  ];
+}
+
+/** `n` distinct seeded URLs per route, each with its own filters, as analysts panning and filtering would send. */
+function variedRoutes(ids: string[], n: number): [string, string[]][] {
+  const r = rng(7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const day = (i: number) => new Date(Date.UTC(2017, 0, 1) + i * 86400000).toISOString().slice(0, 10);
+  const fix = (x: number) => x.toFixed(2);
+  const bbox = () => {
+    const a = pick(AREAS);
+    const w = 0.3 + r() * 4;
+    const h = 0.3 + r() * 3;
+    const lon = a.lon + (r() - 0.5) * 2 * a.spread;
+    const lat = a.lat + (r() - 0.5) * 2 * a.spread;
+    return `${fix(lon - w / 2)},${fix(lat - h / 2)},${fix(lon + w / 2)},${fix(lat + h / 2)}`;
+  };
+  const window = () => {
+    const from = Math.floor(r() * 330);
+    return `since=${day(from)}&until=${day(from + 1 + Math.floor(r() * 60))}`;
+  };
+  const types = () => {
+    const k = 1 + Math.floor(r() * 3);
+    return [...new Set(Array.from({ length: k }, () => pick(EVENT_TYPES)))].map(encodeURIComponent).join(",");
+  };
+  const many = (f: () => string) => [...new Set(Array.from({ length: n }, f))];
+  return [
+    ["GET /api/health (baseline) *", ["/api/health"]],
+    ["GET /api/events bbox+window", many(() => `/api/events?bbox=${bbox()}&${window()}&limit=50&withSources=${r() < 0.5}`)],
+    ["GET /api/events type+actor+window", many(() => `/api/events?type=${types()}&actor=${pick(ACTORS)}&${window()}&limit=50`)],
+    ["GET /api/events near", many(() => `/api/events?near=${fix(pick(AREAS).lat + (r() - 0.5) * 4)},${fix(pick(AREAS).lon + (r() - 0.5) * 4)},${5 + Math.floor(r() * 80)}&limit=50`)],
+    ["GET /api/events/:id", ids.map((id) => `/api/events/${id}`)],
+    ["GET /api/map/points bbox+window+type", many(() => `/api/map/points?bbox=${bbox()}&${window()}${r() < 0.5 ? `&type=${types()}` : ""}`)],
+    ["GET /api/map/points region+window", many(() => `/api/map/points?region=${pick(AREAS).cc}&${window()}`)],
+    ["GET /api/map/points actor+window", many(() => `/api/map/points?actor=${pick(ACTORS)}&${window()}`)],
+    ["GET /api/timeline bbox+type", many(() => `/api/timeline?bbox=${bbox()}&type=${types()}`)],
+    ["GET /api/places bbox", many(() => `/api/places?bbox=${bbox()}&limit=100`)],
+    ["GET /api/stats *", ["/api/stats"]],
+  ];
+}
 
 // Warm-up (not recorded): every route once under load, so the baseline is not the one paying for JIT.
-await runLoad(url, ROUTES.flatMap(([, paths]) => paths.slice(0, 3)), 2);
+await runLoad(url, ROUTES.flatMap(([, paths]) => paths.slice(-3)), 2);
 
-const rows: { route: string; n: number; rps: number; p50: number; p95: number; p99: number; errors: number }[] = [];
+const rows: { route: string; n: number; rps: number; p50: number; p95: number; p99: number; errors: number; hits: number }[] = [];
 for (const [route, paths] of ROUTES) {
-  const { lat, errors } = await runLoad(url, paths);
+  const { lat, errors, hits } = await runLoad(url, paths);
   lat.sort((a, b) => a - b);
-  rows.push({ route, n: lat.length, rps: lat.length / SECONDS, p50: pct(lat, 0.5), p95: pct(lat, 0.95), p99: pct(lat, 0.99), errors });
+  rows.push({ route, n: lat.length, rps: lat.length / SECONDS, p50: pct(lat, 0.5), p95: pct(lat, 0.95), p99: pct(lat, 0.99), errors, hits });
 }
 const base = rows[0];
-console.log(`${"route".padEnd(50)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"p95/base".padStart(9)} errors`);
+console.log(`${"route".padEnd(50)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"p95/base".padStart(9)} ${"cached".padStart(7)} errors`);
 for (const r of rows) {
   console.log(
-    `${r.route.padEnd(50)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${(r.p95 / base.p95).toFixed(1).padStart(8)}x ${r.errors}`,
+    `${r.route.padEnd(50)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${(r.p95 / base.p95).toFixed(1).padStart(8)}x ${`${Math.round((100 * r.hits) / Math.max(1, r.n))}%`.padStart(7)} ${r.errors}`,
   );
 }
 await app.close();
