@@ -260,7 +260,7 @@ function grievance(h: Hit, sentence: string): boolean {
   return at > 0 && GRIEVANCE.test(sentence.slice(Math.max(0, at - 60), at));
 }
 
-const ACCUSATION = /\b(?:(?:suspected|accused|convicted|charged|wanted|arrested|detained) (?:\w+ ){0,2}?(?:of|for|with|over|in connection with)|who (?:had |have |allegedly )?|involved in|behind|responsible for|planning|plotting|linked to)\s+(?:the |a |an |allegedly |last \w+'s )?(?:[\w'’-]+\s+){0,3}$/i;
+const ACCUSATION = /\b(?:(?:suspected|accused|convicted|charged|wanted|arrested|detained) (?:\w+ ){0,2}?(?:of|for|with|over|in connection with)|who (?:had |have |allegedly )?|involved in|behind|responsible for|planning|plotting|linked to|after|following|in the wake of)\s+(?:the |a |an |allegedly |last \w+'s )?(?:[\w'’-]+\s+){0,3}$/i;
 /** True when `h` is what people arrested are accused of ("arrested men suspected of firing rockets"). */
 function accusation(h: Hit, sentence: string): boolean {
   const at = sentence.indexOf(h.text);
@@ -297,10 +297,10 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   // "protested against the desecration of …": in a protest report, what the protest is against is its grievance
   const protest = hits.some((h) => h.type === "Peaceful protest");
   // "arrested three men suspected of firing rockets": what the arrested are accused of is background
-  const arrest = hits.some((h) => h.type === "Arrests" && /^(?:arrest|detain)/i.test(h.text));
+  const arrestAt = Math.min(...hits.filter((h) => h.type === "Arrests" && /^(?:arrest|detain)/i.test(h.text)).map((h) => h.start));
   for (const h of hits) {
     if (protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) continue;
-    if (arrest && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence)) continue;
+    if (h.start > arrestAt && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence)) continue;
     if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
     if (heldAtProtest && h.type === "Arrests") continue;
     if (airborne && h.type === "Shelling/artillery/missile attack") continue;
