@@ -25,19 +25,70 @@ const isH1 = (el: Element) => el.tagName === "H1";
 const EMBED_CLASS = /tweet|instagram|embed/;
 const isEmbeddedQuote = (el: Element) => el.tagName === "BLOCKQUOTE" && EMBED_CLASS.test(el.getAttribute("class") ?? "");
 
-function textLen(el: Element): number {
-  return (el.textContent ?? "").replace(/\s+/g, " ").length;
+/** True for the characters `\s` matches in a regular expression. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** A run of text: its length with whitespace runs counted once, and whether it starts/ends in whitespace. */
+interface Run {
+  len: number;
+  lead: boolean;
+  trail: boolean;
+}
+
+/**
+ * The text length of every element under `root` (and of `root`), as
+ * `el.textContent.replace(/\s+/g, " ").length` gives it, in one walk without building strings.
+ */
+function textLengths(root: Element): Map<Element, number> {
+  const out = new Map<Element, number>();
+  const join = (a: Run, b: Run) => {
+    if (b.len === 0) return;
+    if (a.len === 0) {
+      a.len = b.len;
+      a.lead = b.lead;
+    } else a.len += b.len - (a.trail && b.lead ? 1 : 0);
+    a.trail = b.trail;
+  };
+  const textRun = (v: string): Run => {
+    let len = 0;
+    let prevSpace = false;
+    for (let i = 0; i < v.length; i++) {
+      const space = isSpace(v.charCodeAt(i));
+      if (!(space && prevSpace)) len++;
+      prevSpace = space;
+    }
+    return { len, lead: len > 0 && isSpace(v.charCodeAt(0)), trail: prevSpace };
+  };
+  const walk = (el: Element): Run => {
+    const r: Run = { len: 0, lead: false, trail: false };
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3 || c.nodeType === 4) join(r, textRun(c.nodeValue ?? ""));
+      else if (c.nodeType === 1) join(r, walk(c as Element));
+    }
+    out.set(el, r.len);
+    return r;
+  };
+  walk(root);
+  return out;
 }
 
 /** Removes chrome elements from `root` in place; returns how many were removed. */
 export function removeChrome(root: Element): number {
+  // lengths taken before any removal stay exact: an element is judged before anything inside it goes
+  const lengths = textLengths(root);
+  const textLen = (el: Element) => lengths.get(el) ?? 0;
   const pageLen = textLen(root) || 1;
   let removed = 0;
   const visit = (el: Element) => {
     let c = el.firstElementChild;
     while (c) {
       const next = c.nextElementSibling;
-      if (isChrome(c, pageLen)) {
+      if (isChrome(c, pageLen, textLen)) {
         c.remove();
         removed++;
       } else {
@@ -50,14 +101,14 @@ export function removeChrome(root: Element): number {
   return removed;
 }
 
-function isChrome(el: Element, pageLen: number): boolean {
+function isChrome(el: Element, pageLen: number, textLen: (el: Element) => number): boolean {
   const tag = el.tagName;
-  if (REMOVE_TAGS.has(tag)) return !holdsArticle(el, pageLen, 0.5);
-  if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return !holdsArticle(el, pageLen, 0.5);
+  if (REMOVE_TAGS.has(tag)) return !holdsArticle(el, pageLen, 0.5, textLen);
+  if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return !holdsArticle(el, pageLen, 0.5, textLen);
   const style = el.getAttribute("style");
-  if (style && HIDDEN_STYLE.test(style)) return !holdsArticle(el, pageLen, 0.5);
+  if (style && HIDDEN_STYLE.test(style)) return !holdsArticle(el, pageLen, 0.5, textLen);
   const role = el.getAttribute("role");
-  if (role && REMOVE_ROLES.has(role)) return !holdsArticle(el, pageLen, 0.5);
+  if (role && REMOVE_ROLES.has(role)) return !holdsArticle(el, pageLen, 0.5, textLen);
   if (STRUCTURAL.has(tag)) return false;
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
   if (names.length > 1 && CHROME_CLASS.test(names) && !KEEP_CLASS.test(names)) {
@@ -65,13 +116,13 @@ function isChrome(el: Element, pageLen: number): boolean {
     // an embedded quote (a tweet, a post) inside a "widget" wrapper is part of the story
     const quote = findDescendant(el, isEmbeddedQuote);
     if (quote && textLen(quote) >= textLen(el) * 0.8) return false;
-    return !holdsArticle(el, pageLen, 0.3);
+    return !holdsArticle(el, pageLen, 0.3, textLen);
   }
   return false;
 }
 
 /** An element that holds much of the page's text, or the marked article body, is not chrome. */
-function holdsArticle(el: Element, pageLen: number, share: number): boolean {
+function holdsArticle(el: Element, pageLen: number, share: number, textLen: (el: Element) => number): boolean {
   if (findDescendant(el, isArticleBody)) return true;
   return textLen(el) > pageLen * share;
 }
@@ -82,6 +133,8 @@ function holdsArticle(el: Element, pageLen: number, share: number): boolean {
  * Readability then scores a much smaller tree (faster) with less chrome around (cleaner).
  */
 export function pruneToArticle(root: Element): Element | null {
+  const lengths = textLengths(root);
+  const textLen = (el: Element) => lengths.get(el) ?? 0;
   const total = textLen(root);
   if (total < 500) return null;
   // marked bodies first, then <article>s, then <main>s, each in document order (one walk)
@@ -101,7 +154,7 @@ export function pruneToArticle(root: Element): Element | null {
     pruneAround(el, root);
     return el;
   }
-  const dense = paragraphContainer(root);
+  const dense = paragraphContainer(root, textLen);
   if (dense) pruneAround(dense, root);
   return dense;
 }
@@ -122,7 +175,7 @@ function pruneAround(el: Element, root: Element): void {
  * The element that holds nearly all the page's paragraph text (≥ 85% of the text of <p>s
  * over 80 characters), found bottom-up from the paragraphs; null when the text is spread out.
  */
-function paragraphContainer(root: Element): Element | null {
+function paragraphContainer(root: Element, textLen: (el: Element) => number): Element | null {
   const paras = [...root.getElementsByTagName("p")];
   const weight = new Map<Element, number>();
   let total = 0;

@@ -23,6 +23,10 @@ export interface PageMeta {
   titles: string[];
 }
 
+/** The <meta> names read below (property, name, itemprop or http-equiv); prestrip.ts drops the others. */
+export const META_KEYS =
+  /^(?:og:(?:title|description|site_name|url|locale)|article:(?:author|published_time)|description|author|pubdate|publishdate|date|application-name|datepublished|content-language)$/i;
+
 type Obj = Record<string, unknown>;
 
 /** Article-like objects inside JSON-LD texts (follows @graph and arrays). */

@@ -2,6 +2,7 @@
 // drops scripts, styles, comments, inline SVG and whole chrome elements (<nav>, <footer>,
 // <aside>, <form>), which are most of a typical news page's bytes and none of its text.
 // linkedom allocates a good deal per node, so parsing less is the main speed lever.
+import { META_KEYS } from "./meta.js";
 
 /** Elements dropped with their content; an unclosed one runs to the end, as in a browser. */
 const RAW_TAGS = ["script", "style", "svg", "noscript", "template", "iframe", "select", "button", "textarea"];
@@ -19,6 +20,9 @@ const KEEP_ATTRS = new Set([
   "class", "id", "role", "hidden", "aria-hidden", "style", "itemprop", "lang", "content", "name",
   "property", "charset", "http-equiv", "datetime", "rel", "data-testid",
 ]);
+/** The attributes that name a <meta>, and the names html/meta.ts reads. */
+const META_KEY_ATTRS = new Set(["property", "name", "itemprop", "http-equiv"]);
+
 /** A link's target only matters when it is an in-page anchor (Readability weighs those less). */
 const HASH_HREF = /^["']?#/;
 /** A `<link>` other than the canonical URL (stylesheets, preloads, icons) is dropped. */
@@ -27,15 +31,21 @@ const CANONICAL = /\brel\s*=\s*["']?canonical\b/i;
 function keepAttrs(m: string, tag: string, attrs: string, selfClose: string): string {
   const lower = tag.toLowerCase();
   if (lower === "link") return CANONICAL.test(attrs) ? `<link${attrs}${selfClose}>` : "";
+  const isMeta = lower === "meta";
+  let read = false;
   let kept = "";
   let all = true;
   ATTR.lastIndex = 0;
   for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
     const raw = a[1]!;
     const name = KEEP_ATTRS.has(raw) ? raw : raw.toLowerCase();
-    if (KEEP_ATTRS.has(name) || (name === "href" && lower === "a" && HASH_HREF.test(a[2] ?? "")) || (name === "value" && lower === "meta")) kept += ` ${a[0]}`;
-    else all = false;
+    if (KEEP_ATTRS.has(name) || (name === "href" && lower === "a" && HASH_HREF.test(a[2] ?? "")) || (name === "value" && isMeta)) {
+      kept += ` ${a[0]}`;
+      if (isMeta && !read) read = name === "charset" || (META_KEY_ATTRS.has(name) && META_KEYS.test((a[2] ?? "").replace(/^["']|["']$/g, "")));
+    } else all = false;
   }
+  // a <meta> no reader looks at (viewport, twitter:*, fb:*, verification codes) is dropped
+  if (isMeta && !read) return "";
   // nothing dropped: the tag as it was (saves building a copy)
   return all ? m : `<${tag}${kept}${selfClose}>`;
 }
