@@ -37,6 +37,9 @@ import type {
   GraphQuery,
   ImportedEvent,
   ImportResult,
+  MapCell,
+  MapPoints,
+  MapQuery,
   Page,
   PlaceQuery,
   PlaceSummary,
@@ -712,6 +715,56 @@ export class CoreStore implements Store {
     return page;
   }
 
+  async mapPoints(q: MapQuery = {}): Promise<MapPoints> {
+    const { where, params } = await this.eventWhere(q);
+    where.push("e.lat IS NOT NULL");
+    const w = `WHERE ${where.join(" AND ")}`;
+    const out: MapPoints = { count: 0, truncated: false, id: [], lon: [], lat: [], eventType: [], date: [], sources: [], precision: [] };
+    if (q.cellDegrees !== undefined) {
+      const c = Math.min(90, Math.max(0.01, Number(q.cellDegrees) || 1));
+      // Cells numbered from the south-west corner of the world, so the floor is of a non-negative number.
+      const cx = this.db.floorExpr(`(e.lon + 180) / ${c}`);
+      const cy = this.db.floorExpr(`(e.lat + 90) / ${c}`);
+      const rows = await this.db.all<Row>(
+        `SELECT ${cx} AS cx, ${cy} AS cy, e.event_type AS t, count(*) AS c, sum(e.lon) AS sx, sum(e.lat) AS sy FROM events e ${w} GROUP BY 1, 2, 3`,
+        params,
+      );
+      const cells = new Map<string, MapCell & { sx: number; sy: number }>();
+      for (const r of rows) {
+        const k = `${r.cx},${r.cy}`;
+        const cell = cells.get(k) ?? { lon: 0, lat: 0, count: 0, byType: {}, sx: 0, sy: 0 };
+        cell.count += num(r.c);
+        cell.sx += num(r.sx);
+        cell.sy += num(r.sy);
+        cell.byType[String(r.t) as EventType] = num(r.c);
+        cells.set(k, cell);
+      }
+      out.cells = [...cells.values()]
+        .map(({ sx, sy, ...cell }) => ({ ...cell, lon: sx / cell.count, lat: sy / cell.count }))
+        .sort((a, b) => b.count - a.count || a.lon - b.lon || a.lat - b.lat);
+      out.count = out.cells.reduce((n, cell) => n + cell.count, 0);
+      return out;
+    }
+    const limit = Math.min(250_000, Math.max(1, Math.floor(q.limit ?? 10_000)));
+    // One more than asked: only a capped answer needs the separate count.
+    const rows = await this.db.all<Row>(
+      `SELECT e.n, e.lon, e.lat, e.event_type, e.date, e.source_count, e.geo_precision FROM events e ${w} ORDER BY e.date DESC, e.n DESC LIMIT ?`,
+      [...params, limit + 1],
+    );
+    out.truncated = rows.length > limit;
+    for (const r of out.truncated ? rows.slice(0, limit) : rows) {
+      out.id.push(String(r.n));
+      out.lon.push(num(r.lon));
+      out.lat.push(num(r.lat));
+      out.eventType.push(String(r.event_type) as EventType);
+      out.date.push(String(r.date));
+      out.sources.push(num(r.source_count));
+      out.precision.push(num(r.geo_precision));
+    }
+    out.count = out.truncated ? num((await this.db.get<Row>(`SELECT count(*) AS c FROM events e ${w}`, params))?.c) : rows.length;
+    return out;
+  }
+
   private async hydrate(rows: Row[], withSources: boolean): Promise<StoredEvent[]> {
     const events = rows.map(eventFromRow);
     if (!withSources || events.length === 0) return events;
@@ -755,23 +808,24 @@ export class CoreStore implements Store {
   // ───────────── actors ─────────────
 
   async getActor(id: string): Promise<ActorProfile | null> {
-    const a = await this.db.get<Row>("SELECT * FROM actors WHERE id = ?", [id]);
-    if (!a) return null;
-    // Independent reads, issued together (PostgreSQL runs them on separate pooled connections).
-    const [ev, m, rels, fought, recent] = await Promise.all([
+    // Independent reads, issued together in one round (PostgreSQL runs them on separate pooled
+    // connections); the other actors' names come joined, so no second round is needed.
+    const [a, ev, m, rels, fought, recent] = await Promise.all([
+      this.db.get<Row>("SELECT * FROM actors WHERE id = ?", [id]),
       this.db.get<Row>("SELECT events AS c FROM actor_event_counts WHERE actor_id = ?", [id]),
       this.db.get<Row>(
         "SELECT count(*) AS c, sum(mentions) AS m, min(pub_date) AS f, max(pub_date) AS l FROM actor_mentions WHERE actor_id = ?",
         [id],
       ),
       this.db.all<Row>(
-        `SELECT r.type, r.source, r.target, sum(r.evidence_count) AS ev, count(*) AS arts, min(r.pub_date) AS f, max(r.pub_date) AS l
+        `SELECT r.type, r.source, r.target, sum(r.evidence_count) AS ev, count(*) AS arts, min(r.pub_date) AS f, max(r.pub_date) AS l,
+           (SELECT name FROM actors WHERE id = r.source) AS source_name, (SELECT name FROM actors WHERE id = r.target) AS target_name
          FROM relation_evidence r WHERE r.source = ? OR r.target = ? GROUP BY r.type, r.source, r.target`,
         [id, id],
       ),
       // Who it fought (actor1/actor2 of the same event), kept up to date on write.
       this.db.all<Row>(
-        "SELECT other, events AS c, first_date AS f, last_date AS l FROM actor_pairs WHERE actor_id = ? AND events > 0 ORDER BY events DESC, other LIMIT 50",
+        "SELECT p.other, p.events AS c, p.first_date AS f, p.last_date AS l, a.name FROM actor_pairs p LEFT JOIN actors a ON a.id = p.other WHERE p.actor_id = ? AND p.events > 0 ORDER BY p.events DESC, p.other LIMIT 50",
         [id],
       ),
       this.db.all<Row>(
@@ -779,9 +833,13 @@ export class CoreStore implements Store {
         [id],
       ),
     ]);
-    const others = new Set<string>([...rels.flatMap((r) => [String(r.source), String(r.target)]), ...fought.map((f) => String(f.other))]);
-    others.delete(id);
-    const names = await this.names([...others]);
+    if (!a) return null;
+    const names = new Map<string, string>();
+    for (const r of rels) {
+      if (r.source_name !== null && r.source_name !== undefined) names.set(String(r.source), String(r.source_name));
+      if (r.target_name !== null && r.target_name !== undefined) names.set(String(r.target), String(r.target_name));
+    }
+    for (const f of fought) if (f.name !== null && f.name !== undefined) names.set(String(f.other), String(f.name));
     const rs = (r: Row, other: string): RelationSummary => ({
       type: String(r.type) as RelationType,
       actor: other,
@@ -850,16 +908,6 @@ export class CoreStore implements Store {
       parts: byEvidence(inc("part-of")),
       recentEvents: await this.hydrate(recent, false),
     };
-  }
-
-  private async names(ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      for (const r of await this.db.all<Row>(`SELECT id, name FROM actors WHERE id IN (${qs(chunk.length)})`, chunk))
-        out.set(String(r.id), String(r.name));
-    }
-    return out;
   }
 
   async listActors(q: ActorQuery = {}): Promise<Page<ActorSummary>> {

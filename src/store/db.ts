@@ -25,6 +25,8 @@ export interface Db {
   bboxWhere(bbox: [number, number, number, number], hint?: { timeWindow: boolean }): { sql: string; params: Param[] };
   /** A WHERE fragment keeping events (alias `e`) within radiusKm of a point. */
   nearWhere(near: { lat: number; lon: number; radiusKm: number }): { sql: string; params: Param[] };
+  /** SQL for the integer floor of a non-negative numeric expression (map grid cells). */
+  floorExpr(expr: string): string;
   /** SQL for the Monday (YYYY-MM-DD) of the week of a YYYY-MM-DD column. */
   weekExpr(col: string): string;
   /** Full-text search over articles: ids with a highlighted snippet, best first. */

@@ -209,6 +209,44 @@ export interface EventQuery {
   withTotal?: boolean;
 }
 
+/**
+ * What the map asks for: the event filters, a cap on points, or a grid to count them in (low zoom).
+ * @example store.mapPoints({ bbox: [38, 33, 42, 37], since: "2017-09-01", eventType: "Battles", limit: 5000 })
+ * @example store.mapPoints({ since: "2017-01-01", cellDegrees: 0.5 }) // counts per half-degree cell
+ */
+export interface MapQuery extends Omit<EventQuery, "limit" | "offset" | "sort" | "withSources" | "withTotal"> {
+  /** Most points returned, newest first (default 10,000; at most 250,000). `count` is always every match. */
+  limit?: number;
+  /** Count events in square cells this many degrees wide instead of listing them (0.01 … 90). */
+  cellDegrees?: number;
+}
+
+/** A map cell: where its events are (their mean position), how many, and how many of each type. */
+export interface MapCell {
+  lon: number;
+  lat: number;
+  count: number;
+  byType: Partial<Record<EventType, number>>;
+}
+
+/** The map's answer as columns (compact to send): placed events only, newest first. */
+export interface MapPoints {
+  /** Every placed event matching the filters (also when the points were capped). */
+  count: number;
+  /** true when `count` > the points returned. */
+  truncated: boolean;
+  id: string[];
+  lon: number[];
+  lat: number[];
+  eventType: EventType[];
+  date: string[];
+  sources: number[];
+  /** ACLED geo-precision (1 town … 3 province). */
+  precision: number[];
+  /** With `cellDegrees`: the cells (and the point columns are empty). */
+  cells?: MapCell[];
+}
+
 export interface Page<T> {
   items: T[];
   /** Present when asked for (`withTotal`). */
@@ -416,6 +454,8 @@ export interface Store {
   searchArticles(text: string, opts?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
 
   queryEvents(q?: EventQuery): Promise<Page<StoredEvent>>;
+  /** The map's query: placed events as compact columns with their full count, or counts per grid cell. */
+  mapPoints(q?: MapQuery): Promise<MapPoints>;
   /** One event with all its sources. */
   getEvent(id: string): Promise<StoredEvent | null>;
   /** Events created/changed/removed after `cursor` (0 = from the beginning), oldest change first. */

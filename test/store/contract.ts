@@ -183,6 +183,35 @@ export function contractSuite(b: Backend): void {
       await s.close();
     });
 
+    test("map points: the same events as the list query, as columns, newest first, capped with the full count; grid cells", async () => {
+      const s = await loaded(b);
+      const deirBox: [number, number, number, number] = [39.5, 34.5, 41.0, 35.6];
+      const listed = (await s.queryEvents({ bbox: deirBox, since: "2017-01-01", withSources: false })).items;
+      const m = await s.mapPoints({ bbox: deirBox, since: "2017-01-01" });
+      assert.equal(m.count, listed.length, "count is every placed match");
+      assert.equal(m.truncated, false);
+      assert.deepEqual(m.id, listed.map((e) => e.id), "same events, same newest-first order");
+      assert.deepEqual(m.lon, listed.map((e) => e.place!.lon));
+      assert.deepEqual(m.eventType, listed.map((e) => e.eventType));
+      assert.deepEqual(m.sources, listed.map((e) => e.sourceCount));
+      assert.deepEqual(m.precision, listed.map((e) => e.place!.precision));
+      const capped = await s.mapPoints({ limit: 2 });
+      const placed = (await s.queryEvents({ withSources: false })).items.filter((e) => e.place);
+      assert.equal(capped.count, placed.length, "a capped answer still counts every match");
+      assert.equal(capped.truncated, true);
+      assert.deepEqual(capped.id, placed.slice(0, 2).map((e) => e.id));
+      assert.equal((await s.mapPoints({ eventType: "Battles", bbox: deirBox })).count, 2);
+      // one-degree cells: Deir ez-Zor's three events in one cell, at their mean position
+      const grid = await s.mapPoints({ cellDegrees: 1 });
+      assert.equal(grid.id.length, 0);
+      assert.equal(grid.count, placed.length);
+      const deir = grid.cells!.find((c) => c.lon > deirBox[0] && c.lon < deirBox[2] && c.lat > deirBox[1] && c.lat < deirBox[3]);
+      assert.ok(deir, `a cell at Deir ez-Zor: ${JSON.stringify(grid.cells)}`);
+      assert.equal(deir.count, 3);
+      assert.deepEqual(deir.byType, { Battles: 2, "Violence against civilians": 1 });
+      await s.close();
+    });
+
     test("actor filter, with everything the actor's sponsors back", async () => {
       const s = await loaded(b);
       const actors = async (q: Parameters<Store["queryEvents"]>[0]) =>

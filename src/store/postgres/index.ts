@@ -104,6 +104,10 @@ class PgDb implements Db {
     };
   }
 
+  floorExpr(expr: string): string {
+    return `floor(${expr})::integer`;
+  }
+
   weekExpr(col: string): string {
     return `to_char(date_trunc('week', (${col})::date), 'YYYY-MM-DD')`;
   }

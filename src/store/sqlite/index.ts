@@ -95,6 +95,10 @@ class SqliteDb implements Db {
     };
   }
 
+  floorExpr(expr: string): string {
+    return `CAST(${expr} AS INTEGER)`; // truncation = floor for the non-negative values it is given
+  }
+
   weekExpr(col: string): string {
     return `date(${col}, '-' || ((CAST(strftime('%w', ${col}) AS INTEGER) + 6) % 7) || ' days')`;
   }
