@@ -8,16 +8,25 @@ const TZ = JSON.parse(readFileSync(new URL("./model/timezones.json", import.meta
   dst: Record<string, { rule: "us" | "eu"; offsets: [number, number] }>;
 };
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+/** Month names of the European languages in model/months.json → month number. */
+const MONTHS = new Map<string, number>();
+for (const [lang, months] of Object.entries(JSON.parse(readFileSync(new URL("./model/months.json", import.meta.url), "utf8")) as Record<string, string[][]>)) {
+  if (lang.startsWith("_")) continue;
+  months.forEach((names, i) => {
+    for (const n of names) MONTHS.set(n, i + 1);
+  });
+}
+/** Longest names first, so "sept" wins over "sep" and "märz" is not cut short. */
+const MONTH_NAMES = [...MONTHS.keys()].sort((a, b) => b.length - a.length);
+const monthOf = (name: string) => MONTHS.get(name.toLowerCase().replace(/\.$/, ""));
 
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
-const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?";
-/** "09 September 2017", "9 Sep. 2017" */
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})`, "i");
+/** A month name or abbreviation of model/months.json: "Sept.", "septembre", "März". */
+const MONTH = `(?<!\\p{L})(${MONTH_NAMES.join("|")})\\.?(?!\\p{L})`;
+/** "09 September 2017", "9 Sep. 2017", "9. März 2017", "1er janvier 2017", "9 de septiembre de 2017" */
+const DMY = new RegExp(`(?<!\\p{L}|\\d)(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})`, "iu");
 /** "September 9, 2017", "Sep 9th 2017" */
-const MDY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, "i");
+const MDY = new RegExp(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, "iu");
 /** "17:49", "5:49 pm", "5.49pm", "5:49 p.m." */
 const TIME = /\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(?:m\b\.?)?/i;
 /** "EDT", "GMT+1", "UTC-05:00", "+0200" */
@@ -95,11 +104,11 @@ export function parseDate(text: string | undefined | null): string | undefined {
   const mdy = dmy ? null : MDY.exec(s);
   if (dmy) {
     d = +dmy[1]!;
-    m = MONTHS[dmy[2]!.toLowerCase()]!;
+    m = monthOf(dmy[2]!)!;
     y = +dmy[3]!;
     rest = s.slice(dmy.index + dmy[0].length) + " " + s.slice(0, dmy.index);
   } else if (mdy) {
-    m = MONTHS[mdy[1]!.toLowerCase()]!;
+    m = monthOf(mdy[1]!)!;
     d = +mdy[2]!;
     y = +mdy[3]!;
     rest = s.slice(mdy.index + mdy[0].length) + " " + s.slice(0, mdy.index);

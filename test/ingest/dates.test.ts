@@ -24,6 +24,19 @@ const ROWS: [string, string | undefined][] = [
   ["2017-09-09", "2017-09-09"],
   ["9 September 2017", "2017-09-09"],
   ["31 February 2019", undefined],
+  // European languages' month names (model/months.json)
+  ["9 septembre 2017", "2017-09-09"],
+  ["le 1er janvier 2019 à 17:49", "2019-01-01T17:49:00"],
+  ["5 août 2019", "2019-08-05"],
+  ["9. März 2018 10:00 CET", "2018-03-09T10:00:00+01:00"],
+  ["3 MÄRZ 2019", "2019-03-03"],
+  ["9 de septiembre de 2017", "2017-09-09"],
+  ["3 dicembre 2019", "2019-12-03"],
+  ["10 de outubro de 2019", "2019-10-10"],
+  ["14 maart 2020", "2020-03-14"],
+  ["Sept. 9, 2017", "2017-09-09"],
+  // English words among other languages' abbreviations are no months
+  ["3 ago 2019", undefined],
   ["yesterday", undefined],
   ["", undefined],
 ];

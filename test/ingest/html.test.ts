@@ -111,3 +111,16 @@ test("a captioned figure inside the article: caption and credit kept apart from 
   assert.equal(r.paragraphs.length, 2);
   assert.deepEqual(r.captions, [{ text: "Smoke rises over the old city", credit: "AFP/Getty Images" }]);
 });
+
+test("a standfirst marked by data-testid is read (the attribute survives the pre-parse pass)", () => {
+  const sf = "Government forces reached the edge of the city after a week of heavy fighting, officials said";
+  const html = `<html><head><meta name="description" content="A different summary of the story for search engines."></head><body><article><h1>Headline of the report</h1><div data-testid="standfirst"><p>${sf}</p></div>${para(1)}${para(2)}</article></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.standfirst, sf, `standfirst: ${r.standfirst}`);
+  assert.ok(!r.body.includes("Government forces reached"), "the standfirst is not repeated in the body");
+});
+
+test("a page in another European language: dateline month names are read", () => {
+  const r = extractHtml(`<html lang="fr"><body><article><time>Publié le 9 septembre 2017 à 17:49</time>${para(1)}</article></body></html>`);
+  assert.equal(r.publishedAt, "2017-09-09T17:49:00", `publishedAt from "${r.dateUnparsed ?? ""}"`);
+});
