@@ -59,6 +59,8 @@ interface Trigger {
   rule: string;
   /** Lower-case literal starts, one of which every match begins with (absent when not derivable). */
   prefixes?: string[];
+  /** `re` anchored at lastIndex, for trying the pattern where one of its prefixes occurs. */
+  sticky: RegExp;
 }
 
 /** Top-level alternatives of a regex source ("a|(?:b|c)d" → ["a", "(?:b|c)d"]). */
@@ -90,10 +92,35 @@ function alternatives(src: string): string[] {
   return out;
 }
 
-/** The literal prefixes (3+ letters) every match of `src` starts with, or undefined. */
+/** Index of the parenthesis closing the group that opens `src`, or -1. */
+function groupEnd(src: string): number {
+  let depth = 0;
+  let cls = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (cls) {
+      if (ch === "]") cls = false;
+    } else if (ch === "[") cls = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The literal prefixes (2+ characters) every match of `src` starts with, or undefined. */
 export function literalPrefixes(src: string): string[] | undefined {
   const out: string[] = [];
-  for (const alt of alternatives(src)) {
+  for (let alt of alternatives(src)) {
+    // a lookbehind consumes nothing: the match starts with what follows it
+    while (alt.startsWith("(?<!") || alt.startsWith("(?<=")) {
+      const end = groupEnd(alt);
+      if (end < 0) return undefined;
+      alt = alt.slice(end + 1);
+    }
     if (alt.startsWith("(?:")) {
       // a leading group: its own alternatives' prefixes (closing paren found by depth)
       let depth = 0;
@@ -110,10 +137,16 @@ export function literalPrefixes(src: string): string[] | undefined {
         }
       }
       const q = alt[end + 1];
-      if (end < 0 || q === "?" || q === "*" || q === "{") return undefined;
+      if (end < 0 || q === "*" || q === "{") return undefined;
       const inner = literalPrefixes(alt.slice(3, end));
       if (!inner) return undefined;
       out.push(...inner);
+      if (q === "?") {
+        // an optional leading group: the match may also start with what follows it
+        const rest = literalPrefixes(alt.slice(end + 2));
+        if (!rest) return undefined;
+        out.push(...rest);
+      }
       continue;
     }
     const m = /^(?:\\b)?([a-z0-9' -]+)/i.exec(alt);
@@ -121,7 +154,7 @@ export function literalPrefixes(src: string): string[] | undefined {
     let lit = m[1];
     const next = alt[(m[0] ?? "").length];
     if (next === "?" || next === "*" || next === "{") lit = lit.slice(0, -1);
-    if (lit.length < 3) return undefined;
+    if (lit.length < 2) return undefined;
     out.push(lit.toLowerCase());
   }
   return out;
@@ -143,9 +176,29 @@ function load(): Trigger[] {
       context: ctx ? new RegExp(ctx, "i") : undefined,
       rule: `${type.toLowerCase().replace(/[^a-z]+/g, "-")}#${n}`,
       prefixes: literalPrefixes(pat),
+      sticky: new RegExp(String.raw`\b(?:${pat})`, "iy"),
     };
   });
+  buildIndex(triggers);
   return triggers;
+}
+
+/**
+ * One regex over every pattern's literal prefixes, longest first: a single pass over a text finds each
+ * place where some pattern can start, and `rowsAt` names the patterns to try there (those with a prefix
+ * that the matched one starts with). Patterns without derivable prefixes are scanned in full.
+ */
+let index: { re: RegExp; rowsAt: Map<string, number[]>; full: number[] } | undefined;
+function buildIndex(T: Trigger[]): void {
+  const all = [...new Set(T.flatMap((t) => t.prefixes ?? []))].sort((a, b) => b.length - a.length);
+  const rowsAt = new Map<string, number[]>();
+  for (const p of all) rowsAt.set(p, T.flatMap((t, i) => (t.prefixes?.some((q) => p.startsWith(q)) ? [i] : [])));
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  index = {
+    re: new RegExp(String.raw`\b(?:${all.map(esc).join("|")})`, "gi"),
+    rowsAt,
+    full: T.flatMap((t, i) => (t.prefixes ? [] : [i])),
+  };
 }
 
 export interface Hit {
@@ -159,18 +212,35 @@ export interface Hit {
 
 /** Every trigger match in `text`, per pattern, in text order: one scan of the text per pattern. */
 export function scanTriggers(text: string): { t: number; start: number; end: number; text: string }[][] {
-  const lower = text.toLowerCase();
-  return load().map((t) => {
-    const out: { t: number; start: number; end: number; text: string }[] = [];
-    // skip the regex when none of the literal words every match must start with occurs
-    if (t.prefixes && !t.prefixes.some((p) => lower.includes(p))) return out;
+  const T = load();
+  const ix = index!;
+  const out: { t: number; start: number; end: number; text: string }[][] = T.map(() => []);
+  // the same matches as a global scan of each pattern: the first match of a pattern at or after the end
+  // of its previous one, tried only where one of the pattern's prefixes occurs
+  const nextFrom = new Array<number>(T.length).fill(0);
+  ix.re.lastIndex = 0;
+  for (let c = ix.re.exec(text); c; c = ix.re.exec(text)) {
+    const pos = c.index;
+    for (const i of ix.rowsAt.get(c[0].toLowerCase()) ?? []) {
+      if (pos < nextFrom[i]) continue;
+      const re = T[i].sticky;
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (!m) continue;
+      out[i].push({ t: 0, start: pos, end: pos + m[0].length, text: m[0] });
+      nextFrom[i] = pos + Math.max(1, m[0].length);
+    }
+    ix.re.lastIndex = pos + 1;
+  }
+  for (const i of ix.full) {
+    const t = T[i];
     t.re.lastIndex = 0;
     for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
-      out.push({ t: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
+      out[i].push({ t: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
       if (m[0].length === 0) t.re.lastIndex++;
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 /** Trigger hits of one sentence from a `scanTriggers` result (the first match of each pattern). */
