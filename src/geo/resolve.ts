@@ -139,6 +139,21 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     }
   }
 
+  // Countries named within a few mentions and NEAR_COUNTRY_CHARS characters of each mention.
+  const nearCountries: string[][] = mentions.map((m, k) => {
+    const out: string[] = [];
+    for (let j = Math.max(0, k - 2); j <= Math.min(mentions.length - 1, k + 2); j++) {
+      if (j === k || keys[j] === keys[k]) continue;
+      const o = mentions[j]!;
+      const gap = o.start >= m.end ? o.start - m.end : m.start - o.end;
+      const best = top(prior[j]!);
+      if (gap > W.nearCountryChars || !best || !gaz.fcode(best.index).startsWith("PCL")) continue;
+      const cc = gaz.cc(best.index);
+      if (!out.includes(cc)) out.push(cc);
+    }
+    return out;
+  });
+
   let current = prior.map((list, k) => rescore(list, k, null));
   for (let pass = 0; pass < W.contextPasses; pass++) {
     const winners = current.map((l) => l[0]);
@@ -167,6 +182,13 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         others.push(w.index);
       }
     }
+    // the province a place is in is named close to it (not anywhere in a long article)
+    const nearbyWinners = new Set<number>();
+    if (ctx2)
+      for (let j = Math.max(0, k - W.admin1Window); j <= Math.min(mentions.length - 1, k + W.admin1Window); j++) {
+        const w = ctx2.winners[j];
+        if (w) nearbyWinners.add(w.index);
+      }
     const out = list.map((c) => {
       const reasons = explain ? [...c.reasons] : c.reasons;
       let s = c.score;
@@ -179,6 +201,11 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       if (ctx2) {
         const m = mentions[k]!;
         let nearest = Number.POSITIVE_INFINITY;
+        // a country named right before or after ("Chile ... Santiago ... Chile"): the local context
+        if (nearCountries[k]!.includes(cc)) {
+          s += W.nearCountryWeight;
+          if (explain) reasons.push(`${cc} is named close by`);
+        }
         // stated containment: "X in Y" / "X, Y" with Y right after X
         const nextM = k + 1 < mentions.length ? mentions[k + 1] : undefined;
         const nextW = ctx2.winners[k + 1];
@@ -196,7 +223,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         const clon = gaz.lon(c.index);
         for (const w of others) {
           if (w === c.index) continue;
-          if (ca1 >= 0 && gaz.a1(w) === ca1 && gaz.fcode(w) === "ADM1") {
+          if (ca1 >= 0 && gaz.a1(w) === ca1 && gaz.fcode(w) === "ADM1" && nearbyWinners.has(w)) {
             s += W.admin1Weight;
             if (explain) reasons.push(`in ${gaz.name(w)}, also named`);
           }
