@@ -7,7 +7,7 @@
 // 2. Speed: articles/s extracting the Guardian SDF articles on one core, next to the read-only rate
 //    (just building Articles) measured in the same run.
 import { existsSync, readFileSync } from "node:fs";
-import { findTriggers } from "../src/events/classify.js";
+import { classify, findTriggers, readModel, scanTriggers, sentenceTriggers } from "../src/events/classify.js";
 import { extractEvents } from "../src/events/extract.js";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
@@ -116,6 +116,49 @@ function quality() {
   confusions(even, "even ids");
 }
 
+/** CPU cost of classification alone (trigger scan, per-sentence hits, classify) on the Guardian articles. */
+function classifyCost() {
+  if (!existsSync(JSONL)) return;
+  const lines = readFileSync(JSONL, "utf8").trim().split("\n");
+  const docs = lines.map((l) => {
+    const o = JSON.parse(l) as { id: string; text: string };
+    return runNlp(article(String(o.id), o.text));
+  });
+  const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+  const rows = readModel("triggers.tsv", 3).map(([, , p]) => new RegExp(String.raw`\b(?:${p})`, "gi"));
+  const classifyAll = (scanOf: (text: string) => ReturnType<typeof scanTriggers>) => {
+    for (const d of docs) {
+      const scan = scanOf(d.text);
+      for (const s of d.sentences) {
+        const hits = sentenceTriggers(scan, d.text, s.start, s.end);
+        if (hits.length) classify(hits, d.text.slice(s.start, s.end));
+      }
+    }
+  };
+  // the same-run baseline: every pattern scanned over the whole text (how the scan worked before the index)
+  const fullScan = (text: string) =>
+    rows.map((re) => {
+      const out: { t: number; start: number; end: number; text: string }[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ t: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
+      return out;
+    });
+  const best = (f: () => void) => {
+    let ms = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 5; r++) {
+      const c = process.cpuUsage();
+      f();
+      const u = process.cpuUsage(c);
+      ms = Math.min(ms, (u.user + u.system) / 1000);
+    }
+    return (ms / docs.length) * (600 / (words / docs.length));
+  };
+  const base = best(() => classifyAll(fullScan));
+  const now = best(() => classifyAll(scanTriggers));
+  console.log(`classification alone (trigger scan + per-sentence hits + classify), best of 5, CPU per 600-word Guardian article:`);
+  console.log(`  baseline, every pattern scanned in full: ${base.toFixed(2)} ms; indexed scan: ${now.toFixed(2)} ms (${(now / base).toFixed(2)}×)`);
+}
+
 function speed() {
   if (!existsSync(JSONL)) {
     console.log(`skipped speed: ${JSONL} absent`);
@@ -168,4 +211,5 @@ function speed() {
 // `npm run bench:events -- quality` or `-- speed` runs one section only
 const only = process.argv[2];
 if (only !== "speed") quality();
+if (only !== "speed") classifyCost();
 if (only !== "quality") speed();
