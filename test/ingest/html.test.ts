@@ -124,3 +124,12 @@ test("a page in another European language: dateline month names are read", () =>
   const r = extractHtml(`<html lang="fr"><body><article><time>Publié le 9 septembre 2017 à 17:49</time>${para(1)}</article></body></html>`);
   assert.equal(r.publishedAt, "2017-09-09T17:49:00", `publishedAt from "${r.dateUnparsed ?? ""}"`);
 });
+
+test("paragraphs spread over sibling blocks: the best-scoring block, widened to hold most of them, is the article", () => {
+  const side = (n: number) => `<p>Other story number ${n} from another desk runs here in a box beside the report text</p>`;
+  const html = `<html><body><div id="story"><div class="part">${para(1)}${para(2)}</div><div class="part">${para(3)}${para(4)}</div></div><div class="extra-box">${side(1)}${side(2)}</div></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.via, "article", `read via ${r.via}`);
+  for (const n of [1, 2, 3, 4]) assert.ok(r.body.includes(`Paragraph ${n} of`), `paragraph ${n} kept: ${r.body.slice(0, 80)}`);
+  assert.ok(!r.body.includes("Other story"), "the box beside the article is left out");
+});

@@ -4,7 +4,7 @@
 // not article text (share prompts, "Read more: …" teasers, link lists), with the page-wide
 // text as a fallback.
 import type { Readability } from "@mozilla/readability";
-import { pruneToArticle, removeChrome } from "./clean.js";
+import { pruneToArticle, removeChrome, scoredContainer } from "./clean.js";
 import { LinkedomReadability } from "./readability.js";
 import { tidyArticle } from "./tidy.js";
 import { parseByline } from "../byline.js";
@@ -24,7 +24,8 @@ export function extractBody(document: Document, hints: { title?: string | string
   const body = document.body ?? document.documentElement;
   if (!body) return { paragraphs: [], via: "none" };
   removeChrome(body);
-  const marked = pruneToArticle(body);
+  // the article's container: marked by the page or holding most of its paragraphs, else the best-scoring block
+  const marked = pruneToArticle(body) ?? scoredContainer(body);
   let paras: string[] = [];
   let via: BodyResult["via"] = "article";
   // the article's container is known: tidy it in one walk (no Readability needed)

@@ -201,3 +201,39 @@ function paragraphContainer(root: Element, textLen: (el: Element) => number): El
   }
   return best;
 }
+
+/**
+ * The element whose paragraphs score highest (each <p> or <pre> of 25+ characters scores
+ * 1 + its commas + one per 100 characters up to 3, all to its parent and half to its
+ * grandparent), widened to the ancestor holding at least 60% of the scored paragraphs' text
+ * (an article split over sibling blocks); null when no paragraph scores.
+ */
+export function scoredContainer(root: Element): Element | null {
+  const score = new Map<Element, number>();
+  const held = new Map<Element, number>();
+  let total = 0;
+  for (const tag of ["p", "pre"]) {
+    for (const p of root.getElementsByTagName(tag)) {
+      const text = (p.textContent ?? "").replace(/\s+/g, " ").trim();
+      if (text.length < 25) continue;
+      const s = 1 + (text.match(/,/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+      const parent = p.parentElement;
+      if (!parent) continue;
+      score.set(parent, (score.get(parent) ?? 0) + s);
+      const grand = parent.parentElement;
+      if (grand) score.set(grand, (score.get(grand) ?? 0) + s / 2);
+      total += text.length;
+      for (let a: Element | null = parent; a; a = a === root ? null : a.parentElement) held.set(a, (held.get(a) ?? 0) + text.length);
+    }
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of score) {
+    if (s > bestScore) {
+      best = el;
+      bestScore = s;
+    }
+  }
+  while (best && best !== root && (held.get(best) ?? 0) < total * 0.6) best = best.parentElement;
+  return best === root ? null : best;
+}
