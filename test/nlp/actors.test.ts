@@ -19,6 +19,8 @@ const ROWS: [string, string[]][] = [
   ["President Bashar al-Assad met officials.", ["person:bashar-al-assad"]],
   ["“We will win,” Talal Silo, spokesman for the SDF, told Reuters.", ["person:talal-silo", "sdf", "reuters"]],
   ["Protesters gathered as police watched.", ["protesters"]],
+  ["Kurdish fighters and Druze militiamen held the town.", ["kurdish-forces", "druze-forces"]],
+  ["Fulani fighters attacked the village.", ["fulani-militia"]],
 ];
 
 for (const [text, ids] of ROWS) {

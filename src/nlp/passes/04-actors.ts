@@ -111,6 +111,8 @@ interface Compiled {
   lex: Map<string, string>;
   prefixes: Set<string>;
   /** Every token that can start a lexicon key or is a country, demonym, metonym or leader: the scan skips the rest. */
+  /** adjective → a stateless people's forces (model/peoples.tsv): "Kurdish" → kurdish-forces */
+  people: Map<string, { id: string; name: string; kind: ActorKind; inter: number }>;
   first: Set<string>;
   /** ASCII first character × length (31 = longer) of the keys in `first`: most tokens fail here, before hashing. */
   firstShape: Uint8Array;
@@ -201,10 +203,14 @@ function compile(): Compiled {
     String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
     "u",
   );
-  const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
+  const people = new Map<string, { id: string; name: string; kind: ActorKind; inter: number }>();
+  for (const [id, name, kind, inter, adjectives] of readTsv("peoples.tsv", 5)) {
+    for (const a of adjectives.split("|")) people.set(keyOf(a), { id, name, kind: kind as ActorKind, inter: Number(inter) });
+  }
+  const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
   const firstShape = new Uint8Array(128 * 32);
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
-  compiled = { lex, prefixes, first, firstShape, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, discovery, specs: m.actors };
+  compiled = { lex, prefixes, people, first, firstShape, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -215,6 +221,9 @@ const FORCE_AFTER = new RegExp(
   "u",
 );
 const SPONSOR_AFTER = /^-(backed|led|supported|sponsored|funded|armed|trained|allied|aligned|affiliated|linked)(?:\s+((?:[\p{Ll}-]+\s+){0,2}?)(militias?|fighters|allies|forces|groups?|militiamen|rebels|paramilitaries|proxies|factions|troops|coalition))?(?![\p{L}\p{N}])/u;
+// after a people's adjective: "Kurdish forces", "Druze militiamen", "Tuareg armed groups"
+const PEOPLE_FORCE_AFTER =
+  /^((?:\s+(?:armed|security|militia|ground|elite|special|local|tribal|allied|irregular|guerrilla))*)\s+(forces|fighters|militias?|militiamen|troops|guerrillas|units|gunmen|rebels|insurgents|paramilitaries|armed groups?)(?![\p{L}\p{N}-])/u;
 const PRO_AFTER = /^(?:['’]s)?\s+(forces|troops|alliance|camp|coalition|government|regime|units|militias?|fighters|gunmen|militiamen|paramilitaries|groups?)(?![\p{L}\p{N}])/u;
 const STATE_VERB =
   /^(?:['’]s\s+(?:government|regime|forces|troops|army|military)|\s+(?:said|says|has|have|had|is|was|will|would|accused|announced|denied|claimed|clawed|wants|sent|launched|responded|insisted|warned|vowed|backed|supports|supported|condemned|rejected|agreed|threatened|demanded|called))(?![\p{L}])/u;
@@ -352,6 +361,15 @@ export const actorsPass: Pass = {
         }
       }
       const t = toks[i];
+      // a stateless people's forces ("Kurdish fighters"): their own actor, never a guessed organisation
+      const people = C.people.get(t.t);
+      if (people && text[t.s - 1] !== "-") {
+        const pm = PEOPLE_FORCE_AFTER.exec(text.slice(t.e, t.e + 60));
+        if (pm) {
+          spec(people.id, lexSpec(people.id) ?? { name: people.name, kind: people.kind, inter: people.inter, known: true });
+          cands.push({ start: t.s, end: t.e + pm[0].length, actor: people.id, rule: "people-forces", conf: 0.75, prio: 4 });
+        }
+      }
       const isCountry = C.country.has(t.t);
       if (!isCountry && !C.metonym.has(t.t) && !C.leader.has(t.t)) continue;
       const after = text.slice(t.e, t.e + 90);
