@@ -66,6 +66,41 @@ function shorten<T extends { start: number; end: number; text: string }>(t: T): 
 }
 
 const BACKGROUND = /\b(?:alleged|accused (?:\S+ ){0,3}?of|in response to|in retaliation for|scene of|anniversary of|blamed for|responsibility for|reminiscent of|memory of|investigation into|probe into)\s+(?:the |a |an |its |their |his |her )?(?:[\w'’-]+\s+){0,4}$/i;
+// the words before the one who acts, after the trigger: "were killed by (the) X", "fell to (the) X"
+const AGENT_BEFORE = /\b(?:(?:were|was|been|being)\s+(?:\S+\s+){0,3}?by|(?:fell|fallen|falls|fall)\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/;
+// the words before an object, not a subject: "against (the) X", "from X", "by X" …; "On Sunday X",
+// "in March X" are dates before a subject
+const OBJECT_BEFORE =
+  /\b(?:against|on|with|from|of|to|for|into|by|at|in|over|near|toward|towards|between|than)\s+(?:the\s+)?(?:(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\s)[\p{L}-]+\s+)?$/iu;
+// "They" / "the group" as the subject of the trigger: nothing but auxiliaries and adverbs in between.
+// A form of "be" makes them the ones acted on ("they were arrested"), unless an -ing form follows
+// ("they are now regrouping").
+const ANAPHOR = /\b(they|the group)\s+((?:(?:have|has|had|were|was|are|is|also|then|later|reportedly|allegedly|now|again|recently|finally|quickly|successfully|would|will|could|may|might)\s+){0,3})$/i;
+const BE = /\b(?:were|was|are|is)\b/i;
+const GROUP_NOUN =
+  /\b(?:jihadists?|jihadis|militants|rebels|insurgents|fighters|gunmen|militiamen|militias?|troops|soldiers|forces|police|protesters|demonstrators|civilians|residents|villagers|people|families|refugees|prisoners|detainees|men|women|children)\b/i;
+const GROUP_KINDS = ["rebel-group", "political-militia", "identity-militia", "jihadist-group"];
+
+/**
+ * What "they" / "the group" at `at` refers back to: the last actor named as a subject (not after a
+ * preposition) before it in this or the previous sentence, when that actor is armed (for "the group": a non-state armed group). Persons are
+ * skipped ("they" is not "he"); when the last one named is not armed, "they" are someone else.
+ */
+function antecedent(nlp: NlpDoc, kindOf: (id: string) => string | undefined, from: number, at: number, group: boolean): ActorMention | undefined {
+  let k = 0;
+  while (k < nlp.mentions.length && nlp.mentions[k].start < at) k++;
+  for (k--; k >= 0 && nlp.mentions[k].start >= from; k--) {
+    const m = nlp.mentions[k];
+    if (m.end > at || m.rule === "sponsor-adjective" || m.rule === "country-place") continue;
+    // subjects carry on as "they"; an object ("liberate Raqqa from Isis") rarely does
+    if (OBJECT_BEFORE.test(nlp.text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    const kind = kindOf(m.actor);
+    if (!kind || kind === "person") continue;
+    return (group ? GROUP_KINDS.includes(kind) : isArmed(kind as never)) ? m : undefined;
+  }
+  return undefined;
+}
+
 const NEGATED = /\b(?:no|not|never|without|n't)\b(?:\s+[\w'’-]+){0,2}\s*$/i;
 const ACTOR_OK = (kind?: string) => kind !== undefined && (isArmed(kind as never) || ["state", "protesters", "rioters", "civilians", "person"].includes(kind));
 
@@ -114,12 +149,13 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     let actor1: ActorMention | undefined;
     let actor2: ActorMention | undefined;
     const assoc1: string[] = [];
-    // passive: "were killed by X"
+    let anaphor: ActorMention | undefined;
+    // passive: "were killed by X"; a place that "fell to X" was taken by X
     const passive = nonPerson.find(
-      (m) => m.start > trig.start && m.start - trig.start < 60 && /\b(?:were|was|been|being)\s+(?:\S+\s+){0,3}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/.test(text.slice(Math.max(s.start, trig.start - 30), m.start)),
+      (m) => m.start > trig.start && m.start - trig.start < 60 && AGENT_BEFORE.test(text.slice(Math.max(s.start, trig.start - 30), m.start)),
     );
     // subjects, not objects: skip mentions right after "against", "from", "by" …
-    const OBJ = /\b(?:against|on|with|from|of|to|for|into|by|at|in|over|near|toward|towards|between|than)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
+    const OBJ = OBJECT_BEFORE;
     // civilians are the ones hit, never the ones acting
     const beforeT = nonPerson.filter((m) => m.end <= trig.start && kindOf(m) !== "civilians" && !OBJ.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
     const afterT = nonPerson.filter((m) => m.start >= trig.start && m !== passive);
@@ -133,12 +169,15 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
       actor1 = beforeT[i];
       for (let j = i + 1; j < beforeT.length; j++) if (beforeT[j].actor !== actor1.actor) assoc1.push(beforeT[j].actor);
       actor2 = afterT.find((m) => m.actor !== actor1!.actor && !assoc1.includes(m.actor));
+    } else if ((anaphor = anaphoricSubject(s, si, trig))) {
+      actor1 = anaphor;
+      actor2 = afterT.find((m) => m.actor !== anaphor!.actor && kindOf(m) !== "civilians") ?? afterT.find((m) => m.actor !== anaphor!.actor);
     } else {
       // "clashes between X and Y"
       actor1 = afterT.find((m) => kindOf(m) !== "civilians");
       actor2 = afterT.find((m) => m.actor !== actor1?.actor);
     }
-    const subjectKnown = passive !== undefined || beforeT.length > 0;
+    const subjectKnown = passive !== undefined || beforeT.length > 0 || anaphor !== undefined;
     // no subject: the first actor after a one-sided trigger ("liberated Raqqa from Isis") is the one hit
     if (!subjectKnown && actor1 && !/^(?:clash|fight|battl|gun|exchange|skirmish|firefight|engage|talks|negotiat|agree|deal|truce|ceasefire|peace|signed)/i.test(trig.text)) {
       actor2 = actor1;
@@ -177,11 +216,18 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     const ev: Evidence[] = [
       { start: trigger.start, end: trigger.end, text: trigger.text, pass: PASS, rule: `trigger/${trigger.rule}`, confidence: Math.min(0.95, 0.4 + c.score / 10) },
     ];
-    if (actor1) ev.push({ start: actor1.start, end: actor1.end, text: actor1.text, pass: PASS, rule: passive ? "actor1/passive-by" : "actor1/before-trigger", confidence: 0.7 });
+    if (actor1) {
+      const rule = passive ? "actor1/passive-by" : anaphor ? "actor1/anaphora" : "actor1/before-trigger";
+      ev.push({ start: actor1.start, end: actor1.end, text: actor1.text, pass: PASS, rule, confidence: anaphor ? 0.45 : 0.7 });
+    }
     if (actor2) ev.push({ start: actor2.start, end: actor2.end, text: actor2.text, pass: PASS, rule: "actor2/after-trigger", confidence: 0.6 });
     if (explain) {
       ev[0].explain = `${c.reason}; modality ${modality}: ${why}; in: ${sText}`;
-      if (actor1) ev[1].explain = `actor1 ${passive ? `follows "by" after the trigger` : "is the first actor of the clause before the trigger"}`;
+      if (actor1) {
+        ev[1].explain = anaphor
+          ? `actor1 "${anaphor.text}" refers back to ${anaphor.explain}`
+          : `actor1 ${passive ? `follows "by" or "fell to" after the trigger` : "is the first actor of the clause before the trigger"}`;
+      }
     }
     const fat = /kill|dead|died|death|slain|massacr|execut|lost their lives/i.test(sText) ? fatalities(sText) : undefined;
     const e: ConflictEvent = {
@@ -197,7 +243,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
       sentence: { start: s.start, end: s.end },
       trigger: { start: trigger.start, end: trigger.end, text: trigger.text },
       evidence: ev,
-      confidence: Math.min(0.95, 0.3 + c.score / 10 + (actor1 ? 0.1 : 0)),
+      confidence: Math.min(0.95, 0.3 + c.score / 10 + (actor1 ? (anaphor ? 0.05 : 0.1) : 0)),
     };
     if (actor1) e.actor1 = actor1.actor;
     if (actor2) e.actor2 = actor2.actor;
@@ -209,7 +255,22 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     events.push(e);
     const mod = { asserted: 1, claimed: 1, planned: 0.35, hypothetical: 0.2, negated: 0.05 }[modality];
     classScores.push(c.score);
-    scores.push(c.score * mod * (1 / (1 + 0.3 * si)) * (actor1 ? 1.15 : 1) * (date.precision === 1 ? 1.1 : 1));
+    scores.push(c.score * mod * (1 / (1 + 0.3 * si)) * (actor1 ? (anaphor ? 1.05 : 1.15) : 1) * (date.precision === 1 ? 1.1 : 1));
+  }
+
+  /** "They have liberated …": the pronoun before the trigger, as a mention of the actor it refers back to. */
+  function anaphoricSubject(s: Span, si: number, trig: { start: number; text: string }): ActorMention | undefined {
+    const base = Math.max(s.start, trig.start - 60);
+    const m = ANAPHOR.exec(text.slice(base, trig.start));
+    if (!m || (BE.test(m[2]) && !/^\p{L}+ing\b/iu.test(trig.text))) return undefined;
+    const start = base + m.index;
+    if (OBJECT_BEFORE.test(text.slice(Math.max(s.start, start - 40), start))) return undefined;
+    const from = si > 0 ? nlp.sentences[si - 1].start : s.start;
+    const a = antecedent(nlp, (id) => actorById.get(id)?.kind, from, start, m[1].toLowerCase() === "the group");
+    // a group named in between that is no known actor ("drove the jihadists out") may be the one meant;
+    // the antecedent's own head noun ("Isis fighters") does not count
+    if (!a || GROUP_NOUN.test(text.slice(a.end, start).replace(/^\s*[\p{L}-]+/u, ""))) return undefined;
+    return { start, end: start + m[1].length, text: m[1], pass: PASS, rule: "anaphora", confidence: 0.45, actor: a.actor, explain: `"${a.text}", the last armed actor named before it` };
   }
 
   // a report about a disaster or a crime (so says its lede): weak conflict cues in it are not events
