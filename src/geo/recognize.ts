@@ -14,6 +14,8 @@ const STOPWORDS = new Set<string>(STOP.words);
 const TITLES = new Set<string>(STOP.titles);
 const PERSON_VERBS = new Set<string>(STOP.personVerbs);
 const PREPS = new Set<string>(STOP.prepositions);
+// the prepositions without the list word "and" ("of Tyler said" is a place, "and Ivins said" a person)
+const LOCATIVES = new Set<string>(STOP.prepositions.filter((w) => w !== "and"));
 const SUFFIXES = new Set<string>(STOP.compoundSuffixes);
 const PREFIXES = new Set<string>(STOP.compoundPrefixes);
 const TYPE_WORDS = new Set<string>(STOP.typeWords);
@@ -184,7 +186,16 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       reject = true;
       if (bestEnd === i) surnames.add(lower);
     }
-    else if (next && PERSON_VERBS.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
+    // "X said": a person, unless X is a country, province or big city ("Libya insisted") or follows
+    // a locative word ("a resident of Tyler said")
+    else if (
+      next &&
+      PERSON_VERBS.has(next.text.toLowerCase()) &&
+      adjacent(text, last, next) &&
+      !(prev && !t.initial && LOCATIVES.has(prev.text.toLowerCase())) &&
+      !bigPlace(gaz, surface)
+    )
+      reject = true;
     const cues = reject ? undefined : cuesAround(text, start, end);
     if (!reject && bestEnd === i && !t.abbrev) {
       // A lone small place needs context ("in X", "X province"); a sentence-initial lone word

@@ -30,6 +30,10 @@ const ROWS: [string, string[], string[]][] = [
   ["A tornado hit Paris, Tenn., and Springfield, Ill., on Sunday.", ["Paris", "Tenn", "Springfield", "Ill"], ["Sunday"]],
   ["Flooding in Cairo, Ga., and Salem, Ore.", ["Cairo", "Salem"], []],
   ["Mark Roberts, a reporter for The Independent, said so.", [], ["Roberts", "Independent", "Mark"]],
+  // "X said" is a person unless X is a country / big place or follows a locative word
+  ["Libya insisted on further talks, and Spain says it agrees.", ["Libya", "Spain"], []],
+  ["Jimmy Philmont, 39, of Fairfield told reporters the water was safe.", ["Fairfield"], []],
+  ["Officers questioned Campbell, and Ivins said nothing.", [], ["Ivins"]],
 ];
 
 for (const [text, want, notPlaces] of ROWS) {
