@@ -284,7 +284,19 @@ export class CoreStore implements Store {
       const vals: Param[] = keepOld
         ? [String(old.name), String(old.kind), optNum(old.inter) ?? a.inter ?? null, optStr(old.country) ?? a.country ?? null, optStr(old.role) ?? a.role ?? null, optStr(old.affiliation) ?? a.affiliation ?? null, 1]
         : [a.name, a.kind, a.inter ?? optNum(old?.inter) ?? null, a.country ?? optStr(old?.country) ?? null, a.role ?? optStr(old?.role) ?? null, a.affiliation ?? optStr(old?.affiliation) ?? null, a.known || oldKnown ? 1 : 0];
-      upserts.push([id, ...vals, JSON.stringify([...aliases].sort())]);
+      const row: Param[] = [id, ...vals, JSON.stringify([...aliases].sort())];
+      // Most articles name actors already stored as they are: rewrite only rows that change.
+      const same =
+        old &&
+        row[1] === old.name &&
+        row[2] === old.kind &&
+        row[3] === (optNum(old.inter) ?? null) &&
+        row[4] === (optStr(old.country) ?? null) &&
+        row[5] === (optStr(old.role) ?? null) &&
+        row[6] === (optStr(old.affiliation) ?? null) &&
+        row[7] === num(old.known) &&
+        row[8] === old.aliases;
+      if (!same) upserts.push(row);
       mentions.push([key, id, Math.max(1, a.mentions.length), pubDate]);
     }
     await insertRows(
