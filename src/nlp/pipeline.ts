@@ -1,7 +1,8 @@
 // The NLP passes, in run order. Each pass reads what earlier passes assigned and adds its own;
 // the order is checked once at start (`requires` must be assigned by an earlier pass).
-//   01 sentences → 02 language → 03 names → 04 actors → 05 relations → 06 dates → 07 quotes
-// Event extraction (src/events) then reads the NlpDoc.
+//   01 sentences → 02 language → 03 names → 04 actors → 05 relations → 07 quotes
+// Dates (06-dates.ts) are no pass: event extraction (src/events) reads the NlpDoc and dates each
+// sentence that reports an event on demand (`datesFor`); chrono-node is too costly for every sentence.
 import type {
   Actor,
   Article,
@@ -18,7 +19,6 @@ import { languagePass } from "./passes/02-language.js";
 import { namesPass } from "./passes/03-names.js";
 import { actorsPass } from "./passes/04-actors.js";
 import { relationsPass } from "./passes/05-relations.js";
-import { datesPass } from "./passes/06-dates.js";
 import { quotesPass } from "./passes/07-quotes.js";
 
 /** An actor mention resolved to a canonical actor id. */
@@ -49,7 +49,7 @@ export interface NlpDoc {
   mentions: ActorMention[];
   actors: Actor[];
   relations: Relation[];
-  /** Date mentions of the lede and of every sentence event extraction looked at (see 06-dates). */
+  /** Date mentions of every sentence event extraction looked at (see 06-dates `datesFor`). */
   dates: DateMention[];
   quotes: Quote[];
   /** ISO2 of the country the article is mostly about ("the army" resolves to its forces). */
@@ -80,7 +80,7 @@ export interface Pass {
 }
 
 /** The passes in run order. */
-export const PASSES: Pass[] = [sentencesPass, languagePass, namesPass, actorsPass, relationsPass, datesPass, quotesPass];
+export const PASSES: Pass[] = [sentencesPass, languagePass, namesPass, actorsPass, relationsPass, quotesPass];
 
 function checkOrder(passes: Pass[]): void {
   const have = new Set<keyof NlpDoc>(["article", "text", "explain", "warnings"]);

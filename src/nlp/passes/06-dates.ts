@@ -1,10 +1,11 @@
-// Pass 06: date expressions, normalized against the article's publication time with ACLED time
-// precision (1 day, 2 week, 3 month or vaguer). Vague forms ("since 2014", "three months into the
-// battle", "October or November") come from model/date-patterns.tsv; chrono-node parses the rest.
+// 06: date expressions, normalized against the article's publication time with ACLED time precision
+// (1 day, 2 week, 3 month or vaguer); event extraction asks for them sentence by sentence (`datesFor`).
+// Vague forms ("since 2014", "three months into the battle", "October or November") come from
+// model/date-patterns.tsv; chrono-node parses the rest.
 import * as chrono from "chrono-node";
 import type { EventDate, TimePrecision } from "../../types/index.js";
 import { readTsv } from "../model/load.js";
-import type { DateMention, NlpDoc, Pass } from "../pipeline.js";
+import type { DateMention, NlpDoc } from "../pipeline.js";
 
 const PASS = "06-dates";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -126,8 +127,8 @@ const text_ = (t: string) => t.replace(/[,\s]+$/, "");
 const done = new WeakMap<NlpDoc, Map<number, DateMention[]>>();
 
 /**
- * The date mentions of one sentence, computed once and added to `doc.dates`.
- * The pass fills in the sentences that name an actor; event extraction asks for the others it needs.
+ * The date mentions of one sentence, computed once and added to `doc.dates`. Event extraction asks
+ * for the sentences that report an event; no other sentence is dated (chrono-node is the costliest step).
  */
 export function datesFor(doc: NlpDoc, s: { start: number; end: number }): DateMention[] {
   let cache = done.get(doc);
@@ -145,15 +146,3 @@ export function datesFor(doc: NlpDoc, s: { start: number; end: number }): DateMe
   }
   return found;
 }
-
-export const datesPass: Pass = {
-  name: PASS,
-  requires: ["sentences"],
-  assigns: ["dates"],
-  run(doc: NlpDoc) {
-    if (!referenceDay(doc.article.publishedAt)) return;
-    // the lede now; every sentence that reports an event is dated on demand by event extraction
-    // (chrono-node is the costliest step, and most sentences report nothing)
-    for (const s of doc.sentences.slice(0, 3)) datesFor(doc, s);
-  },
-};
