@@ -330,11 +330,15 @@ function grievance(h: Hit, sentence: string): boolean {
   return at > 0 && GRIEVANCE.test(sentence.slice(Math.max(0, at - 60), at));
 }
 
-const ACCUSATION = /\b(?:(?:suspected|accused|convicted|charged|wanted|arrested|detained) (?:\w+ ){0,2}?(?:of|for|with|over|in connection with)|who (?:had |have |allegedly )?|involved in|behind|responsible for|planning|plotting|linked to|after|following|in the wake of)\s+(?:the |a |an |allegedly |last \w+'s )?(?:[\w'’-]+\s+){0,3}$/i;
+const ACCUSATION = /\b(?:(?:suspected|accused|convicted|charged|wanted|arrested|detained) (?:\w+ ){0,2}?(?:of|for|with|over|in connection with)|suspects? (?:in|of|over|behind|for)|involved in|behind|responsible for|planning|plotting|linked to)\s+(?:the |a |an |allegedly |last \w+'s )?(?:[\w'’-]+\s+){0,3}$/i;
+// after the arrest only: "arrested … after rockets were fired", "arrested men who fired rockets"
+const ARREST_AFTER = /\b(?:who (?:had |have |allegedly )?|after|following|in the wake of)\s+(?:the |a |an |allegedly |last \w+'s )?(?:[\w'’-]+\s+){0,3}$/i;
 /** True when `h` is what people arrested are accused of ("arrested men suspected of firing rockets"). */
-function accusation(h: Hit, sentence: string): boolean {
+function accusation(h: Hit, sentence: string, afterArrest: boolean): boolean {
   const at = sentence.indexOf(h.text);
-  return at > 0 && ACCUSATION.test(sentence.slice(Math.max(0, at - 70), at));
+  if (at <= 0) return false;
+  const before = sentence.slice(Math.max(0, at - 70), at);
+  return ACCUSATION.test(before) || (afterArrest && ARREST_AFTER.test(before));
 }
 const PRO_GOV = /\b(?:pro-?government|pro-?regime|government-(?:backed|allied|aligned)|regime-backed|loyal to the (?:government|president|regime|state)|allied (?:with|to) the (?:government|army|regime))\b/i;
 
@@ -367,10 +371,12 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   // "protested against the desecration of …": in a protest report, what the protest is against is its grievance
   const protest = hits.some((h) => h.type === "Peaceful protest");
   // "arrested three men suspected of firing rockets": what the arrested are accused of is background
-  const arrestAt = Math.min(...hits.filter((h) => h.type === "Arrests" && /^(?:arrest|detain)/i.test(h.text)).map((h) => h.start));
+  const arrestAt = Math.min(...hits.filter((h) => h.type === "Arrests" && h.weight >= 3).map((h) => h.start));
   for (const h of hits) {
     if (protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) continue;
-    if (h.start > arrestAt && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence)) continue;
+    // "vowed to retake", "the power to take control": an infinitive capture has not happened
+    if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 4), Math.max(0, sentence.indexOf(h.text))))) continue;
+    if (arrestAt < Number.POSITIVE_INFINITY && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence, h.start > arrestAt)) continue;
     if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
     if (heldAtProtest && h.type === "Arrests") continue;
     if (airborne && h.type === "Shelling/artillery/missile attack") continue;
