@@ -35,3 +35,14 @@ test("tidyArticle: an empty or text-free container is left as it is", () => {
   assert.equal(tidyArticle(doc.getElementById("a")!), 0, "nothing to remove in an empty element");
   assert.equal(tidyArticle(doc.getElementById("b")!), 0, "a plain paragraph is kept");
 });
+
+test("tidyArticle: a block holding most of the article stays even when its name sounds like chrome", () => {
+  const doc = parseDocument(
+    `<html><body><div id="a"><div class="related-wrapper">${prose(1)}${prose(2)}${prose(3)}</div><div class="related">Short related box</div>${prose(4)}</div></body></html>`,
+  );
+  const el = doc.getElementById("a")!;
+  tidyArticle(el);
+  const texts = blocksOf(el).map((b) => b.text);
+  assert.ok(texts.some((t) => t.startsWith("Paragraph 2")), `the big block is kept: ${texts.join(" | ")}`);
+  assert.ok(!texts.includes("Short related box"), "the small block of the same name goes");
+});

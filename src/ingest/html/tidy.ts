@@ -28,6 +28,8 @@ const zero = (): Stats => ({ text: 0, link: 0, commas: 0, p: 0, img: 0, input: 0
 const JUDGED = new Set(["div", "section", "ul", "ol", "table", "form", "fieldset", "dl"]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const FIELDS = new Set(["input", "select", "textarea", "button"]);
+/** Share of the article's text above which a block is kept whatever its figures. */
+const MAX_SHARE = 0.4;
 
 /** Visible length of a text node: trimmed, with a space for leading/trailing whitespace. */
 function textLength(v: string): number {
@@ -79,6 +81,8 @@ function notProse(tag: string, el: Element, s: Stats, textOf: () => string): boo
  */
 export function tidyArticle(root: Element): number {
   let removed = 0;
+  // a block holding a large share of the article is never dropped, whatever its name says
+  const keepOver = (root.textContent ?? "").replace(/\s+/g, " ").length * MAX_SHARE;
   const walk = (el: Element, inLink: boolean, inList: boolean, inHeading: boolean): Stats => {
     const s = zero();
     for (let c = el.firstChild; c; ) {
@@ -101,7 +105,7 @@ export function tidyArticle(root: Element): number {
         let drop = isAuthorBox(child, cs) || (tag === "header" && cs.text < 500);
         if (!drop && (tag === "h1" || tag === "h2")) drop = weight(child) < 0;
         if (!drop && JUDGED.has(tag)) drop = notProse(tag, child, cs, () => child.textContent ?? "");
-        if (drop) {
+        if (drop && cs.text <= keepOver) {
           child.remove();
           removed++;
         } else {
