@@ -7,7 +7,6 @@ import type { EventDate, TimePrecision } from "../../types/index.js";
 import { readTsv } from "../model/load.js";
 import type { DateMention, NlpDoc } from "../pipeline.js";
 
-const PASS = "06-dates";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, "a few": 3, several: 3, few: 3 };
 const PREFILTER =
