@@ -372,10 +372,13 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   const protest = hits.some((h) => h.type === "Peaceful protest");
   // "arrested three men suspected of firing rockets": what the arrested are accused of is background
   const arrestAt = Math.min(...hits.filter((h) => h.type === "Arrests" && h.weight >= 3).map((h) => h.start));
-  for (const h of hits) {
+  for (let h of hits) {
     if (protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) continue;
-    // "vowed to retake", "the power to take control": an infinitive capture has not happened
-    if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 4), Math.max(0, sentence.indexOf(h.text))))) continue;
+    // "vowed to retake", "a launching pad to liberate": an infinitive capture has not happened yet; it is
+    // an event (planned, says its modality) only when nothing that did happen is reported beside it
+    if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 4), Math.max(0, sentence.indexOf(h.text))))) {
+      h = { ...h, weight: h.weight / 4 };
+    }
     if (arrestAt < Number.POSITIVE_INFINITY && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence, h.start > arrestAt)) continue;
     if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
     if (heldAtProtest && h.type === "Arrests") continue;

@@ -40,3 +40,10 @@ test("failed peace talks are background, not an agreement", () => {
   const d = extract(article("The chaos has drawn in regional powers, with peace talks failing to resolve the war."));
   assert.ok(!d.events.some((e) => e.subEventType === "Agreement"), "no Agreement from talks that failed");
 });
+
+test("an infinitive capture is planned, and gives way to what did happen beside it", () => {
+  const vow = extract(article("The rebels vowed to retake the town within days.")).events.find((x) => x.primary);
+  assert.equal(vow?.modality, "planned", "a vow to retake is a planned event");
+  const both = extract(article("Rebels ambushed an army convoy near the town and vowed to retake it within days.")).events.find((x) => x.primary);
+  assert.equal(both?.subEventType, "Armed clash", "the ambush, not the vow, is the event");
+});
