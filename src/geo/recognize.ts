@@ -20,6 +20,8 @@ const SUFFIXES = new Set<string>(STOP.compoundSuffixes);
 const PREFIXES = new Set<string>(STOP.compoundPrefixes);
 const TYPE_WORDS = new Set<string>(STOP.typeWords);
 const NAME_OF = new Set<string>(STOP.nameOfWords);
+// "New York Governor", "Mexico City Health Secretary": the place's office, the place still a place
+const OFFICE_WORDS = new Set<string>(STOP.officeWords);
 // "The FDA", "A week": a determiner never starts a place name ("The Hague" is found as "Hague")
 const DETERMINERS = new Set<string>(STOP.determiners);
 const NAME_WORDS = new Set<string>(STOP.nameWords);
@@ -175,7 +177,14 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(prev.text.toLowerCase())) {
       reject = true;
       if (bestEnd === i) surnames.add(lower);
-    } else if (next?.cap && adjacent(text, last, next) && !TYPE_WORDS.has(next.text.toLowerCase()) && !next.abbrev && !t.abbrev) {
+    } else if (
+      next?.cap &&
+      adjacent(text, last, next) &&
+      !TYPE_WORDS.has(next.text.toLowerCase()) &&
+      !next.abbrev &&
+      !t.abbrev &&
+      !(OFFICE_WORDS.has(next.text.toLowerCase()) && bigPlace(gaz, surface))
+    ) {
       reject = true;
       // "Anna Campbell": a lone "Anna" later is her too
       if (bestEnd === i && !t.initial && !bigPlace(gaz, surface)) surnames.add(lower);
