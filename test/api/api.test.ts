@@ -12,6 +12,7 @@ import { buildApp } from "../../src/api/app.js";
 import { toErrorBody } from "../../src/api/errors.js";
 import { openStore } from "../../src/store/index.js";
 import type { Store } from "../../src/store/types.js";
+import { syntheticEvents } from "../../bench/api-data.js";
 import { deirEzzor, report, SDF, talAfar } from "./fixture.js";
 
 let dir: string;
@@ -118,6 +119,38 @@ describe("events", () => {
     } finally {
       await bulk.close();
       rmSync(bulkDir, { recursive: true, force: true });
+    }
+  });
+
+  test("the map's point index answers type, time, bbox, region and actor filters as the store does", async () => {
+    const idxDir = mkdtempSync(join(tmpdir(), "sitrep-api-idx-"));
+    const synth = await openStore(join(idxDir, "idx.db"));
+    try {
+      await synth.importEvents(syntheticEvents(3000, 11));
+      const idxApp = await buildApp({ store: synth, webRoot: join(idxDir, "no-web"), cache: false });
+      const filters = [
+        "type=Battles,Riots",
+        "since=2017-03-01&until=2017-03-31",
+        "since=2017-06-15&until=2017-06-15",
+        "bbox=37,33,41,37&type=Protests",
+        "region=SY&since=2017-02-01&until=2017-05-01",
+        "actor=sdf",
+        "actor=isis&since=2017-08-01&until=2017-09-30&bbox=36,30,46,38",
+        "actor=nobody-at-all",
+      ];
+      for (const f of filters) {
+        const fromIndex = (await idxApp.inject({ method: "GET", url: `/api/map/points?${f}` })).json();
+        // minSources=1 matches every event but is not an index filter: the store answers it.
+        const fromStore = (await idxApp.inject({ method: "GET", url: `/api/map/points?${f}&minSources=1` })).json();
+        assert.ok(fromStore.count > 0 || f.includes("nobody"), `${f}: the store finds events (${fromStore.count})`);
+        assert.equal(fromIndex.count, fromStore.count, `${f}: same number of points`);
+        assert.deepEqual([...fromIndex.id].sort(), [...fromStore.id].sort(), `${f}: same events`);
+        assert.deepEqual(fromIndex.date, [...fromIndex.date].sort(), `${f}: index answer sorted by date`);
+      }
+      await idxApp.close();
+    } finally {
+      await synth.close();
+      rmSync(idxDir, { recursive: true, force: true });
     }
   });
 

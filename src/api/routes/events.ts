@@ -70,9 +70,12 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
     handler: async (req, reply) => {
       const p = req.query as EventFilterParams;
       const q = toEventQuery(p);
-      // Type, time, bbox and region filters are answered from the in-memory index.
-      const simple = !q.actor && !q.source && !q.text && !q.subEventType && !q.minSources && !q.near;
-      if (simple) {
+      // Type, time, bbox, region and actor filters are answered from the in-memory index.
+      const simple = !q.includeBacked && !q.source && !q.text && !q.subEventType && !q.minSources && !q.near;
+      // While the index is still loading, a narrowed request is the store's to answer (an
+      // indexed query); only the request for (nearly) everything waits for the index.
+      const narrowed = !!(q.since || q.until || q.bbox || p.region || q.actor);
+      if (simple && (points.isReady() || !narrowed)) {
         const { body, gzipped } = await points.answer(
           {
             types: q.eventType as string[] | undefined,
@@ -80,6 +83,7 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
             since: q.since,
             until: q.until,
             bbox: q.bbox,
+            actor: q.actor,
           },
           /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")),
         );
