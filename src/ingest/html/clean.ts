@@ -3,7 +3,9 @@
 // unless the element holds a large share of the page's text or names article text itself.
 import { CHROME_CLASS, KEEP_CLASS, REMOVE_ROLES, REMOVE_TAGS } from "../model/patterns.js";
 
-const STRUCTURAL = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
+const STRUCTURAL = new Set(["html", "body", "main", "article"]);
+/** Tags compared by `localName` (lower case from the parser): linkedom's `tagName` upper-cases on every read. */
+const REMOVE_LOCAL = new Set([...REMOVE_TAGS].map((t) => t.toLowerCase()));
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /**
@@ -20,10 +22,10 @@ function findDescendant(el: Element, test: (e: Element) => boolean): Element | n
 }
 
 const isArticleBody = (el: Element) => el.getAttribute("itemprop") === "articleBody";
-const isH1 = (el: Element) => el.tagName === "H1";
+const isH1 = (el: Element) => el.localName === "h1";
 /** `blockquote[class*="tweet"], blockquote[class*="instagram"], blockquote[class*="embed"]` */
 const EMBED_CLASS = /tweet|instagram|embed/;
-const isEmbeddedQuote = (el: Element) => el.tagName === "BLOCKQUOTE" && EMBED_CLASS.test(el.getAttribute("class") ?? "");
+const isEmbeddedQuote = (el: Element) => el.localName === "blockquote" && EMBED_CLASS.test(el.getAttribute("class") ?? "");
 
 /** True for the characters `\s` matches in a regular expression. */
 function isSpace(c: number): boolean {
@@ -102,8 +104,8 @@ export function removeChrome(root: Element): number {
 }
 
 function isChrome(el: Element, pageLen: number, textLen: (el: Element) => number): boolean {
-  const tag = el.tagName;
-  if (REMOVE_TAGS.has(tag)) return !holdsArticle(el, pageLen, 0.5, textLen);
+  const tag = el.localName;
+  if (REMOVE_LOCAL.has(tag)) return !holdsArticle(el, pageLen, 0.5, textLen);
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return !holdsArticle(el, pageLen, 0.5, textLen);
   const style = el.getAttribute("style");
   if (style && HIDDEN_STYLE.test(style)) return !holdsArticle(el, pageLen, 0.5, textLen);
@@ -143,8 +145,8 @@ export function pruneToArticle(root: Element): Element | null {
   const mains: Element[] = [];
   findDescendant(root, (el) => {
     if (isArticleBody(el)) marked.push(el);
-    if (el.tagName === "ARTICLE") articles.push(el);
-    else if (el.tagName === "MAIN") mains.push(el);
+    if (el.localName === "article") articles.push(el);
+    else if (el.localName === "main") mains.push(el);
     return false;
   });
   const candidates = [...marked, ...articles, ...mains];
@@ -165,7 +167,7 @@ function pruneAround(el: Element, root: Element): void {
     const parent = node.parentElement;
     for (let s = parent.firstElementChild; s; ) {
       const next = s.nextElementSibling;
-      if (s !== node && s.tagName !== "H1" && !findDescendant(s, isH1)) s.remove();
+      if (s !== node && s.localName !== "h1" && !findDescendant(s, isH1)) s.remove();
       s = next;
     }
   }

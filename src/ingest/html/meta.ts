@@ -93,13 +93,13 @@ function scanPage(root: Element): PageMarks {
   const marks: PageMarks = { figcaptions: [] };
   const walk = (el: Element) => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.tagName;
-      if (tag === "H1") marks.h1 ??= c;
-      else if (tag === "TIME") {
+      const tag = c.localName;
+      if (tag === "h1") marks.h1 ??= c;
+      else if (tag === "time") {
         marks.time ??= c;
         if (c.hasAttribute("datetime")) marks.timeWithDatetime ??= c;
-      } else if (tag === "FIGCAPTION") marks.figcaptions.push(c);
-      else if (tag === "LINK" && c.getAttribute("rel") === "canonical") marks.canonical ??= c;
+      } else if (tag === "figcaption") marks.figcaptions.push(c);
+      else if (tag === "link" && c.getAttribute("rel") === "canonical") marks.canonical ??= c;
       const cls = c.getAttribute("class");
       if (!marks.standfirst && ((cls && STANDFIRST_CLASS.test(cls)) || c.getAttribute("data-testid") === "standfirst")) marks.standfirst = c;
       if (!marks.byline && (c.getAttribute("rel") === "author" || c.getAttribute("itemprop") === "author" || (cls && /byline/i.test(cls))))

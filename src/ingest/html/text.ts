@@ -6,7 +6,14 @@ const BLOCK = new Set([
   "H1", "H2", "H3", "H4", "H5", "H6", "TABLE", "TR", "TD", "TH", "TBODY", "THEAD", "FIGURE", "FIGCAPTION",
   "HR", "ADDRESS", "CENTER", "DETAILS", "SUMMARY", "FIELDSET", "HGROUP",
 ]);
-const SKIP = new Set(["FIGCAPTION", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "svg", "HEAD", "TITLE", "IFRAME", "BUTTON", "SELECT"]);
+const SKIP = new Set(["FIGCAPTION", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD", "TITLE", "IFRAME", "BUTTON", "SELECT"]);
+/**
+ * Both spellings of each name, compared with `localName`: lower case from the HTML parser,
+ * upper case where Readability made the element; linkedom's `tagName` upper-cases on every read.
+ */
+const bothCases = (names: Set<string>) => new Set([...names].flatMap((n) => [n, n.toLowerCase()]));
+const BLOCK_NAMES = bothCases(BLOCK);
+const SKIP_NAMES = bothCases(SKIP);
 
 /** A paragraph of text and the tag of the block that held it. */
 export interface Block {
@@ -41,22 +48,22 @@ export function blocksOf(root: Element): Block[] {
         if (inLink) linkChars += t.trim().length;
       } else if (c.nodeType === 1) {
         const el = c as Element;
-        const name = el.tagName;
-        if (SKIP.has(name)) continue;
-        if (name === "BR") {
+        const name = el.localName;
+        if (SKIP_NAMES.has(name)) continue;
+        if (name === "br" || name === "BR") {
           buf += "\n";
           continue;
         }
-        if (BLOCK.has(name)) {
+        if (BLOCK_NAMES.has(name)) {
           flush();
           const prev = tag;
-          tag = name;
+          tag = name.toUpperCase();
           walk(el, inLink);
           flush();
           tag = prev;
         } else {
-          if (name === "IMG") continue;
-          walk(el, inLink || name === "A");
+          if (name === "img" || name === "IMG") continue;
+          walk(el, inLink || name === "a" || name === "A");
         }
       }
     }
