@@ -68,7 +68,21 @@ function toPoint(e: StoredEvent, actorId: (id: string) => number): Point | null 
   };
 }
 
-/** A place's key for remembering region tests: lat and lon to 5 decimals (~1 m) in one integer. */
+/** The points by date, and the fields filters read as flat typed columns in the same order. */
+interface Sorted {
+  order: Point[];
+  lon: Float64Array;
+  lat: Float64Array;
+  type: Int8Array;
+  /** Place number of each point (points at the same position share one). */
+  place: Int32Array;
+  placeCount: number;
+  /** Point i's actor numbers are actorFlat[actorStart[i] … actorStart[i + 1]). */
+  actorStart: Int32Array;
+  actorFlat: Int32Array;
+}
+
+/** A place's key for numbering places: lat and lon to 5 decimals (~1 m) in one integer. */
 function placeKey(lon: number, lat: number): number {
   return Math.round((lat + 90) * 1e5) * 4e7 + Math.round((lon + 180) * 1e5);
 }
@@ -108,11 +122,11 @@ export function eventsToColumns(events: StoredEvent[]): PointColumns {
 export class PointIndex {
   private points = new Map<string, Point>();
   /** The points by date, rebuilt on the first answer after a change. */
-  private sorted: Point[] | null = null;
+  private sorted: Sorted | null = null;
   /** Actor id → small number (each point keeps numbers, not strings). */
   private actorIds = new Map<string, number>();
-  /** Region code → place key → inside, so a place's polygon test runs once. */
-  private regionMemo = new Map<string, Map<number, boolean>>();
+  /** Region code → per place of `sorted`: -1 not tested yet, 0 outside, 1 inside. */
+  private regionMemo = new Map<string, Int8Array>();
   private complete = false;
   private cursor = 0;
   private loading: Promise<void> | null = null;
@@ -203,50 +217,90 @@ export class PointIndex {
     return { body: hit.json, gzipped: false };
   }
 
-  private byDate(): Point[] {
+  /** The points by date with their filter fields as typed columns (a scan reads a few flat arrays). */
+  private byDate(): Sorted {
     if (!this.sorted) {
-      this.sorted = [...this.points.values()];
-      this.sorted.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const order = [...this.points.values()];
+      order.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const n = order.length;
+      const lon = new Float64Array(n);
+      const lat = new Float64Array(n);
+      const type = new Int8Array(n);
+      const place = new Int32Array(n);
+      const actorStart = new Int32Array(n + 1);
+      const places = new Map<number, number>();
+      const placeAt: number[] = [];
+      let nActors = 0;
+      for (let i = 0; i < n; i++) nActors += order[i].actors.length;
+      const actorFlat = new Int32Array(nActors);
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const p = order[i];
+        lon[i] = p.lon;
+        lat[i] = p.lat;
+        type[i] = p.type;
+        const key = placeKey(p.lon, p.lat);
+        let at = places.get(key);
+        if (at === undefined) {
+          at = placeAt.length;
+          places.set(key, at);
+          placeAt.push(i);
+        }
+        place[i] = at;
+        actorStart[i] = k;
+        for (const a of p.actors) actorFlat[k++] = a;
+      }
+      actorStart[n] = k;
+      this.sorted = { order, lon, lat, type, place, placeCount: placeAt.length, actorStart, actorFlat };
+      // Place numbers changed: region answers per place are recomputed.
+      this.regionMemo.clear();
     }
     return this.sorted;
   }
 
-  private inRegion(region: Region, p: Point): boolean {
+  /** 1 when the place is inside the region, 0 when not; tested once per place and region. */
+  private regionMask(region: Region, s: Sorted): Int8Array {
     let memo = this.regionMemo.get(region.code);
     if (!memo) {
-      memo = new Map();
+      memo = new Int8Array(s.placeCount).fill(-1);
       this.regionMemo.set(region.code, memo);
     }
-    const key = placeKey(p.lon, p.lat);
-    let inside = memo.get(key);
-    if (inside === undefined) {
-      inside = inRegion(region, p.lon, p.lat);
-      if (memo.size < 1_000_000) memo.set(key, inside);
-    }
-    return inside;
+    return memo;
   }
 
   private compute(f: PointFilter): string {
     const types = f.types ? new Set(f.types.map((t) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]))) : null;
     // An actor the index has never seen has no events.
     const actor = f.actor === undefined ? undefined : (this.actorIds.get(f.actor) ?? -1);
-    const all = this.byDate();
-    const from = f.since ? lowerBound(all, f.since) : 0;
+    const s = this.byDate();
+    const { order, lon, lat, type, place, actorStart, actorFlat } = s;
+    const from = f.since ? lowerBound(order, f.since) : 0;
     // until is inclusive: up to the first date after it ("YYYY-MM-DD" + a later character).
-    const to = f.until ? lowerBound(all, `${f.until}~`) : all.length;
+    const to = f.until ? lowerBound(order, `${f.until}~`) : order.length;
     const bbox = f.bbox;
     const region = f.region;
+    const memo = region ? this.regionMask(region, s) : null;
     const pick: Point[] = [];
     for (let i = from; i < to; i++) {
-      const p = all[i];
-      if (types && !types.has(p.type)) continue;
-      if (bbox && (p.lon < bbox[0] || p.lon > bbox[2] || p.lat < bbox[1] || p.lat > bbox[3])) continue;
-      if (actor !== undefined && !p.actors.includes(actor)) continue;
-      if (region) {
-        if (p.lon < region.bbox[0] || p.lon > region.bbox[2] || p.lat < region.bbox[1] || p.lat > region.bbox[3]) continue;
-        if (!this.inRegion(region, p)) continue;
+      if (types && !types.has(type[i])) continue;
+      const x = lon[i];
+      const y = lat[i];
+      if (bbox && (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3])) continue;
+      if (actor !== undefined) {
+        let has = false;
+        for (let j = actorStart[i]; j < actorStart[i + 1]; j++) if (actorFlat[j] === actor) has = true;
+        if (!has) continue;
       }
-      pick.push(p);
+      if (region && memo) {
+        if (x < region.bbox[0] || x > region.bbox[2] || y < region.bbox[1] || y > region.bbox[3]) continue;
+        let inside = memo[place[i]];
+        if (inside === -1) {
+          inside = inRegion(region, x, y) ? 1 : 0;
+          memo[place[i]] = inside;
+        }
+        if (!inside) continue;
+      }
+      pick.push(order[i]);
     }
     return JSON.stringify(columns(pick));
   }
