@@ -335,7 +335,10 @@ export class CoreStore implements Store {
       db,
       "INSERT INTO places (id, name, lat, lon, prec, country, admin1, admin2, feature_code) VALUES",
       [...rows.values()],
-      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, prec = excluded.prec, country = excluded.country, admin1 = excluded.admin1, feature_code = excluded.feature_code",
+      // the same gazetteer places come back article after article: rewrite a row only when it changes
+      `ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, prec = excluded.prec, country = excluded.country, admin1 = excluded.admin1, feature_code = excluded.feature_code
+       WHERE (places.name, places.lat, places.lon, places.prec, places.country, places.admin1, places.feature_code)
+         IS DISTINCT FROM (excluded.name, excluded.lat, excluded.lon, excluded.prec, excluded.country, excluded.admin1, excluded.feature_code)`,
     );
     return places;
   }
