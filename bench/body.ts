@@ -8,7 +8,9 @@
 // (user + system, all threads: GC included), the latter less disturbed by other load; each
 // extractor is timed over several passes and its fastest pass is reported (--repeat N).
 // The baseline runs first, before sitrep's reader is loaded: sitrep swaps linkedom's node base
-// class (src/ingest/html/dom.ts), which would otherwise speed up the baseline too.
+// class and its class-attribute reads (src/ingest/html/dom.ts), which would otherwise speed up
+// the baseline too. The routes sitrep's reader took (its tidied container, Readability, the
+// publisher's JSON-LD body, page text) are counted in one more, untimed pass.
 // Usage: npm run bench:body [-- --worst 10] [-- --repeat 3]
 import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -62,11 +64,17 @@ const { extractHtml } = await import("../src/ingest/html/extract.js");
 // sitrep reads the bytes as its HTML reader does: charset detection, then extraction
 const sitrep: Extractor = (bytes, url) => extractHtml(decodeBytes(bytes).text, { url }).body;
 const ours = run("sitrep", sitrep);
+const routes = new Map<string, number>();
+for (const p of pages) {
+  const via = extractHtml(decodeBytes(p.bytes).text, { url: truth[p.key]!.url }).via;
+  routes.set(via, (routes.get(via) ?? 0) + 1);
+}
 console.log(`article-extraction: ${pages.length} pages, fastest of ${REPEAT} passes each`);
 for (const r of [ours, base]) {
   console.log(`${r.name.padEnd(22)} ${fmt(r.all)}  ${r.pps.toFixed(1)} pages/s wall, ${r.cpuPps.toFixed(1)} pages/CPU-s`);
   console.log(`${"".padEnd(22)} half A (${r.a.pages}): F1 ${r.a.f1.toFixed(4)}   half B (${r.b.pages}): F1 ${r.b.f1.toFixed(4)}`);
 }
+console.log(`sitrep routes per pass: ${[...routes].map(([k, n]) => `${k} ${n}`).join(", ")}`);
 console.log(
   `ratio sitrep/baseline: F1 ${(ours.all.f1 / base.all.f1).toFixed(3)}x  precision ${(ours.all.precision / base.all.precision).toFixed(3)}x  recall ${(ours.all.recall / base.all.recall).toFixed(3)}x  speed ${(ours.pps / base.pps).toFixed(2)}x wall, ${(ours.cpuPps / base.cpuPps).toFixed(2)}x CPU`,
 );
