@@ -127,7 +127,7 @@ interface Compiled {
   generics: { rule: string; resolve: string; conf: number; re: RegExp; at: RegExp }[];
   /** Any generic phrase (all the patterns as one alternation): finds the places where one may match. */
   anyGeneric?: RegExp;
-  discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[] }[];
+  discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[]; lastWords: Set<string> }[];
   specs: Map<string, LexActor>;
 }
 let compiled: Compiled | undefined;
@@ -198,6 +198,8 @@ function compile(): Compiled {
     inter: Number(inter),
     heads: heads.split("|"),
     spacedHeads: heads.split("|").map((h) => ` ${h}`),
+    // a name ending in " <head>" ends in the head's last word
+    lastWords: new Set(heads.split("|").map((h) => h.slice(h.lastIndexOf(" ") + 1))),
   }));
   const apposition = new RegExp(
     String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
@@ -472,8 +474,9 @@ export const actorsPass: Pass = {
       const start = r.end - name.length;
       const rest = text.slice(r.end, r.end + 12);
       const restMilitia = rest.includes("militia");
+      const last = name.slice(name.lastIndexOf(" ") + 1);
       for (const d of C.discovery) {
-        let head = d.spacedHeads.find((h) => name.endsWith(h))?.slice(1);
+        let head = d.lastWords.has(last) ? d.spacedHeads.find((h) => name.endsWith(h))?.slice(1) : undefined;
         let full = name;
         let end = r.end;
         if (!head && d.rule === "militia" && restMilitia) {
