@@ -286,9 +286,10 @@ export function findTriggers(text: string, start: number, end: number, context?:
 }
 
 const CIVILIAN = /\b(?:civilians?|villagers|residents|worshippers|people|children|women|farmers|passengers|students|journalists?|teachers?|aid workers|pilgrims|families|family|population|mosque|church|market|school|hospital|homes?|houses?|wedding|refugees|displaced|a man|a woman|a boy|a girl|a father|a mother)\b/i;
-const ARMED_TARGET = /\b(?:soldiers|troops|army|military|police|policemen|checkpoints?|convoys?|bases?|patrols?|positions|posts?|barracks|forces|militants|fighters|rebels|insurgents|security|guards|jihadists|outposts?|officers)\b/i;
-// "police said", "according to security sources": the forces that report an attack are not its target
-const SAYS_SECURITY = /\b(?:according to (?:the )?(?:local |provincial |district )?(?:police|security|military|army)(?: \w+){0,2}|(?:police|security|military|army) (?:sources?|officials?|spokes(?:man|woman|person)|chief|commander|officers?)? ?(?:said|says|say|told|reported|confirmed|added))\b/gi;
+const ARMED_TARGET = /\b(?:soldiers?|troops|army|military|police|policem[ae]n|checkpoints?|convoys?|bases?|patrols?|positions|posts?|barracks|forces|militants?|fighters?|rebels?|insurgents?|security|guards?|jihadists?|outposts?|officers?|militias?|militiam[ae]n|peacekeepers?|gendarmes?|paramilitar(?:y|ies)|servicem[ae]n|personnel|combatants?|recruits|cadets|trainees|commanders?)\b/i;
+// "police said", "according to security sources", "before troops arrived": the forces that report an
+// attack or respond to it are not its target
+const SAYS_SECURITY = /\b(?:according to (?:the )?(?:local |provincial |district )?(?:police|security|military|army)(?: \w+){0,2}|(?:police|security|military|army|armed forces|forces|troops) (?:sources?|officials?|spokes(?:man|woman|person)|chief|commander|officers?)? ?(?:said|says|say|told|reported|confirmed|added)|(?:before|until|after|when|as|by the time) (?:\S+ ){0,2}?(?:security forces|troops|soldiers|police|the army|reinforcements) (?:\S+ )?(?:arrived|responded|reached|intervened|came|were deployed))\b/gi;
 const GOV = /\b(?:government|troopers|army|armed forces|troops|military|regime|security forces|police|soldiers|state forces|federal|national guard)\b/i;
 const NONSTATE = /\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|terrorists?|separatists?|islamists?|extremists?|taliban|al-shabaa?b|shabaab|boko haram|isis|isil|islamic state|daesh|houthis?|hezbollah|hts|sdf|ypg|pkk|farc|eln|al-qaeda|qaeda)\b/i;
 const ARMED_KINDS = ["state-force", "state", "rebel-group", "political-militia", "identity-militia", "jihadist-group", "external-force"];
@@ -296,6 +297,7 @@ const GENERIC_TYPES: string[] = ["Armed clash", "Peaceful protest", "Attack", "O
 const EXPLOSIVE: TriggerType[] = ["Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack", "Air/drone strike", "Chemical weapon"];
 const REGAIN = /^(?:re|liberat|regain|took back|taken back|seized back|recover|reclaim|clawed|wrested)/i;
 
+const BY_AGENT = /\bby (?:an? |the )?(?:\S+ ){0,3}?(?:soldiers?|troops|army|military|police|policem[ae]n|forces|militants?|fighters?|rebels?|insurgents?|jihadists?|militias?|militiam[ae]n|gunmen|attackers|assailants)\b/gi;
 // the end of the words before a trigger that make it passive ("were killed", "was attacked")
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i;
 // where the clause of a trigger starts: its subject is the nearest words after this
@@ -307,7 +309,7 @@ const CLAUSE_START = /(?:[,;:]|\b(?:when|as|after|while|before|and|but|where|the
  * unarmed civilians during a raid" the soldiers attack, they are not hit.
  */
 function attackOn(h: Hit, sentence: string, actor2Kind?: string): "Attack" | "Armed clash" {
-  if (actor2Kind !== undefined) return actor2Kind === "civilians" ? "Attack" : "Armed clash";
+  if (actor2Kind !== undefined && actor2Kind !== "civilians") return "Armed clash";
   const at = sentence.indexOf(h.text);
   let rest = sentence;
   if (at > 0) {
@@ -319,7 +321,10 @@ function attackOn(h: Hit, sentence: string, actor2Kind?: string): "Attack" | "Ar
       rest = before.slice(0, cut) + sentence.slice(at);
     }
   }
-  const armed = ARMED_TARGET.test(rest.replace(SAYS_SECURITY, " "));
+  // nor are the attackers named after "by" ("civilians were killed by militants")
+  const armed = ARMED_TARGET.test(rest.replace(SAYS_SECURITY, " ").replace(BY_AGENT, " "));
+  // civilians hit beside armed men ("killed a soldier and two civilians"): still a battle
+  if (actor2Kind === "civilians") return armed ? "Armed clash" : "Attack";
   return CIVILIAN.test(sentence) && !armed ? "Attack" : "Armed clash";
 }
 
