@@ -49,7 +49,7 @@ export interface PointFilter {
 }
 
 /** Events read per page of the change feed; small enough that other requests get served in between. */
-const PAGE = 2_000;
+const PAGE = 500;
 
 const NO_ACTORS: number[] = [];
 
