@@ -132,7 +132,8 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   if (ctx.text !== undefined) {
     let from = 0;
     for (let k = 1; k <= mentions.length; k++) {
-      const joined = k < mentions.length && LIST_GAP.test(ctx.text.slice(mentions[k - 1]!.end, mentions[k]!.start));
+      const gap = k < mentions.length ? mentions[k]!.start - mentions[k - 1]!.end : -1;
+      const joined = gap >= 1 && gap <= 8 && LIST_GAP.test(ctx.text.slice(mentions[k - 1]!.end, mentions[k]!.start));
       if (joined) continue;
       if (k - from >= 3) for (let j = from; j < k; j++) listOf[j] = from;
       from = k;
@@ -189,6 +190,18 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         const w = ctx2.winners[j];
         if (w) nearbyWinners.add(w.index);
       }
+    // the kinds (level, and country below level 0) of the other list members' winners, counted
+    let listKinds: Map<string, number> | undefined;
+    if (ctx2 && listOf[k]! >= 0) {
+      listKinds = new Map();
+      for (let j = listOf[k]!; j < mentions.length && listOf[j] === listOf[k]; j++) {
+        const w = ctx2.winners[j];
+        if (j === k || !w || keys[j] === keys[k]) continue;
+        const lv = level(gaz.fcode(w.index));
+        const kind = lv === 0 ? "0" : `${lv}|${gaz.cc(w.index)}`;
+        listKinds.set(kind, (listKinds.get(kind) ?? 0) + 1);
+      }
+    }
     const out = list.map((c) => {
       const reasons = explain ? [...c.reasons] : c.reasons;
       let s = c.score;
@@ -230,14 +243,9 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
           const d = distanceKm(clat, clon, gaz.lat(w), gaz.lon(w));
           if (d < nearest) nearest = d;
         }
-        if (listOf[k]! >= 0) {
+        if (listKinds) {
           const lv = level(gaz.fcode(c.index));
-          let same = 0;
-          for (let j = listOf[k]!; j < mentions.length && listOf[j] === listOf[k]; j++) {
-            const w = ctx2.winners[j];
-            if (j === k || !w || keys[j] === keys[k]) continue;
-            if (level(gaz.fcode(w.index)) === lv && (lv === 0 || gaz.cc(w.index) === cc)) same++;
-          }
+          const same = listKinds.get(lv === 0 ? "0" : `${lv}|${cc}`) ?? 0;
           if (same >= 2) {
             s += W.listWeight;
             if (explain) reasons.push(`listed with ${same} places of the same kind`);
