@@ -18,6 +18,8 @@ function numbered(sql: string): string {
 }
 
 const names = new Map<string, string>();
+/** Statements with more parameters than this are not kept prepared (see PgDb.query). */
+const NAMED_MAX_PARAMS = 64;
 
 function statementName(sql: string): string {
   let n = names.get(sql);
@@ -41,6 +43,9 @@ class PgDb implements Db {
   private async query(sql: string, params: Param[]): Promise<pg.QueryResult> {
     try {
       // Named statements are prepared once per connection, so repeated queries skip parsing and planning.
+      // Long variable-length ones (multi-row inserts, long IN lists) come in too many shapes to keep
+      // prepared on every connection for ever; they go unnamed.
+      if (params.length > NAMED_MAX_PARAMS) return await this.q.query(numbered(sql), params);
       return await this.q.query({ name: statementName(sql), text: numbered(sql), values: params });
     } catch (err) {
       throw explainDbError(err, this.where);
