@@ -3,21 +3,144 @@
 // and discovering actors the lexicon lacks.
 import type { NlpDoc, Pass } from "../pipeline.js";
 
-const CAP = String.raw`(?:(?:al|el|ad|as|ash|ar|ez|bin|ibn|abu|Abu|de|du|van|von|da)[-\s])?\p{Lu}[\p{L}\p{N}'’.\-]*`;
-const JOIN = String.raw`(?:\s+(?:of|for|the|and|de|la|al|bin|ibn|wal|ul)\s+|\s+|-)`;
-const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${CAP}(?:${JOIN}${CAP})*`, "gu");
+// A run: (?<![\p{L}\p{N}]) CAP (JOIN CAP)*, where
+//   CAP  = an optional particle with "-" or a space ("al-", "bin "), then \p{Lu}[\p{L}\p{N}'’.-]*
+//   JOIN = white space, a joining word, white space ("of the" counts as "of" + CAP "the…" only when
+//          capitalized) | white space | "-"
+// matched by hand below, exactly as that pattern (with the u flag) matches: greedy, first alternative
+// first. A regular expression tried at every position costs several times more.
+const PARTICLES = ["al", "el", "ad", "as", "ash", "ar", "ez", "bin", "ibn", "abu", "Abu", "de", "du", "van", "von", "da"];
+const JOINERS = ["of", "for", "the", "and", "de", "la", "al", "bin", "ibn", "wal", "ul"];
+const PARTICLE_SET = new Set(PARTICLES);
+const JOINER_SET = new Set(JOINERS);
+
+const UPPER = /^\p{Lu}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const SPACE = /^\s$/u;
+// per UTF-16 unit: bit 1 tested, 2 upper-case letter, 4 letter or digit, 8 white space
+const unitClass = new Uint8Array(65536);
+function classOf(ch: string): number {
+  if (ch.length === 1) {
+    const c = ch.charCodeAt(0);
+    let v = unitClass[c];
+    if (v !== 0) return v;
+    if (v === 0) unitClass[c] = v = 1 | (UPPER.test(ch) ? 2 : 0) | (LETTER_OR_DIGIT.test(ch) ? 4 : 0) | (SPACE.test(ch) ? 8 : 0);
+    return v;
+  }
+  return 1 | (UPPER.test(ch) ? 2 : 0) | (LETTER_OR_DIGIT.test(ch) ? 4 : 0);
+}
+/** The code point at `i` as a string (two units for a surrogate pair), or "" past the end. */
+function cpAt(s: string, i: number): string {
+  if (i >= s.length) return "";
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return s.slice(i, i + 2);
+  }
+  return s[i];
+}
+const isSpaceAt = (s: string, i: number) => i < s.length && (classOf(s[i]) & 8) !== 0;
+const skipSpaces = (s: string, i: number) => {
+  while (isSpaceAt(s, i)) i++;
+  return i;
+};
+
+/** End of the capitalized word at `q` ([\p{Lu}][\p{L}\p{N}'’.-]*), or -1. */
+function capBody(s: string, q: number): number {
+  const c0 = s.charCodeAt(q);
+  if (c0 >= 97 && c0 <= 122) return -1;
+  const first = cpAt(s, q);
+  if (!first || (classOf(first) & 2) === 0) return -1;
+  let j = q + first.length;
+  while (j < s.length) {
+    const c = s.charCodeAt(j);
+    // ASCII letters, digits, ' . - first; the rest by class
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 46 || c === 45) {
+      j++;
+      continue;
+    }
+    if (c < 128) break;
+    const ch = cpAt(s, j);
+    if ((classOf(ch) & 4) === 0 && ch !== "’") break;
+    j += ch.length;
+  }
+  return j;
+}
+/** End of CAP at `q` (a particle with "-" or white space first when that leads to a capitalized word), or -1. */
+function cap(s: string, q: number): number {
+  // a particle is followed by "-" or white space, so it is the whole run of letters at q
+  const k = lowerRun(s, q + 1);
+  if (k - q <= 3 && PARTICLE_SET.has(s.slice(q, k)) && (s[k] === "-" || isSpaceAt(s, k))) {
+    const e = capBody(s, k + 1);
+    if (e >= 0) return e;
+  }
+  return capBody(s, q);
+}
+/** End of the run of ASCII lower-case letters from `i`. */
+function lowerRun(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) break;
+    i++;
+  }
+  return i;
+}
+/** End of the run starting at `p` (its look-behind already checked), or -1. */
+function runAt(s: string, p: number): number {
+  let e = cap(s, p);
+  if (e < 0) return -1;
+  for (;;) {
+    let next = -1;
+    const w = skipSpaces(s, e);
+    if (w > e) {
+      // white space, a joining word, white space, CAP
+      const k = lowerRun(s, w);
+      if (k - w >= 2 && k - w <= 3 && JOINER_SET.has(s.slice(w, k))) {
+        const w2 = skipSpaces(s, k);
+        if (w2 > k) next = cap(s, w2);
+      }
+      // white space, CAP
+      if (next < 0) next = cap(s, w);
+    }
+    if (next < 0 && s[e] === "-") next = cap(s, e + 1);
+    if (next < 0) return e;
+    e = next;
+  }
+}
+/** No letter or digit just before `i`, and `i` is not inside a surrogate pair. */
+function mayStart(s: string, i: number): boolean {
+  if (i === 0) return true;
+  const b = s.charCodeAt(i - 1);
+  if (b >= 0xd800 && b <= 0xdbff) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  let before = s[i - 1];
+  if (b >= 0xdc00 && b <= 0xdfff && i >= 2) {
+    const a = s.charCodeAt(i - 2);
+    if (a >= 0xd800 && a <= 0xdbff) before = s.slice(i - 2, i);
+  }
+  return (classOf(before) & 4) === 0;
+}
 
 /** Proper-noun runs in `text` between `start` and `end`. */
 export function nameRuns(text: string, start = 0, end = text.length): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
   const s = text.slice(start, end);
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
-    let t = m[0].replace(/['’]s$/, "").replace(/[.'’-]+$/, "");
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    // a run starts with a capital or a particle's first letter: most positions fail here
+    const first = (c >= 65 && c <= 90) || c === 97 || c === 98 || c === 100 || c === 101 || c === 105 || c === 118 || (c >= 128 && (c >= 0xd800 || (classOf(s[i]) & 2) !== 0));
+    const e = first && mayStart(s, i) ? runAt(s, i) : -1;
+    if (e < 0) {
+      i++;
+      continue;
+    }
+    let t = s.slice(i, e).replace(/['’]s$/, "").replace(/[.'’-]+$/, "");
     // trailing joiners ("Syria and") are not part of the run
     t = t.replace(/\s+(?:of|for|the|and)$/, "");
-    if (t.length < 2) continue;
-    out.push({ start: start + m.index, end: start + m.index + t.length, text: t });
+    if (t.length >= 2) out.push({ start: start + i, end: start + i + t.length, text: t });
+    i = e;
   }
   return out;
 }

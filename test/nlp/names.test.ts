@@ -1,0 +1,45 @@
+// Pass 03's hand-written proper-noun matcher must find exactly the runs its defining pattern finds
+// (the pattern is kept here as the specification), on crafted and on generated text.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { nameRuns } from "../../src/nlp/passes/03-names.js";
+
+const CAP = String.raw`(?:(?:al|el|ad|as|ash|ar|ez|bin|ibn|abu|Abu|de|du|van|von|da)[-\s])?\p{Lu}[\p{L}\p{N}'’.\-]*`;
+const JOIN = String.raw`(?:\s+(?:of|for|the|and|de|la|al|bin|ibn|wal|ul)\s+|\s+|-)`;
+const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${CAP}(?:${JOIN}${CAP})*`, "gu");
+
+function byPattern(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    let t = m[0].replace(/['’]s$/, "").replace(/[.'’-]+$/, "");
+    t = t.replace(/\s+(?:of|for|the|and)$/, "");
+    if (t.length >= 2) out.push({ start: m.index, end: m.index + t.length, text: t });
+  }
+  return out;
+}
+
+const CRAFTED = [
+  "Ahmed Abu Kholeh, head of the Deir Ezzor Military Council, told Reuters.",
+  "The Syrian Observatory for Human Rights said Bashar al-Assad's forces and Hayat Tahrir al-Sham fought.",
+  "Staffan de Mistura met the U.S. envoy in Geneva and Astana.",
+  "Forces of the Syria and Iraq border; the Bank of America; Abu-Bakr al-Baghdadi’s men.",
+  "ÉTAT Ünal über Ωmega 𝐀bc \ud835 lone Ж",
+  "ash-Sham, as-Suwayda, ibn Saud, bin Laden, van Gogh, von Trapp, da Silva",
+];
+
+test("names: the matcher agrees with the pattern on crafted text", () => {
+  for (const t of CRAFTED) assert.deepEqual(nameRuns(t), byPattern(t), `runs of ${JSON.stringify(t)}`);
+});
+
+test("names: the matcher agrees with the pattern on generated text", () => {
+  const parts = ["al-", "al ", "Abu ", "abu-", "bin ", "de ", "van ", " of ", " the ", " and ", "-", " ", "\u00a0", "\n", ".", "'s", "’s", "Syria", "Deir", "Ezzor", "É", "ü", "x", "9", "U.S.", "𝐀bc", "\ud835", "\udc00", "Ж", "’", "A", "e", "i", "ash ", "wal ", "ul ", "la "];
+  let seed = 11;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let k = 0; k < 3000; k++) {
+    let t = "";
+    const n = 1 + Math.floor(rnd() * 20);
+    for (let i = 0; i < n; i++) t += parts[Math.floor(rnd() * parts.length)];
+    assert.deepEqual(nameRuns(t), byPattern(t), `runs of ${JSON.stringify(t)}`);
+  }
+});
