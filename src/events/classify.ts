@@ -345,6 +345,7 @@ function accusation(h: Hit, sentence: string, afterArrest: boolean): boolean {
   const before = sentence.slice(Math.max(0, at - 70), at);
   return ACCUSATION.test(before) || (afterArrest && ARREST_AFTER.test(before));
 }
+const FEARED = /\b(?:threats? of|fears? of|risk of|danger of|possibility of|prospect of|spectre of|specter of)\s+(?:an? |the |further |more |new |possible )?(?:[\w'’-]+\s+){0,1}$/i;
 const PRO_GOV = /\b(?:pro-?government|pro-?regime|government-(?:backed|allied|aligned)|regime-backed|loyal to the (?:government|president|regime|state)|allied (?:with|to) the (?:government|army|regime))\b/i;
 
 export interface Classification {
@@ -382,6 +383,10 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
     // "vowed to retake", "a launching pad to liberate": an infinitive capture has not happened yet; it is
     // an event (planned, says its modality) only when nothing that did happen is reported beside it
     if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 4), Math.max(0, sentence.indexOf(h.text))))) {
+      h = { ...h, weight: h.weight / 4 };
+    }
+    // "under threat of arrest", "fears of a massacre": a feared event is not the one reported
+    if (h.type !== "NONE" && FEARED.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 40), Math.max(0, sentence.indexOf(h.text))))) {
       h = { ...h, weight: h.weight / 4 };
     }
     if (arrestAt < Number.POSITIVE_INFINITY && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence, h.start > arrestAt)) continue;

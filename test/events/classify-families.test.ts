@@ -47,3 +47,19 @@ test("an infinitive capture is planned, and gives way to what did happen beside 
   const both = extract(article("Rebels ambushed an army convoy near the town and vowed to retake it within days.")).events.find((x) => x.primary);
   assert.equal(both?.subEventType, "Armed clash", "the ambush, not the vow, is the event");
 });
+
+// [text, modality of the primary event]: reasons and months are not hedges; threats and warnings are
+const HEDGES: [string, string][] = [
+  ["Amid concerns over rising prices, hundreds of people protested in the capital.", "asserted"],
+  ["In May, rebels seized the town after a week of fighting.", "asserted"],
+  ["Under threat of arrest, the activists marched to the parliament.", "asserted"],
+  ["The army warned that it could launch an offensive on the town.", "hypothetical"],
+  ["The group threatened to attack the city.", "hypothetical"],
+  ["There are fears of an eventual clash between the two sides.", "hypothetical"],
+];
+for (const [text, want] of HEDGES) {
+  test(`hedge: ${text.slice(0, 60)}`, () => {
+    const e = extract(article(text)).events.find((x) => x.primary);
+    assert.equal(e?.modality, want, `modality of: ${text}`);
+  });
+}
