@@ -237,22 +237,38 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
   map.on("load", () => {
     loaded = true;
     timings.baseLoadedAt ??= performance.now();
-    // Detail comes after the first render: 1:50m countries and the provinces only matter zoomed in.
+    // Detail comes after the first render, and only once the view is zoomed in far enough to show
+    // it: the 1:50m countries from zoom 3, the provinces (4 MB of GeoJSON for the worker to parse
+    // and tile) from zoom 4. Zoomed out, the worker stays free for the events while panning.
+    let countries50 = false;
+    let admin1 = false;
+    const addDetail = () => {
+      const z = map.getZoom();
+      if (!countries50 && z >= 2.5) {
+        countries50 = true;
+        map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
+        map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea" } }, "clusters");
+        map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
+        const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
+          if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;
+          map.setLayerZoomRange("borders", 0, 3);
+          map.off("sourcedata", swap);
+        };
+        map.on("sourcedata", swap);
+      }
+      if (countries50 && !admin1 && z >= 3.5) {
+        admin1 = true;
+        map.addSource("admin1", { type: "geojson", data: "/api/basemap/admin1.geojson", tolerance: 0.6 });
+        map.addLayer(
+          { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
+          "borders50",
+        );
+      }
+      if (countries50 && admin1) map.off("zoomend", addDetail);
+    };
     map.once("idle", () => {
-      map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
-      map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea" } }, "clusters");
-      map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
-      const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
-        if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;
-        map.setLayerZoomRange("borders", 0, 3);
-        map.off("sourcedata", swap);
-      };
-      map.on("sourcedata", swap);
-      map.addSource("admin1", { type: "geojson", data: "/api/basemap/admin1.geojson", tolerance: 0.6 });
-      map.addLayer(
-        { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
-        "borders50",
-      );
+      addDetail();
+      map.on("zoomend", addDetail);
     });
     // Only when the points came before the style could take them: pushing them again would have
     // the worker cluster and tile everything a second time before the first render.
