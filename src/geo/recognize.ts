@@ -32,6 +32,8 @@ interface Tok {
   start: number;
   end: number;
   text: string;
+  /** `text` lower-cased, filled in on first use by low() (most tokens are never asked) */
+  lower: string | undefined;
   /** joined to the previous token by a hyphen (no space) */
   joined: boolean;
   cap: boolean;
@@ -43,10 +45,14 @@ interface Tok {
 }
 
 const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʿ‘`]*[\p{L}\p{M}]|[\p{L}]|\d+/gu;
+const ABBREV_RE = /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/;
+// characters between two tokens that end a name: . , ; : ! ? ( ) " “ ” and the line break
+const NAME_BREAK = new Set([".", ",", ";", ":", "!", "?", "(", ")", '"', "“", "”", "\n"]);
 
 export function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
   TOKEN_RE.lastIndex = 0;
+  let prevEnd = -1;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let t = m[0];
     let end = m.index + t.length;
@@ -56,24 +62,64 @@ export function tokenize(text: string): Tok[] {
       t = t.slice(0, -2);
       end -= 2;
     }
-    const prev = toks[toks.length - 1];
-    const between = prev ? text.slice(prev.end, m.index) : "";
-    const joined = prev !== undefined && (between === "-" || between === "‑");
-    const initial = !prev || startsSentence(text, m.index) || between.includes("\n");
-    const first = t.charAt(0);
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    const hasPrev = prevEnd >= 0;
+    // a line break between the previous token and this one (scanned without copying the gap)
+    let newline = false;
+    if (hasPrev)
+      for (let k = prevEnd; k < m.index; k++)
+        if (text.charCodeAt(k) === 10) {
+          newline = true;
+          break;
+        }
+    const gap = m.index - prevEnd;
+    const joined = hasPrev && gap === 1 && (text[prevEnd] === "-" || text[prevEnd] === "‑");
+    const initial = !hasPrev || startsSentence(text, m.index) || newline;
+    const c0 = t.charCodeAt(0);
+    let cap: boolean;
+    if (c0 >= 65 && c0 <= 90) cap = true;
+    else if (c0 >= 97 && c0 <= 122) cap = false;
+    else {
+      const first = t.charAt(0);
+      cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    }
     toks.push({
       start: m.index,
       end,
       text: t,
+      lower: undefined,
       joined,
       cap,
-      abbrev: cap && /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/.test(t),
+      abbrev: cap && ABBREV_RE.test(t),
       initial,
       fullEnd,
     });
+    prevEnd = end;
   }
   return toks;
+}
+
+/** Does text[from, to) hold a character that ends a name (punctuation, a line break)? */
+function breaksName(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (NAME_BREAK.has(text[k]!)) return true;
+  return false;
+}
+
+/** The token's text lower-cased (computed once, when first needed). */
+function low(t: Tok): string {
+  let l = t.lower;
+  if (l === undefined) {
+    l = t.text.toLowerCase();
+    t.lower = l;
+  }
+  return l;
+}
+
+/** `/\s/.test(ch)` without the regular expression for the common (ASCII) characters. */
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return /\s/.test(ch);
 }
 
 /**
@@ -83,7 +129,7 @@ export function tokenize(text: string): Tok[] {
 function startsSentence(text: string, at: number): boolean {
   const from = Math.max(0, at - 4);
   let i = at - 1;
-  while (i >= from && /\s/.test(text[i]!)) {
+  while (i >= from && isSpace(text[i]!)) {
     if (text[i] === "\n") return true;
     i--;
   }
@@ -91,7 +137,7 @@ function startsSentence(text: string, at: number): boolean {
   const c = text[i]!;
   if (c === "." || c === "!" || c === "?") return true;
   if (c === '"' || c === "“" || c === "«" || c === "(") {
-    for (let j = i - 1; j >= from; j--) if (!/\s/.test(text[j]!)) return false;
+    for (let j = i - 1; j >= from; j--) if (!isSpace(text[j]!)) return false;
     return true;
   }
   return false;
@@ -107,14 +153,21 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
   const toks = tokenize(text);
   const out: MentionInput[] = [];
   const demonyms = gaz.header.demonyms;
-  // the words written in lower case somewhere in the text ("stay", "will"), built on first use
-  let lowerSet: Set<string> | undefined;
-  const lowerWords = () => {
-    if (!lowerSet) {
-      lowerSet = new Set();
-      for (const tk of toks) if (!tk.cap) lowerSet.add(tk.text);
+  // is this word written in lower case somewhere in the text ("stay", "will")? Asked rarely, so
+  // each answer is a scan of the tokens, remembered
+  const lowerSeen = new Map<string, boolean>();
+  const inLowerCase = (w: string): boolean => {
+    let hit = lowerSeen.get(w);
+    if (hit === undefined) {
+      hit = false;
+      for (const tk of toks)
+        if (!tk.cap && tk.text === w) {
+          hit = true;
+          break;
+        }
+      lowerSeen.set(w, hit);
     }
-    return lowerSet;
+    return hit;
   };
   // parts of full names ("Bruce Ivins", "Anna Campbell"): their lone mentions ("Ivins said") are people
   const surnames = new Set<string>();
@@ -126,7 +179,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       i++;
       continue;
     }
-    const tl = t.text.toLowerCase();
+    const tl = low(t);
     const startsName =
       (t.cap && !DETERMINERS.has(tl)) ||
       (ARTICLE_TOKENS.has(tl) && toks[i + 1]?.joined === true && toks[i + 1]!.cap);
@@ -136,15 +189,16 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     }
     // Longest gazetteer match starting at token i.
     let bestEnd = -1;
+    let anyCap = false;
     for (let j = i; j < Math.min(toks.length, i + MAX_TOKENS); j++) {
       const tj = toks[j]!;
-      if (j > i && /[.,;:!?()"“”]/.test(text.slice(toks[j - 1]!.end, tj.start))) break;
-      if (j > i && /\n/.test(text.slice(toks[j - 1]!.end, tj.start))) break;
+      if (j > i && breaksName(text, toks[j - 1]!.end, tj.start)) break;
       const surface = text.slice(t.start, tj.end);
       const key = nameKey(surface);
       // lower-case words inside a name: only name words ("military airport", "al-", "of")
-      if (j > i && !tj.cap && !NAME_WORDS.has(tj.text.toLowerCase()) && !ARTICLE_TOKENS.has(tj.text.toLowerCase())) break;
-      const endsOk = tj.cap || (j > i && key.includes(" ") && toks.slice(i, j + 1).some((x) => x.cap));
+      if (j > i && !tj.cap && !NAME_WORDS.has(low(tj)) && !ARTICLE_TOKENS.has(low(tj))) break;
+      if (tj.cap) anyCap = true;
+      const endsOk = tj.cap || (j > i && key.includes(" ") && anyCap);
       if (endsOk) {
         if (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) bestEnd = j;
         else if (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0) bestEnd = j;
@@ -153,7 +207,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       // "People's Republic of China": the possessive may belong to a longer name
       const longer =
         gaz.hasLongerKey(key) || (tj.fullEnd !== tj.end && gaz.hasLongerKey(nameKey(text.slice(t.start, tj.fullEnd))));
-      if (!longer && !(j > i && ARTICLE_TOKENS.has(tj.text.toLowerCase()))) break;
+      if (!longer && !(j > i && ARTICLE_TOKENS.has(low(tj)))) break;
     }
     if (bestEnd < 0) {
       i++;
@@ -171,27 +225,27 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     else if ((!t.abbrev && STOPWORDS.has(lower)) || demonyms[nameKey(surface)] !== undefined) reject = true;
     else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
     // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
-    else if (next?.joined && !next.cap && SUFFIXES.has(next.text.toLowerCase())) reject = true;
-    else if (t.joined && prev && PREFIXES.has(prev.text.toLowerCase())) reject = true;
+    else if (next?.joined && !next.cap && SUFFIXES.has(low(next))) reject = true;
+    else if (t.joined && prev && PREFIXES.has(low(prev))) reject = true;
     // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council".
-    else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(prev.text.toLowerCase())) {
+    else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(low(prev))) {
       reject = true;
       if (bestEnd === i) surnames.add(lower);
     } else if (
       next?.cap &&
       adjacent(text, last, next) &&
-      !TYPE_WORDS.has(next.text.toLowerCase()) &&
+      !TYPE_WORDS.has(low(next)) &&
       !next.abbrev &&
       !t.abbrev &&
-      !(OFFICE_WORDS.has(next.text.toLowerCase()) && bigPlace(gaz, surface))
+      !(OFFICE_WORDS.has(low(next)) && bigPlace(gaz, surface))
     ) {
       reject = true;
       // "Anna Campbell": a lone "Anna" later is her too
       if (bestEnd === i && !t.initial && !bigPlace(gaz, surface)) surnames.add(lower);
     }
-    else if (next && !next.cap && NAME_OF.has(next.text.toLowerCase()) && adjacent(text, last, next)) reject = true;
+    else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
     else if (bestEnd === i && surnames.has(lower)) reject = true;
-    else if (prev && TITLES.has(prev.text.toLowerCase().replace(/\.$/, "")) && adjacent(text, prev, t)) {
+    else if (prev && TITLES.has(low(prev).endsWith(".") ? low(prev).slice(0, -1) : low(prev)) && adjacent(text, prev, t)) {
       reject = true;
       if (bestEnd === i) surnames.add(lower);
     }
@@ -199,9 +253,9 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     // a locative word ("a resident of Tyler said")
     else if (
       next &&
-      PERSON_VERBS.has(next.text.toLowerCase()) &&
+      PERSON_VERBS.has(low(next)) &&
       adjacent(text, last, next) &&
-      !(prev && !t.initial && LOCATIVES.has(prev.text.toLowerCase())) &&
+      !(prev && !t.initial && LOCATIVES.has(low(prev))) &&
       !bigPlace(gaz, surface)
     )
       reject = true;
@@ -217,16 +271,16 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
         const fc = gaz.fcode(c);
         if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
       }
-      const prevWord = prev && !t.initial ? prev.text.toLowerCase() : "";
+      const prevWord = prev && !t.initial ? low(prev) : "";
       const context = PREPS.has(prevWord) || cues !== undefined;
       if (!strongType && maxPop < 5000 && !context) reject = true;
       // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
       if (t.initial && !context && !strongType && maxPop < 50000) reject = true;
-      if (t.initial && !context && lowerWords().has(lower)) reject = true;
+      if (t.initial && !context && inLowerCase(lower)) reject = true;
     }
     let weak = false;
     if (!reject && bestEnd === i && !t.abbrev) {
-      const prevWord = prev && !t.initial ? prev.text.toLowerCase() : "";
+      const prevWord = prev && !t.initial ? low(prev) : "";
       weak = !PREPS.has(prevWord) && cues === undefined;
     }
     if (!reject) {
@@ -250,8 +304,9 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     out.push({ start, end, surface: abbr, forced: [st[abbr.replace(/\./g, "")]!] });
   }
   // "the Kazakh capital" with no name after it: the capital of that country.
+  // (only texts that say "capital" can hold one)
   const capRe = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/gu;
-  for (let m = capRe.exec(text); m; m = capRe.exec(text)) {
+  for (let m = text.includes("capital") ? capRe.exec(text) : null; m; m = capRe.exec(text)) {
     const v = demonyms[nameKey(m[1]!)];
     const cc = v && !v.startsWith("#") ? v : undefined;
     const cap = cc ? gaz.header.capitals[cc] : undefined;

@@ -143,7 +143,8 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
   }
   // "the Iraqi border", "the Syrian-Turkish border": demonyms name the countries.
   RE_DEMONYM_BORDER.lastIndex = 0;
-  for (let m = RE_DEMONYM_BORDER.exec(text); m; m = RE_DEMONYM_BORDER.exec(text)) {
+  // (only a text that says "border" can hold one)
+  for (let m = text.includes("border") ? RE_DEMONYM_BORDER.exec(text) : null; m; m = RE_DEMONYM_BORDER.exec(text)) {
     const c1 = demonymCountry(gaz, m[1]!);
     if (!c1) continue;
     const c2 = m[2] ? demonymCountry(gaz, m[2]) : focusCountry(places, c1);

@@ -51,6 +51,17 @@ function byPrefix<T>(table: Record<string, T>, code: string): T | undefined {
   return undefined;
 }
 
+// the type bonus per feature code, looked up by prefix once per code
+const typeBonusMemo = new Map<string, number>();
+function typeBonus(fc: string): number {
+  let b = typeBonusMemo.get(fc);
+  if (b === undefined) {
+    b = byPrefix(TYPE_BONUS, fc) ?? 0;
+    typeBonusMemo.set(fc, b);
+  }
+  return b;
+}
+
 export function precisionOf(fcode: string): 1 | 2 | 3 {
   return (byPrefix(W.precision as Record<string, 1 | 2 | 3>, fcode) ?? 1) as 1 | 2 | 3;
 }
@@ -67,10 +78,11 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const out: Scored[] = list.map((i) => {
       const fc = gaz.fcode(i);
       const reasons: string[] = [];
-      let s = Math.log10(gaz.pop(i) + 10);
-      const tb = byPrefix(TYPE_BONUS, fc) ?? 0;
+      const lp = Math.log10(gaz.pop(i) + 10);
+      let s = lp;
+      const tb = typeBonus(fc);
       s += tb;
-      if (explain) reasons.push(`prior log10(pop)=${Math.log10(gaz.pop(i) + 10).toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
+      if (explain) reasons.push(`prior log10(pop)=${lp.toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
       if (gaz.mainKey(i) === keys[k]) {
         s += W.exactNameBonus;
         if (explain) reasons.push("main name matches");
