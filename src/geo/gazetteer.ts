@@ -72,18 +72,72 @@ export class Gazetteer {
   }
 
   private searchKey(key: string): Uint32Array {
-    const target = Buffer.from(key, "latin1");
-    let lo = 0;
-    let hi = this.nKeys - 1;
-    const ko = this.s.keyOff;
+    const range = this.bucketOf(key);
+    let lo = range[0];
+    let hi = range[1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = this.keyBytes.compare(target, 0, target.length, ko[mid]!, ko[mid + 1]! - 1);
+      const c = this.compareKey(mid, key);
       if (c === 0) return this.s.postings.subarray(this.s.postStart[mid]!, this.s.postStart[mid + 1]!);
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return EMPTY;
+  }
+
+  /**
+   * Sign of (key number `k` − `target`) in byte order, as Buffer.compare gives it; the target's
+   * characters count as latin1 bytes (keys are ASCII). Compared in JavaScript: for keys this short
+   * a call into Buffer.compare costs more than the comparison.
+   */
+  private compareKey(k: number, target: string): number {
+    const b = this.keyBytes;
+    const from = this.s.keyOff[k]!;
+    const len = this.s.keyOff[k + 1]! - 1 - from;
+    const n = Math.min(len, target.length);
+    for (let x = 0; x < n; x++) {
+      const d = b[from + x]! - (target.charCodeAt(x) & 0xff);
+      if (d !== 0) return d < 0 ? -1 : 1;
+    }
+    return len === target.length ? 0 : len < target.length ? -1 : 1;
+  }
+
+  // First-level index: the range of keys sharing their first two bytes (a one-byte key counts
+  // its second byte as 0), so a search bisects a few hundred keys, not all of them. Built on the
+  // first look-up; left out (whole range) if the keys are not in byte order.
+  private buckets?: Int32Array | null;
+  private readonly whole: [number, number] = [0, 0];
+  private readonly range: [number, number] = [0, 0];
+
+  private bucketOf(target: string): [number, number] {
+    if (this.buckets === undefined) this.buckets = this.buildBuckets();
+    const bk = this.buckets;
+    if (bk === null || target.length === 0) {
+      this.whole[1] = this.nKeys;
+      return this.whole;
+    }
+    const code = ((target.charCodeAt(0) & 0xff) << 8) | (target.length > 1 ? target.charCodeAt(1) & 0xff : 0);
+    this.range[0] = bk[code]!;
+    this.range[1] = bk[code + 1]!;
+    return this.range;
+  }
+
+  private buildBuckets(): Int32Array | null {
+    const ko = this.s.keyOff;
+    const b = this.keyBytes;
+    const start = new Int32Array(65537);
+    let prev = -1;
+    for (let k = 0; k < this.nKeys; k++) {
+      const from = ko[k]!;
+      const len = ko[k + 1]! - 1 - from;
+      if (len === 0) return null;
+      const code = (b[from]! << 8) | (len > 1 ? b[from + 1]! : 0);
+      if (code < prev) return null;
+      start[code + 1]!++;
+      prev = code;
+    }
+    for (let c = 1; c <= 65536; c++) start[c]! += start[c - 1]!;
+    return start;
   }
 
   /** True when some key starts with `prefix + " "`: a longer name may follow. */
@@ -98,18 +152,22 @@ export class Gazetteer {
   }
 
   private searchLonger(prefix: string): boolean {
-    const target = Buffer.from(`${prefix} `, "latin1");
-    let lo = 0;
-    let hi = this.nKeys;
-    const ko = this.s.keyOff;
+    const target = `${prefix} `;
+    const range = this.bucketOf(target);
+    let lo = range[0];
+    let hi = range[1];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.keyBytes.compare(target, 0, target.length, ko[mid]!, ko[mid + 1]! - 1) < 0) lo = mid + 1;
+      if (this.compareKey(mid, target) < 0) lo = mid + 1;
       else hi = mid;
     }
     if (lo >= this.nKeys) return false;
-    const end = Math.min(ko[lo]! + target.length, ko[lo + 1]! - 1);
-    return this.keyBytes.compare(target, 0, target.length, ko[lo]!, end) === 0;
+    // does key number `lo` start with the target?
+    const ko = this.s.keyOff;
+    const from = ko[lo]!;
+    if (ko[lo + 1]! - 1 - from < target.length) return false;
+    for (let x = 0; x < target.length; x++) if (this.keyBytes[from + x] !== (target.charCodeAt(x) & 0xff)) return false;
+    return true;
   }
 
   /**
