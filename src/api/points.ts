@@ -115,10 +115,6 @@ export function columns(points: Iterable<Point>): PointColumns {
   return out;
 }
 
-export function eventsToColumns(events: StoredEvent[]): PointColumns {
-  return columns(events.map((e) => toPoint(e, () => 0)).filter((p): p is Point => p !== null));
-}
-
 export class PointIndex {
   private points = new Map<string, Point>();
   /** The points by date, rebuilt on the first answer after a change. */

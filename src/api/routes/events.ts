@@ -1,11 +1,11 @@
 // Events: the filtered list (`GET /api/events`, the CLI's filters), one event with every source,
 // the compact point set the map draws, and the per-day/week timeline.
-import type { EventQuery, StoredEvent, Store } from "../../store/types.js";
+import type { EventQuery, MapPoints, StoredEvent, Store } from "../../store/types.js";
 import { ApiError } from "../errors.js";
-import { type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
+import { EVENT_TYPES, type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
 import type { ApiRoutes } from "../openapi.js";
-import { eventsToColumns, type PointIndex } from "../points.js";
-import { inRegion, intersectBbox, loadRegion } from "../regions.js";
+import type { PointColumns, PointIndex } from "../points.js";
+import { inRegion, intersectBbox, loadRegion, type Region } from "../regions.js";
 
 /** Most points the map endpoint returns in one answer. */
 export const MAP_POINT_LIMIT = 250_000;
@@ -91,10 +91,12 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
         if (gzipped) reply.header("content-encoding", "gzip");
         return reply.send(body);
       }
-      const { items } = await queryWithRegion(store, p, { ...q, limit: MAP_POINT_LIMIT, withSources: false, sort: "date-asc" });
-      const out = eventsToColumns(items);
-      out.truncated = items.length >= MAP_POINT_LIMIT;
-      return out;
+      // The store's light map query (position, type, date, sources; no event rows to rebuild).
+      const region = p.region ? loadRegion(p.region) : undefined;
+      const bbox = region ? intersectBbox(q.bbox, region.bbox) : q.bbox;
+      if (region && !bbox) return storeColumns({ count: 0, truncated: false, id: [], lon: [], lat: [], eventType: [], date: [], sources: [], precision: [] });
+      const found = await store.mapPoints({ ...q, bbox: bbox ?? undefined, limit: MAP_POINT_LIMIT });
+      return storeColumns(found, region);
     },
   });
 
@@ -121,6 +123,23 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
       return [...buckets.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
     },
   });
+}
+
+/** The store's map answer (newest first) as the index's columns (oldest first), inside `region` if given. */
+function storeColumns(m: MapPoints, region?: Region): PointColumns {
+  const out: PointColumns = { count: 0, truncated: m.truncated, types: EVENT_TYPES, id: [], lon: [], lat: [], type: [], sources: [], date: [], precision: [] };
+  for (let i = m.id.length - 1; i >= 0; i--) {
+    if (region && !inRegion(region, m.lon[i], m.lat[i])) continue;
+    out.id.push(m.id[i]);
+    out.lon.push(m.lon[i]);
+    out.lat.push(m.lat[i]);
+    out.type.push(EVENT_TYPES.indexOf(m.eventType[i]));
+    out.sources.push(m.sources[i]);
+    out.date.push(m.date[i]);
+    out.precision.push(m.precision[i]);
+  }
+  out.count = out.id.length;
+  return out;
 }
 
 function mondayOf(date: string): string {
