@@ -49,13 +49,75 @@ const ABBREV_RE = /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/;
 // characters between two tokens that end a name: . , ; : ! ? ( ) " “ ” and the line break
 const NAME_BREAK = new Set([".", ",", ";", ":", "!", "?", "(", ")", '"', "“", "”", "\n"]);
 
+// the span of the last token found by nextToken()
+const found = { start: 0, end: 0 };
+
+/**
+ * The next match of TOKEN_RE at or after `from` (into `found`), false when there is none. ASCII
+ * text is scanned by hand (the same rules, without a match object per word); at a character
+ * outside ASCII the pattern itself decides.
+ */
+function nextToken(text: string, from: number): boolean {
+  const n = text.length;
+  for (let p = from; p < n; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 128) return byPattern(text, p);
+    if (c >= 48 && c <= 57) {
+      // \d+
+      let q = p + 1;
+      while (q < n && isDigit(text.charCodeAt(q))) q++;
+      return setFound(p, q);
+    }
+    if (!isLetter(c)) continue;
+    if (c <= 90) {
+      // (?:[A-Z]\.){2,}: "U.S.", "U.N."
+      let q = p;
+      while (q + 1 < n && isUpper(text.charCodeAt(q)) && text.charCodeAt(q + 1) === 46) q += 2;
+      if (q - p >= 4) return setFound(p, q);
+    }
+    // a letter, then letters and apostrophes, ending at the last letter (a lone letter otherwise)
+    let last = p;
+    for (let q = p + 1; q < n; q++) {
+      const d = text.charCodeAt(q);
+      if (d >= 128) return byPattern(text, p);
+      if (isLetter(d)) last = q;
+      else if (d !== 39 && d !== 96) break;
+    }
+    return setFound(p, last + 1);
+  }
+  return false;
+}
+
+function byPattern(text: string, at: number): boolean {
+  TOKEN_RE.lastIndex = at;
+  const m = TOKEN_RE.exec(text);
+  if (!m) return false;
+  return setFound(m.index, m.index + m[0].length);
+}
+
+function setFound(start: number, end: number): true {
+  found.start = start;
+  found.end = end;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 export function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
-  TOKEN_RE.lastIndex = 0;
   let prevEnd = -1;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    let t = m[0];
-    let end = m.index + t.length;
+  for (let from = 0; nextToken(text, from); from = found.end) {
+    const mIndex = found.start;
+    let end = found.end;
+    let t = text.slice(mIndex, end);
     // possessive: "Deir Ezzor's countryside" → "Deir Ezzor"
     const fullEnd = end;
     if (t.length > 3 && t.charCodeAt(t.length - 1) === 115 /* s */ && (t.endsWith("'s") || t.endsWith("’s"))) {
@@ -66,14 +128,14 @@ export function tokenize(text: string): Tok[] {
     // a line break between the previous token and this one (scanned without copying the gap)
     let newline = false;
     if (hasPrev)
-      for (let k = prevEnd; k < m.index; k++)
+      for (let k = prevEnd; k < mIndex; k++)
         if (text.charCodeAt(k) === 10) {
           newline = true;
           break;
         }
-    const gap = m.index - prevEnd;
+    const gap = mIndex - prevEnd;
     const joined = hasPrev && gap === 1 && (text[prevEnd] === "-" || text[prevEnd] === "‑");
-    const initial = !hasPrev || startsSentence(text, m.index) || newline;
+    const initial = !hasPrev || startsSentence(text, mIndex) || newline;
     const c0 = t.charCodeAt(0);
     let cap: boolean;
     if (c0 >= 65 && c0 <= 90) cap = true;
@@ -83,7 +145,7 @@ export function tokenize(text: string): Tok[] {
       cap = first !== first.toLowerCase() && first === first.toUpperCase();
     }
     toks.push({
-      start: m.index,
+      start: mIndex,
       end,
       text: t,
       lower: undefined,

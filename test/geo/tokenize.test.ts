@@ -1,0 +1,48 @@
+// The recognizer's hand-written token scanner finds exactly the tokens of its token pattern
+// (letters with inner apostrophes, "U.S."-style initials, digit runs), on ASCII and non-ASCII text.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { tokenize } from "../../src/geo/recognize.js";
+
+// the pattern the scanner implements (src/geo/recognize.ts TOKEN_RE)
+const PATTERN = /(?:[A-Z]\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʿ‘`]*[\p{L}\p{M}]|[\p{L}]|\d+/gu;
+
+function bySpec(text: string): [number, number][] {
+  return [...text.matchAll(PATTERN)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+function byScanner(text: string): [number, number][] {
+  return tokenize(text).map((t) => [t.start, t.fullEnd]);
+}
+
+// a small deterministic generator (no Math.random: a failure must be reproducible)
+function* pseudoRandom(seed: number) {
+  let x = seed;
+  for (;;) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    yield x;
+  }
+}
+
+test("tokenize: same tokens as the pattern on written examples", () => {
+  const texts = [
+    "Clashes near Deir Ezzor's countryside, U.S.-backed SDF said on 12 March.",
+    "al-Shadadi and Deir el-Zour; the U.N. and U.S. A.B test 'quoted' o'clock rock`n`roll",
+    "Ḩamāh, Aleppo — İdlib’s north; Ma‘arrat al-Nu‘man, São Paulo, Zürich 2019 ١٢٣",
+    "A.B.C. X.Y U.S A. B. I.e. e.g. 's ' ` a b c 1a2b 𝒜lpha emoji 😀 done",
+    "",
+    "   ",
+  ];
+  for (const t of texts) assert.deepEqual(byScanner(t), bySpec(t), `tokens differ on: ${t}`);
+});
+
+test("tokenize: same tokens as the pattern on generated text", () => {
+  const alphabet = ["A", "U", "S", "a", "z", "m", ".", ".", " ", " ", "'", "`", "’", "ʿ", "-", "1", "9", ",", "\n", "é", "Ḩ", "\u0301", "😀", "ß", "İ"];
+  const rnd = pseudoRandom(7);
+  for (let n = 0; n < 2000; n++) {
+    const len = rnd.next().value! % 40;
+    let t = "";
+    for (let k = 0; k < len; k++) t += alphabet[rnd.next().value! % alphabet.length];
+    assert.deepEqual(byScanner(t), bySpec(t), `tokens differ on: ${JSON.stringify(t)}`);
+  }
+});
