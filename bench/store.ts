@@ -278,13 +278,19 @@ async function ingestBench(): Promise<void> {
   for (const a of articles) extract(a);
   const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
   try {
-    // end to end: read + extract + merge + store, as `sitrep ingest` does
-    const store = await openStore(join(dir, "e2e.db"));
-    t = mark();
-    for await (const r of readInputs([GUARDIAN])) if (r.ok) await store.saveDoc(extract(r.article));
-    const e2e = t();
-    const st = await store.stats();
-    await store.close();
+    // end to end: read + extract + merge + store, as `sitrep ingest` does (best of two fresh stores:
+    // the first run also compiles the store's code paths)
+    let e2e = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
+    let st = { events: 0, eventSources: 0 };
+    for (let run = 0; run < 2; run++) {
+      const store = await openStore(join(dir, `e2e-${run}.db`));
+      t = mark();
+      for await (const r of readInputs([GUARDIAN])) if (r.ok) await store.saveDoc(extract(r.article));
+      const m = t();
+      if (m.cpu < e2e.cpu) e2e = m;
+      st = await store.stats();
+      await store.close();
+    }
 
     // baseline 1: extraction alone (no store)
     t = mark();
