@@ -63,7 +63,7 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
     inputs = [];
     for (const v of validateSpans(text, opts.mentions)) {
       if ("code" in v) warnings.push(v);
-      else inputs.push({ ...v, surface: text.slice(v.start, v.end), cues: cuesAround(text, v.start, v.end) });
+      else inputs.push({ start: v.start, end: v.end, surface: text.slice(v.start, v.end), cues: cuesAround(text, v.start, v.end) });
     }
   } else {
     const exclude = Array.isArray(opts.exclude)

@@ -39,6 +39,8 @@ export interface ResolveContext {
 }
 
 const TYPE_BONUS: Record<string, number> = W.typeBonus;
+// the (shared, frozen) reasons of every candidate when no explanation is asked for
+const NO_REASONS = Object.freeze([]) as unknown as string[];
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // features too large for "near the article's other places" to mean anything
 const LARGE = new Set(["CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "PLN", "PLAT", "FRST", "DLTA"]);
@@ -77,7 +79,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const list = cands[k]!;
     const out: Scored[] = list.map((i) => {
       const fc = gaz.fcode(i);
-      const reasons: string[] = [];
+      const reasons: string[] = explain ? [] : NO_REASONS;
       const lp = Math.log10(gaz.pop(i) + 10);
       let s = lp;
       const tb = typeBonus(fc);
