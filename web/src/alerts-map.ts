@@ -112,7 +112,8 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
     void drawAreas();
   };
   if (map.getLayer("events")) install();
-  else map.once("load", install);
+  // After the first idle: the three empty sources would otherwise delay the first render.
+  else map.once("idle", install);
 
   map.on("click", (e: MapMouseEvent) => {
     if (drawing) {
