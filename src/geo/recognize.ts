@@ -251,6 +251,8 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     }
     // Longest gazetteer match starting at token i.
     let bestEnd = -1;
+    // nameKey of the longest match (the surface below), kept from the search
+    let bestKey = "";
     let anyCap = false;
     for (let j = i; j < Math.min(toks.length, i + MAX_TOKENS); j++) {
       const tj = toks[j]!;
@@ -262,8 +264,13 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (tj.cap) anyCap = true;
       const endsOk = tj.cap || (j > i && key.includes(" ") && anyCap);
       if (endsOk) {
-        if (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) bestEnd = j;
-        else if (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0) bestEnd = j;
+        if (
+          (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) ||
+          (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0)
+        ) {
+          bestEnd = j;
+          bestKey = key;
+        }
       }
       // "Deir el-Zour": a lower-case article inside a name never ends the search
       // "People's Republic of China": the possessive may belong to a longer name
@@ -284,7 +291,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     const next = toks[bestEnd + 1];
     let reject = false;
     if (overlapsAny(start, end, exclude)) reject = true;
-    else if ((!t.abbrev && STOPWORDS.has(lower)) || demonyms[nameKey(surface)] !== undefined) reject = true;
+    else if ((!t.abbrev && STOPWORDS.has(lower)) || demonyms[bestKey] !== undefined) reject = true;
     else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
     // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
     else if (next?.joined && !next.cap && SUFFIXES.has(low(next))) reject = true;
