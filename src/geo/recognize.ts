@@ -38,8 +38,11 @@ interface Tok {
   joined: boolean;
   cap: boolean;
   abbrev: boolean;
-  /** sentence-initial (first token, or after . ! ? or a line break) */
-  initial: boolean;
+  /**
+   * sentence-initial (first token, or after . ! ? or a line break): true when known from the
+   * scan, else found by isInitial() on first use (only name-like tokens are ever asked)
+   */
+  initial: boolean | undefined;
   /** end including a possessive "'s" that `end` leaves out */
   fullEnd: number;
 }
@@ -135,7 +138,7 @@ export function tokenize(text: string): Tok[] {
         }
     const gap = mIndex - prevEnd;
     const joined = hasPrev && gap === 1 && (text[prevEnd] === "-" || text[prevEnd] === "‑");
-    const initial = !hasPrev || startsSentence(text, mIndex) || newline;
+    const initial = !hasPrev || newline ? true : undefined;
     const c0 = t.charCodeAt(0);
     let cap: boolean;
     if (c0 >= 65 && c0 <= 90) cap = true;
@@ -182,6 +185,16 @@ function isSpace(ch: string): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 128) return false;
   return /\s/.test(ch);
+}
+
+/** Is the token sentence-initial? (see Tok.initial) */
+function isInitial(text: string, t: Tok): boolean {
+  let v = t.initial;
+  if (v === undefined) {
+    v = startsSentence(text, t.start);
+    t.initial = v;
+  }
+  return v;
 }
 
 /**
@@ -297,7 +310,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     else if (next?.joined && !next.cap && SUFFIXES.has(low(next))) reject = true;
     else if (t.joined && prev && PREFIXES.has(low(prev))) reject = true;
     // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council".
-    else if (prev?.cap && !prev.initial && !t.initial && adjacent(text, prev, t) && !STOPWORDS.has(low(prev))) {
+    else if (prev?.cap && !isInitial(text, prev) && !isInitial(text, t) && adjacent(text, prev, t) && !STOPWORDS.has(low(prev))) {
       reject = true;
       if (bestEnd === i) surnames.add(lower);
     } else if (
@@ -310,7 +323,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     ) {
       reject = true;
       // "Anna Campbell": a lone "Anna" later is her too
-      if (bestEnd === i && !t.initial && !bigPlace(gaz, surface)) surnames.add(lower);
+      if (bestEnd === i && !isInitial(text, t) && !bigPlace(gaz, surface)) surnames.add(lower);
     }
     else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
     else if (bestEnd === i && surnames.has(lower)) reject = true;
@@ -324,7 +337,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       next &&
       PERSON_VERBS.has(low(next)) &&
       adjacent(text, last, next) &&
-      !(prev && !t.initial && LOCATIVES.has(low(prev))) &&
+      !(prev && !isInitial(text, t) && LOCATIVES.has(low(prev))) &&
       !bigPlace(gaz, surface)
     )
       reject = true;
@@ -340,16 +353,16 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
         const fc = gaz.fcode(c);
         if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
       }
-      const prevWord = prev && !t.initial ? low(prev) : "";
+      const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
       const context = PREPS.has(prevWord) || cues !== undefined;
       if (!strongType && maxPop < 5000 && !context) reject = true;
       // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
-      if (t.initial && !context && !strongType && maxPop < 50000) reject = true;
-      if (t.initial && !context && inLowerCase(lower)) reject = true;
+      if (isInitial(text, t) && !context && !strongType && maxPop < 50000) reject = true;
+      if (isInitial(text, t) && !context && inLowerCase(lower)) reject = true;
     }
     let weak = false;
     if (!reject && bestEnd === i && !t.abbrev) {
-      const prevWord = prev && !t.initial ? low(prev) : "";
+      const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
       weak = !PREPS.has(prevWord) && cues === undefined;
     }
     if (!reject) {
