@@ -1,0 +1,85 @@
+// The map's point index (src/api/points.ts) on its own: its JSON text is what JSON.stringify would
+// write for the same columns, every column agrees with the store's answer, and writes show up —
+// at once from this process, within a second from another handle on the same file.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { PointIndex } from "../../src/api/points.js";
+import { loadRegion } from "../../src/api/regions.js";
+import { openStore } from "../../src/store/index.js";
+import type { Store } from "../../src/store/types.js";
+import { syntheticEvents } from "../../bench/api-data.js";
+
+let dir: string;
+let store: Store;
+let index: PointIndex;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "sitrep-points-"));
+  store = await openStore(join(dir, "p.db"));
+  await store.importEvents(syntheticEvents(2000, 5));
+  index = new PointIndex(store);
+});
+
+after(async () => {
+  index.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function text(f: Parameters<PointIndex["answer"]>[0]): Promise<string> {
+  const { body, gzipped } = await index.answer(f);
+  assert.equal(gzipped, false, "a plain answer was asked for");
+  return String(body);
+}
+
+describe("map point index", () => {
+  test("answers are canonical JSON whose columns agree with the store's, point by point", async () => {
+    const filters = [
+      {},
+      { types: ["Battles", "Riots"], since: "2017-02-01", until: "2017-04-30" },
+      { bbox: [36, 32, 42, 37] as [number, number, number, number], types: ["Protests"] },
+      { actor: "isis", since: "2017-06-01", until: "2017-08-31" },
+      { region: loadRegion("IQ"), since: "2017-01-01", until: "2017-03-01" },
+      { types: [] },
+    ];
+    for (const f of filters) {
+      const json = await text(f);
+      const body = JSON.parse(json);
+      assert.equal(json, JSON.stringify(body), `${JSON.stringify(f)}: the text JSON.stringify writes`);
+      assert.deepEqual(Object.keys(body), ["count", "truncated", "types", "id", "lon", "lat", "type", "sources", "date", "precision"], "column order");
+      assert.equal(body.count, body.id.length, "count is the number of ids");
+      if (f.types?.length === 0) assert.equal(body.count, 0, "an empty type list matches nothing");
+      const stored = await store.mapPoints({ eventType: f.types as never, bbox: f.bbox ?? f.region?.bbox, actor: f.actor, since: f.since, until: f.until, limit: 100_000 });
+      const byId = new Map(stored.id.map((id, i) => [id, i]));
+      for (let k = 0; k < body.count; k++) {
+        const i = byId.get(body.id[k]);
+        assert.ok(i !== undefined, `${body.id[k]} is an event the store also finds`);
+        assert.deepEqual(
+          [body.lon[k], body.lat[k], body.types[body.type[k]], body.sources[k], body.date[k], body.precision[k]],
+          [stored.lon[i], stored.lat[i], stored.eventType[i], stored.sources[i], stored.date[i], stored.precision[i]],
+          `${body.id[k]}: same fields`,
+        );
+      }
+      if (!f.region && f.types?.length !== 0) assert.equal(body.count, stored.id.length, `${JSON.stringify(f)}: as many points as the store`);
+    }
+  });
+
+  test("a write in this process is seen at once, one by another handle within a second", async () => {
+    const before = JSON.parse(await text({ since: "2018-06-01" })).count;
+    assert.equal(before, 0, "no synthetic event is dated after 2017");
+    const late = syntheticEvents(3, 99).map((e, i) => ({ ...e, externalId: `LATE${i}`, date: "2018-06-02" }));
+    await store.importEvents(late.slice(0, 1));
+    assert.equal(JSON.parse(await text({ since: "2018-06-01" })).count, 1, "this process's write is in the next answer");
+    const other = await openStore(join(dir, "p.db"));
+    try {
+      await other.importEvents(late.slice(1));
+      await new Promise((r) => setTimeout(r, 1100));
+      assert.equal(JSON.parse(await text({ since: "2018-06-01", until: "2018-06-30" })).count, 3, "another handle's writes are in an answer a second later");
+    } finally {
+      await other.close();
+    }
+  });
+});
