@@ -256,8 +256,10 @@ export class PointIndex {
     }
     // Big answers travel gzipped to browsers (a 100,000-event map is ~4 MB of JSON, ~1 MB gzipped).
     if (gzip && hit.json.length > 8 * 1024) {
-      // Level 3: most of level 5's saving at about half its CPU (every varied answer is gzipped once).
-      hit.gz ??= gzipSync(hit.json, { level: 3 });
+      // Level 1: every varied answer is gzipped once; against level 3 it costs 20-40% less CPU for
+      // answers 4-8% bigger (56 KB of JSON: 0.59 → 0.48 ms, 14.7 → 15.3 KB; all 100,000 points:
+      // 72 → 43 ms, 924 → 1,000 KB).
+      hit.gz ??= gzipSync(hit.json, { level: 1 });
       return { body: hit.gz, gzipped: true };
     }
     return { body: hit.json, gzipped: false };
