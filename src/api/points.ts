@@ -130,26 +130,25 @@ const TYPES_JSON = JSON.stringify(EVENT_TYPES);
  * the JSON each point's fields already have (no object per point, no number formatting). */
 function serialize(s: Sorted, pick: Int32Array, n: number): string {
   const { order, idJson, lonJson, latJson, dateJson, type } = s;
-  let id = "";
-  let lon = "";
-  let lat = "";
-  let types = "";
-  let sources = "";
-  let date = "";
-  let precision = "";
+  const id: string[] = new Array(n);
+  const lon: string[] = new Array(n);
+  const lat: string[] = new Array(n);
+  const types: number[] = new Array(n);
+  const sources: number[] = new Array(n);
+  const date: string[] = new Array(n);
+  const precision: number[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = pick[k];
     const p = order[i];
-    const sep = k === 0 ? "" : ",";
-    id += sep + idJson[i];
-    lon += sep + lonJson[i];
-    lat += sep + latJson[i];
-    types += sep + type[i];
-    sources += sep + p.sources;
-    date += sep + dateJson[i];
-    precision += sep + p.precision;
+    id[k] = idJson[i];
+    lon[k] = lonJson[i];
+    lat[k] = latJson[i];
+    types[k] = type[i];
+    sources[k] = p.sources;
+    date[k] = dateJson[i];
+    precision[k] = p.precision;
   }
-  return `{"count":${n},"truncated":false,"types":${TYPES_JSON},"id":[${id}],"lon":[${lon}],"lat":[${lat}],"type":[${types}],"sources":[${sources}],"date":[${date}],"precision":[${precision}]}`;
+  return `{"count":${n},"truncated":false,"types":${TYPES_JSON},"id":[${id.join(",")}],"lon":[${lon.join(",")}],"lat":[${lat.join(",")}],"type":[${types.join(",")}],"sources":[${sources.join(",")}],"date":[${date.join(",")}],"precision":[${precision.join(",")}]}`;
 }
 
 export class PointIndex {
