@@ -9,7 +9,7 @@
 // yielding between them, so other requests are served meanwhile; until it is complete a
 // narrowed map request is answered by the store.
 import { gzipSync } from "node:zlib";
-import type { StoredEvent, Store } from "../store/types.js";
+import type { StoredEvent, Store, TimelineBucket } from "../store/types.js";
 import { EVENT_TYPES } from "./filters.js";
 import { inRegion, type Region } from "./regions.js";
 
@@ -125,6 +125,16 @@ export function columns(points: Iterable<Point>): PointColumns {
 }
 
 const TYPES_JSON = JSON.stringify(EVENT_TYPES);
+
+/** Type numbers in the order of their names (the order the store's timeline lists them). */
+const TYPES_BY_NAME = EVENT_TYPES.map((_, k) => k).sort((a, b) => (EVENT_TYPES[a] < EVENT_TYPES[b] ? -1 : 1));
+
+/** The Monday starting the ISO week of a YYYY-MM-DD date. */
+export function mondayOf(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
 
 /** The same text as JSON.stringify(columns(points)) for the points at `pick[0 … n)`, joined from
  * the JSON each point's fields already have (no object per point, no number formatting). */
@@ -329,18 +339,66 @@ export class PointIndex {
     return memo;
   }
 
+  /** Event counts per day (or per week, by its Monday) and type, of the points matching `f`; the
+   * same buckets as store.timeline for filters the index answers (types in each bucket in name order). */
+  async timeline(f: PointFilter, by: "day" | "week"): Promise<TimelineBucket[]> {
+    await this.ready();
+    if (this.stale || this.syncing || performance.now() - this.syncedAt > SYNC_EVERY_MS) await this.sync();
+    const s = this.byDate();
+    const { pick, n } = this.select(f, s);
+    const out: TimelineBucket[] = [];
+    const counts = new Int32Array(EVENT_TYPES.length);
+    let bucket = "";
+    let total = 0;
+    const flush = () => {
+      if (!total) return;
+      const b: TimelineBucket = { bucket, counts: {}, total };
+      for (const k of TYPES_BY_NAME) if (counts[k]) b.counts[EVENT_TYPES[k]] = counts[k];
+      out.push(b);
+      counts.fill(0);
+      total = 0;
+    };
+    let lastDate = "";
+    let lastKey = "";
+    for (let k = 0; k < n; k++) {
+      const i = pick[k];
+      const date = s.order[i].date;
+      if (date !== lastDate) {
+        lastDate = date;
+        lastKey = by === "week" ? mondayOf(date) : date;
+      }
+      if (lastKey !== bucket) {
+        flush();
+        bucket = lastKey;
+      }
+      const t = s.type[i];
+      if (t >= 0) counts[t]++;
+      total++;
+    }
+    flush();
+    return out;
+  }
+
   private compute(f: PointFilter): string {
+    const s = this.byDate();
+    const { pick, n } = this.select(f, s);
+    return serialize(s, pick, n);
+  }
+
+  /** Positions in `s` (ascending, so by date) of the points matching `f`: pick[0 … n). */
+  private select(f: PointFilter, s: Sorted): { pick: Int32Array; n: number } {
     // Wanted types as bits (bit k: EVENT_TYPES[k]); without a type filter, every type.
     let types = f.types ? 0 : -1;
     for (const t of f.types ?? []) types |= 1 << EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
     // An actor the index has never seen has no events.
     const actor = f.actor === undefined ? undefined : (this.actorIds.get(f.actor) ?? -1);
-    const s = this.byDate();
     const { order, lon, lat, type, place, actorStart, actorFlat } = s;
     const from = f.since ? lowerBound(order, f.since) : 0;
     // until is inclusive: up to the first date after it ("YYYY-MM-DD" + a later character).
     const to = f.until ? lowerBound(order, `${f.until}~`) : order.length;
     const bbox = f.bbox;
+    // A box whose west edge is east of its east edge crosses the antimeridian (as in the store).
+    const across = !!bbox && bbox[0] > bbox[2];
     const region = f.region;
     const memo = region ? this.regionMask(region, s) : null;
     const pick = new Int32Array(to - from);
@@ -349,7 +407,7 @@ export class PointIndex {
       if (!(types & (1 << type[i]))) continue;
       const x = lon[i];
       const y = lat[i];
-      if (bbox && (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3])) continue;
+      if (bbox && (y < bbox[1] || y > bbox[3] || (across ? x < bbox[0] && x > bbox[2] : x < bbox[0] || x > bbox[2]))) continue;
       if (actor !== undefined) {
         let j = actorStart[i];
         const end = actorStart[i + 1];
@@ -367,6 +425,6 @@ export class PointIndex {
       }
       pick[n++] = i;
     }
-    return serialize(s, pick, n);
+    return { pick, n };
   }
 }

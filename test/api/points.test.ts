@@ -44,6 +44,8 @@ describe("map point index", () => {
       { actor: "isis", since: "2017-06-01", until: "2017-08-31" },
       { region: loadRegion("IQ"), since: "2017-01-01", until: "2017-03-01" },
       { types: [] },
+      // West edge east of the east edge: across the antimeridian, as the store reads it.
+      { bbox: [40, 0, -1, 60] as [number, number, number, number] },
     ];
     for (const f of filters) {
       const json = await text(f);
@@ -63,7 +65,24 @@ describe("map point index", () => {
           `${body.id[k]}: same fields`,
         );
       }
+      if (f.bbox?.[0] === 40) assert.ok(body.count > 0, "the box across the antimeridian holds points");
       if (!f.region && f.types?.length !== 0) assert.equal(body.count, stored.id.length, `${JSON.stringify(f)}: as many points as the store`);
+    }
+  });
+
+  test("timeline buckets counted by the index are the store's, by day and by week", async () => {
+    const filters = [
+      { bbox: [36, 32, 42, 37] as [number, number, number, number] },
+      { bbox: [30, 0, 50, 40] as [number, number, number, number], types: ["Battles", "Protests"], since: "2017-03-01", until: "2017-05-31" },
+      { bbox: [35, 30, 45, 40] as [number, number, number, number], actor: "sdf" },
+    ];
+    for (const f of filters) {
+      for (const by of ["day", "week"] as const) {
+        const fromIndex = await index.timeline(f, by);
+        const fromStore = await store.timeline({ eventType: f.types as never, bbox: f.bbox, actor: f.actor, since: f.since, until: f.until, by });
+        assert.ok(fromStore.length > 0, `${JSON.stringify(f)} ${by}: the store counts events`);
+        assert.equal(JSON.stringify(fromIndex), JSON.stringify(fromStore), `${JSON.stringify(f)} ${by}: same buckets, same order`);
+      }
     }
   });
 

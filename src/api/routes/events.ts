@@ -4,7 +4,7 @@ import type { EventQuery, MapPoints, StoredEvent, Store } from "../../store/type
 import { ApiError } from "../errors.js";
 import { EVENT_TYPES, type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
 import type { ApiRoutes } from "../openapi.js";
-import type { PointColumns, PointIndex } from "../points.js";
+import { mondayOf, type PointColumns, type PointIndex } from "../points.js";
 import { inRegion, intersectBbox, loadRegion, type Region } from "../regions.js";
 
 /** Most points the map endpoint returns in one answer. */
@@ -71,7 +71,7 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
       const p = req.query as EventFilterParams;
       const q = toEventQuery(p);
       // Type, time, bbox, region and actor filters are answered from the in-memory index.
-      const simple = !q.includeBacked && !q.source && !q.text && !q.subEventType && !q.minSources && !q.near;
+      const simple = indexAnswers(q);
       // While the index is still loading, a narrowed request is the store's to answer (an
       // indexed query); only the request for (nearly) everything waits for the index.
       const narrowed = !!(q.since || q.until || q.bbox || p.region || q.actor);
@@ -109,6 +109,10 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
     handler: async (req) => {
       const p = req.query as EventFilterParams & { by: "day" | "week" };
       const q = toEventQuery(p);
+      // With a bbox or region only placed events match: the map's point index counts them.
+      if (points.isReady() && indexAnswers(q) && (q.bbox || p.region)) {
+        return points.timeline({ types: q.eventType as string[] | undefined, region: p.region ? loadRegion(p.region) : undefined, since: q.since, until: q.until, bbox: q.bbox, actor: q.actor }, p.by);
+      }
       if (!p.region) return store.timeline({ ...q, by: p.by });
       // Regions are polygons the store does not know: count the matching events here.
       const { items } = await queryWithRegion(store, p, { ...q, limit: MAP_POINT_LIMIT, withSources: false });
@@ -123,6 +127,11 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
       return [...buckets.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
     },
   });
+}
+
+/** True when the map's point index can answer the query's filters (type, time, bbox, actor). */
+function indexAnswers(q: EventQuery): boolean {
+  return !q.includeBacked && !q.source && !q.text && !q.subEventType && !q.minSources && !q.near;
 }
 
 /** The store's map answer (newest first) as the index's columns (oldest first), inside `region` if given. */
@@ -142,9 +151,3 @@ function storeColumns(m: MapPoints, region?: Region): PointColumns {
   return out;
 }
 
-function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const dow = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - dow);
-  return d.toISOString().slice(0, 10);
-}
