@@ -683,8 +683,13 @@ export class CoreStore implements Store {
     }
     if (q.actor) {
       const ids = await this.expandActor(q.actor, q.includeBacked);
-      where.push(`e.n IN (SELECT event_n FROM event_actors WHERE actor_id IN (${qs(ids.length)}))`);
+      // event_actors carries each event's date: the window narrows the actor's links on the
+      // (actor_id, date, event_n) index instead of listing every event the actor ever had
+      const window = (q.since ? " AND date >= ?" : "") + (q.until ? " AND date <= ?" : "");
+      where.push(`e.n IN (SELECT event_n FROM event_actors WHERE actor_id IN (${qs(ids.length)})${window})`);
       params.push(...ids);
+      if (q.since) params.push(q.since);
+      if (q.until) params.push(q.until);
     }
     if (q.source) {
       const s = q.source.toLowerCase();

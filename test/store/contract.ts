@@ -155,6 +155,22 @@ export function contractSuite(b: Backend): void {
       assert.equal((await s.queryEvents({})).items.length, 5);
       assert.deepEqual(await ids({ since: "2018-01-01" }), ["Explosions/Remote violence|turkey|Afrin"]);
       assert.equal((await ids({ until: "2017-09-08" })).length, 1);
+      // an actor with a time window is exactly the actor's events inside the window (and so is the total)
+      const every = (await s.queryEvents({ withSources: false })).items;
+      let narrowed = 0;
+      for (const actor of new Set(every.flatMap((e) => [e.actor1, e.actor2].filter((x): x is string => !!x)))) {
+        const mine = (await s.queryEvents({ actor, withSources: false })).items;
+        for (const d of new Set(mine.map((e) => e.date))) {
+          for (const w of [{ since: d }, { until: d }, { since: d, until: d }]) {
+            const want = mine.filter((e) => (!w.since || e.date >= w.since) && (!("until" in w) || e.date <= (w.until as string))).map((e) => e.id).sort();
+            const page = await s.queryEvents({ actor, ...w, withSources: false, withTotal: true });
+            assert.deepEqual(page.items.map((e) => e.id).sort(), want, `actor ${actor} in ${JSON.stringify(w)}`);
+            assert.equal(page.total, want.length, `total for actor ${actor} in ${JSON.stringify(w)}`);
+            if (want.length < mine.length) narrowed++;
+          }
+        }
+      }
+      assert.ok(narrowed > 0, "some window leaves out some of an actor's events");
       const deirBox: [number, number, number, number] = [39.5, 34.5, 41.0, 35.6];
       assert.deepEqual(await ids({ bbox: deirBox }), [
         "Battles|sdf|Deir ez-Zor",
