@@ -2,6 +2,7 @@
 // accessors, and a nearest-place grid for reverse lookup. Loaded lazily, once per process.
 import { existsSync, readFileSync } from "node:fs";
 import { buildGazetteer, DEFAULT_STORE_PATH } from "./build.js";
+import { BoundedMemo } from "./memo.js";
 import { nameKey } from "./normalize.js";
 import { type BuiltSections, decodeStore, FORMAT_VERSION, type StoreHeader, storeVersionOf } from "./store-format.js";
 
@@ -49,9 +50,9 @@ export class Gazetteer {
 
   // Memo of key look-ups: running text repeats the same capitalised words, and the binary search
   // over 470k keys is the recognizer's main cost. Bounded: cleared when it grows past LOOKUP_MEMO.
-  private keyMemo = new Map<string, Uint32Array>();
-  private longerMemo = new Map<string, boolean>();
-  private candMemo = new Map<string, number[]>();
+  private keyMemo = new BoundedMemo((key) => this.searchKey(key), LOOKUP_MEMO);
+  private longerMemo = new BoundedMemo((prefix) => this.searchLonger(prefix), LOOKUP_MEMO);
+  private candMemo = new BoundedMemo((surface) => this.findCandidates(surface), LOOKUP_MEMO);
 
   /** Forgets memoised look-ups (benchmarks measure a cold memo). */
   clearMemo(): void {
@@ -62,13 +63,7 @@ export class Gazetteer {
 
   /** Feature indexes whose names fold to `key` (see nameKey), most populous first. */
   lookupKey(key: string): Uint32Array {
-    let hit = this.keyMemo.get(key);
-    if (hit === undefined) {
-      if (this.keyMemo.size >= LOOKUP_MEMO) this.keyMemo.clear();
-      hit = this.searchKey(key);
-      this.keyMemo.set(key, hit);
-    }
-    return hit;
+    return this.keyMemo.get(key);
   }
 
   private searchKey(key: string): Uint32Array {
@@ -142,13 +137,7 @@ export class Gazetteer {
 
   /** True when some key starts with `prefix + " "`: a longer name may follow. */
   hasLongerKey(prefix: string): boolean {
-    let hit = this.longerMemo.get(prefix);
-    if (hit === undefined) {
-      if (this.longerMemo.size >= LOOKUP_MEMO) this.longerMemo.clear();
-      hit = this.searchLonger(prefix);
-      this.longerMemo.set(prefix, hit);
-    }
-    return hit;
+    return this.longerMemo.get(prefix);
   }
 
   private searchLonger(prefix: string): boolean {
@@ -175,13 +164,7 @@ export class Gazetteer {
    * The returned array is shared (memoised): callers copy it before changing it.
    */
   candidates(surface: string): readonly number[] {
-    let hit = this.candMemo.get(surface);
-    if (hit === undefined) {
-      if (this.candMemo.size >= LOOKUP_MEMO) this.candMemo.clear();
-      hit = this.findCandidates(surface);
-      this.candMemo.set(surface, hit);
-    }
-    return hit;
+    return this.candMemo.get(surface);
   }
 
   private findCandidates(surface: string): number[] {

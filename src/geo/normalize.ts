@@ -2,6 +2,7 @@
 // "Deir el-Zour" and "DEIR EZ ZOR" all fold to the same key. The same fold is applied to the
 // gazetteer's names at build time and to the text at lookup time, so both sides always agree.
 // The folding rules are data (model/transliteration.json); this file only applies them.
+import { BoundedMemo } from "./memo.js";
 import rules from "./model/transliteration.json" with { type: "json" };
 
 const ARTICLES = new Set<string>(rules.articles);
@@ -44,15 +45,10 @@ export function plainName(s: string): string {
  * @example nameKey("Deir Ezzor") === nameKey("Dayr az Zawr")
  */
 export function nameKey(s: string): string {
-  const hit = memo.get(s);
-  if (hit !== undefined) return hit;
-  const k = computeKey(s);
-  if (memo.size > 200_000) memo.clear();
-  memo.set(s, k);
-  return k;
+  return memo.get(s);
 }
 
-const memo = new Map<string, string>();
+const memo = new BoundedMemo(computeKey, 200_000);
 
 function computeKey(s: string): string {
   const words = plainName(s).split(" ");
