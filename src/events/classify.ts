@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { firstFrom } from "../nlp/pipeline.js";
 import type { EventType, SubEventType } from "../types/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -251,14 +252,8 @@ export function sentenceTriggers(scan: ReturnType<typeof scanTriggers>, text: st
   for (let i = 0; i < T.length; i++) {
     const list = scan[i];
     if (list.length === 0) continue;
-    // binary search for the first match at or after the sentence start
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
+    // the first match at or after the sentence start
+    const lo = firstFrom(list, start);
     const m = lo < list.length && list[lo].end <= end ? list[lo] : undefined;
     if (!m) continue;
     const t = T[i];

@@ -58,8 +58,8 @@ export interface NlpDoc {
   warnings: Warning[];
 }
 
-/** The items of a start-sorted array that lie inside `[start, end)`, found by binary search. */
-export function within<T extends { start: number; end: number }>(items: T[], start: number, end: number): T[] {
+/** Index of the first item of a start-sorted array that starts at or after `start` (binary search). */
+export function firstFrom(items: readonly { start: number }[], start: number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -67,8 +67,13 @@ export function within<T extends { start: number; end: number }>(items: T[], sta
     if (items[mid].start < start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The items of a start-sorted array that lie inside `[start, end)`, found by binary search. */
+export function within<T extends { start: number; end: number }>(items: T[], start: number, end: number): T[] {
   const out: T[] = [];
-  for (let i = lo; i < items.length && items[i].start < end; i++) if (items[i].end <= end) out.push(items[i]);
+  for (let i = firstFrom(items, start); i < items.length && items[i].start < end; i++) if (items[i].end <= end) out.push(items[i]);
   return out;
 }
 
