@@ -19,6 +19,20 @@ BEIRUT (Reuters) - Syrian government forces shelled positions of the US-backed S
 
 type Sitrep = { ready: boolean; alerts?: { loads: number; count: number }; map: { getSource(id: string): unknown; querySourceFeatures(id: string): unknown[] } };
 
+/** Ingests `text` through the page's own session (as the app's ingest form does); returns the new event ids. */
+async function ingestFromPage(page: Session["page"], text: string, publishedAt: string): Promise<string[]> {
+  const ingest = await page.evaluate(
+    async ([text, publishedAt]) => {
+      const r = await fetch("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, publishedAt }) });
+      return r.json();
+    },
+    [text, publishedAt] as const,
+  );
+  const ids: string[] = ingest.articles?.[0]?.eventIds ?? [];
+  assert.ok(ids.length > 0, JSON.stringify(ingest));
+  return ids;
+}
+
 describe("alerts in the web app", { skip: browserSkip }, () => {
   let s: Session;
   before(async () => {
@@ -50,12 +64,7 @@ describe("alerts in the web app", { skip: browserSkip }, () => {
     await page.waitForSelector("html[data-sitrep-stream=open]", { timeout: 15_000 });
     assert.equal(await page.locator("#account-link").innerText(), "Ana <i>analyst</i>", "names are text");
 
-    const ingest = await page.evaluate(async (text) => {
-      const r = await fetch("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, publishedAt: "2017-09-18T10:00:00Z" }) });
-      return r.json();
-    }, ARTICLE);
-    const eventIds: string[] = ingest.articles?.[0]?.eventIds ?? [];
-    assert.ok(eventIds.length > 0, JSON.stringify(ingest));
+    const eventIds = await ingestFromPage(page, ARTICLE, "2017-09-18T10:00:00Z");
 
     await page.click("#nav-alerts");
     const card = page.locator('.alert-card[data-kind="clash"]').first();
@@ -134,12 +143,7 @@ describe("alerts in the web app", { skip: browserSkip }, () => {
 
     // A new report inside the watched view arrives as notifications on the open page (its event,
     // and the alerts it makes), each with a link to what it is about.
-    const second = await page.evaluate(async (text) => {
-      const r = await fetch("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, publishedAt: "2017-09-20T09:00:00Z" }) });
-      return r.json();
-    }, LATER);
-    const newIds: string[] = second.articles?.[0]?.eventIds ?? [];
-    assert.ok(newIds.length > 0, JSON.stringify(second));
+    const newIds = await ingestFromPage(page, LATER, "2017-09-20T09:00:00Z");
     const open = page.locator("#sitrep-toasts .sitrep-toast a.toast-open", { hasText: "open the event" }).first();
     await open.waitFor({ timeout: 20_000 });
     await screenshot(page, "alerts-03-notified");
