@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/geo/build.js";
-import { distanceKm, type Gazetteer, loadGazetteer } from "../src/geo/gazetteer.js";
+import { distanceKm } from "../src/geo/distance.js";
+import { type Gazetteer, loadGazetteer } from "../src/geo/gazetteer.js";
 import { geoparse, placeAt } from "../src/geo/index.js";
 
 interface GoldLoc {

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { feature, mesh, neighbors } from "topojson-client";
+import { distanceKm } from "./distance.js";
 import { nameKey } from "./normalize.js";
 import { encodeStore, FORMAT_VERSION, type StoreHeader, type SupplementMeta } from "./store-format.js";
 
@@ -706,10 +707,7 @@ export function lineMiddle(lines: [number, number][][]): [number, number, number
   return undefined;
 }
 
+/** Great-circle distance in km between two [lon, lat] points. */
 function haversineKm(a: [number, number], b: [number, number]): number {
-  const r = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * r;
-  const dLon = (b[0] - a[0]) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distanceKm(a[1], a[0], b[1], b[0]);
 }

@@ -2,6 +2,7 @@
 // accessors, and a nearest-place grid for reverse lookup. Loaded lazily, once per process.
 import { existsSync, readFileSync } from "node:fs";
 import { buildGazetteer, DEFAULT_STORE_PATH } from "./build.js";
+import { distanceKm } from "./distance.js";
 import { BoundedMemo } from "./memo.js";
 import { nameKey } from "./normalize.js";
 import { type BuiltSections, decodeStore, FORMAT_VERSION, type StoreHeader, storeVersionOf } from "./store-format.js";
@@ -290,14 +291,6 @@ function round5(x: number): number {
   return Math.round(x * 1e5) / 1e5;
 }
 
-/** Great-circle distance in km. */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 let cached: Gazetteer | undefined;
 let cachedPath: string | undefined;

@@ -11,7 +11,8 @@ import { findDemonyms, recognize } from "./recognize.js";
 import { relativePlaces } from "./relative.js";
 import { type MentionInput, precisionOf, resolveAll, type Scored } from "./resolve.js";
 
-export { distanceKm, loadGazetteer } from "./gazetteer.js";
+export { distanceKm } from "./distance.js";
+export { loadGazetteer } from "./gazetteer.js";
 
 export interface GeoparseOptions {
   /** Spans already known not to be places (actor mentions). */

@@ -6,7 +6,8 @@
 //   "northern Syria", "eastern Aleppo province"                  → part of a country/province, precision 3
 // The phrase patterns are data (model/relative.json).
 import type { Place, Span } from "../types/index.js";
-import { distanceKm, type Gazetteer } from "./gazetteer.js";
+import { distanceKm } from "./distance.js";
+import type { Gazetteer } from "./gazetteer.js";
 import R from "./model/relative.json" with { type: "json" };
 import { nameKey } from "./normalize.js";
 

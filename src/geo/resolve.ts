@@ -2,7 +2,8 @@
 // feature type (the prior), the kind of place the text says it is ("X province"), the countries
 // the article is about, stated containment ("al-Shadadi in Hasaka province"), and distance to
 // the article's other places. Two passes: the second sees the first pass's winners.
-import { distanceKm, type Gazetteer } from "./gazetteer.js";
+import { distanceKm } from "./distance.js";
+import type { Gazetteer } from "./gazetteer.js";
 import W from "./model/ranking.json" with { type: "json" };
 import { nameKey } from "./normalize.js";
 

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { PROJECT_ROOT } from "../../src/geo/build.js";
-import { distanceKm, loadGazetteer } from "../../src/geo/gazetteer.js";
+import { distanceKm } from "../../src/geo/distance.js";
+import { loadGazetteer } from "../../src/geo/gazetteer.js";
 import { FORMAT_VERSION, storeVersionOf } from "../../src/geo/store-format.js";
 import { lookupPlace, placeAt } from "../../src/geo/index.js";
 

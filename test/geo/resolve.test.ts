@@ -2,7 +2,8 @@
 // (src/geo/relative.ts), both through geoparse.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { distanceKm, loadGazetteer } from "../../src/geo/gazetteer.js";
+import { distanceKm } from "../../src/geo/distance.js";
+import { loadGazetteer } from "../../src/geo/gazetteer.js";
 import { geoparse } from "../../src/geo/index.js";
 
 const gazetteer = loadGazetteer()!;
