@@ -2,13 +2,15 @@
 // resolution given the gold spans (acc@161km, mean/median error, AUC of log error), the same
 // figures for the naive "most populous candidate" baseline in the same run, recognition
 // precision/recall when spans are not given, mentions resolved per second and gazetteer load time.
-// Run: npm run bench:geo   (node --import tsx bench/geo.ts [path/to/GeoVirus.xml])
+// Run: npm run bench:geo   (node --import tsx bench/geo.ts [path/to/GeoVirus.xml] [--misses])
+// --misses adds the count of misses per cause (bench/geo-misses.ts); SHOW_MISSES=1 lists them.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/geo/build.js";
 import { distanceKm } from "../src/geo/distance.js";
 import { type Gazetteer, loadGazetteer } from "../src/geo/gazetteer.js";
 import { geoparse, placeAt } from "../src/geo/index.js";
+import { type MissInput, printBreakdown } from "./geo-misses.js";
 
 interface GoldLoc {
   name: string;
@@ -96,7 +98,8 @@ function baselineErrors(gaz: Gazetteer, docs: Doc[], halves?: [number[], number[
 }
 
 export function main() {
-  const path = process.argv[2] ?? join(PROJECT_ROOT, "..", "shared", "data", "geoparsing", "GeoVirus.xml");
+  const args = process.argv.slice(2);
+  const path = args.find((a) => !a.startsWith("--")) ?? join(PROJECT_ROOT, "..", "shared", "data", "geoparsing", "GeoVirus.xml");
   if (!existsSync(path)) {
     console.log(`bench:geo skipped: ${path} is absent`);
     return;
@@ -118,6 +121,7 @@ export function main() {
   const errs: number[] = [];
   const halves: [number[], number[]] = [[], []];
   const misses: string[] = [];
+  const missInputs: MissInput[] = [];
   const runs: number[] = [];
   let outs: ReturnType<typeof geoparse>[] = [];
   for (let r = 0; r < 5; r++) {
@@ -145,6 +149,11 @@ export function main() {
         countryMentions++;
         if (e <= 161) countryHits++;
       }
+      if (e > 161 && r) {
+        const surface = d.text.slice(l.start, l.end);
+        const chosen = gaz.candidates(surface).find((i) => gaz.fcode(i) === r.fc && Math.abs(gaz.lat(i) - r.lat) < 1e-4 && Math.abs(gaz.lon(i) - r.lon) < 1e-4);
+        missInputs.push({ half: (k % 2) as 0 | 1, surface, goldLat: l.lat, goldLon: l.lon, chosen: chosen ?? -1 });
+      } else if (e > 161) missInputs.push({ half: (k % 2) as 0 | 1, surface: d.text.slice(l.start, l.end), goldLat: l.lat, goldLon: l.lon });
       if (e > 161) misses.push(`${l.name} → ${r ? `${r.name} ${r.fc} ${r.cc}` : "unresolved"} (${Math.round(e)} km)`);
     }
   });
@@ -221,6 +230,7 @@ export function main() {
   console.log(
     `  overlap precision ${f(tpLoose / predLoose)}; full geoparsing ${f(words / (recogMs / 1000), 0)} words per CPU-s = ${f((recogMs / words) * 600, 2)} ms per 600-word article`,
   );
+  if (args.includes("--misses")) printBreakdown(gaz, missInputs);
   if (process.env.SHOW_MISSES) for (const m of misses) console.log(`  miss: ${m}`);
 }
 
