@@ -8,7 +8,8 @@
 // and actor, so the 5 s response cache cannot answer it; --mode repeat asks the same few URLs
 // again and again (what many open pages of one analyst team look like: mostly cache hits).
 // --db PATH reuses a store seeded by an earlier run (kept) instead of seeding a temp one.
-//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5 --mode varied|repeat --db /tmp/b.db]
+// --routes REGEX runs only the routes whose label matches (and the baseline), e.g. to profile them.
+//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5 --mode varied|repeat --db /tmp/b.db --routes places]
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +21,7 @@ import { ACTORS, AREAS, rng, syntheticEvents } from "./api-data.js";
 import { EVENT_TYPES } from "../src/api/filters.js";
 
 const { values } = parseArgs({
-  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" }, mode: { type: "string", default: "varied" }, db: { type: "string" } },
+  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" }, mode: { type: "string", default: "varied" }, db: { type: "string" }, routes: { type: "string" } },
 });
 const N = Number(values.events);
 const CLIENTS = Number(values.clients);
@@ -114,7 +115,9 @@ await (await fetch(`${url}/api/map/points`)).arrayBuffer();
 console.log(`map point index ready ${((performance.now() - t0) / 1000).toFixed(1)} s after start`);
 
 const ids = (await store.queryEvents({ limit: 5000, withSources: false, sort: "date-asc" })).items.map((e) => e.id);
-const ROUTES: [string, string[]][] = MODE === "repeat" ? repeatRoutes(ids) : variedRoutes(ids, 4000);
+// --routes REGEX keeps the baseline and the routes whose label matches (to profile a few).
+const only = values.routes ? new RegExp(values.routes, "i") : null;
+const ROUTES: [string, string[]][] = (MODE === "repeat" ? repeatRoutes(ids) : variedRoutes(ids, 4000)).filter(([label], i) => i === 0 || !only || only.test(label));
 console.log(
   MODE === "varied"
     ? "mode varied: each request has its own seeded random bbox / time window / type / actor (the response cache cannot answer); rows marked * have one URL, so the cache answers them"

@@ -67,7 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   articleRoutes(routes, opts.store);
   eventRoutes(routes, opts.store, points);
   actorRoutes(routes, opts.store);
-  placeRoutes(routes, opts.store, webRoot);
+  placeRoutes(routes, opts.store, points, webRoot);
   ingestRoutes(routes, opts.store, { allowPrivate: opts.allowPrivate ?? false });
   streamRoutes(routes, opts.store, streams);
   await app.register(alertsPlugin, { store: opts.store, allowPrivateWebhooks: opts.allowPrivate ?? false });

@@ -1,22 +1,34 @@
-// The map's point index: every placed event as a small record kept in memory and followed
-// through the store's change feed, so `/api/map/points` answers 100,000 events without
-// reading them all back from the store on each page load. Points are kept sorted by date (a
-// time window is a binary search), region tests are remembered per place, and an actor filter
-// (without the sponsor bloc) is answered from the actor ids each point keeps. Filters the index
-// cannot answer (sponsor bloc, source, text …) go to the store instead.
+// The map's point index: every event as a small record kept in memory and followed through the
+// store's change feed, so `/api/map/points`, `/api/timeline`, `/api/events` and `/api/places`
+// answer 100,000 events without reading them back from the store on each request. Points are kept
+// sorted by date, then id (a time window is a binary search; the store's date order), a one-degree
+// grid finds the points of a small box, region tests are remembered per place, and an actor filter
+// (without the sponsor bloc) is answered from the actor ids each point keeps. Each event's JSON text
+// is kept too (event-json.ts). Filters the index cannot answer (sponsor bloc, source, text …) go to
+// the store instead. Events without a place are held for event lists and timelines without a
+// spatial filter; the map never shows them.
 //
 // The index loads in the background from the store's change feed in small keyset pages,
 // yielding between them, so other requests are served meanwhile; until it is complete a
 // narrowed map request is answered by the store.
 import { gzipSync } from "node:zlib";
-import type { StoredEvent, Store, TimelineBucket } from "../store/types.js";
+import { haversineKm } from "../events/merge.js";
+import type { EventPlace, PlaceSummary, StoredEvent, Store, TimelineBucket } from "../store/types.js";
+import { EventJsonCache } from "./event-json.js";
 import { EVENT_TYPES } from "./filters.js";
+import { PlaceList } from "./place-list.js";
+import { PointGrid } from "./point-grid.js";
 import { inRegion, type Region } from "./regions.js";
 
 interface Point {
   id: string;
+  /** The id as a number (the store's tie-break after the date). */
+  n: number;
+  /** NaN when the event has no place. */
   lon: number;
   lat: number;
+  place?: EventPlace;
+  subType: string;
   type: number;
   sources: number;
   date: string;
@@ -46,6 +58,10 @@ export interface PointFilter {
   bbox?: [number, number, number, number];
   /** Actor id: events where it is actor1, actor2 or an associated actor (no sponsor bloc). */
   actor?: string;
+  /** lat, lon, radiusKm: the store's test (its bounding box, then the haversine distance). */
+  near?: { lat: number; lon: number; radiusKm: number };
+  subTypes?: string[];
+  minSources?: number;
 }
 
 /** Events read per page of the change feed; small enough that other requests get served in between. */
@@ -57,17 +73,19 @@ const NO_ACTORS: number[] = [];
  * (changes in this process are seen at once through onChange). */
 const SYNC_EVERY_MS = 1000;
 
-function toPoint(e: StoredEvent, actorId: (id: string) => number): Point | null {
-  if (!e.place) return null;
+function toPoint(e: StoredEvent, actorId: (id: string) => number): Point {
   const ids = [e.actor1, e.actor2, ...e.assocActors1, ...e.assocActors2].filter((a): a is string => !!a);
   return {
     id: e.id,
-    lon: e.place.lon,
-    lat: e.place.lat,
+    n: Number(e.id),
+    lon: e.place ? e.place.lon : Number.NaN,
+    lat: e.place ? e.place.lat : Number.NaN,
+    place: e.place,
+    subType: e.subEventType,
     type: EVENT_TYPES.indexOf(e.eventType),
     sources: e.sourceCount,
     date: e.date,
-    precision: e.place.precision,
+    precision: e.place ? e.place.precision : 0,
     actors: ids.length ? ids.map(actorId) : NO_ACTORS,
   };
 }
@@ -77,6 +95,8 @@ interface Sorted {
   order: Point[];
   lon: Float64Array;
   lat: Float64Array;
+  /** 1 when the event has a place. */
+  placed: Uint8Array;
   type: Int8Array;
   /** Place number of each point (points at the same position share one). */
   place: Int32Array;
@@ -89,11 +109,19 @@ interface Sorted {
   lonJson: string[];
   latJson: string[];
   dateJson: string[];
+  grid: PointGrid;
+  /** The places list, made on the first places request after a change. */
+  places?: PlaceList;
 }
 
 /** A place's key for numbering places: lat and lon to 5 decimals (~1 m) in one integer. */
 function placeKey(lon: number, lat: number): number {
   return Math.round((lat + 90) * 1e5) * 4e7 + Math.round((lon + 180) * 1e5);
+}
+
+/** The index's order: by date, then by id as a number (the store's `date, n`). */
+function byDateThenId(a: Point, b: Point): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.n - b.n;
 }
 
 /** First index in `sorted` (by date) whose date is >= `date`. */
@@ -161,6 +189,12 @@ function serialize(s: Sorted, pick: Int32Array, n: number): string {
   return `{"count":${n},"truncated":false,"types":${TYPES_JSON},"id":[${id.join(",")}],"lon":[${lon.join(",")}],"lat":[${lat.join(",")}],"type":[${types.join(",")}],"sources":[${sources.join(",")}],"date":[${date.join(",")}],"precision":[${precision.join(",")}]}`;
 }
 
+/** Event ids of one page of an event list, and how many events match in all. */
+export interface EventPage {
+  ids: string[];
+  total: number;
+}
+
 export class PointIndex {
   private points = new Map<string, Point>();
   /** The points by date, rebuilt on the first answer after a change. */
@@ -180,8 +214,15 @@ export class PointIndex {
   private unsubscribe: (() => void) | null = null;
   /** Answers by filter, serialized (and gzipped when asked) once per change. */
   private answers = new Map<string, { json: string; gz?: Buffer }>();
+  /** Each event's JSON text, replaced as the change feed brings new versions. */
+  readonly json: EventJsonCache;
 
-  constructor(private store: Store) {}
+  constructor(
+    private store: Store,
+    opts: { jsonBudget?: number } = {},
+  ) {
+    this.json = new EventJsonCache(opts.jsonBudget);
+  }
 
   private actorId = (id: string): number => {
     let n = this.actorIds.get(id);
@@ -220,11 +261,13 @@ export class PointIndex {
         for (;;) {
           this.stale = false;
           const ch = await this.store.eventsSince(this.cursor, PAGE);
-          for (const id of ch.removed) this.points.delete(id);
+          for (const id of ch.removed) {
+            this.points.delete(id);
+            this.json.delete(id);
+          }
           for (const e of ch.events) {
-            const p = toPoint(e, this.actorId);
-            if (p) this.points.set(p.id, p);
-            else this.points.delete(e.id);
+            this.points.set(e.id, toPoint(e, this.actorId));
+            this.json.set(e);
           }
           if (ch.events.length || ch.removed.length) {
             this.answers.clear();
@@ -246,17 +289,21 @@ export class PointIndex {
     return this.syncing;
   }
 
+  /** Waits for the load, then reads the change feed if a change was announced, a read is under way,
+   * or the last one is older than SYNC_EVERY_MS (other processes' writes); otherwise costs nothing. */
+  async fresh(): Promise<void> {
+    await this.ready();
+    if (this.stale || this.syncing || performance.now() - this.syncedAt > SYNC_EVERY_MS) await this.sync();
+  }
+
   close(): void {
     this.unsubscribe?.();
   }
 
   /** The answer as JSON text (or gzipped JSON), for the filters the index handles. */
   async answer(f: PointFilter, gzip = false): Promise<{ body: string | Buffer; gzipped: boolean }> {
-    await this.ready();
-    // Every answer used to read the change feed (~0.1 ms); now only after a change here, while a
-    // read is under way, or when the last one is older than SYNC_EVERY_MS (other processes' writes).
-    if (this.stale || this.syncing || performance.now() - this.syncedAt > SYNC_EVERY_MS) await this.sync();
-    const key = JSON.stringify([f.types, f.region?.code, f.since, f.until, f.bbox, f.actor]);
+    await this.fresh();
+    const key = JSON.stringify([f.types, f.region?.code, f.since, f.until, f.bbox, f.actor, f.near, f.subTypes, f.minSources]);
     let hit = this.answers.get(key);
     if (!hit) {
       hit = { json: this.compute(f) };
@@ -274,14 +321,48 @@ export class PointIndex {
     return { body: hit.json, gzipped: false };
   }
 
+  /**
+   * One page of the events matching `f` in the store's order for `sort` (date-desc: date, then id,
+   * newest first), and the count of all matches. Events without a place match unless `f` has a
+   * spatial filter (bbox, near, region), as in the store.
+   */
+  async eventPage(f: PointFilter, sort: "date-desc" | "date-asc" | "sources-desc", offset: number, limit: number): Promise<EventPage> {
+    await this.fresh();
+    const s = this.byDate();
+    const { pick, n } = this.select(f, s, false);
+    const ids: string[] = [];
+    const end = Math.min(n, offset + limit);
+    if (sort === "date-asc") {
+      for (let k = offset; k < end; k++) ids.push(s.order[pick[k]].id);
+    } else if (sort === "date-desc") {
+      for (let k = offset; k < end; k++) ids.push(s.order[pick[n - 1 - k]].id);
+    } else {
+      // Most sources first, then newest first: a stable sort of the newest-first list by sources.
+      const newest = Array.from(pick.subarray(0, n)).reverse();
+      newest.sort((a, b) => s.order[b].sources - s.order[a].sources);
+      for (let k = offset; k < end; k++) ids.push(s.order[newest[k]].id);
+    }
+    return { ids, total: n };
+  }
+
+  /** Places of events in `bbox` (all when none) with their event and source counts, most events
+   * first, then by place id: the store's listPlaces for a bbox. */
+  async places(bbox: [number, number, number, number] | undefined, limit: number): Promise<PlaceSummary[]> {
+    await this.fresh();
+    const s = this.byDate();
+    s.places ??= new PlaceList(s.order);
+    return s.places.query(bbox, limit);
+  }
+
   /** The points by date with their filter fields as typed columns (a scan reads a few flat arrays). */
   private byDate(): Sorted {
     if (!this.sorted) {
       const order = [...this.points.values()];
-      order.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      order.sort(byDateThenId);
       const n = order.length;
       const lon = new Float64Array(n);
       const lat = new Float64Array(n);
+      const placed = new Uint8Array(n);
       const type = new Int8Array(n);
       const place = new Int32Array(n);
       const actorStart = new Int32Array(n + 1);
@@ -309,8 +390,9 @@ export class PointIndex {
         dateJson[i] = d;
         lon[i] = p.lon;
         lat[i] = p.lat;
+        placed[i] = p.place ? 1 : 0;
         type[i] = p.type;
-        const key = placeKey(p.lon, p.lat);
+        const key = p.place ? placeKey(p.lon, p.lat) : -1;
         let at = places.get(key);
         if (at === undefined) {
           at = placeAt.length;
@@ -322,7 +404,8 @@ export class PointIndex {
         for (const a of p.actors) actorFlat[k++] = a;
       }
       actorStart[n] = k;
-      this.sorted = { order, lon, lat, type, place, placeCount: placeAt.length, actorStart, actorFlat, idJson, lonJson, latJson, dateJson };
+      const grid = new PointGrid(lon, lat, placed);
+      this.sorted = { order, lon, lat, placed, type, place, placeCount: placeAt.length, actorStart, actorFlat, idJson, lonJson, latJson, dateJson, grid };
       // Place numbers changed: region answers per place are recomputed.
       this.regionMemo.clear();
     }
@@ -339,13 +422,13 @@ export class PointIndex {
     return memo;
   }
 
-  /** Event counts per day (or per week, by its Monday) and type, of the points matching `f`; the
-   * same buckets as store.timeline for filters the index answers (types in each bucket in name order). */
+  /** Event counts per day (or per week, by its Monday) and type, of the events matching `f`; the
+   * same buckets as store.timeline for filters the index answers (types in each bucket in name
+   * order). Events without a place count unless `f` has a spatial filter, as in the store. */
   async timeline(f: PointFilter, by: "day" | "week"): Promise<TimelineBucket[]> {
-    await this.ready();
-    if (this.stale || this.syncing || performance.now() - this.syncedAt > SYNC_EVERY_MS) await this.sync();
+    await this.fresh();
     const s = this.byDate();
-    const { pick, n } = this.select(f, s);
+    const { pick, n } = this.select(f, s, false);
     const out: TimelineBucket[] = [];
     const counts = new Int32Array(EVENT_TYPES.length);
     let bucket = "";
@@ -381,18 +464,19 @@ export class PointIndex {
 
   private compute(f: PointFilter): string {
     const s = this.byDate();
-    const { pick, n } = this.select(f, s);
+    const { pick, n } = this.select(f, s, true);
     return serialize(s, pick, n);
   }
 
-  /** Positions in `s` (ascending, so by date) of the points matching `f`: pick[0 … n). */
-  private select(f: PointFilter, s: Sorted): { pick: Int32Array; n: number } {
+  /** Positions in `s` (ascending, so by date) of the points matching `f`: pick[0 … n). Only placed
+   * events match when `placedOnly` or when `f` has a spatial filter. */
+  private select(f: PointFilter, s: Sorted, placedOnly: boolean): { pick: Int32Array; n: number } {
     // Wanted types as bits (bit k: EVENT_TYPES[k]); without a type filter, every type.
     let types = f.types ? 0 : -1;
     for (const t of f.types ?? []) types |= 1 << EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
     // An actor the index has never seen has no events.
     const actor = f.actor === undefined ? undefined : (this.actorIds.get(f.actor) ?? -1);
-    const { order, lon, lat, type, place, actorStart, actorFlat } = s;
+    const { order, lon, lat, placed, type, place, actorStart, actorFlat } = s;
     const from = f.since ? lowerBound(order, f.since) : 0;
     // until is inclusive: up to the first date after it ("YYYY-MM-DD" + a later character).
     const to = f.until ? lowerBound(order, `${f.until}~`) : order.length;
@@ -401,30 +485,66 @@ export class PointIndex {
     const across = !!bbox && bbox[0] > bbox[2];
     const region = f.region;
     const memo = region ? this.regionMask(region, s) : null;
-    const pick = new Int32Array(to - from);
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      if (!(types & (1 << type[i]))) continue;
+    // near: the store's bounding box (as its R*Tree reads it), then the distance.
+    const near = f.near;
+    const nearBox = near ? nearBounds(near) : null;
+    const subTypes = f.subTypes ? new Set(f.subTypes) : null;
+    const minSources = f.minSources ?? 0;
+    const spatial = placedOnly || !!bbox || !!near || !!region;
+
+    const test = (i: number): boolean => {
+      if (!(types & (1 << type[i]))) return false;
+      if (spatial && !placed[i]) return false;
       const x = lon[i];
       const y = lat[i];
-      if (bbox && (y < bbox[1] || y > bbox[3] || (across ? x < bbox[0] && x > bbox[2] : x < bbox[0] || x > bbox[2]))) continue;
+      if (bbox && (y < bbox[1] || y > bbox[3] || (across ? x < bbox[0] && x > bbox[2] : x < bbox[0] || x > bbox[2]))) return false;
+      if (nearBox && (x < nearBox[0] || x > nearBox[2] || y < nearBox[1] || y > nearBox[3])) return false;
       if (actor !== undefined) {
         let j = actorStart[i];
         const end = actorStart[i + 1];
         while (j < end && actorFlat[j] !== actor) j++;
-        if (j === end) continue;
+        if (j === end) return false;
       }
       if (region && memo) {
-        if (x < region.bbox[0] || x > region.bbox[2] || y < region.bbox[1] || y > region.bbox[3]) continue;
+        if (x < region.bbox[0] || x > region.bbox[2] || y < region.bbox[1] || y > region.bbox[3]) return false;
         let inside = memo[place[i]];
         if (inside === -1) {
           inside = inRegion(region, x, y) ? 1 : 0;
           memo[place[i]] = inside;
         }
-        if (!inside) continue;
+        if (!inside) return false;
       }
-      pick[n++] = i;
+      if (minSources && order[i].sources < minSources) return false;
+      if (subTypes && !subTypes.has(order[i].subType)) return false;
+      if (near && haversineKm(y, x, near.lat, near.lon) > near.radiusKm) return false;
+      return true;
+    };
+
+    // A small box (the query's, near's, or the region's) reads only its grid cells' points.
+    let box: [number, number, number, number] | null = nearBox ?? (bbox && !across ? bbox : null);
+    if (region) box = box ? intersect(box, region.bbox) : region.bbox;
+    if (box && (box[0] > box[2] || box[1] > box[3])) return { pick: new Int32Array(0), n: 0 };
+    const cells = box ? s.grid.candidates(box[0], box[1], box[2], box[3], from, to) : null;
+    if (cells) {
+      let n = 0;
+      for (let k = 0; k < cells.length; k++) if (test(cells[k])) cells[n++] = cells[k];
+      return { pick: cells, n };
     }
+    const pick = new Int32Array(to - from);
+    let n = 0;
+    for (let i = from; i < to; i++) if (test(i)) pick[n++] = i;
     return { pick, n };
   }
+}
+
+/** The box the store's near filter reads first: [west, south, east, north] (see nearWhere). */
+function nearBounds(q: { lat: number; lon: number; radiusKm: number }): [number, number, number, number] {
+  const dLat = q.radiusKm / 111.0;
+  const dLon = q.radiusKm / (111.32 * Math.max(0.01, Math.cos((q.lat * Math.PI) / 180)));
+  return [q.lon - dLon, q.lat - dLat, q.lon + dLon, q.lat + dLat];
+}
+
+/** Two boxes' overlap (an empty one when they do not meet: west > east or south > north). */
+function intersect(a: [number, number, number, number], b: [number, number, number, number]): [number, number, number, number] {
+  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
 }

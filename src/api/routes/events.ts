@@ -1,10 +1,12 @@
 // Events: the filtered list (`GET /api/events`, the CLI's filters), one event with every source,
-// the compact point set the map draws, and the per-day/week timeline.
+// the compact point set the map draws, and the per-day/week timeline. Once the point index has
+// loaded, it answers every filter but the sponsor bloc, source and text ones: it picks the page
+// and counts the matches, and each event's JSON text is joined from its memory (see points.ts).
 import type { EventQuery, MapPoints, StoredEvent, Store } from "../../store/types.js";
 import { ApiError } from "../errors.js";
 import { EVENT_TYPES, type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
 import type { ApiRoutes } from "../openapi.js";
-import { mondayOf, type PointColumns, type PointIndex } from "../points.js";
+import { type EventPage, mondayOf, type PointColumns, type PointFilter, type PointIndex } from "../points.js";
 import { inRegion, intersectBbox, loadRegion, type Region } from "../regions.js";
 
 /** Most points the map endpoint returns in one answer. */
@@ -37,9 +39,14 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
       offset: { type: "integer", minimum: 0, default: 0 },
       withSources: { type: "boolean", default: true },
     },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const p = req.query as EventFilterParams & { sort?: EventQuery["sort"]; limit: number; offset: number; withSources: boolean };
       const q = { ...toEventQuery(p), sort: p.sort, limit: p.limit, offset: p.offset, withSources: p.withSources, withTotal: true };
+      const sort = p.sort ?? "date-desc";
+      if (points.isReady() && indexAnswers(q) && sort !== "reported-desc") {
+        const page = await points.eventPage(pointFilter(q, p), sort, p.offset, p.limit);
+        return reply.type(JSON_TYPE).send(await pageText(store, points, page, p.withSources));
+      }
       return queryWithRegion(store, p, q);
     },
   });
@@ -51,8 +58,13 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
     summary: "One event with every source that reported it",
     params: { id: { type: "string", maxLength: 64 } },
     responses: { 200: "the StoredEvent with its sources", 404: "no such event" },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const { id } = req.params as { id: string };
+      if (points.isReady()) {
+        await points.fresh();
+        const text = points.json.text(id, true);
+        if (text !== undefined) return reply.type(JSON_TYPE).send(text);
+      }
       const ev = await store.getEvent(id);
       if (!ev) throw new ApiError("NOT_FOUND", `no event with id ${id}`);
       return ev;
@@ -74,20 +86,10 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
       const simple = indexAnswers(q);
       // While the index is still loading, a narrowed request is the store's to answer (an
       // indexed query); only the request for (nearly) everything waits for the index.
-      const narrowed = !!(q.since || q.until || q.bbox || p.region || q.actor);
+      const narrowed = !!(q.since || q.until || q.bbox || p.region || q.actor || q.near || q.subEventType || q.minSources);
       if (simple && (points.isReady() || !narrowed)) {
-        const { body, gzipped } = await points.answer(
-          {
-            types: q.eventType as string[] | undefined,
-            region: p.region ? loadRegion(p.region) : undefined,
-            since: q.since,
-            until: q.until,
-            bbox: q.bbox,
-            actor: q.actor,
-          },
-          /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")),
-        );
-        reply.type("application/json; charset=utf-8").header("vary", "accept-encoding");
+        const { body, gzipped } = await points.answer(pointFilter(q, p), /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")));
+        reply.type(JSON_TYPE).header("vary", "accept-encoding");
         if (gzipped) reply.header("content-encoding", "gzip");
         return reply.send(body);
       }
@@ -109,10 +111,8 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
     handler: async (req) => {
       const p = req.query as EventFilterParams & { by: "day" | "week" };
       const q = toEventQuery(p);
-      // With a bbox or region only placed events match: the map's point index counts them.
-      if (points.isReady() && indexAnswers(q) && (q.bbox || p.region)) {
-        return points.timeline({ types: q.eventType as string[] | undefined, region: p.region ? loadRegion(p.region) : undefined, since: q.since, until: q.until, bbox: q.bbox, actor: q.actor }, p.by);
-      }
+      // The point index counts the filters it answers (with a spatial filter, placed events only).
+      if (points.isReady() && indexAnswers(q)) return points.timeline(pointFilter(q, p), p.by);
       if (!p.region) return store.timeline({ ...q, by: p.by });
       // Regions are polygons the store does not know: count the matching events here.
       const { items } = await queryWithRegion(store, p, { ...q, limit: MAP_POINT_LIMIT, withSources: false });
@@ -129,9 +129,44 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
   });
 }
 
-/** True when the map's point index can answer the query's filters (type, time, bbox, actor). */
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/** True when the point index can answer the query's filters (all but sponsor bloc, source and text). */
 function indexAnswers(q: EventQuery): boolean {
-  return !q.includeBacked && !q.source && !q.text && !q.subEventType && !q.minSources && !q.near;
+  return !q.includeBacked && !q.source && !q.text;
+}
+
+/** The index's filter for a query (an empty type list is no type filter, as in the store). */
+function pointFilter(q: EventQuery, p: EventFilterParams): PointFilter {
+  const list = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? (v.length ? v : undefined) : [v]);
+  return {
+    types: list(q.eventType),
+    subTypes: list(q.subEventType),
+    region: p.region ? loadRegion(p.region) : undefined,
+    since: q.since,
+    until: q.until,
+    bbox: q.bbox,
+    near: q.near,
+    actor: q.actor,
+    minSources: q.minSources,
+  };
+}
+
+/** `{items, total}` as JSON.stringify writes it, from each event's JSON text (read from the store
+ * when the index's memory does not hold it). */
+async function pageText(store: Store, points: PointIndex, page: EventPage, withSources: boolean): Promise<string> {
+  const items: string[] = [];
+  for (const id of page.ids) {
+    let text = points.json.text(id, withSources);
+    if (text === undefined) {
+      const e = await store.getEvent(id);
+      if (!e) continue;
+      points.json.set(e);
+      text = JSON.stringify(withSources ? e : { ...e, sources: [] });
+    }
+    items.push(text);
+  }
+  return `{"items":[${items.join(",")}],"total":${page.total}}`;
 }
 
 /** The store's map answer (newest first) as the index's columns (oldest first), inside `region` if given. */

@@ -6,6 +6,7 @@ import type { Store } from "../../store/types.js";
 import { type BaseCollection, buildAdmin1, buildCountries } from "../basemap.js";
 import { ApiError } from "../errors.js";
 import type { ApiRoutes } from "../openapi.js";
+import type { PointIndex } from "../points.js";
 
 const LAYERS: Record<string, () => BaseCollection> = {
   countries: () => buildCountries("50m"),
@@ -45,7 +46,7 @@ class BaseLayers {
   }
 }
 
-export function placeRoutes(r: ApiRoutes, store: Store, webRoot?: string): void {
+export function placeRoutes(r: ApiRoutes, store: Store, points: PointIndex, webRoot?: string): void {
   r.add({
     method: "GET",
     url: "/api/places",
@@ -66,6 +67,8 @@ export function placeRoutes(r: ApiRoutes, store: Store, webRoot?: string): void 
         }
         bbox = n as [number, number, number, number];
       }
+      // The point index groups its events by place (the same answer); a text filter is the store's.
+      if (points.isReady() && !p.text) return { items: await points.places(bbox, p.limit) };
       return { items: await store.listPlaces({ bbox, text: p.text, limit: p.limit }) };
     },
   });
