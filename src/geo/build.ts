@@ -7,6 +7,7 @@
 //   Natural Earth 1:50m (world-atlas + topojson-client) → the middle of each shared land border
 //   data/geo/supplement.json → rivers, bases, oilfields, dams, crossings, regions, continents
 //   data/geo/physical.json → seas, straits, lakes, mountains, deserts, deltas, peninsulas, world regions
+//   data/geo/former-countries.json → former names of countries, dissolved states (Soviet Union)
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -155,6 +156,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     ccn3: string;
     independent: boolean;
     latlng: [number, number];
+    area: number;
     altSpellings: string[];
     name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
     demonyms?: { eng?: { m: string; f: string } };
@@ -399,6 +401,38 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     const list = (abbreviations[abbreviationKey(abbr)] ??= []);
     if (!list.includes(i)) list.unshift(i);
   }
+  // 5b. Former countries: former names of today's countries, and dissolved states (PCLH) at the
+  //     area-weighted mean of their successors' points.
+  const former = readJson<FormerCountries>(join(PROJECT_ROOT, "data", "geo", "former-countries.json"));
+  for (const [name, cc] of Object.entries(former.renamed)) {
+    const i = countryFeature[cc];
+    if (i === undefined) throw new Error(`former country name ${name}: unknown country ${cc}`);
+    addName(feats[i]!, name);
+  }
+  const areaOf = new Map(wc.map((c) => [c.cca2, c.area]));
+  for (const e of former.dissolved) {
+    const parts: [number, number, number][] = [];
+    let pop = 0;
+    for (const cc of e.successors) {
+      const i = countryFeature[cc];
+      const area = areaOf.get(cc);
+      if (i === undefined || !area) throw new Error(`former country ${e.name}: unknown successor ${cc}`);
+      parts.push([feats[i]!.lat, feats[i]!.lon, area]);
+      pop += feats[i]!.pop;
+    }
+    const [la, lo] = weightedMean(parts);
+    const f: Feat = { name: e.name, lat: la, lon: lo, gid: 0, fcode: "PCLH", cc: "", a1: "", pop, names: [] };
+    for (const nm of [e.name, ...e.aliases]) {
+      if (!isAbbreviation(nm)) addName(f, nm);
+      else {
+        const list = (abbreviations[abbreviationKey(nm)] ??= []);
+        if (!list.includes(feats.length)) list.push(feats.length);
+      }
+    }
+    supplement[String(feats.length)] = { id: e.id, source: e.source };
+    feats.push(f);
+  }
+
   const stateAbbreviations: Record<string, number> = {};
   for (const [abbr, code] of Object.entries(sup.stateAbbreviations)) {
     const i = admin1Feature[code];
@@ -513,6 +547,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       "world-atlas",
       "data/geo/supplement.json",
       "data/geo/physical.json",
+      "data/geo/former-countries.json",
     ],
     count: n,
     featureCodes: fcodes,
@@ -528,6 +563,10 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     stateAbbreviations,
     abbreviations,
     demonyms,
+    adminWords: {
+      leading: [...new Set(sup.adminAffixes.prefixes.map((w) => nameKey(w)))],
+      trailing: [...new Set([...sup.adminAffixes.suffixes, ...(sup.adminAffixes.admin1Suffixes ?? [])].map((w) => nameKey(w)))],
+    },
   };
   const buf = encodeStore(header, {
     gid,
@@ -548,6 +587,26 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   writeFileSync(tmp, buf);
   renameSync(tmp, out);
   return { features: n, keys: keys.length, bytes: buf.length };
+}
+
+interface FormerCountries {
+  renamed: Record<string, string>;
+  dissolved: { id: string; name: string; aliases: string[]; successors: string[]; source: string }[];
+}
+
+/** Mean of [lat, lon, weight] points on the sphere (unit vectors weighted, then back to lat/lon). */
+export function weightedMean(points: [number, number, number][]): [number, number] {
+  const R = Math.PI / 180;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (const [la, lo, w] of points) {
+    x += w * Math.cos(la * R) * Math.cos(lo * R);
+    y += w * Math.cos(la * R) * Math.sin(lo * R);
+    z += w * Math.sin(la * R);
+  }
+  const r = (v: number) => Math.round(v * 1e4) / 1e4;
+  return [r(Math.atan2(z, Math.hypot(x, y)) / R), r(Math.atan2(y, x) / R)];
 }
 
 type Topo = { objects: Record<string, unknown> };

@@ -180,7 +180,37 @@ export class Gazetteer {
       const st = this.header.stateAbbreviations[letters];
       if (st !== undefined && !out.includes(st)) out.unshift(st);
     }
-    for (const i of this.lookupKey(nameKey(surface))) if (!out.includes(i)) out.push(i);
+    const key = nameKey(surface);
+    for (const i of this.lookupKey(key)) if (!out.includes(i)) out.push(i);
+    if (out.length === 0) for (const i of this.adminWithoutTypeWord(key)) out.push(i);
+    return out;
+  }
+
+  /**
+   * "Nyanza Province", "Province of Laguna", "Washington State" when no name matches as written: the
+   * administrative units (ADM*, RGN) named without the type word. Empty when the name carries none.
+   */
+  private adminWithoutTypeWord(key: string): number[] {
+    const w = this.header.adminWords;
+    if (!w) return [];
+    let bare: string | undefined;
+    for (const t of w.trailing)
+      if (key.length > t.length + 2 && key.endsWith(t) && key.charCodeAt(key.length - t.length - 1) === 32) {
+        bare = key.slice(0, key.length - t.length - 1);
+        break;
+      }
+    if (bare === undefined)
+      for (const l of w.leading)
+        if (key.length > l.length + 2 && key.startsWith(l) && key.charCodeAt(l.length) === 32) {
+          bare = key.slice(l.length + 1);
+          break;
+        }
+    if (bare === undefined) return [];
+    const out: number[] = [];
+    for (const i of this.lookupKey(bare)) {
+      const fc = this.fcode(i);
+      if (fc.startsWith("ADM") || fc === "RGN") out.push(i);
+    }
     return out;
   }
 

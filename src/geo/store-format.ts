@@ -6,9 +6,10 @@ import { closeSync, openSync, readSync } from "node:fs";
 
 export const MAGIC = "SITREPGZ";
 // Bumped whenever the layout or the build inputs/rules change (5: equal-area centres of countries and
-// admin-1, Natural Earth regions; 6: former admin-1 units, data/geo/physical.json), so an old
-// data/build/gazetteer.bin is rebuilt, not misread.
-export const FORMAT_VERSION = 6;
+// admin-1, Natural Earth regions; 6: former admin-1 units, data/geo/physical.json; 7: administrative
+// type words in the header, data/geo/former-countries.json), so an old data/build/gazetteer.bin is
+// rebuilt, not misread.
+export const FORMAT_VERSION = 7;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 
@@ -51,6 +52,9 @@ export interface StoreHeader {
   abbreviations: Record<string, number[]>;
   /** name key of a demonym ("syrian", "kazakh") → ISO country code or feature index (as "#12") */
   demonyms: Record<string, string>;
+  /** name keys of the words an administrative unit's name may carry ("province", "province of"), for
+   *  "Nyanza Province" when the gazetteer knows "Nyanza" only */
+  adminWords?: { leading: string[]; trailing: string[] };
   sections: Record<string, SectionRef>;
 }
 

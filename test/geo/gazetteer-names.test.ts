@@ -1,0 +1,112 @@
+// Names the gazetteer answers beyond its sources' own spellings: an administrative unit named with
+// its type word ("Nyanza Province" when the source says "Nyanza"), former names of today's countries
+// and dissolved states (data/geo/former-countries.json).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { PROJECT_ROOT, weightedMean } from "../../src/geo/build.js";
+import { distanceKm } from "../../src/geo/distance.js";
+import { loadGazetteer } from "../../src/geo/gazetteer.js";
+import { geoparse } from "../../src/geo/index.js";
+
+const gaz = loadGazetteer();
+const show = (surface: string) =>
+  gaz!
+    .candidates(surface)
+    .slice(0, 5)
+    .map((i) => `${gaz!.name(i)} ${gaz!.fcode(i)} ${gaz!.cc(i)}`)
+    .join("; ") || "(none)";
+
+// [as written, feature code prefix, ISO country] the type-word fallback must find
+const WITH_TYPE_WORD: [string, string, string][] = [
+  ["Nyanza Province", "ADM1", "KE"], // Kenya's former provinces: "Nyanza" in Natural Earth
+  ["Rift Valley Province", "ADM1", "KE"],
+  ["Bas Congo Province", "ADM1", "CD"],
+  ["New York State", "ADM1", "US"],
+];
+for (const [surface, fc, cc] of WITH_TYPE_WORD)
+  test(`"${surface}": the unit named without its type word`, () => {
+    const g = gaz!;
+    const c = g.candidates(surface);
+    assert.ok(
+      c.some((i) => g.fcode(i).startsWith(fc) && g.cc(i) === cc),
+      `${surface}: ${show(surface)}`,
+    );
+    assert.ok(
+      c.every((i) => g.fcode(i).startsWith("ADM") || g.fcode(i) === "RGN"),
+      `only administrative units answer a name with a type word: ${show(surface)}`,
+    );
+  });
+
+test("a type word after a word that names no unit is no place", () => {
+  const g = gaz!;
+  for (const s of ["Islamic State", "Kurdish Region"])
+    assert.equal(g.candidates(s).length, 0, `${s}: ${show(s)}`);
+});
+
+test("a name found as written is not widened by the fallback", () => {
+  const g = gaz!;
+  // "Free State" is a South African province under that very name
+  const c = g.candidates("Free State");
+  assert.ok(c.length > 0 && g.cc(c[0]!) === "ZA", `Free State: ${show("Free State")}`);
+});
+
+const former = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "geo", "former-countries.json"), "utf8")) as {
+  renamed: Record<string, string>;
+  dissolved: { id: string; name: string; aliases: string[]; successors: string[] }[];
+};
+
+test("every former name of a country finds that country", () => {
+  const g = gaz!;
+  for (const [name, cc] of Object.entries(former.renamed))
+    assert.ok(
+      g.candidates(name).some((i) => g.fcode(i).startsWith("PCL") && g.cc(i) === cc),
+      `${name} → ${cc}: ${show(name)}`,
+    );
+});
+
+test("a dissolved state is one PCLH among its successors' points", () => {
+  const g = gaz!;
+  for (const d of former.dissolved)
+    for (const n of [d.name, ...d.aliases]) {
+      const i = g.candidates(n).find((c) => g.fcode(c) === "PCLH");
+      assert.ok(i !== undefined, `${n}: ${show(n)}`);
+      const f = g.feature(i);
+      assert.equal(f.supplementId, d.id, `${n} is ${d.id}`);
+      // its point is no farther from the successors' mean than the farthest successor
+      const pts = d.successors.map((cc) => {
+        const k = g.header.countryFeature[cc]!;
+        return [g.lat(k), g.lon(k)] as [number, number];
+      });
+      const maxD = Math.max(...pts.map(([la, lo]) => distanceKm(f.lat, f.lon, la, lo)));
+      assert.ok(maxD < 6000, `${n}: ${f.lat},${f.lon} is ${Math.round(maxD)} km from a successor`);
+    }
+});
+
+test("weightedMean: equal weights on the equator meet in the middle; a heavier point pulls", () => {
+  const [la, lo] = weightedMean([
+    [0, 10, 1],
+    [0, 30, 1],
+  ]);
+  assert.ok(Math.abs(la) < 1e-6 && Math.abs(lo - 20) < 1e-6, `${la},${lo}`);
+  const [, lo2] = weightedMean([
+    [0, 10, 3],
+    [0, 30, 1],
+  ]);
+  assert.ok(lo2 > 10 && lo2 < 20, `pulled toward the heavier point: ${lo2}`);
+  const [, lo3] = weightedMean([
+    [0, 170, 1],
+    [0, -170, 1],
+  ]);
+  assert.ok(Math.abs(Math.abs(lo3) - 180) < 1e-6, `across the antimeridian: ${lo3}`);
+});
+
+test("geoparse: 'Zaire' and 'the Soviet Union' in running text", () => {
+  const r = geoparse("Mobutu ruled Zaire for three decades, a close ally in the fight against the Soviet Union.", {
+    gazetteer: gaz!,
+  });
+  const names = r.places.map((p) => `${p.name}/${p.featureCode}/${p.countryCode}`);
+  assert.ok(names.some((n) => n.startsWith("DR Congo/PCL")), `Zaire is DR Congo: ${names.join(", ")}`);
+  assert.ok(names.some((n) => n.startsWith("Soviet Union/PCLH")), `the Soviet Union: ${names.join(", ")}`);
+});
