@@ -5,7 +5,7 @@
 import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import W from "./model/ranking.json" with { type: "json" };
-import { nameKey } from "./normalize.js";
+import { nameKey, plainName } from "./normalize.js";
 
 export interface MentionInput {
   start: number;
@@ -74,11 +74,16 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   const explain = ctx.explain === true;
   const cands = mentions.map((m) => m.forced ?? gaz.candidates(m.surface).slice(0, W.maxCandidates));
   const keys = mentions.map((m) => nameKey(m.surface));
+  const plains: (string | undefined)[] = new Array(mentions.length);
 
   // Prior scores (population, feature type, exact name, cues, seat-city rule).
   const prior: Scored[][] = mentions.map((m, k) => {
     const list = cands[k]!;
-    const out: Scored[] = list.map((i) => {
+    const spelled: number[] = [];
+    const mainNamed = new Set<number>();
+    let folded = 0;
+    const out: Scored[] = [];
+    for (const i of list) {
       const fc = gaz.fcode(i);
       const reasons: string[] = explain ? [] : NO_REASONS;
       const lp = Math.log10(gaz.pop(i) + 10);
@@ -86,9 +91,15 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       const tb = typeBonus(fc);
       s += tb;
       if (explain) reasons.push(`prior log10(pop)=${lp.toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
-      if (gaz.mainKey(i) === keys[k]) {
+      const mainMatch = gaz.mainKey(i) === keys[k];
+      if (mainMatch) {
         s += W.exactNameBonus;
         if (explain) reasons.push("main name matches");
+        // spelled as written, or only the same after folding ("Hainan" / "Henan")?
+        plains[k] ??= plainName(m.surface);
+        mainNamed.add(i);
+        if (plainOfName(gaz, i) === plains[k]) spelled.push(out.length);
+        else folded++;
       }
       if (m.cues?.length) {
         if (m.cues.some((c) => fc.startsWith(c))) {
@@ -96,17 +107,26 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
           if (explain) reasons.push(`text says ${m.cues.join("/")}`);
         } else s -= W.cueWeight / 2;
       }
-      return { index: i, score: s, reasons };
-    });
-    // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city.
+      out.push({ index: i, score: s, reasons });
+    }
+    // Two places whose main names fold to the same key ("Hainan", "Henan"): the spelling written wins.
+    if (folded > 0)
+      for (const x of spelled) {
+        out[x]!.score += W.sameSpellingBonus;
+        if (explain) out[x]!.reasons.push("spelled as written, unlike another candidate");
+      }
+    // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city,
+    // unless the city goes by a longer name and the province by this one ("New York City", "New York").
     const favoursAdmin = m.cues?.some((c) => c.startsWith("ADM")) ?? false;
     const towns = favoursAdmin ? [] : out.filter((c) => gaz.fcode(c.index).startsWith("PPL"));
     if (towns.length > 0)
       for (const a of out) {
         const fa = gaz.fcode(a.index);
         if (!fa.startsWith("ADM")) continue;
+        const adminNamed = mainNamed.has(a.index);
         const seat = towns.find(
           (c) =>
+            !(adminNamed && longerName(gaz.mainKey(c.index), keys[k]!)) &&
             gaz.a1(c.index) === gaz.a1(a.index) &&
             gaz.cc(c.index) === gaz.cc(a.index) &&
             gaz.pop(c.index) >= W.seatCityRatio * gaz.pop(a.index),
@@ -277,6 +297,28 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     out.sort((a, b) => b.score - a.score);
     return out;
   }
+}
+
+/** Is `full` the name `short` followed by more words ("new york city" after "new york")? */
+function longerName(full: string, short: string): boolean {
+  return full.length > short.length + 1 && full.charCodeAt(short.length) === 32 && full.startsWith(short);
+}
+
+// plain form (plainName) of a feature's main name, per gazetteer, by feature index (bounded)
+const plainMemos = new WeakMap<Gazetteer, Map<number, string>>();
+function plainOfName(gaz: Gazetteer, i: number): string {
+  let m = plainMemos.get(gaz);
+  if (!m) {
+    m = new Map();
+    plainMemos.set(gaz, m);
+  }
+  let v = m.get(i);
+  if (v === undefined) {
+    if (m.size >= 50_000) m.clear();
+    v = plainName(gaz.name(i));
+    m.set(i, v);
+  }
+  return v;
 }
 
 /** Administrative level: 0 country, 1 province, 2 district, 3 anything smaller. */

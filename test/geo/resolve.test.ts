@@ -32,6 +32,12 @@ const ROWS: [string, string, string, number, number][] = [
   // a list names places of one kind: the state / province, not a town of the same name
   ["Cases were reported in Texas, Michigan, Ohio and Wyoming.", "Wyoming", "US", 43.0, -107.5],
   ["Outbreaks hit Texas, Ohio, Florida, Alberta, Manitoba and Ontario.", "Ontario", "CA", 50.0, -86.0],
+  // names that fold to one key ("Hainan", "Henan"): the one spelled as written
+  ["Bird flu reached Hainan and Yunnan, China.", "Hainan", "CN", 19.2, 109.7],
+  ["Flooding hit Henan and Yunnan, China.", "Henan", "CN", 33.9, 113.5],
+  // the state goes by "New York"; the city by "New York City"
+  ["Schools closed across New York and New Jersey after the storm.", "New York", "US", 43.0, -75.0],
+  ["The storm flooded New York City and Newark.", "New York City", "US", 40.71, -74.0],
 ];
 
 for (const [text, surface, cc, lat, lon] of ROWS) {
