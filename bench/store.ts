@@ -3,13 +3,14 @@
 // server, PostgreSQL; at each size times the map query (Store.mapPoints: bbox + time window + type,
 // up to 10,000 points with the full count) against a baseline of the same query without any index,
 // the list query (queryEvents: 1,000 full events), low-zoom grid counts and actor profiles. Then
-// end-to-end ingest of the 233 Guardian articles into SQLite, against extract-only and naive
-// autocommit-insert baselines, in CPU time (process.cpuUsage) as well as wall time.
+// end-to-end ingest of the 233 Guardian articles into SQLite (`sitrep ingest`'s loop), against
+// extract-only and naive autocommit-insert baselines, in CPU time (process.cpuUsage) and wall time.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { INGEST_BATCH, ingestInto } from "../src/cli/ingest.js";
 import { readInputs } from "../src/ingest/index.js";
 import { extract } from "../src/pipeline.js";
 import { openStore } from "../src/store/index.js";
@@ -278,17 +279,27 @@ async function ingestBench(): Promise<void> {
   for (const a of articles) extract(a);
   const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
   try {
-    // end to end: read + extract + merge + store, as `sitrep ingest` does (best of two fresh stores:
-    // the first run also compiles the store's code paths)
+    // end to end: read + extract + merge + store through `sitrep ingest`'s own loop (ingestInto:
+    // batches of INGEST_BATCH articles per transaction), alternated with the same loop saving each
+    // article in its own transaction (saveDoc); best of two fresh stores each (the first run also
+    // compiles the store's code paths)
     let e2e = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
+    let e2eOne = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
     let st = { events: 0, eventSources: 0 };
-    for (let run = 0; run < 2; run++) {
+    for (let run = 0; run < 4; run++) {
       const store = await openStore(join(dir, `e2e-${run}.db`));
       t = mark();
-      for await (const r of readInputs([GUARDIAN])) if (r.ok) await store.saveDoc(extract(r.article));
+      if (run % 2 === 0) {
+        const c = await ingestInto(store, [GUARDIAN]);
+        if (c.inserted !== articles.length) throw new Error(`ingest stored ${c.inserted} of ${articles.length} articles`);
+      } else for await (const r of readInputs([GUARDIAN])) if (r.ok) await store.saveDoc(extract(r.article));
       const m = t();
-      if (m.cpu < e2e.cpu) e2e = m;
-      st = await store.stats();
+      if (run % 2 === 0 && m.cpu < e2e.cpu) e2e = m;
+      if (run % 2 === 1 && m.cpu < e2eOne.cpu) e2eOne = m;
+      const now = await store.stats();
+      if (run > 0 && (now.events !== st.events || now.eventSources !== st.eventSources))
+        throw new Error(`stored results differ between runs: ${now.events}/${now.eventSources} vs ${st.events}/${st.eventSources}`);
+      st = now;
       await store.close();
     }
 
@@ -297,14 +308,18 @@ async function ingestBench(): Promise<void> {
     const docs: ExtractedDoc[] = articles.map((a) => extract(a));
     const extracted = t();
 
-    // store alone: merge + store of the already extracted documents (best of three fresh stores)
+    // store alone: merge + store of the already extracted documents, in ingest's batches and one
+    // transaction per article (saveDoc); best of three fresh stores each, alternated
     let stored = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
-    for (let run = 0; run < 3; run++) {
+    let storedOne = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
+    for (let run = 0; run < 6; run++) {
       const s2 = await openStore(join(dir, `store-${run}.db`));
       t = mark();
-      for (const d of docs) await s2.saveDoc(d);
+      if (run % 2 === 0) for (let i = 0; i < docs.length; i += INGEST_BATCH.articles) await s2.saveDocs(docs.slice(i, i + INGEST_BATCH.articles));
+      else for (const d of docs) await s2.saveDoc(d);
       const m = t();
-      if (m.cpu < stored.cpu) stored = m;
+      if (run % 2 === 0 && m.cpu < stored.cpu) stored = m;
+      if (run % 2 === 1 && m.cpu < storedOne.cpu) storedOne = m;
       await s2.close();
     }
 
@@ -325,8 +340,10 @@ async function ingestBench(): Promise<void> {
     console.log(`articles: ${n}; events stored: ${st.events} from ${st.eventSources} reports (merged ${st.eventSources - st.events})`);
     console.log(`read only:                 ${rate(read)}`);
     console.log(`end to end (ingest):       ${rate(e2e)}`);
+    console.log(`  one transaction per article: ${rate(e2eOne)}`);
     console.log(`baseline, extract only:    ${rate(extracted)}`);
-    console.log(`store only (merge+store):  ${rate(stored)}   (${(extracted.cpu / stored.cpu).toFixed(1)}x faster than extraction)`);
+    console.log(`store only (merge+store):  ${rate(stored)}   (${(extracted.cpu / stored.cpu).toFixed(1)}x faster than extraction; batches of ${INGEST_BATCH.articles})`);
+    console.log(`  one transaction per article: ${rate(storedOne)}`);
     console.log(`baseline, naive autocommit inserts: ${rate(naive)}   (store only is ${(naive.cpu / stored.cpu).toFixed(2)}x its speed)`);
     console.log(`end to end / extract only: ${(extracted.cpu / e2e.cpu).toFixed(2)} (1.00 = storing costs nothing)`);
   } finally {

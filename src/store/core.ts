@@ -149,90 +149,110 @@ export class CoreStore implements Store {
   }
 
   saveDoc(doc: ExtractedDoc): Promise<SaveResult> {
+    return this.write((db) => this.saveIn(db, doc));
+  }
+
+  async saveDocs(docs: ExtractedDoc[]): Promise<SaveResult[]> {
+    if (docs.length === 0) return [];
+    try {
+      return await this.write(async (db) => {
+        const out: SaveResult[] = [];
+        for (const d of docs) out.push(await this.saveIn(db, d));
+        return out;
+      });
+    } catch {
+      // One document failed and the whole transaction rolled back: save them again one transaction
+      // each, as saveDoc does, so those before the failing one are kept and its error is thrown.
+      const out: SaveResult[] = [];
+      for (const d of docs) out.push(await this.saveDoc(d));
+      return out;
+    }
+  }
+
+  /** Saves one document inside the transaction `db` (see saveDoc). */
+  private async saveIn(db: Db, doc: ExtractedDoc): Promise<SaveResult> {
     const key = articleKey(doc.article);
     const hash = contentHash(doc.article);
-    return this.write(async (db) => {
-      // Take the counter row first: on PostgreSQL this serialises concurrent saves so merging sees them all.
-      // Sequence numbers are then handed out in memory and the counter written once at the end.
-      const seq0 = num((await db.get<Row>("UPDATE counters SET value = value WHERE name = 'seq' RETURNING value"))?.value);
-      let last = seq0;
-      const seq = () => ++last;
-      const existing = await db.get<Row>("SELECT id, content_hash FROM articles WHERE id = ?", [key]);
-      if (existing && existing.content_hash === hash) return this.unchanged(db, key);
-      if (!existing) {
-        const dup = await db.get<Row>("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [hash]);
-        if (dup) return this.unchanged(db, String(dup.id));
-      }
-      const removedEventIds = existing ? await this.removeArticle(db, key, seq) : [];
-      const a = doc.article;
-      const pubDate = day(a.publishedAt);
-      const storedAt = new Date().toISOString();
-      await db.run(
-        "INSERT INTO articles (id, doc_id, url, outlet, title, byline, published_at, pub_date, content_hash, stored_at, event_count, body, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-          key,
-          doc.id,
-          a.url ?? null,
-          a.outlet ?? null,
-          a.title ?? null,
-          a.byline ?? null,
-          a.publishedAt ?? null,
-          pubDate,
-          hash,
-          storedAt,
-          doc.events.length,
-          a.body,
-          // the body has its own column; the stored document leaves it out
-          JSON.stringify({ ...doc, article: { ...doc.article, body: undefined } }),
-        ],
-      );
-      await this.saveActors(db, doc, key, pubDate);
-      const places = await this.savePlaces(db, doc.places);
-      const reports = doc.events.map((e) => toReport(doc, e, key, places, pubDate ?? storedAt.slice(0, 10)));
-      // Merge decisions first, against the store as it was before this document: an event this
-      // document already reports is never matched again ("two events the extractor kept apart
-      // within one article stay apart"), so the writes can then go in a few multi-row statements.
-      const claimed = new Set<number>();
-      const matches: (number | undefined)[] = [];
-      for (const r of reports) {
-        const m = await this.findMatch(db, r, claimed);
-        if (m !== undefined) claimed.add(m);
-        matches.push(m);
-      }
-      const ords = reports.map(() => seq());
-      const fresh = reports.map((r, i) => ({ i, c: combineReports([r]) })).filter(({ i }) => matches[i] === undefined);
-      const nOf = await this.insertEvents(
-        db,
-        fresh.map(({ i, c }) => ({ c, seq: ords[i] })),
-      );
-      const eventNs = reports.map((_r, i) => matches[i] ?? nOf.get(ords[i])!);
-      await this.insertSources(
-        db,
-        reports.map((r, i) => ({ n: eventNs[i], r, ord: ords[i], index: i })),
-      );
-      const links: { n: number; c: CombinedEvent }[] = fresh.map(({ i, c }) => ({ n: eventNs[i], c }));
-      const pairs: PairDelta[] = fresh.map(({ c }) => [c.actor1, c.actor2, c.date, 1]);
-      const merged = [...new Set(matches.filter((m): m is number => m !== undefined))];
-      if (merged.length > 0) {
-        const old = await this.pairsOf(db, merged, -1);
-        const rebuilt = await this.rebuild(db, merged, seq);
-        await this.clearEventActors(db, merged);
-        pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
-        links.push(...rebuilt);
-      }
-      await this.insertEventActors(db, links);
-      await this.countPairs(db, pairs);
-      await db.run("UPDATE counters SET value = ? WHERE name = 'seq'", [last]);
-      const eventIds = eventNs.map(String);
-      return {
-        status: existing ? ("replaced" as const) : ("inserted" as const),
-        articleId: key,
-        eventIds,
-        newEvents: fresh.length,
-        mergedEvents: reports.length - fresh.length,
-        removedEventIds: removedEventIds.filter((id) => !eventIds.includes(id)),
-      };
-    });
+    // Take the counter row first: on PostgreSQL this serialises concurrent saves so merging sees them all.
+    // Sequence numbers are then handed out in memory and the counter written once at the end.
+    const seq0 = num((await db.get<Row>("UPDATE counters SET value = value WHERE name = 'seq' RETURNING value"))?.value);
+    let last = seq0;
+    const seq = () => ++last;
+    const existing = await db.get<Row>("SELECT id, content_hash FROM articles WHERE id = ?", [key]);
+    if (existing && existing.content_hash === hash) return this.unchanged(db, key);
+    if (!existing) {
+      const dup = await db.get<Row>("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [hash]);
+      if (dup) return this.unchanged(db, String(dup.id));
+    }
+    const removedEventIds = existing ? await this.removeArticle(db, key, seq) : [];
+    const a = doc.article;
+    const pubDate = day(a.publishedAt);
+    const storedAt = new Date().toISOString();
+    await db.run(
+      "INSERT INTO articles (id, doc_id, url, outlet, title, byline, published_at, pub_date, content_hash, stored_at, event_count, body, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      [
+        key,
+        doc.id,
+        a.url ?? null,
+        a.outlet ?? null,
+        a.title ?? null,
+        a.byline ?? null,
+        a.publishedAt ?? null,
+        pubDate,
+        hash,
+        storedAt,
+        doc.events.length,
+        a.body,
+        // the body has its own column; the stored document leaves it out
+        JSON.stringify({ ...doc, article: { ...doc.article, body: undefined } }),
+      ],
+    );
+    await this.saveActors(db, doc, key, pubDate);
+    const places = await this.savePlaces(db, doc.places);
+    const reports = doc.events.map((e) => toReport(doc, e, key, places, pubDate ?? storedAt.slice(0, 10)));
+    // Merge decisions first, against the store as it was before this document: an event this
+    // document already reports is never matched again ("two events the extractor kept apart
+    // within one article stay apart"), so the writes can then go in a few multi-row statements.
+    const claimed = new Set<number>();
+    const matches: (number | undefined)[] = [];
+    for (const r of reports) {
+      const m = await this.findMatch(db, r, claimed);
+      if (m !== undefined) claimed.add(m);
+      matches.push(m);
+    }
+    const ords = reports.map(() => seq());
+    const fresh = reports.map((r, i) => ({ i, c: combineReports([r]) })).filter(({ i }) => matches[i] === undefined);
+    const nOf = await this.insertEvents(
+      db,
+      fresh.map(({ i, c }) => ({ c, seq: ords[i] })),
+    );
+    const eventNs = reports.map((_r, i) => matches[i] ?? nOf.get(ords[i])!);
+    await this.insertSources(
+      db,
+      reports.map((r, i) => ({ n: eventNs[i], r, ord: ords[i], index: i })),
+    );
+    const links: { n: number; c: CombinedEvent }[] = fresh.map(({ i, c }) => ({ n: eventNs[i], c }));
+    const pairs: PairDelta[] = fresh.map(({ c }) => [c.actor1, c.actor2, c.date, 1]);
+    const merged = [...new Set(matches.filter((m): m is number => m !== undefined))];
+    if (merged.length > 0) {
+      const old = await this.pairsOf(db, merged, -1);
+      const rebuilt = await this.rebuild(db, merged, seq);
+      await this.clearEventActors(db, merged);
+      pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
+      links.push(...rebuilt);
+    }
+    await this.insertEventActors(db, links);
+    await this.countPairs(db, pairs);
+    await db.run("UPDATE counters SET value = ? WHERE name = 'seq'", [last]);
+    const eventIds = eventNs.map(String);
+    return {
+      status: existing ? ("replaced" as const) : ("inserted" as const),
+      articleId: key,
+      eventIds,
+      newEvents: fresh.length,
+      mergedEvents: reports.length - fresh.length,
+      removedEventIds: removedEventIds.filter((id) => !eventIds.includes(id)),
+    };
   }
 
   private async unchanged(db: Db, key: string): Promise<SaveResult> {

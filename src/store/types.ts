@@ -446,6 +446,12 @@ export interface Store {
    * event already stored, see src/events/merge.ts). Idempotent; see SaveStatus.
    */
   saveDoc(doc: ExtractedDoc): Promise<SaveResult>;
+  /**
+   * Saves documents in order, as saveDoc would one after another, in one transaction (a batch ingest
+   * commits once per batch: fewer commits, full-text index segments and page writes). When one fails,
+   * those before it are still saved and its error is thrown.
+   */
+  saveDocs(docs: ExtractedDoc[]): Promise<SaveResult[]>;
   /** The stored state of an article key (URL or id), or null. See src/store/keys.ts. */
   articleState(key: string): Promise<ArticleState | null>;
   getArticle(id: string): Promise<StoredArticle | null>;

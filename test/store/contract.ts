@@ -376,6 +376,41 @@ export function contractSuite(b: Backend): void {
       await s.close();
     });
 
+    test("saveDocs stores a batch as saveDoc one by one would; a failing document keeps those before it", async () => {
+      const one = await b.open();
+      const single = [];
+      for (const d of corpus()) single.push(await one.saveDoc(d));
+      const expected = { stats: await one.stats(), events: (await one.queryEvents({ limit: 100 })).items };
+      await one.close();
+      const s = await b.open();
+      const docs = corpus();
+      const batch = await s.saveDocs([...docs, docs[0]]);
+      assert.deepEqual(
+        batch.map((r) => [r.status, r.eventIds.length, r.newEvents, r.mergedEvents]),
+        [...single, { ...single[0], status: "unchanged", newEvents: 0, mergedEvents: 0 }].map((r) => [r.status, r.eventIds.length, r.newEvents, r.mergedEvents]),
+        "each document's result as saveDoc gave it (the repeated one unchanged)",
+      );
+      const st = await s.stats();
+      assert.deepEqual({ ...st, cursor: 0 }, { ...expected.stats, cursor: 0 }, "same counts as one save per document");
+      assert.deepEqual(
+        (await s.queryEvents({ limit: 100 })).items.map((e) => [e.eventType, e.date, e.actor1, e.sourceCount, e.fatalities]),
+        expected.events.map((e) => [e.eventType, e.date, e.actor1, e.sourceCount, e.fatalities]),
+        "the same merged events",
+      );
+      assert.deepEqual(await s.saveDocs([]), [], "an empty batch does nothing");
+      await s.close();
+
+      const f = await b.open();
+      const bad = corpus()[2];
+      bad.events[1].id = bad.events[0].id; // duplicate report key → constraint violation mid-save
+      const good = corpus();
+      await assert.rejects(f.saveDocs([good[0], good[1], bad, good[3]]));
+      const fs = await f.stats();
+      assert.equal(fs.articles, 2, "the two documents before the failing one are stored, the rest not");
+      assert.equal((await f.saveDoc(good[3])).status, "inserted", "the store still works");
+      await f.close();
+    });
+
     test("imported ACLED events are stored by their id, updated in place, never merged", async () => {
       const s = await loaded(b);
       const row = {
