@@ -3,25 +3,40 @@
 import { readFileSync } from "node:fs";
 
 const LISTS = JSON.parse(readFileSync(new URL("./model/stopwords.json", import.meta.url), "utf8")) as Record<string, string[] | string>;
-const SETS = Object.entries(LISTS)
-  .filter(([k]) => k !== "_comment")
-  .map(([lang, words]) => [lang, new Set(words as string[])] as const);
+const LANGS = Object.keys(LISTS).filter((k) => k !== "_comment");
+/** Each stopword → the indexes (in LANGS) of the languages listing it: one look-up per word. */
+const LANGS_OF = new Map<string, number[]>();
+for (const [i, lang] of LANGS.entries())
+  for (const w of new Set(LISTS[lang] as string[])) {
+    const list = LANGS_OF.get(w);
+    if (list) list.push(i);
+    else LANGS_OF.set(w, [i]);
+  }
+
+const WORD = /\p{L}+/gu;
 
 /** Best-guess ISO 639-1 code of a text by stopword share, or undefined if too short/unclear. */
 export function guessLanguage(text: string): string | undefined {
-  const words = text.toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
-  if (words.length < 20) return undefined;
+  // the first 2,000 words of the lower-cased text, each looked up once
+  const lower = text.toLowerCase();
+  const counts = new Array<number>(LANGS.length).fill(0);
+  let words = 0;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (words < 2000 && (m = WORD.exec(lower)) !== null) {
+    words++;
+    const langs = LANGS_OF.get(m[0]);
+    if (langs) for (const i of langs) counts[i]++;
+  }
+  if (words < 20) return undefined;
   let best: string | undefined;
   let bestN = 0;
-  for (const [lang, set] of SETS) {
-    let n = 0;
-    for (const w of words) if (set.has(w)) n++;
+  for (const [i, n] of counts.entries())
     if (n > bestN) {
       bestN = n;
-      best = lang;
+      best = LANGS[i];
     }
-  }
-  return bestN / words.length >= 0.08 ? best : undefined;
+  return bestN / words >= 0.08 ? best : undefined;
 }
 
 /** Normalizes "en-GB", "en_US" → "en"; returns undefined for junk. */
