@@ -85,6 +85,8 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
     let place: Place | undefined;
     if (best) {
       place = toPlace(gaz.feature(best.index));
+      // "North Dallas": a part of the place, kept apart from the place itself
+      if (r.part) place = { ...place, id: `part:${place.id}`, precision: Math.max(2, place.precision) as GeoPrecision };
       const prev = byId.get(place.id);
       if (prev) place = prev;
       else byId.set(place.id, place);

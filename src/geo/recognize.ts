@@ -424,6 +424,8 @@ export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const dem = gaz.header.demonyms;
   const re = /\b[A-Z][a-z]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    // a common word that folds like a demonym ("The" / "Thai") is that word
+    if (STOPWORDS.has(m[0].toLowerCase())) continue;
     const v = dem[nameKey(m[0])];
     if (v === undefined) continue;
     const d: DemonymMention = { start: m.index, end: m.index + m[0].length, text: m[0] };

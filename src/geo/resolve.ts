@@ -6,6 +6,7 @@ import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import W from "./model/ranking.json" with { type: "json" };
 import { nameKey, plainName } from "./normalize.js";
+import { type Fallback, fallbackName } from "./variants.js";
 
 export interface MentionInput {
   start: number;
@@ -29,6 +30,8 @@ export interface Resolution {
   mention: MentionInput;
   /** Ranked candidates, best first (empty: no gazetteer entry has this name). */
   ranked: Scored[];
+  /** The name was found without a leading qualifier ("North Dallas"): the mention is part of the winner. */
+  part?: boolean;
 }
 
 export interface ResolveContext {
@@ -72,12 +75,22 @@ export function precisionOf(fcode: string): 1 | 2 | 3 {
 /** Resolves all mentions of one document together. */
 export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: ResolveContext = {}): Resolution[] {
   const explain = ctx.explain === true;
-  const cands = mentions.map((m) => m.forced ?? gaz.candidates(m.surface).slice(0, W.maxCandidates));
-  const keys = mentions.map((m) => nameKey(m.surface));
+  // a name in no gazetteer entry gets second tries ("North Dallas", "Swat Valley": variants.ts)
+  const fallbacks: (Fallback | undefined)[] = new Array(mentions.length);
+  const cands = mentions.map((m, k) => {
+    if (m.forced) return m.forced;
+    const c = gaz.candidates(m.surface);
+    if (c.length > 0) return c.slice(0, W.maxCandidates);
+    fallbacks[k] = fallbackName(gaz, m.surface);
+    return fallbacks[k]?.candidates.slice(0, W.maxCandidates) ?? [];
+  });
+  const names = mentions.map((m, k) => fallbacks[k]?.name ?? m.surface);
+  const keys = names.map((n) => nameKey(n));
+  const cuesOf = mentions.map((m, k) => fallbacks[k]?.cues ?? m.cues);
   const plains: (string | undefined)[] = new Array(mentions.length);
 
   // Prior scores (population, feature type, exact name, cues, seat-city rule).
-  const prior: Scored[][] = mentions.map((m, k) => {
+  const prior: Scored[][] = mentions.map((_m, k) => {
     const list = cands[k]!;
     const spelled: number[] = [];
     const mainNamed = new Set<number>();
@@ -96,15 +109,20 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         s += W.exactNameBonus;
         if (explain) reasons.push("main name matches");
         // spelled as written, or only the same after folding ("Hainan" / "Henan")?
-        plains[k] ??= plainName(m.surface);
+        plains[k] ??= plainName(names[k]!);
         mainNamed.add(i);
         if (plainOfName(gaz, i) === plains[k]) spelled.push(out.length);
         else folded++;
+      } else if (gaz.pop(i) >= W.exonymPopulation && fc.startsWith("PPL")) {
+        // a city this big is known abroad by other names ("Geneva" for Genève): they count as its name
+        s += W.exactNameBonus;
+        if (explain) reasons.push("a big city's other name");
       }
-      if (m.cues?.length) {
-        if (m.cues.some((c) => fc.startsWith(c))) {
+      const cues = cuesOf[k];
+      if (cues?.length) {
+        if (cues.some((c) => fc.startsWith(c))) {
           s += W.cueWeight;
-          if (explain) reasons.push(`text says ${m.cues.join("/")}`);
+          if (explain) reasons.push(`text says ${cues.join("/")}`);
         } else s -= W.cueWeight / 2;
       }
       out.push({ index: i, score: s, reasons });
@@ -117,7 +135,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       }
     // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city,
     // unless the city goes by a longer name and the province by this one ("New York City", "New York").
-    const favoursAdmin = m.cues?.some((c) => c.startsWith("ADM")) ?? false;
+    const favoursAdmin = cuesOf[k]?.some((c) => c.startsWith("ADM")) ?? false;
     const towns = favoursAdmin ? [] : out.filter((c) => gaz.fcode(c.index).startsWith("PPL"));
     if (towns.length > 0)
       for (const a of out) {
@@ -195,7 +213,24 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const winners = current.map((l) => l[0]);
     current = prior.map((list, k) => rescore(list, k, { winners }));
   }
-  return mentions.map((m, k) => ({ mention: m, ranked: current[k]! }));
+  // A second-try name ("West Prince" → "Prince") must land in a country the rest of the article is
+  // about, or, in a text with no country evidence at all, be the winner's main name.
+  for (let k = 0; k < mentions.length; k++) {
+    const w = current[k]![0];
+    if (!fallbacks[k] || !w) continue;
+    const cc = gaz.cc(w.index);
+    const mine = own.get(keys[k]!);
+    let others = 0;
+    for (const [c, v] of countryW) others += v - (mine?.get(c) ?? 0);
+    const support = (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0);
+    const ok = cc === "" || support > 0 || (others <= 0 && gaz.mainKey(w.index) === keys[k]);
+    if (!ok) current[k] = [];
+  }
+  return mentions.map((m, k) => {
+    const r: Resolution = { mention: m, ranked: current[k]! };
+    if (fallbacks[k]?.part) r.part = true;
+    return r;
+  });
 
   function rescore(list: Scored[], k: number, ctx2: { winners: (Scored | undefined)[] } | null): Scored[] {
     const mine = own.get(keys[k]!);
@@ -242,7 +277,8 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       let s = c.score;
       const cc = gaz.cc(c.index);
       if (total > 1e-9) {
-        const share = ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0)) / total;
+        // smoothed: a handful of mentions do not make an article all about one country
+        const share = ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0)) / (total + W.countryShareSmoothing);
         s += W.countryShareWeight * share;
         if (explain && share > 0) reasons.push(`article is ${(share * 100).toFixed(0)}% about ${cc}`);
       }

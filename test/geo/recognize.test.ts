@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadGazetteer } from "../../src/geo/gazetteer.js";
 import { geoparse } from "../../src/geo/index.js";
+import { findDemonyms } from "../../src/geo/recognize.js";
 
 const gazetteer = loadGazetteer()!;
 
@@ -63,3 +64,12 @@ test("demonym + capital: 'the Kazakh capital' is Astana", () => {
 export const BACKLOG: [string, string][] = [
   ["He was born in Reading.", "ambiguous English word as a small town"],
 ];
+
+test("demonyms: a common word that folds like a demonym is not one ('The' / 'Thai')", () => {
+  const d = findDemonyms("The Thai army and The Kenyan police met. These talks were the first.", gazetteer);
+  assert.deepEqual(
+    d.map((x) => x.text),
+    ["Thai", "Kenyan"],
+    `found ${d.map((x) => `${x.text}→${x.countryCode}`).join(", ")}`,
+  );
+});
