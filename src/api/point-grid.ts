@@ -51,11 +51,12 @@ export class PointGrid {
   }
 
   /**
-   * Positions in [from, to) of the points in cells covering [w, s, e, n] (w <= e), ascending; a superset
-   * of the points inside the box (the caller tests each). Null when the box covers so many cells, or
-   * its cells hold so many points of the window, that scanning the window itself is cheaper.
+   * Positions in [from, to) of the points in cells covering [w, s, e, n] (w <= e): a superset of the
+   * points inside the box (the caller tests each), as ascending runs (one per cell) that
+   * `mergeRuns` puts in order. Null when the box covers so many cells, or its cells hold so many
+   * points of the window, that scanning the window itself is cheaper.
    */
-  candidates(w: number, s: number, e: number, n: number, from: number, to: number): Int32Array | null {
+  candidates(w: number, s: number, e: number, n: number, from: number, to: number): Runs | null {
     if (!(w <= e && s <= n)) return null;
     const c0 = col(w);
     const c1 = col(e);
@@ -78,15 +79,48 @@ export class PointGrid {
         }
       }
     }
-    // Reading the cells' points, then sorting them, must beat testing every point of the window.
-    if (total * 4 > to - from) return null;
-    const out = new Int32Array(total);
+    // Reading the cells' points, then merging them, must beat testing every point of the window.
+    if (total * 3 > to - from) return null;
+    const at = new Int32Array(total);
+    const ends: number[] = [];
     let k = 0;
     for (let j = 0; j < ranges.length; j += 2) {
-      out.set(this.at.subarray(ranges[j], ranges[j + 1]), k);
+      at.set(this.at.subarray(ranges[j], ranges[j + 1]), k);
       k += ranges[j + 1] - ranges[j];
+      ends.push(k);
     }
-    if (ranges.length > 2) out.sort();
-    return out;
+    return { at, ends };
   }
+}
+
+/** Ascending runs in one array: run r is at[ends[r - 1] ?? 0 … ends[r]). */
+export interface Runs {
+  at: Int32Array;
+  ends: number[];
+}
+
+/** Merges the ascending runs of at[0 … ends[last]) into one ascending array (pairwise passes). */
+export function mergeRuns(at: Int32Array, ends: number[]): Int32Array {
+  let src: Int32Array = at;
+  let bounds = ends;
+  let dst: Int32Array = new Int32Array(at.length);
+  while (bounds.length > 1) {
+    const next: number[] = [];
+    let start = 0;
+    for (let r = 0; r < bounds.length; r += 2) {
+      const mid = bounds[r];
+      const end = r + 1 < bounds.length ? bounds[r + 1] : mid;
+      let i = start;
+      let j = mid;
+      let k = start;
+      while (i < mid && j < end) dst[k++] = src[i] <= src[j] ? src[i++] : src[j++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < end) dst[k++] = src[j++];
+      next.push(end);
+      start = end;
+    }
+    [src, dst] = [dst, src];
+    bounds = next;
+  }
+  return src;
 }

@@ -17,7 +17,7 @@ import type { EventPlace, PlaceSummary, StoredEvent, Store, TimelineBucket } fro
 import { EventJsonCache } from "./event-json.js";
 import { EVENT_TYPES } from "./filters.js";
 import { PlaceList } from "./place-list.js";
-import { PointGrid } from "./point-grid.js";
+import { mergeRuns, PointGrid, type Runs } from "./point-grid.js";
 import { inRegion, type Region } from "./regions.js";
 
 interface Point {
@@ -98,12 +98,22 @@ interface Sorted {
   /** 1 when the event has a place. */
   placed: Uint8Array;
   type: Int8Array;
+  sources: Int32Array;
+  precision: Int8Array;
+  /** Each point's date as a number: its position in `dates` (the distinct dates, ascending). */
+  day: Int32Array;
+  dates: string[];
+  /** The Monday of each of `dates`, made on the first weekly timeline after a change. */
+  weeks?: string[];
   /** Place number of each point (points at the same position share one). */
   place: Int32Array;
   placeCount: number;
   /** Point i's actor numbers are actorFlat[actorStart[i] … actorStart[i + 1]). */
   actorStart: Int32Array;
   actorFlat: Int32Array;
+  /** Actor a's points are actorPos[actorPosStart[a] … actorPosStart[a + 1]), ascending. */
+  actorPosStart: Int32Array;
+  actorPos: Int32Array;
   /** Each point's fields as JSON text, made once per change so an answer only joins them. */
   idJson: string[];
   lonJson: string[];
@@ -167,7 +177,7 @@ export function mondayOf(date: string): string {
 /** The same text as JSON.stringify(columns(points)) for the points at `pick[0 … n)`, joined from
  * the JSON each point's fields already have (no object per point, no number formatting). */
 function serialize(s: Sorted, pick: Int32Array, n: number): string {
-  const { order, idJson, lonJson, latJson, dateJson, type } = s;
+  const { idJson, lonJson, latJson, dateJson, type, sources: sourceCol, precision: precisionCol } = s;
   const id: string[] = new Array(n);
   const lon: string[] = new Array(n);
   const lat: string[] = new Array(n);
@@ -177,14 +187,13 @@ function serialize(s: Sorted, pick: Int32Array, n: number): string {
   const precision: number[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = pick[k];
-    const p = order[i];
     id[k] = idJson[i];
     lon[k] = lonJson[i];
     lat[k] = latJson[i];
     types[k] = type[i];
-    sources[k] = p.sources;
+    sources[k] = sourceCol[i];
     date[k] = dateJson[i];
-    precision[k] = p.precision;
+    precision[k] = precisionCol[i];
   }
   return `{"count":${n},"truncated":false,"types":${TYPES_JSON},"id":[${id.join(",")}],"lon":[${lon.join(",")}],"lat":[${lat.join(",")}],"type":[${types.join(",")}],"sources":[${sources.join(",")}],"date":[${date.join(",")}],"precision":[${precision.join(",")}]}`;
 }
@@ -339,7 +348,7 @@ export class PointIndex {
     } else {
       // Most sources first, then newest first: a stable sort of the newest-first list by sources.
       const newest = Array.from(pick.subarray(0, n)).reverse();
-      newest.sort((a, b) => s.order[b].sources - s.order[a].sources);
+      newest.sort((a, b) => s.sources[b] - s.sources[a]);
       for (let k = offset; k < end; k++) ids.push(s.order[newest[k]].id);
     }
     return { ids, total: n };
@@ -364,6 +373,10 @@ export class PointIndex {
       const lat = new Float64Array(n);
       const placed = new Uint8Array(n);
       const type = new Int8Array(n);
+      const sources = new Int32Array(n);
+      const precision = new Int8Array(n);
+      const day = new Int32Array(n);
+      const distinctDates: string[] = [];
       const place = new Int32Array(n);
       const actorStart = new Int32Array(n + 1);
       const places = new Map<number, number>();
@@ -386,8 +399,12 @@ export class PointIndex {
         if (d === undefined) {
           d = JSON.stringify(p.date);
           dates.set(p.date, d);
+          distinctDates.push(p.date);
         }
         dateJson[i] = d;
+        day[i] = distinctDates.length - 1;
+        sources[i] = p.sources;
+        precision[i] = p.precision;
         lon[i] = p.lon;
         lat[i] = p.lat;
         placed[i] = p.place ? 1 : 0;
@@ -404,8 +421,15 @@ export class PointIndex {
         for (const a of p.actors) actorFlat[k++] = a;
       }
       actorStart[n] = k;
+      // Each actor's points in order (an actor named twice in one event counts once).
+      const actorPosStart = new Int32Array(this.actorIds.size + 1);
+      for (let i = 0; i < n; i++) for (let j = actorStart[i]; j < actorStart[i + 1]; j++) if (!seenBefore(actorFlat, actorStart[i], j)) actorPosStart[actorFlat[j] + 1]++;
+      for (let a = 0; a < this.actorIds.size; a++) actorPosStart[a + 1] += actorPosStart[a];
+      const actorPos = new Int32Array(actorPosStart[this.actorIds.size]);
+      const fill = actorPosStart.slice(0, this.actorIds.size);
+      for (let i = 0; i < n; i++) for (let j = actorStart[i]; j < actorStart[i + 1]; j++) if (!seenBefore(actorFlat, actorStart[i], j)) actorPos[fill[actorFlat[j]]++] = i;
       const grid = new PointGrid(lon, lat, placed);
-      this.sorted = { order, lon, lat, placed, type, place, placeCount: placeAt.length, actorStart, actorFlat, idJson, lonJson, latJson, dateJson, grid };
+      this.sorted = { order, lon, lat, placed, type, sources, precision, day, dates: distinctDates, place, placeCount: placeAt.length, actorStart, actorFlat, actorPosStart, actorPos, idJson, lonJson, latJson, dateJson, grid };
       // Place numbers changed: region answers per place are recomputed.
       this.regionMemo.clear();
     }
@@ -429,34 +453,36 @@ export class PointIndex {
     await this.fresh();
     const s = this.byDate();
     const { pick, n } = this.select(f, s, false);
-    const out: TimelineBucket[] = [];
-    const counts = new Int32Array(EVENT_TYPES.length);
-    let bucket = "";
-    let total = 0;
-    const flush = () => {
-      if (!total) return;
-      const b: TimelineBucket = { bucket, counts: {}, total };
-      for (const k of TYPES_BY_NAME) if (counts[k]) b.counts[EVENT_TYPES[k]] = counts[k];
-      out.push(b);
-      counts.fill(0);
-      total = 0;
-    };
-    let lastDate = "";
-    let lastKey = "";
+    // Counts per date number and type (type -1, unknown, counts in the total only).
+    const T = EVENT_TYPES.length;
+    const counts = new Int32Array(s.dates.length * T);
+    const totals = new Int32Array(s.dates.length);
+    const { day, type } = s;
     for (let k = 0; k < n; k++) {
       const i = pick[k];
-      const date = s.order[i].date;
-      if (date !== lastDate) {
-        lastDate = date;
-        lastKey = by === "week" ? mondayOf(date) : date;
-      }
-      if (lastKey !== bucket) {
+      const t = type[i];
+      if (t >= 0) counts[day[i] * T + t]++;
+      totals[day[i]]++;
+    }
+    const out: TimelineBucket[] = [];
+    let cur: TimelineBucket | null = null;
+    let curCounts: number[] = [];
+    const flush = () => {
+      if (!cur) return;
+      for (const k of TYPES_BY_NAME) if (curCounts[k]) cur.counts[EVENT_TYPES[k]] = curCounts[k];
+      out.push(cur);
+    };
+    const keys = by === "week" ? (s.weeks ??= s.dates.map(mondayOf)) : s.dates;
+    for (let d = 0; d < s.dates.length; d++) {
+      if (!totals[d]) continue;
+      const key = keys[d];
+      if (!cur || cur.bucket !== key) {
         flush();
-        bucket = lastKey;
+        cur = { bucket: key, counts: {}, total: 0 };
+        curCounts = new Array(T).fill(0);
       }
-      const t = s.type[i];
-      if (t >= 0) counts[t]++;
-      total++;
+      cur.total += totals[d];
+      for (let t = 0; t < T; t++) curCounts[t] += counts[d * T + t];
     }
     flush();
     return out;
@@ -514,27 +540,61 @@ export class PointIndex {
         }
         if (!inside) return false;
       }
-      if (minSources && order[i].sources < minSources) return false;
+      if (minSources && s.sources[i] < minSources) return false;
       if (subTypes && !subTypes.has(order[i].subType)) return false;
       if (near && haversineKm(y, x, near.lat, near.lon) > near.radiusKm) return false;
       return true;
     };
 
-    // A small box (the query's, near's, or the region's) reads only its grid cells' points.
+    // Fewer points to test than the whole window: the actor's own points, or the grid cells of a
+    // small box (the query's, near's, or the region's); whichever holds fewer.
+    let runs: Runs | null = null;
+    if (actor !== undefined) {
+      if (actor < 0 || actor + 1 >= s.actorPosStart.length) return { pick: new Int32Array(0), n: 0 };
+      const lo = s.actorPosStart[actor];
+      const hi = s.actorPosStart[actor + 1];
+      const a = from > 0 ? lowerPos(s.actorPos, lo, hi, from) : lo;
+      const b = lowerPos(s.actorPos, a, hi, to);
+      if ((b - a) * 2 < to - from) runs = { at: s.actorPos.slice(a, b), ends: [b - a] };
+    }
     let box: [number, number, number, number] | null = nearBox ?? (bbox && !across ? bbox : null);
     if (region) box = box ? intersect(box, region.bbox) : region.bbox;
     if (box && (box[0] > box[2] || box[1] > box[3])) return { pick: new Int32Array(0), n: 0 };
     const cells = box ? s.grid.candidates(box[0], box[1], box[2], box[3], from, to) : null;
-    if (cells) {
+    if (cells && (!runs || cells.at.length < runs.at.length)) runs = cells;
+    if (runs) {
+      // Keep the matches of each run in place, then merge the runs into one ascending list.
+      const { at, ends } = runs;
       let n = 0;
-      for (let k = 0; k < cells.length; k++) if (test(cells[k])) cells[n++] = cells[k];
-      return { pick: cells, n };
+      let start = 0;
+      for (let r = 0; r < ends.length; r++) {
+        for (let k = start; k < ends[r]; k++) if (test(at[k])) at[n++] = at[k];
+        start = ends[r];
+        ends[r] = n;
+      }
+      return { pick: ends.length > 1 ? mergeRuns(at, ends) : at, n };
     }
     const pick = new Int32Array(to - from);
     let n = 0;
     for (let i = from; i < to; i++) if (test(i)) pick[n++] = i;
     return { pick, n };
   }
+}
+
+/** First k in [lo, hi) with at[k] >= pos (`at` ascending). */
+function lowerPos(at: Int32Array, lo: number, hi: number, pos: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when actorFlat[j] already appears in actorFlat[from … j). */
+function seenBefore(actorFlat: Int32Array, from: number, j: number): boolean {
+  for (let k = from; k < j; k++) if (actorFlat[k] === actorFlat[j]) return true;
+  return false;
 }
 
 /** The box the store's near filter reads first: [west, south, east, north] (see nearWhere). */
