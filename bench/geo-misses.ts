@@ -1,12 +1,15 @@
 // Miss breakdown for bench:geo (`npm run bench:geo -- --misses`): every gold mention resolved more
 // than 161 km from its gold point is put in one cause category, counted per article half
 // (even / odd ids). Categories, not a list: the point is which kind of fix would help most.
-//   no-candidate/*   the span's name gives no gazetteer entry (by the span's shape)
+//   no-candidate/*   the span's name gives no gazetteer entry, not even by a second try (by its shape)
 //   dropped          candidates exist but the resolver answered nothing
 //   no-near/*        no candidate lies within 161 km of the gold point (reference point or coverage)
 //   ranking/*        a candidate within 161 km exists but another won ("chosen kind → right kind")
 import type { Gazetteer } from "../src/geo/gazetteer.js";
 import { distanceKm } from "../src/geo/distance.js";
+import V from "../src/geo/model/variants.json" with { type: "json" };
+import { nameKey } from "../src/geo/normalize.js";
+import { fallbackName } from "../src/geo/variants.js";
 
 export interface MissInput {
   half: 0 | 1;
@@ -28,18 +31,29 @@ export function kindOf(fc: string): string {
   return "physical/other";
 }
 
+const LEADING = new Set(V.leading);
+const TRAILING = Object.keys(V.trailing);
+
 function shapeOf(surface: string, gaz: Gazetteer): string {
   if (/^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}\.?$/.test(surface)) return "abbreviation";
   if (/['’]s?$/.test(surface)) return "possessive";
   if (/^the\s/i.test(surface)) return "the-X";
-  if (gaz.header.demonyms[surface.toLowerCase()] !== undefined || /(?:an|ian|ese|ish|i)$/.test(surface)) return "demonym-like";
-  if (/\s/.test(surface)) return "multi-word";
+  if (gaz.header.demonyms[nameKey(surface)] !== undefined) return "demonym";
+  const words = surface.toLowerCase().split(/\s+/);
+  if (words.length > 1 && LEADING.has(words[0]!)) return "leading qualifier";
+  if (TRAILING.some((w) => surface.toLowerCase().endsWith(` ${w}`))) return "trailing generic word";
+  if (words.length > 1) return "multi-word";
   return "single-word";
 }
 
 export function missCategory(gaz: Gazetteer, m: MissInput): string {
-  const cands = gaz.candidates(m.surface);
-  if (cands.length === 0) return `no-candidate/${shapeOf(m.surface, gaz)}`;
+  let cands = gaz.candidates(m.surface);
+  if (cands.length === 0) {
+    const f = fallbackName(gaz, m.surface);
+    if (!f) return `no-candidate/${shapeOf(m.surface, gaz)}`;
+    if (m.chosen === undefined) return "dropped/second-try name in a country the article does not support";
+    cands = f.candidates;
+  }
   if (m.chosen === undefined) return "dropped";
   if (m.chosen < 0) return "other/winner not among the name's candidates";
   let right: number | undefined;
