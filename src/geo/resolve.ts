@@ -302,6 +302,23 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
             if (explain) reasons.push(`inside ${gaz.name(nextW.index)} as the text states`);
           }
         }
+        // "Queens, New York", "Greenlane, Auckland": a city right after a smaller place within it
+        // is that place's city (not a province of the same name); not inside a list of places
+        const prevM = k > 0 ? mentions[k - 1] : undefined;
+        const prevW = ctx2.winners[k - 1];
+        if (prevM && prevW && listOf[k]! < 0 && m.start - prevM.end >= 0 && m.start - prevM.end <= 4 && prevW.index !== c.index) {
+          const fc = gaz.fcode(c.index);
+          if (
+            fc.startsWith("PPL") &&
+            fc !== "PPLX" &&
+            gaz.fcode(prevW.index).startsWith("PPL") &&
+            gaz.pop(prevW.index) < gaz.pop(c.index) &&
+            distanceKm(gaz.lat(c.index), gaz.lon(c.index), gaz.lat(prevW.index), gaz.lon(prevW.index)) <= W.cityContainsKm
+          ) {
+            s += W.containmentWeight / 2;
+            if (explain) reasons.push(`${gaz.name(prevW.index)} is in it, as the text states`);
+          }
+        }
         const ca1 = gaz.a1(c.index);
         const clat = gaz.lat(c.index);
         const clon = gaz.lon(c.index);

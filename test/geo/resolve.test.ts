@@ -38,6 +38,9 @@ const ROWS: [string, string, string, number, number][] = [
   // the state goes by "New York"; the city by "New York City"
   ["Schools closed across New York and New Jersey after the storm.", "New York", "US", 43.0, -75.0],
   ["The storm flooded New York City and Newark.", "New York City", "US", 40.71, -74.0],
+  // "X, Y": Y is X's closest container — the city for a borough, the state for a town far from the city
+  ["Flooding hit homes in Brooklyn, New York, on Monday.", "New York", "US", 40.71, -74.0],
+  ["Snow closed schools in Buffalo, New York, on Monday.", "New York", "US", 43.0, -75.0],
 ];
 
 for (const [text, surface, cc, lat, lon] of ROWS) {
