@@ -109,14 +109,18 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         s += W.exactNameBonus;
         if (explain) reasons.push("main name matches");
         // spelled as written, or only the same after folding ("Hainan" / "Henan")?
-        plains[k] ??= plainName(names[k]!);
+        plains[k] ??= lightName(names[k]!);
         mainNamed.add(i);
         if (plainOfName(gaz, i) === plains[k]) spelled.push(out.length);
         else folded++;
       } else if (gaz.pop(i) >= W.exonymPopulation && fc.startsWith("PPL")) {
-        // a city this big is known abroad by other names ("Geneva" for Genève): they count as its name
-        s += W.exactNameBonus;
-        if (explain) reasons.push("a big city's other name");
+        // a city this big is known abroad by other spellings of its name ("Geneva" for Genève, not
+        // "Victoria" for Hong Kong): they count as its name
+        plains[k] ??= lightName(names[k]!);
+        if (plainOfName(gaz, i).slice(0, 3) === plains[k]!.slice(0, 3)) {
+          s += W.exactNameBonus;
+          if (explain) reasons.push("a big city's name in another spelling");
+        }
       }
       const cues = cuesOf[k];
       if (cues?.length) {
@@ -357,7 +361,15 @@ function longerName(full: string, short: string): boolean {
   return full.length > short.length + 1 && full.charCodeAt(short.length) === 32 && full.startsWith(short);
 }
 
-// plain form (plainName) of a feature's main name, per gazetteer, by feature index (bounded)
+/**
+ * The plain name with doubled letters single: "Odessa" and "Odesa" are one spelling, "Hainan" and
+ * "Henan" two (nameKey folds both pairs together).
+ */
+function lightName(s: string): string {
+  return plainName(s).replace(/([a-z])\1+/g, "$1");
+}
+
+// light form (lightName) of a feature's main name, per gazetteer, by feature index (bounded)
 const plainMemos = new WeakMap<Gazetteer, Map<number, string>>();
 function plainOfName(gaz: Gazetteer, i: number): string {
   let m = plainMemos.get(gaz);
@@ -368,7 +380,7 @@ function plainOfName(gaz: Gazetteer, i: number): string {
   let v = m.get(i);
   if (v === undefined) {
     if (m.size >= 50_000) m.clear();
-    v = plainName(gaz.name(i));
+    v = lightName(gaz.name(i));
     m.set(i, v);
   }
   return v;

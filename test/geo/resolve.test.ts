@@ -38,6 +38,11 @@ const ROWS: [string, string, string, number, number][] = [
   // the state goes by "New York"; the city by "New York City"
   ["Schools closed across New York and New Jersey after the storm.", "New York", "US", 43.0, -75.0],
   ["The storm flooded New York City and Newark.", "New York City", "US", 40.71, -74.0],
+  // a doubled letter is the same spelling ("Odessa" / "Odesa"); a big city's exonym is its name
+  // ("Geneva" / "Genève"), an unrelated other name is not ("Victoria" for Hong Kong)
+  ["Missiles struck Odessa overnight.", "Odessa", "UA", 46.48, 30.73],
+  ["Talks resume in Geneva next week.", "Geneva", "CH", 46.2, 6.15],
+  ["Bushfires spread across Victoria.", "Victoria", "AU", -36.8, 144.5],
   // "X, Y": Y is X's closest container — the city for a borough, the state for a town far from the city
   ["Flooding hit homes in Brooklyn, New York, on Monday.", "New York", "US", 40.71, -74.0],
   ["Snow closed schools in Buffalo, New York, on Monday.", "New York", "US", 43.0, -75.0],
