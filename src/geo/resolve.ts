@@ -117,7 +117,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         // a city this big is known abroad by other spellings of its name ("Geneva" for Genève, not
         // "Victoria" for Hong Kong): they count as its name
         plains[k] ??= lightName(names[k]!);
-        if (plainOfName(gaz, i).slice(0, 3) === plains[k]!.slice(0, 3)) {
+        if (sameNameRespelled(plainOfName(gaz, i), plains[k]!)) {
           s += W.exactNameBonus;
           if (explain) reasons.push("a big city's name in another spelling");
         }
@@ -367,6 +367,15 @@ function longerName(full: string, short: string): boolean {
  */
 function lightName(s: string): string {
   return plainName(s).replace(/([a-z])\1+/g, "$1");
+}
+
+/** Two light names that differ only near the end ("geneve" / "geneva"): one name, respelled. */
+function sameNameRespelled(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const need = Math.max(4, Math.ceil(0.6 * Math.max(a.length, b.length)));
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n >= need;
 }
 
 // light form (lightName) of a feature's main name, per gazetteer, by feature index (bounded)
