@@ -306,13 +306,23 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     if (overlapsAny(start, end, exclude)) reject = true;
     else if ((!t.abbrev && STOPWORDS.has(lower)) || demonyms[bestKey] !== undefined) reject = true;
     else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
+    // a currency: "US$460 million", "$US 1.5 billion"
+    else if (text[end] === "$" || text[start - 1] === "$" || text.slice(start - 2, start) === "$ ") reject = true;
     // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
     else if (next?.joined && !next.cap && SUFFIXES.has(low(next))) reject = true;
     else if (t.joined && prev && PREFIXES.has(low(prev))) reject = true;
-    // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council".
-    else if (prev?.cap && !isInitial(text, prev) && !isInitial(text, t) && adjacent(text, prev, t) && !STOPWORDS.has(low(prev))) {
+    // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council"; after a
+    // sentence-initial word ("Tim Whitley said", "Dr. Julia Peters") only a small place
+    // ("Neighbouring Israel", "Current Hong Kong law" keep theirs)
+    else if (
+      prev?.cap &&
+      !isInitial(text, t) &&
+      adjacent(text, prev, t) &&
+      !STOPWORDS.has(low(prev)) &&
+      (!isInitial(text, prev) || !bigPlace(gaz, surface))
+    ) {
       reject = true;
-      if (bestEnd === i) surnames.add(lower);
+      if (bestEnd === i && !(t.abbrev || countryOrProvince(gaz, surface, bestKey))) surnames.add(lower);
     } else if (
       next?.cap &&
       adjacent(text, last, next) &&
@@ -403,6 +413,15 @@ function bigPlace(gaz: Gazetteer, surface: string): boolean {
   for (const c of gaz.candidates(surface).slice(0, 10)) {
     const fc = gaz.fcode(c);
     if (gaz.pop(c) >= 100_000 || fc.startsWith("PCL") || fc === "ADM1") return true;
+  }
+  return false;
+}
+
+/** A country or province by its main name ("Canada" in "ABC Canada" is still Canada later on). */
+function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolean {
+  for (const c of gaz.candidates(surface).slice(0, 10)) {
+    const fc = gaz.fcode(c);
+    if ((fc.startsWith("PCL") || fc === "ADM1") && gaz.mainKey(c) === key) return true;
   }
   return false;
 }
