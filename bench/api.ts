@@ -9,7 +9,9 @@
 // again and again (what many open pages of one analyst team look like: mostly cache hits).
 // --db PATH reuses a store seeded by an earlier run (kept) instead of seeding a temp one.
 // --routes REGEX runs only the routes whose label matches (and the baseline), e.g. to profile them.
-//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5 --mode varied|repeat --db /tmp/b.db --routes places]
+// --compress always|never|auto (default auto: the server gzips big map answers except for loopback
+// clients, so these clients get plain JSON; `always` gzips for them as for a remote browser).
+//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5 --mode varied|repeat --db /tmp/b.db --routes places --compress always]
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +23,7 @@ import { ACTORS, AREAS, rng, syntheticEvents } from "./api-data.js";
 import { EVENT_TYPES } from "../src/api/filters.js";
 
 const { values } = parseArgs({
-  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" }, mode: { type: "string", default: "varied" }, db: { type: "string" }, routes: { type: "string" } },
+  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" }, mode: { type: "string", default: "varied" }, db: { type: "string" }, routes: { type: "string" }, compress: { type: "string", default: "auto" } },
 });
 const N = Number(values.events);
 const CLIENTS = Number(values.clients);
@@ -94,7 +96,11 @@ console.log(
 );
 // The server starts loading the map's point index in the background; requests arriving meanwhile
 // must not wait for it (only the request for every point does).
-const app = await buildApp({ store });
+const COMPRESS = (["auto", "always", "never"] as const).find((c) => c === values.compress) ?? "auto";
+console.log(
+  `map answers gzipped: ${COMPRESS}${COMPRESS === "auto" ? " (not for these loopback clients, as for a browser on the server's machine; --compress always measures a remote browser's gzip)" : ""}`,
+);
+const app = await buildApp({ store, compress: COMPRESS });
 await app.listen({ port: 0, host: "127.0.0.1" });
 const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const timed = async (path: string) => {

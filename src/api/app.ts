@@ -14,7 +14,7 @@ import { ApiRoutes } from "./openapi.js";
 import { PointIndex } from "./points.js";
 import { actorRoutes } from "./routes/actors.js";
 import { articleRoutes } from "./routes/articles.js";
-import { eventRoutes } from "./routes/events.js";
+import { type Compress, eventRoutes } from "./routes/events.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { metaRoutes } from "./routes/meta.js";
 import { placeRoutes } from "./routes/places.js";
@@ -39,6 +39,10 @@ export interface AppOptions {
   warm?: boolean;
   /** Body limit for every route but ingest, bytes. */
   bodyLimit?: number;
+  /** Gzip big map answers for clients that accept it: "auto" (default) for every client but one on
+   * this machine (loopback: the bytes never cross a network, so compressing only costs both ends
+   * CPU), "always", or "never". */
+  compress?: Compress;
 }
 
 /** Builds the fastify app over a store (not yet listening). */
@@ -65,7 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const routes = new ApiRoutes(app);
   metaRoutes(routes, opts.store);
   articleRoutes(routes, opts.store);
-  eventRoutes(routes, opts.store, points);
+  eventRoutes(routes, opts.store, points, opts.compress ?? "auto");
   actorRoutes(routes, opts.store);
   placeRoutes(routes, opts.store, points, webRoot);
   ingestRoutes(routes, opts.store, { allowPrivate: opts.allowPrivate ?? false });

@@ -1,9 +1,9 @@
-// A one-degree grid over the point index's placed points: per cell, the positions (in the index's
+// A half-degree grid over the point index's placed points: per cell, the positions (in the index's
 // date order) of the points inside it, so a box asks only the cells it covers, and inside each
 // cell a time window is two binary searches. Used when that reads fewer points than the window.
 
-/** Cell width in degrees. */
-const CELL = 1;
+/** Cell width in degrees (half a degree: a map-sized box of a few degrees reads a few dozen cells). */
+const CELL = 0.5;
 const COLS = Math.ceil(360 / CELL) + 1;
 const ROWS = Math.ceil(180 / CELL) + 1;
 /** Past this many cells a box reads the whole window instead (a world-sized box). */

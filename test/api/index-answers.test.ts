@@ -156,3 +156,11 @@ describe("event JSON cache", () => {
     assert.equal(small.text(items[items.length - 1].id, true), JSON.stringify(items[items.length - 1]), "the newest stays");
   });
 });
+
+describe("compression", () => {
+  test("loopback peers are told apart from remote ones", async () => {
+    const { isLoopback } = await import("../../src/api/routes/events.js");
+    for (const a of ["127.0.0.1", "127.4.5.6", "::1", "::ffff:127.0.0.1"]) assert.equal(isLoopback(a), true, `${a} is loopback`);
+    for (const a of ["192.0.2.7", "10.0.0.1", "::ffff:192.0.2.7", "2001:db8::1", "", undefined]) assert.equal(isLoopback(a), false, `${a} is not loopback`);
+  });
+});

@@ -25,7 +25,15 @@ export async function queryWithRegion(store: Store, p: EventFilterParams, q: Eve
   return { items: inside.slice(offset, offset + limit), total: q.withTotal ? inside.length : undefined };
 }
 
-export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): void {
+/** When big map answers are gzipped (see AppOptions.compress). */
+export type Compress = "auto" | "always" | "never";
+
+/** True for a peer on this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped loopback). */
+export function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));
+}
+
+export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex, compress: Compress = "auto"): void {
   r.add({
     method: "GET",
     url: "/api/events",
@@ -77,7 +85,7 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
     tag: "events",
     summary: "Every matching event as compact columns for the map",
     description:
-      "`{count, truncated, types, id[], lon[], lat[], type[] (index into types), sources[], date[], precision[]}`; events without a place are left out.",
+      "`{count, truncated, types, id[], lon[], lat[], type[] (index into types), sources[], date[], precision[]}`; events without a place are left out. Answers over 8 KB are gzipped for clients that accept it, except on loopback (a browser on the same machine) unless the server was built with `compress: \"always\"`.",
     querystring: eventFilterSchema,
     handler: async (req, reply) => {
       const p = req.query as EventFilterParams;
@@ -88,7 +96,9 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex): voi
       // indexed query); only the request for (nearly) everything waits for the index.
       const narrowed = !!(q.since || q.until || q.bbox || p.region || q.actor || q.near || q.subEventType || q.minSources);
       if (simple && (points.isReady() || !narrowed)) {
-        const { body, gzipped } = await points.answer(pointFilter(q, p), /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")));
+        const gzip =
+          compress !== "never" && (compress === "always" || !isLoopback(req.socket.remoteAddress)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+        const { body, gzipped } = await points.answer(pointFilter(q, p), gzip);
         reply.type(JSON_TYPE).header("vary", "accept-encoding");
         if (gzipped) reply.header("content-encoding", "gzip");
         return reply.send(body);
