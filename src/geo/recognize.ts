@@ -25,6 +25,7 @@ const OFFICE_WORDS = new Set<string>(STOP.officeWords);
 // "The FDA", "A week": a determiner never starts a place name ("The Hague" is found as "Hague")
 const DETERMINERS = new Set<string>(STOP.determiners);
 const NAME_WORDS = new Set<string>(STOP.nameWords);
+const ORGANISATIONS = new Set<string>(STOP.organisations);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
 
@@ -304,7 +305,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     const next = toks[bestEnd + 1];
     let reject = false;
     if (overlapsAny(start, end, exclude)) reject = true;
-    else if ((!t.abbrev && STOPWORDS.has(lower)) || demonyms[bestKey] !== undefined) reject = true;
+    else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || demonyms[bestKey] !== undefined) reject = true;
     else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
     // a currency: "US$460 million", "$US 1.5 billion"
     else if (text[end] === "$" || text[start - 1] === "$" || text.slice(start - 2, start) === "$ ") reject = true;

@@ -22,6 +22,8 @@ const ROWS: [string, string[], string[]][] = [
   ["The vet, Dr. Julia Peters of Auckland, said. According to Peters, it is safe.", ["Auckland"], ["Peters"]],
   ["It was reported by ABC Australia. Aid from Australia arrived.", ["Australia"], []],
   ["Neighbouring Israel closed the crossing.", ["Israel"], []],
+  // an organisation some gazetteers list as a region is an actor in news
+  ["The European Union and EU ministers met in Brussels.", ["Brussels"], ["European Union", "EU"]],
   ["The town of al-Shadadi in Hasaka province was retaken.", ["al-Shadadi", "Hasaka"], []],
   ["Troops reached Dayr az Zawr and Deir el-Zour.", ["Dayr az Zawr", "Deir el-Zour"], []],
   ["Rebels shelled the city of Idlib and villages near Maarat al-Numan.", ["Idlib"], []],
