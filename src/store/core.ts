@@ -402,10 +402,21 @@ export class CoreStore implements Store {
     const actors = [...new Set([r.actor1, r.actor2, ...r.assocActors1, ...r.assocActors2].filter((x): x is string => !!x))];
     let rows: Row[];
     if (actors.length > 0) {
-      rows = await db.all<Row>(
-        `SELECT DISTINCT ${MERGE_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT 500`,
+      // An event linked to several of these actors comes once per actor: its first row is kept, as
+      // SELECT DISTINCT would, without the temporary b-tree DISTINCT builds for every search.
+      const linked = await db.all<Row>(
+        `SELECT ${MERGE_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
         [...actors, lo, hi, r.eventType],
       );
+      const seen = new Set<number>();
+      rows = [];
+      for (const row of linked) {
+        const n = num(row.n);
+        if (seen.has(n)) continue;
+        seen.add(n);
+        rows.push(row);
+        if (rows.length === 500) break;
+      }
     } else if (actorlessCanMerge(r) && r.place) {
       // Without actors only a precise coincidence merges (merge-rules.ts: same sub-type, precise
       // day and town, at most actorlessMaxDays and actorlessMaxKm apart), so ask for just those.
