@@ -26,6 +26,7 @@ const OFFICE_WORDS = new Set<string>(STOP.officeWords);
 const DETERMINERS = new Set<string>(STOP.determiners);
 const NAME_WORDS = new Set<string>(STOP.nameWords);
 const ORGANISATIONS = new Set<string>(STOP.organisations);
+const ORG_HEADS = new Set<string>(STOP.organisationHeads);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
 
@@ -337,6 +338,8 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (bestEnd === i && !isInitial(text, t) && !bigPlace(gaz, surface)) surnames.add(lower);
     }
     else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
+    // "University of California", "Peanut Corporation of America": part of an organisation's name
+    else if (prev && low(prev) === "of" && toks[i - 2]?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
     else if (bestEnd === i && surnames.has(lower)) reject = true;
     else if (prev && TITLES.has(low(prev).endsWith(".") ? low(prev).slice(0, -1) : low(prev)) && adjacent(text, prev, t)) {
       reject = true;

@@ -24,6 +24,9 @@ const ROWS: [string, string[], string[]][] = [
   ["Neighbouring Israel closed the crossing.", ["Israel"], []],
   // an organisation some gazetteers list as a region is an actor in news
   ["The European Union and EU ministers met in Brussels.", ["Brussels"], ["European Union", "EU"]],
+  // "X of Y" headed by an organisation word: Y belongs to the name; other "of" phrases keep it
+  ["Researchers at the University of California and the Bank of America met in Chicago.", ["Chicago"], ["California", "America"]],
+  ["The Governor of Texas flew over the Gulf of Mexico.", ["Texas"], []],
   ["The town of al-Shadadi in Hasaka province was retaken.", ["al-Shadadi", "Hasaka"], []],
   ["Troops reached Dayr az Zawr and Deir el-Zour.", ["Dayr az Zawr", "Deir el-Zour"], []],
   ["Rebels shelled the city of Idlib and villages near Maarat al-Numan.", ["Idlib"], []],
