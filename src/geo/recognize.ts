@@ -399,6 +399,20 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     if (!prevPlace || overlapsAny(start, end, exclude) || out.some((o) => o.start < end && start < o.end)) continue;
     out.push({ start, end, surface: abbr, forced: [st[abbr.replace(/\./g, "")]!] });
   }
+  // "Austin, TX": a US state's postal code (its GeoNames admin-1 code) right after "Town, ", when
+  // the town has a namesake in that state ("Hollywood, LA" is not Louisiana)
+  const pcRe = /,\s+([A-Z]{2})(?![\p{L}\p{N}'’-]|\.\p{L})/gu;
+  for (let m = pcRe.exec(text); m; m = pcRe.exec(text)) {
+    const state = usStates(gaz).get(m[1]!);
+    const start = m.index + m[0].length - 2;
+    const end = start + 2;
+    const prevPlace = out.find((o) => o.end === m!.index);
+    if (state === undefined || !prevPlace || overlapsAny(start, end, exclude)) continue;
+    if (out.some((o) => o.start < end && start < o.end)) continue;
+    const a1 = gaz.a1(state);
+    if (!gaz.candidates(prevPlace.surface).some((c) => gaz.cc(c) === "US" && gaz.a1(c) === a1 && c !== state)) continue;
+    out.push({ start, end, surface: m[1]!, forced: [state] });
+  }
   // "the Kazakh capital" with no name after it: the capital of that country.
   // (only texts that say "capital" can hold one)
   const capRe = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/gu;
@@ -419,6 +433,22 @@ function bigPlace(gaz: Gazetteer, surface: string): boolean {
     if (gaz.pop(c) >= 100_000 || fc.startsWith("PCL") || fc === "ADM1") return true;
   }
   return false;
+}
+
+// US states by postal code ("TX" → Texas): GeoNames' admin-1 codes for the US are the postal codes
+const usStateMemo = new WeakMap<Gazetteer, Map<string, number>>();
+function usStates(gaz: Gazetteer): Map<string, number> {
+  let m = usStateMemo.get(gaz);
+  if (!m) {
+    m = new Map();
+    for (let i = 0; i < gaz.size; i++) {
+      if (gaz.fcode(i) !== "ADM1" || gaz.cc(i) !== "US") continue;
+      const key = gaz.header.admin1Keys[gaz.a1(i)];
+      if (key?.startsWith("US.") && key.length === 5) m.set(key.slice(3), i);
+    }
+    usStateMemo.set(gaz, m);
+  }
+  return m;
 }
 
 /** A country or province by its main name ("Canada" in "ABC Canada" is still Canada later on). */

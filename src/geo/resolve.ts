@@ -306,6 +306,11 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
             if (explain) reasons.push(`inside ${gaz.name(nextW.index)} as the text states`);
           }
         }
+        // "Washington, D.C.": the name right after, set off by a comma, is this very place
+        if (nextM && nextW?.index === c.index && /^,\s*$/.test(ctx.text?.slice(m.end, nextM.start) ?? "")) {
+          s += W.containmentWeight;
+          if (explain) reasons.push(`${nextM.surface} names it right after`);
+        }
         // "Queens, New York", "Greenlane, Auckland": a city right after a smaller place within it
         // is that place's city (not a province of the same name); not inside a list of places
         const prevM = k > 0 ? mentions[k - 1] : undefined;

@@ -27,6 +27,9 @@ const ROWS: [string, string[], string[]][] = [
   // "X of Y" headed by an organisation word: Y belongs to the name; other "of" phrases keep it
   ["Researchers at the University of California and the Bank of America met in Chicago.", ["Chicago"], ["California", "America"]],
   ["The Governor of Texas flew over the Gulf of Mexico.", ["Texas"], []],
+  // a US state's postal code after "Town, " when the town has a namesake in that state
+  ["A tornado hit Austin, TX, and Portland, ME.", ["Austin", "TX", "Portland", "ME"], []],
+  ["Stars were seen in Hollywood, LA, and Paris, OK.", ["Hollywood", "LA", "Paris"], []],
   ["The town of al-Shadadi in Hasaka province was retaken.", ["al-Shadadi", "Hasaka"], []],
   ["Troops reached Dayr az Zawr and Deir el-Zour.", ["Dayr az Zawr", "Deir el-Zour"], []],
   ["Rebels shelled the city of Idlib and villages near Maarat al-Numan.", ["Idlib"], []],

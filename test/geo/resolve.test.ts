@@ -43,6 +43,9 @@ const ROWS: [string, string, string, number, number][] = [
   ["Missiles struck Odessa overnight.", "Odessa", "UA", 46.48, 30.73],
   ["Talks resume in Geneva next week.", "Geneva", "CH", 46.2, 6.15],
   ["Bushfires spread across Victoria.", "Victoria", "AU", -36.8, 144.5],
+  // a postal code names the state ("Portland, ME"); "Washington, D.C." names the city twice
+  ["Flooding in Portland, ME, closed roads.", "Portland", "US", 43.66, -70.26],
+  ["Officials in Washington, D.C. met on Monday.", "Washington", "US", 38.9, -77.04],
   // "X, Y": Y is X's closest container — the city for a borough, the state for a town far from the city
   ["Flooding hit homes in Brooklyn, New York, on Monday.", "New York", "US", 40.71, -74.0],
   ["Snow closed schools in Buffalo, New York, on Monday.", "New York", "US", 43.0, -75.0],
