@@ -4,6 +4,7 @@
 // the article's other places. Two passes: the second sees the first pass's winners.
 import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
+import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
 import { nameKey, plainName } from "./normalize.js";
 import { type Fallback, fallbackName } from "./variants.js";
@@ -92,9 +93,11 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   // Prior scores (population, feature type, exact name, cues, seat-city rule).
   const prior: Scored[][] = mentions.map((_m, k) => {
     const list = cands[k]!;
-    const spelled: number[] = [];
     const mainNamed = new Set<number>();
-    let folded = 0;
+    // positions in `out` of the candidates whose main name matches, and whether those names differ
+    const mainAt: number[] = [];
+    let firstMainName: string | undefined;
+    let mainNamesDiffer = false;
     const out: Scored[] = [];
     for (const i of list) {
       const fc = gaz.fcode(i);
@@ -108,11 +111,10 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       if (mainMatch) {
         s += W.exactNameBonus;
         if (explain) reasons.push("main name matches");
-        // spelled as written, or only the same after folding ("Hainan" / "Henan")?
-        plains[k] ??= lightName(names[k]!);
         mainNamed.add(i);
-        if (plainOfName(gaz, i) === plains[k]) spelled.push(out.length);
-        else folded++;
+        mainAt.push(out.length);
+        if (firstMainName === undefined) firstMainName = gaz.name(i);
+        else if (gaz.name(i) !== firstMainName) mainNamesDiffer = true;
       } else if (gaz.pop(i) >= W.exonymPopulation && fc.startsWith("PPL")) {
         // a city this big is known abroad by other spellings of its name ("Geneva" for Genève, not
         // "Victoria" for Hong Kong): they count as its name
@@ -131,12 +133,17 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       }
       out.push({ index: i, score: s, reasons });
     }
-    // Two places whose main names fold to the same key ("Hainan", "Henan"): the spelling written wins.
-    if (folded > 0)
-      for (const x of spelled) {
-        out[x]!.score += W.sameSpellingBonus;
-        if (explain) out[x]!.reasons.push("spelled as written, unlike another candidate");
-      }
+    // Two places whose main names fold to the same key ("Hainan", "Henan"): the spelling written
+    // wins (looked at only when the main names are not all one string)
+    if (mainNamesDiffer) {
+      plains[k] ??= lightName(names[k]!);
+      const spelled = mainAt.filter((x) => plainOfName(gaz, out[x]!.index) === plains[k]);
+      if (spelled.length < mainAt.length)
+        for (const x of spelled) {
+          out[x]!.score += W.sameSpellingBonus;
+          if (explain) out[x]!.reasons.push("spelled as written, unlike another candidate");
+        }
+    }
     // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city,
     // unless the city goes by a longer name and the province by this one ("New York City", "New York").
     const favoursAdmin = cuesOf[k]?.some((c) => c.startsWith("ADM")) ?? false;
@@ -371,8 +378,9 @@ function longerName(full: string, short: string): boolean {
  * "Henan" two (nameKey folds both pairs together).
  */
 function lightName(s: string): string {
-  return plainName(s).replace(/([a-z])\1+/g, "$1");
+  return lightMemo.get(s);
 }
+const lightMemo = new BoundedMemo((s) => plainName(s).replace(/([a-z])\1+/g, "$1"), 50_000);
 
 /** Two light names that differ only near the end ("geneve" / "geneva"): one name, respelled. */
 function sameNameRespelled(a: string, b: string): boolean {
