@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from "../src/geo/build.js";
 import { distanceKm } from "../src/geo/distance.js";
 import { type Gazetteer, loadGazetteer } from "../src/geo/gazetteer.js";
 import { geoparse, placeAt } from "../src/geo/index.js";
+import { fallbackName } from "../src/geo/variants.js";
 import { type MissInput, printBreakdown } from "./geo-misses.js";
 
 interface GoldLoc {
@@ -151,7 +152,9 @@ export function main() {
       }
       if (e > 161 && r) {
         const surface = d.text.slice(l.start, l.end);
-        const chosen = gaz.candidates(surface).find((i) => gaz.fcode(i) === r.fc && Math.abs(gaz.lat(i) - r.lat) < 1e-4 && Math.abs(gaz.lon(i) - r.lon) < 1e-4);
+        const direct = gaz.candidates(surface);
+        const pool = direct.length > 0 ? direct : (fallbackName(gaz, surface)?.candidates ?? []);
+        const chosen = pool.find((i) => gaz.fcode(i) === r.fc && Math.abs(gaz.lat(i) - r.lat) < 1e-4 && Math.abs(gaz.lon(i) - r.lon) < 1e-4);
         missInputs.push({ half: (k % 2) as 0 | 1, surface, goldLat: l.lat, goldLon: l.lon, chosen: chosen ?? -1 });
       } else if (e > 161) missInputs.push({ half: (k % 2) as 0 | 1, surface: d.text.slice(l.start, l.end), goldLat: l.lat, goldLon: l.lon });
       if (e > 161) misses.push(`${l.name} → ${r ? `${r.name} ${r.fc} ${r.cc}` : "unresolved"} (${Math.round(e)} km)`);
