@@ -1,6 +1,6 @@
 // Which representative point for a country or a province? Compares whole conventions, each applied
 // to every country (or admin-1 unit), on the GeoVirus mentions that sitrep resolves to a country
-// (or an admin-1 unit): the resolution is kept, only the point is swapped. Prints acc@161, median and
+// (or an admin-1 unit, a continent or world region): the resolution is kept, only the point is swapped. Prints acc@161, median and
 // mean error, and acc@161 on the even / odd article halves, for each convention.
 // Run: npm run bench:geo-points   (node --import tsx bench/geo-points.ts [path/to/GeoVirus.xml])
 import { existsSync, readFileSync } from "node:fs";
@@ -109,7 +109,7 @@ function stats(xs: number[]) {
 
 function report(title: string, rows: { k: number; gold: LL; pts: Record<string, LL | undefined> }[], names: string[]) {
   console.log(`${title}: ${rows.length} mentions`);
-  console.log("  convention                                   acc@161  median km  mean km  acc even / odd");
+  console.log("  convention                                     acc@161  median km  mean km  acc even / odd");
   for (const name of names) {
     const errs: number[] = [];
     const halves: [number[], number[]] = [[], []];
@@ -122,7 +122,7 @@ function report(title: string, rows: { k: number; gold: LL; pts: Record<string, 
     const s = stats(errs);
     const [h0, h1] = halves.map(stats);
     console.log(
-      `  ${name.padEnd(44)} ${s.acc.toFixed(3)}    ${s.median.toFixed(0).padStart(6)}  ${s.mean.toFixed(0).padStart(7)}  ${h0!.acc.toFixed(3)} / ${h1!.acc.toFixed(3)}`,
+      `  ${name.padEnd(46)} ${s.acc.toFixed(3)}    ${s.median.toFixed(0).padStart(6)}  ${s.mean.toFixed(0).padStart(7)}  ${h0!.acc.toFixed(3)} / ${h1!.acc.toFixed(3)}`,
     );
   }
 }
@@ -190,8 +190,29 @@ export function main() {
     "bounding-box centre of the unit",
   ];
 
+  // continents and world regions: the gazetteer's (GeoNames continents, curated regions) against the
+  // area-weighted mean of the member countries' points (world-countries region / subregion)
+  const members = new Map<string, [number, number, number][]>();
+  for (const c of wc as (typeof wc[number] & { area: number; region: string; subregion: string })[]) {
+    const i = gaz.header.countryFeature[c.cca2];
+    if (i === undefined || !c.area) continue;
+    for (const g of [c.region, c.subregion]) members.set(g, [...(members.get(g) ?? []), [gaz.lat(i), gaz.lon(i), c.area]]);
+  }
+  // news names → world-countries' region names
+  const GROUP: Record<string, string> = {
+    Africa: "Africa", Asia: "Asia", Europe: "Europe", Oceania: "Oceania", Americas: "Americas",
+    "South America": "South America", "North America": "North America", "Central America": "Central America",
+    Caribbean: "Caribbean", "West Africa": "Western Africa", "East Africa": "Eastern Africa",
+    "Central Africa": "Middle Africa", "North Africa": "Northern Africa", "Southern Africa": "Southern Africa",
+    "South Asia": "Southern Asia", "Southeast Asia": "South-Eastern Asia", "Central Asia": "Central Asia",
+    "East Asia": "Eastern Asia", "Western Europe": "Western Europe", "Eastern Europe": "Eastern Europe",
+    "Northern Europe": "Northern Europe", "Southern Europe": "Southern Europe", "Central Europe": "Central Europe",
+  };
+  const regionNames = ["sitrep (GeoNames continents, curated regions)", "area-weighted mean of the member countries"];
+
   const countryRows: { k: number; gold: LL; pts: Record<string, LL | undefined> }[] = [];
   const admin1Rows: typeof countryRows = [];
+  const regionRows: typeof countryRows = [];
   docs.forEach((d, k) => {
     const out = geoparse(d.text, { mentions: d.locs, gazetteer: gaz });
     const byStart = new Map<number, (typeof out.places)[number]>();
@@ -216,6 +237,8 @@ export function main() {
             [countryNames[6]!]: pub ? weightedMean([[...own, 1], [...pub, 1]]) : undefined,
           },
         });
+      } else if ((p.featureCode === "CONT" || p.featureCode === "RGN") && Object.hasOwn(GROUP, p.name) && members.has(GROUP[p.name]!)) {
+        regionRows.push({ k, gold, pts: { [regionNames[0]!]: own, [regionNames[1]!]: weightedMean(members.get(GROUP[p.name]!)!) } });
       } else if (p.featureCode === "ADM1") {
         const code = a1Code.get(`${p.countryCode}|${p.name}`);
         const units = (code ? (neByCode.get(code) ?? []) : []).filter((u) =>
@@ -241,6 +264,8 @@ export function main() {
   report("Countries (mentions sitrep resolves to a country; same resolution, point swapped)", countryRows, countryNames);
   console.log("");
   report("Admin-1 units with one Natural Earth shape (mentions sitrep resolves to one)", admin1Rows, admin1Names);
+  console.log("");
+  report("Continents and world regions named like a world-countries region (mentions sitrep resolves to one)", regionRows, regionNames);
 }
 
 if (process.argv[1]?.endsWith("geo-points.ts")) main();
