@@ -172,6 +172,10 @@ export async function openSqliteStore(path: string, opts: OpenOptions = {}): Pro
       raw.pragma("wal_autocheckpoint = 16384");
     }
     raw.pragma(`busy_timeout = ${timeout}`);
+    // temporary files in memory: a statement inside a long write transaction keeps its undo pages
+    // (statement journal) in a temporary file once they pass 64 KB, and a batch of articles wrote
+    // ~55 MB to such files for 15 MB of WAL; sorts and DISTINCTs of reads use the same temporary space
+    raw.pragma("temp_store = MEMORY");
     if (!opts.readonly) await db.migrate();
     else if ((await db.schemaVersion()) === 0) throw new StoreError(`${path}: not a sitrep database (no schema)`);
     const v = await db.schemaVersion();
