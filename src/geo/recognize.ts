@@ -8,7 +8,7 @@ import { cuesAround } from "./cues.js";
 import type { Gazetteer } from "./gazetteer.js";
 import STOP from "./model/stoplist.json" with { type: "json" };
 import { nameKey } from "./normalize.js";
-import type { MentionInput } from "./resolve.js";
+import { lightName, type MentionInput } from "./resolve.js";
 
 const STOPWORDS = new Set<string>(STOP.words);
 const TITLES = new Set<string>(STOP.titles);
@@ -335,7 +335,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     ) {
       reject = true;
       // "Anna Campbell": a lone "Anna" later is her too
-      if (bestEnd === i && !isInitial(text, t) && !bigPlace(gaz, surface)) surnames.add(lower);
+      if (bestEnd === i && !isInitial(text, t) && !countryOrProvince(gaz, surface, bestKey) && !populous(gaz, surface)) surnames.add(lower);
     }
     else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
     // "University of California", "Peanut Corporation of America": part of an organisation's name
@@ -451,12 +451,21 @@ function usStates(gaz: Gazetteer): Map<string, number> {
   return m;
 }
 
-/** A country or province by its main name ("Canada" in "ABC Canada" is still Canada later on). */
+/**
+ * A country or province by its main name as written ("Canada" in "ABC Canada" is still Canada later
+ * on; "Anna" is not A'ana, Samoa, though both fold to one key).
+ */
 function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolean {
   for (const c of gaz.candidates(surface).slice(0, 10)) {
     const fc = gaz.fcode(c);
-    if ((fc.startsWith("PCL") || fc === "ADM1") && gaz.mainKey(c) === key) return true;
+    if ((fc.startsWith("PCL") || fc === "ADM1") && gaz.mainKey(c) === key && lightName(gaz.name(c)) === lightName(surface)) return true;
   }
+  return false;
+}
+
+/** A place of 100,000 people or more by this name. */
+function populous(gaz: Gazetteer, surface: string): boolean {
+  for (const c of gaz.candidates(surface).slice(0, 10)) if (gaz.pop(c) >= 100_000) return true;
   return false;
 }
 

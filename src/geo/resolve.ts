@@ -377,10 +377,11 @@ function longerName(full: string, short: string): boolean {
  * The plain name with doubled letters single: "Odessa" and "Odesa" are one spelling, "Hainan" and
  * "Henan" two (nameKey folds both pairs together).
  */
-function lightName(s: string): string {
+export function lightName(s: string): string {
   return lightMemo.get(s);
 }
-const lightMemo = new BoundedMemo((s) => plainName(s).replace(/([a-z])\1+/g, "$1"), 50_000);
+// (letters doubled as written, not ones that meet when an apostrophe goes: "A'ana" is not "Anna")
+const lightMemo = new BoundedMemo((s) => plainName(s.replace(/(\p{L})\1+/gu, "$1")), 50_000);
 
 /** Two light names that differ only near the end ("geneve" / "geneva"): one name, respelled. */
 function sameNameRespelled(a: string, b: string): boolean {

@@ -27,6 +27,8 @@ const ROWS: [string, string[], string[]][] = [
   // "X of Y" headed by an organisation word: Y belongs to the name; other "of" phrases keep it
   ["Researchers at the University of California and the Bank of America met in Chicago.", ["Chicago"], ["California", "America"]],
   ["The Governor of Texas flew over the Gulf of Mexico.", ["Texas"], []],
+  // a first name seen in a full name is the person later, even when it folds like a province ("A'ana")
+  ["When Anna Campbell joined the YPG, her father was in Lewes. He thinks of Anna every day.", ["Lewes"], ["Anna"]],
   // a US state's postal code after "Town, " when the town has a namesake in that state
   ["A tornado hit Austin, TX, and Portland, ME.", ["Austin", "TX", "Portland", "ME"], []],
   ["Stars were seen in Hollywood, LA, and Paris, OK.", ["Hollywood", "LA", "Paris"], []],
