@@ -164,3 +164,23 @@ describe("compression", () => {
     for (const a of ["192.0.2.7", "10.0.0.1", "::ffff:192.0.2.7", "2001:db8::1", "", undefined]) assert.equal(isLoopback(a), false, `${a} is not loopback`);
   });
 });
+
+describe("response cache", () => {
+  test("a repeated read is answered from the cache with the same text and headers, until a write", async () => {
+    const cached = await buildApp({ store, webRoot: join(dir, "no-web"), warm: false });
+    try {
+      const url = "/api/events?limit=3&type=Riots";
+      const first = await cached.inject({ method: "GET", url });
+      const second = await cached.inject({ method: "GET", url });
+      assert.equal(first.headers["x-cache"], undefined, "the first answer is computed");
+      assert.equal(second.headers["x-cache"], "hit", "the second comes from the cache");
+      assert.equal(second.body, first.body, "same text");
+      assert.equal(second.headers["content-type"], first.headers["content-type"], "same type");
+      assert.match(String(second.headers["content-security-policy"]), /default-src 'self'/, "a cached answer carries the security headers");
+      await store.saveDoc(talAfar("tal-afar-cache"));
+      assert.equal((await cached.inject({ method: "GET", url })).headers["x-cache"], undefined, "a write empties the cache");
+    } finally {
+      await cached.close();
+    }
+  });
+});

@@ -30,24 +30,23 @@ export function installResponseCache(app: FastifyInstance, store: Store, o: Cach
 
   const cacheable = (req: FastifyRequest) => req.method === "GET" && CACHED.test(req.url);
 
-  app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!cacheable(req)) return;
-    const hit = cache.get(req.url);
-    if (!hit) return;
+  // Callback hooks, not async ones: no promise per request.
+  app.addHook("onRequest", (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const hit = cacheable(req) ? cache.get(req.url) : undefined;
+    if (!hit) return done();
     if (Date.now() - hit.at > ttl) {
       cache.delete(req.url);
-      return;
+      return done();
     }
+    // Answered here: fastify skips the route (done is not called).
     reply.header("x-cache", "hit").type(hit.type).send(hit.body);
-    return reply;
   });
 
-  app.addHook("onSend", async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (!cacheable(req) || reply.statusCode !== 200 || reply.getHeader("x-cache") === "hit") return payload;
-    if (typeof payload === "string" || Buffer.isBuffer(payload)) {
+  app.addHook("onSend", (req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    if (cacheable(req) && reply.statusCode === 200 && reply.getHeader("x-cache") !== "hit" && (typeof payload === "string" || Buffer.isBuffer(payload))) {
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       cache.set(req.url, { at: Date.now(), type: String(reply.getHeader("content-type") ?? "application/json"), body: payload });
     }
-    return payload;
+    done(null, payload);
   });
 }

@@ -17,13 +17,18 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+const HEADERS = {
+  "content-security-policy": CSP,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+};
+
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (_req, reply, payload) => {
-    reply.header("content-security-policy", CSP);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
-    reply.header("x-frame-options", "DENY");
-    reply.header("cross-origin-opener-policy", "same-origin");
-    return payload;
+  // A callback hook, not an async one: no promise per response.
+  app.addHook("onSend", (_req, reply, payload, done) => {
+    reply.headers(HEADERS);
+    done(null, payload);
   });
 }

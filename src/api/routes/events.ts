@@ -39,7 +39,8 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex, comp
     url: "/api/events",
     tag: "events",
     summary: "Events matching the filters, newest first",
-    description: "Same filters as `sitrep events`. Returns `{items: StoredEvent[], total}`; each item has its sources unless `withSources=false`.",
+    description:
+      "Same filters as `sitrep events`. Returns `{items: StoredEvent[], total}`: one page (`limit`, default 100, at most 1000, from `offset`) and the count of every match; each item has its sources unless `withSources=false`. Ties on the date are ordered by id. `near` is the great-circle (haversine) distance from the point. Answered from the server's in-memory index once it has loaded, except for `includeBacked`, `source`, `text` and `sort=reported-desc`.",
     querystring: {
       ...eventFilterSchema,
       sort: { type: "string", enum: ["date-desc", "date-asc", "sources-desc", "reported-desc"] },

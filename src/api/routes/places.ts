@@ -52,6 +52,8 @@ export function placeRoutes(r: ApiRoutes, store: Store, points: PointIndex, webR
     url: "/api/places",
     tag: "places",
     summary: "Places where stored events happened, with event and article counts",
+    description:
+      "`{items: PlaceSummary[]}`, most events first (ties by place id), at most `limit` (default 500, at most 5000); `articleCount` sums the events' source counts. Answered from the server's in-memory index once it has loaded, except with `text`.",
     querystring: {
       bbox: { type: "string", description: "west,south,east,north" },
       text: { type: "string", maxLength: 200 },
