@@ -184,3 +184,11 @@ test("a place cities500 has is not added twice from cities1000", () => {
       }
   }
 });
+
+test("geoparse: an airport named in running text is the airport, at precision 1", () => {
+  const text = "Flights resumed at Kabul airport on Monday, and rockets hit Kirkuk Air Base overnight.";
+  const r = geoparse(text, { gazetteer: gaz! });
+  const got = r.places.map((p) => `${p.name}/${p.featureCode}/${p.countryCode}/${p.precision}`);
+  assert.ok(got.includes("Kabul International Airport/AIRP/AF/1"), got.join(", "));
+  assert.ok(got.includes("Kirkuk Air Base/AIRB/IQ/1"), got.join(", "));
+});
