@@ -362,13 +362,19 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       const cands = gaz.candidates(surface);
       let maxPop = 0;
       let strongType = false;
+      let mainNamed = false;
       for (const c of cands.slice(0, 10)) {
         maxPop = Math.max(maxPop, gaz.pop(c));
         const fc = gaz.fcode(c);
         if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
+        // its own name, or the start of it ("Acapulco de Juárez", "Mediterranean Sea")
+        if (gaz.mainKey(c) === bestKey || gaz.mainKey(c).startsWith(`${bestKey} `)) mainNamed = true;
       }
       const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
       const context = PREPS.has(prevWord) || cues !== undefined;
+      // a lone word with no locative context that is no place's own name, only some place's other
+      // name ("Late" for Lahti, "Upon" for Lapu-Lapu, "Safe" for Safi), is a word
+      if (!context && !mainNamed) reject = true;
       if (!strongType && maxPop < 5000 && !context) reject = true;
       // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
       if (isInitial(text, t) && !context && !strongType && maxPop < 50000) reject = true;

@@ -29,6 +29,9 @@ const ROWS: [string, string[], string[]][] = [
   ["The Governor of Texas flew over the Gulf of Mexico.", ["Texas"], []],
   // a first name seen in a full name is the person later, even when it folds like a province ("A'ana")
   ["When Anna Campbell joined the YPG, her father was in Lewes. He thinks of Anna every day.", ["Lewes"], ["Anna"]],
+  // a lone word that is only some place's other name ("Rival" for Tallinn, "Wash" for Washington) is a word
+  ["Officials said Rival brands were recalled in Texas.", ["Texas"], ["Rival"]],
+  ["Residents should Wash their hands, officials in Ohio said.", ["Ohio"], ["Wash"]],
   // a US state's postal code after "Town, " when the town has a namesake in that state
   ["A tornado hit Austin, TX, and Portland, ME.", ["Austin", "TX", "Portland", "ME"], []],
   ["Stars were seen in Hollywood, LA, and Paris, OK.", ["Hollywood", "LA", "Paris"], []],
