@@ -73,18 +73,40 @@ const NO_ACTORS: number[] = [];
  * (changes in this process are seen at once through onChange). */
 const SYNC_EVERY_MS = 1000;
 
-function toPoint(e: StoredEvent, actorId: (id: string) => number): Point {
+/** Shares one object (or string) among equal values: thousands of events name the same place. */
+class Interner {
+  private places = new Map<string, EventPlace>();
+  private texts = new Map<string, string>();
+
+  place(p: EventPlace | undefined): EventPlace | undefined {
+    if (!p) return undefined;
+    const key = `${p.id}\u0000${p.name}\u0000${p.lat}\u0000${p.lon}\u0000${p.precision}\u0000${p.country}\u0000${p.admin1}\u0000${p.admin2}`;
+    const hit = this.places.get(key);
+    if (hit) return hit;
+    this.places.set(key, p);
+    return p;
+  }
+
+  text(t: string): string {
+    const hit = this.texts.get(t);
+    if (hit !== undefined) return hit;
+    this.texts.set(t, t);
+    return t;
+  }
+}
+
+function toPoint(e: StoredEvent, actorId: (id: string) => number, shared: Interner): Point {
   const ids = [e.actor1, e.actor2, ...e.assocActors1, ...e.assocActors2].filter((a): a is string => !!a);
   return {
     id: e.id,
     n: Number(e.id),
     lon: e.place ? e.place.lon : Number.NaN,
     lat: e.place ? e.place.lat : Number.NaN,
-    place: e.place,
-    subType: e.subEventType,
+    place: shared.place(e.place),
+    subType: shared.text(e.subEventType),
     type: EVENT_TYPES.indexOf(e.eventType),
     sources: e.sourceCount,
-    date: e.date,
+    date: shared.text(e.date),
     precision: e.place ? e.place.precision : 0,
     actors: ids.length ? ids.map(actorId) : NO_ACTORS,
   };
@@ -225,6 +247,7 @@ export class PointIndex {
   private answers = new Map<string, { json: string; gz?: Buffer }>();
   /** Each event's JSON text, replaced as the change feed brings new versions. */
   readonly json: EventJsonCache;
+  private shared = new Interner();
 
   constructor(
     private store: Store,
@@ -275,7 +298,7 @@ export class PointIndex {
             this.json.delete(id);
           }
           for (const e of ch.events) {
-            this.points.set(e.id, toPoint(e, this.actorId));
+            this.points.set(e.id, toPoint(e, this.actorId, this.shared));
             this.json.set(e);
           }
           if (ch.events.length || ch.removed.length) {
