@@ -8,7 +8,6 @@ import { readInputs } from "../ingest/index.js";
 import { extract } from "../pipeline.js";
 import { articleKey, contentHash } from "../store/index.js";
 import type { Store } from "../store/types.js";
-import type { ExtractedDoc } from "../types/index.js";
 import { addDbOption, withStore } from "./store-option.js";
 
 export interface IngestCounts {
@@ -23,10 +22,11 @@ export interface IngestCounts {
 }
 
 /**
- * Articles go to the store in batches, one transaction each: at most this many articles, and no
- * batch waits longer than `ms` for its first article to be committed. Fewer commits (each one writes
- * the changed pages and a full-text index segment) make a long ingest cheaper; a kill -9 loses at
- * most the batch in hand, which a re-run redoes.
+ * Articles go to the store in batches, one transaction each (Store.openBatch: each article is written
+ * as soon as it is extracted, the commit waits): at most this many articles, and no batch waits
+ * longer than `ms` for its commit. Fewer commits (each writes the changed pages and a full-text
+ * index segment) make a long ingest cheaper; a kill -9 loses at most the batch in hand, which a
+ * re-run redoes.
  */
 export const INGEST_BATCH = { articles: 32, ms: 250 };
 
@@ -44,28 +44,21 @@ export async function ingestInto(
   } = {},
 ): Promise<IngestCounts> {
   const c: IngestCounts = { read: 0, inserted: 0, replaced: 0, unchanged: 0, failed: 0, newEvents: 0, mergedEvents: 0, interrupted: false };
-  const batch = opts.batch ?? INGEST_BATCH;
-  const pending: ExtractedDoc[] = [];
+  const limits = opts.batch ?? INGEST_BATCH;
+  const batch = store.openBatch();
   let started = 0;
-  // a batch waiting on a slow input (a URL, standard input) is committed by a timer
+  // a batch waiting on a slow input (a URL, standard input) is committed by a timer; a failure
+  // there is thrown at the next article
   let timer: NodeJS.Timeout | undefined;
-  let saving: Promise<void> = Promise.resolve();
-  const flush = (): Promise<void> => {
+  let timerFailure: unknown;
+  const commit = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (pending.length === 0) return saving;
-    const docs = pending.splice(0);
-    saving = saving.then(async () => {
-      for (const res of await store.saveDocs(docs)) {
-        c[res.status]++;
-        c.newEvents += res.newEvents;
-        c.mergedEvents += res.mergedEvents;
-      }
-    });
-    return saving;
+    return batch.commit();
   };
   try {
     for await (const r of readInputs(inputs, { allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs })) {
+      if (timerFailure) throw timerFailure;
       if (opts.shouldStop?.()) {
         c.interrupted = true;
         break;
@@ -80,22 +73,29 @@ export async function ingestInto(
       if (state && state.contentHash === contentHash(r.article)) {
         c.unchanged++; // stored by an earlier run: resume past it without extracting again
       } else {
-        if (pending.length === 0) {
+        if (batch.pending === 0) {
           started = performance.now();
-          timer = setTimeout(() => void flush().catch(() => {}), batch.ms); // a failure surfaces at the next flush
+          timer = setTimeout(() => {
+            commit().catch((err) => {
+              timerFailure = err;
+            });
+          }, limits.ms);
           timer.unref();
         }
-        pending.push(extract(r.article));
-        if (pending.length >= batch.articles || performance.now() - started >= batch.ms) await flush();
+        const res = await batch.save(extract(r.article));
+        c[res.status]++;
+        c.newEvents += res.newEvents;
+        c.mergedEvents += res.mergedEvents;
+        if (batch.pending >= limits.articles || performance.now() - started >= limits.ms) await commit();
       }
       opts.onProgress?.(c);
     }
   } finally {
-    // what was read before a stop, a failure or the end is committed
-    await flush();
+    // what was saved before a stop, a failure or the end is committed
+    await commit();
   }
+  if (timerFailure) throw timerFailure;
   if (opts.shouldStop?.()) c.interrupted = true;
-  opts.onProgress?.(c);
   return c;
 }
 

@@ -52,6 +52,7 @@ import type {
   StoredEvent,
   TimelineBucket,
   TimelineQuery,
+  WriteBatch,
 } from "./types.js";
 
 type Row = Record<string, unknown>;
@@ -97,6 +98,8 @@ async function insertRows(db: Db, head: string, rows: Param[][], tail = ""): Pro
 export class CoreStore implements Store {
   private writeChain: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(cursor: number) => void>();
+  /** The commit functions of open write batches (openBatch), run by close(). */
+  private batches = new Set<() => Promise<void>>();
 
   constructor(private db: Db) {}
 
@@ -109,6 +112,8 @@ export class CoreStore implements Store {
   }
 
   async close(): Promise<void> {
+    // a batch left open is committed: what it saved is kept, as if its owner had committed it
+    for (const commit of [...this.batches]) await commit().catch(() => {});
     await this.writeChain.catch(() => {});
     await this.db.close();
   }
@@ -153,20 +158,75 @@ export class CoreStore implements Store {
   }
 
   async saveDocs(docs: ExtractedDoc[]): Promise<SaveResult[]> {
-    if (docs.length === 0) return [];
+    const batch = this.openBatch();
+    const out: SaveResult[] = [];
     try {
-      return await this.write(async (db) => {
-        const out: SaveResult[] = [];
-        for (const d of docs) out.push(await this.saveIn(db, d));
-        return out;
-      });
-    } catch {
-      // One document failed and the whole transaction rolled back: save them again one transaction
-      // each, as saveDoc does, so those before the failing one are kept and its error is thrown.
-      const out: SaveResult[] = [];
-      for (const d of docs) out.push(await this.saveDoc(d));
-      return out;
+      for (const d of docs) out.push(await batch.save(d));
+    } finally {
+      await batch.commit();
     }
+    return out;
+  }
+
+  openBatch(): WriteBatch {
+    // The open transaction: `end()` lets it commit; `done` settles when it has.
+    let tx: { db: Db; end: () => void; done: Promise<unknown> } | undefined;
+    let pending = 0;
+    // saves and commits run one after another, whatever the caller's timing
+    let queue: Promise<unknown> = Promise.resolve();
+    const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+      const run = queue.then(fn);
+      queue = run.catch(() => {});
+      return run;
+    };
+    const begin = () =>
+      new Promise<NonNullable<typeof tx>>((resolve, reject) => {
+        let end!: () => void;
+        const ended = new Promise<void>((r) => {
+          end = r;
+        });
+        const done = this.write(async (db) => {
+          resolve({ db, end, done });
+          await ended;
+        });
+        done.catch(reject); // BEGIN failed (locked, read-only …): the save that asked fails
+      });
+    const commit = async () => {
+      const t = tx;
+      tx = undefined;
+      pending = 0;
+      if (!t) return;
+      this.batches.delete(commit);
+      t.end();
+      await t.done;
+    };
+    return {
+      get pending() {
+        return pending;
+      },
+      save: (doc) =>
+        serial(async () => {
+          if (!tx) {
+            tx = await begin();
+            this.batches.add(commit);
+          }
+          const { db } = tx;
+          // a failing document is undone alone; the others of the batch stay
+          await db.run("SAVEPOINT sitrep_doc");
+          let r: SaveResult;
+          try {
+            r = await this.saveIn(db, doc);
+          } catch (err) {
+            await db.run("ROLLBACK TO sitrep_doc");
+            await db.run("RELEASE sitrep_doc");
+            throw err;
+          }
+          await db.run("RELEASE sitrep_doc");
+          pending++;
+          return r;
+        }),
+      commit: () => serial(commit),
+    };
   }
 
   /** Saves one document inside the transaction `db` (see saveDoc). */

@@ -23,6 +23,16 @@ import type {
 
 // ───────────────────────── writing ─────────────────────────
 
+/** Store.openBatch(): documents saved into one open transaction until commit(). */
+export interface WriteBatch {
+  /** Saves as saveDoc does, inside the batch's transaction; a failing document is undone alone and its error thrown. */
+  save(doc: ExtractedDoc): Promise<SaveResult>;
+  /** Commits the documents saved since the last commit (none: nothing to do); the next save starts a new transaction. */
+  commit(): Promise<void>;
+  /** Documents saved since the last commit. */
+  readonly pending: number;
+}
+
 /** What `saveDoc` did with a document. */
 export type SaveStatus =
   /** a new article */
@@ -452,6 +462,13 @@ export interface Store {
    * those before it are still saved and its error is thrown.
    */
   saveDocs(docs: ExtractedDoc[]): Promise<SaveResult[]>;
+  /**
+   * A write batch for a long ingest: each save is written at once (nothing is held in memory) in a
+   * transaction that stays open until commit(), so many documents share one commit. Other writes of
+   * this process wait for the commit: commit often (sitrep ingest: every 32 articles or 250 ms).
+   * close() commits a batch left open.
+   */
+  openBatch(): WriteBatch;
   /** The stored state of an article key (URL or id), or null. See src/store/keys.ts. */
   articleState(key: string): Promise<ArticleState | null>;
   getArticle(id: string): Promise<StoredArticle | null>;

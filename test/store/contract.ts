@@ -411,6 +411,30 @@ export function contractSuite(b: Backend): void {
       await f.close();
     });
 
+    test("a write batch: saves wait for commit, a failing document is undone alone, close() commits what is open", async () => {
+      const s = await b.open();
+      const docs = corpus();
+      const batch = s.openBatch();
+      assert.equal(batch.pending, 0);
+      assert.equal((await batch.save(docs[0])).status, "inserted");
+      const bad = corpus()[1];
+      bad.events.push({ ...bad.events[0] }); // duplicate report key → constraint violation mid-save
+      await assert.rejects(batch.save(bad));
+      assert.equal((await batch.save(docs[2])).status, "inserted", "the batch goes on after a failing document");
+      assert.equal(batch.pending, 2);
+      await batch.commit();
+      assert.equal(batch.pending, 0);
+      const st = await s.stats();
+      assert.equal(st.articles, 2, "the failing document left nothing, the other two are committed");
+      assert.equal(st.eventSources, docs[0].events.length + docs[2].events.length, "no report of the failing document");
+      await batch.commit(); // nothing pending: nothing to do
+      assert.equal((await batch.save(docs[3])).status, "inserted", "a save after a commit opens a new transaction");
+      await s.close(); // commits the open batch
+      const r = await b.reopen();
+      assert.equal((await r.stats()).articles, 3, "close() committed the batch left open");
+      await r.close();
+    });
+
     test("imported ACLED events are stored by their id, updated in place, never merged", async () => {
       const s = await loaded(b);
       const row = {
