@@ -111,8 +111,9 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
     drawAlerts();
     void drawAreas();
   };
-  if (map.getLayer("events")) install();
-  // After the first idle: the three empty sources would otherwise delay the first render.
+  // The map has no style until its first points came (map.ts). After its first idle: the three
+  // empty sources would otherwise delay the first render.
+  if (map.style && map.getLayer("events")) install();
   else map.once("idle", install);
 
   map.on("click", (e: MapMouseEvent) => {

@@ -57,10 +57,12 @@ let ingestMade: Promise<void> | null = null;
 const ingest = () =>
   (ingestMade ??= import("./ingest.js").then(({ createIngest }) => createIngest(() => void refreshStats())));
 
+const NO_POINTS = { count: 0, truncated: false, types: [], id: [], lon: [], lat: [], type: [], sources: [], date: [], precision: [] };
+
 async function loadPoints(): Promise<void> {
   const t0 = performance.now();
   if (state.filters.type === "none") {
-    state.setPoints({ count: 0, truncated: false, types: [], id: [], lon: [], lat: [], type: [], sources: [], date: [], precision: [] });
+    state.setPoints(NO_POINTS);
     return;
   }
   const p = await api.points(state.filters);
@@ -197,8 +199,15 @@ async function boot(): Promise<void> {
   eventMap.firstRender.then((ms) => {
     debug.firstRenderMs = ms;
   });
-  await Promise.all([refreshStats(), loadPoints()]);
-  eventMap.fit();
+  // The first points (index.html preloads their request) fit the view and start the map; when
+  // they cannot be had, the map starts without them and the error is reported.
+  await Promise.all([
+    refreshStats(),
+    loadPoints().catch((err) => {
+      state.setPoints(NO_POINTS);
+      throw err;
+    }),
+  ]);
   void route();
   follow();
   // The filter lists (actors, outlets, countries) are not needed to draw the map: they load

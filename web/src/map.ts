@@ -7,6 +7,7 @@ import {
   type GeoJSONSource,
   Map as MlMap,
   NavigationControl,
+  prewarm,
   ScaleControl,
   type StyleSpecification,
   setWorkerUrl,
@@ -17,6 +18,8 @@ import { EVENT_TYPES, TYPE_COLORS } from "./colors.js";
 import { type Point, state } from "./state.js";
 
 setWorkerUrl(workerUrl);
+// The worker starts (fetches and compiles its script) while the points are still on their way.
+prewarm();
 
 const typeKeys = EVENT_TYPES.map((_, i) => `t${i}`);
 
@@ -71,7 +74,8 @@ function countImage(text: string): { width: number; height: number; data: Uint8C
   return { width, height, data: g.getImageData(0, 0, width, height).data };
 }
 
-function style(): StyleSpecification {
+/** The whole style, with the first events in it, so the worker tiles every source at once. */
+function style(events: unknown[]): StyleSpecification {
   // Features are places (events at the same point grouped), so clusters sum their counts.
   const clusterProperties: Record<string, unknown> = { count: ["+", ["get", "count"]] };
   for (const k of typeKeys) clusterProperties[k] = ["+", ["get", k]];
@@ -82,7 +86,7 @@ function style(): StyleSpecification {
       countries: { type: "geojson", data: "/api/basemap/countries-110m.geojson", tolerance: 0.5 },
       events: {
         type: "geojson",
-        data: { type: "FeatureCollection", features: [] },
+        data: { type: "FeatureCollection", features: events } as never,
         cluster: true,
         clusterRadius: 42,
         clusterMaxZoom: 9,
@@ -175,6 +179,24 @@ function placeFeatures(points: Point[]): unknown[] {
   return features;
 }
 
+const FIT = { padding: 80, maxZoom: 6, duration: 0 };
+
+/** The box around the points ([[west, south], [east, north]]), or null when there are none. */
+function bounds(pts: Point[]): [[number, number], [number, number]] | null {
+  if (!pts.length) return null;
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const p of pts) {
+    if (p.lon < w) w = p.lon;
+    if (p.lon > e) e = p.lon;
+    if (p.lat < s) s = p.lat;
+    if (p.lat > n) n = p.lat;
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
 /** When the first events were handed to the map (ms since navigation start), for the speed test. */
 export const timings: { setDataAt?: number; baseLoadedAt?: number } = {};
 
@@ -192,9 +214,10 @@ export interface EventMap {
 
 /** `onEvent` opens one event; `onPlace` the list of events at one point. */
 export function createMap(container: HTMLElement, onEvent: (id: string) => void, onPlace: (lon: number, lat: number, count: number) => void): EventMap {
+  // No style yet: the view and the style wait for the first points (see `start`), so the base map
+  // is tiled once, for the view that shows them, with the events in the same pass.
   const map = new MlMap({
     container,
-    style: style(),
     center: [38.5, 35],
     zoom: 4,
     attributionControl: false,
@@ -211,69 +234,86 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
   const firstRender = new Promise<number>((r) => {
     resolveFirst = r;
   });
-  let loaded = false;
+  let started = false;
   let pending = false;
   let gotFirst = false;
+  // The first idle: the whole first view is drawn (the style brought the events with it).
+  let shown = false;
+  const onShown: (() => void)[] = [];
+  const firstIdle = () => {
+    shown = true;
+    for (const f of onShown.splice(0)) f();
+    addDetail();
+    map.on("zoomend", addDetail);
+  };
+  const watchFirst = () => {
+    if (gotFirst || !state.points.length) return;
+    gotFirst = true;
+    const done = () => resolveFirst(performance.now());
+    if (shown) map.once("idle", done);
+    else onShown.push(done);
+  };
+
+  /** The first points (or none): the view fitted to them, then the style with them in it. */
+  const start = () => {
+    started = true;
+    const pts = state.visible();
+    const box = bounds(pts);
+    if (box) map.fitBounds(box, FIT);
+    map.setStyle(style(placeFeatures(pts)));
+    timings.setDataAt ??= performance.now();
+    watchFirst();
+    map.once("idle", firstIdle);
+  };
 
   const push = () => {
-    // The events can go in as soon as the style exists, in parallel with the base map loading.
-    if (!loaded && !map.getSource("events")) {
+    if (!started) return start();
+    // The style loads in the next frame; until then its events source does not exist.
+    const source = map.getSource("events") as GeoJSONSource | undefined;
+    if (!source) {
       pending = true;
       return;
     }
     pending = false;
-    const features = placeFeatures(state.visible());
-    (map.getSource("events") as GeoJSONSource).setData({ type: "FeatureCollection", features } as never);
-    timings.setDataAt ??= performance.now();
-    if (!gotFirst && state.points.length) {
-      gotFirst = true;
-      map.once("idle", () => resolveFirst(performance.now()));
-    }
+    source.setData({ type: "FeatureCollection", features: placeFeatures(state.visible()) } as never);
+    watchFirst();
   };
 
-  map.once("styledata", () => {
+  map.on("styledata", () => {
     if (pending) push();
   });
   map.on("load", () => {
-    loaded = true;
     timings.baseLoadedAt ??= performance.now();
-    // Detail comes after the first render, and only once the view is zoomed in far enough to show
-    // it: the 1:50m countries from zoom 3, the provinces (4 MB of GeoJSON for the worker to parse
-    // and tile) from zoom 4. Zoomed out, the worker stays free for the events while panning.
-    let countries50 = false;
-    let admin1 = false;
-    const addDetail = () => {
-      const z = map.getZoom();
-      if (!countries50 && z >= 2.5) {
-        countries50 = true;
-        map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
-        map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea" } }, "clusters");
-        map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
-        const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
-          if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;
-          map.setLayerZoomRange("borders", 0, 3);
-          map.off("sourcedata", swap);
-        };
-        map.on("sourcedata", swap);
-      }
-      if (countries50 && !admin1 && z >= 3.5) {
-        admin1 = true;
-        map.addSource("admin1", { type: "geojson", data: "/api/basemap/admin1.geojson", tolerance: 0.6 });
-        map.addLayer(
-          { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
-          "borders50",
-        );
-      }
-      if (countries50 && admin1) map.off("zoomend", addDetail);
-    };
-    map.once("idle", () => {
-      addDetail();
-      map.on("zoomend", addDetail);
-    });
-    // Only when the points came before the style could take them: pushing them again would have
-    // the worker cluster and tile everything a second time before the first render.
-    if (pending) push();
   });
+  // Detail comes after the first render, and only once the view is zoomed in far enough to show
+  // it: the 1:50m countries from zoom 3, the provinces (4 MB of GeoJSON for the worker to parse
+  // and tile) from zoom 4. Zoomed out, the worker stays free for the events while panning.
+  let countries50 = false;
+  let admin1 = false;
+  function addDetail(): void {
+    const z = map.getZoom();
+    if (!countries50 && z >= 2.5) {
+      countries50 = true;
+      map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
+      map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea" } }, "clusters");
+      map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
+      const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
+        if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;
+        map.setLayerZoomRange("borders", 0, 3);
+        map.off("sourcedata", swap);
+      };
+      map.on("sourcedata", swap);
+    }
+    if (countries50 && !admin1 && z >= 3.5) {
+      admin1 = true;
+      map.addSource("admin1", { type: "geojson", data: "/api/basemap/admin1.geojson", tolerance: 0.6 });
+      map.addLayer(
+        { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
+        "borders50",
+      );
+    }
+    if (countries50 && admin1) map.off("zoomend", addDetail);
+  }
 
   let timer = 0;
   state.on("points", push);
@@ -304,9 +344,11 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     });
   }
 
-  map.on("styleimagemissing", (e: { id: string }) => {
-    if (!e.id.startsWith(COUNT_PREFIX) || map.hasImage(e.id)) return;
-    map.addImage(e.id, countImage(e.id.slice(COUNT_PREFIX.length)), { pixelRatio: 2 });
+  // Resolved while the worker waits for the images of a tile, so the tile comes back with its
+  // labels (a styleimagemissing listener only serves the next request: a second layout pass).
+  map.setMissingStyleImageResolver(async (id: string) => {
+    if (!id.startsWith(COUNT_PREFIX) || map.hasImage(id)) return;
+    map.addImage(id, countImage(id.slice(COUNT_PREFIX.length)), { pixelRatio: 2 });
   });
 
   return {
@@ -317,22 +359,8 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
       if (!map.getBounds().contains([lon, lat])) map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 6) });
     },
     fit: () => {
-      const pts = state.visible();
-      if (!pts.length) return;
-      let [w, s, e, n] = [180, 90, -180, -90];
-      for (const p of pts) {
-        if (p.lon < w) w = p.lon;
-        if (p.lon > e) e = p.lon;
-        if (p.lat < s) s = p.lat;
-        if (p.lat > n) n = p.lat;
-      }
-      map.fitBounds(
-        [
-          [w, s],
-          [e, n],
-        ],
-        { padding: 80, maxZoom: 6, duration: 0 },
-      );
+      const box = bounds(state.visible());
+      if (box) map.fitBounds(box, FIT);
     },
     resize: () => map.resize(),
   };
