@@ -44,6 +44,7 @@ export interface ResolveContext {
 }
 
 const TYPE_BONUS: Record<string, number> = W.typeBonus;
+const UNKNOWN_POP: Record<string, number> = W.unknownPopulation;
 // the (shared, frozen) reasons of every candidate when no explanation is asked for
 const NO_REASONS = Object.freeze([]) as unknown as string[];
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
@@ -102,7 +103,9 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     for (const i of list) {
       const fc = gaz.fcode(i);
       const reasons: string[] = explain ? [] : NO_REASONS;
-      const lp = Math.log10(gaz.pop(i) + 10);
+      // GeoNames' 0 means "not known": an admin seat is given its kind's typical size, not none
+      const pop = gaz.pop(i) || (UNKNOWN_POP[fc] ?? 0);
+      const lp = Math.log10(pop + 10);
       let s = lp;
       const tb = typeBonus(fc);
       s += tb;

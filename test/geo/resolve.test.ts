@@ -127,3 +127,11 @@ test("'Raqqa, northwest of Deir Ezzor' describes Raqqa: no extra place", () => {
   const r = geoparse("The SDF is battling in Raqqa, northwest of Deir Ezzor.", { gazetteer });
   assert.ok(!r.places.some((p) => p.relative?.kind === "direction"), r.places.map((p) => p.id).join(", "));
 });
+
+test("a seat whose population GeoNames does not know gets its kind's typical size, not zero", () => {
+  const r = geoparse("Troops entered Tal Afar in Iraq.", { gazetteer, explain: true });
+  const e = r.explanations?.find((x) => x.text === "Tal Afar");
+  assert.ok(e, "Tal Afar was not found");
+  const prior = e.reasons.find((x) => x.startsWith("prior log10(pop)="));
+  assert.ok(prior && Number(prior.split("=")[1]) >= 3.5, `prior: ${prior}`);
+});
