@@ -14,6 +14,7 @@
 import { gzipSync } from "node:zlib";
 import { haversineKm } from "../events/merge.js";
 import type { EventPlace, PlaceSummary, StoredEvent, Store, TimelineBucket } from "../store/types.js";
+import { pointKey } from "../types/point-key.js";
 import { EventJsonCache } from "./event-json.js";
 import { EVENT_TYPES } from "./filters.js";
 import { PlaceList } from "./place-list.js";
@@ -151,11 +152,6 @@ interface Sorted {
   grid: PointGrid;
   /** The places list, made on the first places request after a change. */
   places?: PlaceList;
-}
-
-/** A place's key for numbering places: lat and lon to 5 decimals (~1 m) in one integer. */
-function placeKey(lon: number, lat: number): number {
-  return Math.round((lat + 90) * 1e5) * 4e7 + Math.round((lon + 180) * 1e5);
 }
 
 /** The index's order: by date, then by id as a number (the store's `date, n`). */
@@ -439,7 +435,7 @@ export class PointIndex {
         lat[i] = p.lat;
         placed[i] = p.place ? 1 : 0;
         type[i] = p.type;
-        const key = p.place ? placeKey(p.lon, p.lat) : -1;
+        const key = p.place ? pointKey(p.lon, p.lat) : -1;
         let at = places.get(key);
         if (at === undefined) {
           at = placeAt.length;
