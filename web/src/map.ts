@@ -14,6 +14,7 @@ import {
 } from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
+import { pointKey } from "../../src/types/point-key.js";
 import { EVENT_TYPES, TYPE_COLORS } from "./colors.js";
 import { type Point, state } from "./state.js";
 
@@ -95,7 +96,9 @@ function style(events: unknown[]): StyleSpecification {
     },
     layers: [
       { id: "sea", type: "background", paint: { "background-color": "#c9d6df" } },
-      { id: "land", type: "fill", source: "countries", paint: { "fill-color": "#f4f1ea" } },
+      // No fill antialiasing: the border lines drawn over the edges hide them, and it would cost
+      // a second pass over every polygon edge (and its own shader) in each frame.
+      { id: "land", type: "fill", source: "countries", paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
       { id: "borders", type: "line", source: "countries", paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
       {
         id: "clusters",
@@ -147,8 +150,7 @@ function placeFeatures(points: Point[]): unknown[] {
   const first: number[] = [];
   for (let i = 0; i < points.length; i++) {
     const p = points[i];
-    // ~1 m grid: lat and lon to 5 decimals packed in one exact integer (< 2^53).
-    const key = Math.round((p.lat + 90) * 1e5) * 4e7 + Math.round((p.lon + 180) * 1e5);
+    const key = pointKey(p.lon, p.lat);
     let k = slot.get(key);
     if (k === undefined) {
       k = first.length;
@@ -295,7 +297,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     if (!countries50 && z >= 2.5) {
       countries50 = true;
       map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
-      map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea" } }, "clusters");
+      map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } }, "clusters");
       map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
       const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
         if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;

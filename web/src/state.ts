@@ -16,7 +16,8 @@ type Listener = () => void;
 
 class State {
   points: Point[] = [];
-  private byId = new Map<string, number>();
+  /** Point index by event id, made on the first live update after a reload (not for the first render). */
+  private idIndex: Map<string, number> | null = null;
   filters: Filters = {};
   /** All days between the first and the last event date, for the slider and histogram. */
   days: string[] = [];
@@ -46,17 +47,18 @@ class State {
   /** Live update: adds or replaces events from the stream (matching the filters), drops removed ones. */
   applyChanges(events: StoredEvent[], removed: string[]): number {
     let changed = 0;
+    const byId = this.byId();
     const drop = new Set(removed);
     for (const e of events) {
       if (!this.matches(e)) {
-        if (this.byId.has(e.id)) drop.add(e.id);
+        if (byId.has(e.id)) drop.add(e.id);
         continue;
       }
       if (!e.place) continue;
       const p: Point = { id: e.id, lon: e.place.lon, lat: e.place.lat, type: EVENT_TYPES.indexOf(e.eventType), sources: e.sourceCount, date: e.date };
-      const at = this.byId.get(e.id);
+      const at = byId.get(e.id);
       if (at === undefined) {
-        this.byId.set(e.id, this.points.length);
+        byId.set(e.id, this.points.length);
         this.points.push(p);
       } else this.points[at] = p;
       changed++;
@@ -70,6 +72,14 @@ class State {
     return changed;
   }
 
+  private byId(): Map<string, number> {
+    if (!this.idIndex) {
+      this.idIndex = new Map();
+      for (let i = 0; i < this.points.length; i++) this.idIndex.set(this.points[i].id, i);
+    }
+    return this.idIndex;
+  }
+
   private matches(e: StoredEvent): boolean {
     const f = this.filters;
     if (f.type && !f.type.split(",").includes(e.eventType)) return false;
@@ -78,8 +88,7 @@ class State {
   }
 
   private reindex(resetWindow: boolean): void {
-    this.byId.clear();
-    for (let i = 0; i < this.points.length; i++) this.byId.set(this.points[i].id, i);
+    this.idIndex = null;
     const wasAll = this.to >= this.days.length - 1;
     const oldFrom = this.days[this.from];
     const oldTo = this.days[this.to];
