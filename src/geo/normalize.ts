@@ -48,9 +48,20 @@ export function nameKey(s: string): string {
   return memo.get(s);
 }
 
-const memo = new BoundedMemo(computeKey, 200_000);
+const memo = new BoundedMemo((s: string) => computeKey(s, true), 200_000);
 
-function computeKey(s: string): string {
+/**
+ * The name as spelled, without articles and doubled letters but with no letter folded: "Raqqa",
+ * "ar-Raqqah" and "Raqqah" differ, "al-Raqqa" and "Raqqa" do not; "Pharr" is not "Far".
+ * @example spellingKey("The Hague") === spellingKey("Hague")
+ */
+export function spellingKey(s: string): string {
+  return spellingMemo.get(s);
+}
+
+const spellingMemo = new BoundedMemo((s: string) => computeKey(s, false), 50_000);
+
+function computeKey(s: string, folded: boolean): string {
   const words = plainName(s).split(" ");
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -62,7 +73,7 @@ function computeKey(s: string): string {
     if (kept.length === 0 && LEADING_DROP.has(w) && i < words.length - 1) continue;
     // "Ezzor", "Arraqqa" after the first word: a sun-letter article glued to the name.
     if (kept.length > 0 && w.length >= 5 && GLUED.test(w)) w = w.slice(2);
-    kept.push(fold(w));
+    kept.push(folded ? fold(w) : w.replace(/([a-z])\1+/g, "$1"));
   }
   return kept.join(" ");
 }

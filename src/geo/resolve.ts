@@ -6,7 +6,7 @@ import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
-import { nameKey, plainName } from "./normalize.js";
+import { nameKey, plainName, spellingKey } from "./normalize.js";
 import { type Fallback, fallbackName } from "./variants.js";
 
 export interface MentionInput {
@@ -49,6 +49,8 @@ const UNKNOWN_POP: Record<string, number> = W.unknownPopulation;
 const NO_REASONS = Object.freeze([]) as unknown as string[];
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // features too large for "near the article's other places" to mean anything
+// kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
+const SOVEREIGN_NAMES = /^(PCL|ADM1|CONT|OCN|SEA|RGN|GULF|STM)/;
 const LARGE = new Set(["CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "PLN", "PLAT", "FRST", "DLTA"]);
 
 function byPrefix<T>(table: Record<string, T>, code: string): T | undefined {
@@ -121,8 +123,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       } else if (gaz.pop(i) >= W.exonymPopulation && fc.startsWith("PPL")) {
         // a city this big is known abroad by other spellings of its name ("Geneva" for Genève, not
         // "Victoria" for Hong Kong): they count as its name
-        plains[k] ??= lightName(names[k]!);
-        if (sameNameRespelled(plainOfName(gaz, i), plains[k]!)) {
+        if (bigCityRespelled(gaz, i, (plains[k] ??= lightName(names[k]!)))) {
           s += W.exactNameBonus;
           if (explain) reasons.push("a big city's name in another spelling");
         }
@@ -239,6 +240,31 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const support = (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0);
     const ok = cc === "" || support > 0 || (others <= 0 && gaz.mainKey(w.index) === keys[k]);
     if (!ok) current[k] = [];
+  }
+  // A small place found by a name that is not its own as written (another name: 'Whitehall' for
+  // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
+  // neither a big city's respelling (Geneva/Genève) nor the start of its name ('Marburg'), counts only
+  // in a country the rest of the article is about, and never for a lone word with no locative
+  // context ('Future' for Fort Lee, 'Far' for Pharr): the runners-up take its place, or none.
+  for (let k = 0; k < mentions.length; k++) {
+    const list = current[k]!;
+    if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
+    const mine = own.get(keys[k]!);
+    let others = 0;
+    for (const [c, v] of countryW) others += v - (mine?.get(c) ?? 0);
+    const weak = mentions[k]!.weak === true;
+    if (others <= 0 && !weak) continue;
+    const spelt = spellingKey(names[k]!);
+    const kept = list.filter((c) => {
+      if (SOVEREIGN_NAMES.test(gaz.fcode(c.index))) return true;
+      const sk = spellingOfName(gaz, c.index);
+      if (sk === spelt || sk.startsWith(`${spelt} `)) return true;
+      if (bigCityRespelled(gaz, c.index, (plains[k] ??= lightName(names[k]!)))) return true;
+      if (weak && gaz.pop(c.index) < W.exonymPopulation) return false;
+      const cc = gaz.cc(c.index);
+      return (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) > 0;
+    });
+    if (kept.length < list.length) current[k] = kept;
   }
   return mentions.map((m, k) => {
     const r: Resolution = { mention: m, ranked: current[k]! };
@@ -369,6 +395,28 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     out.sort((a, b) => b.score - a.score);
     return out;
   }
+}
+
+/** Is `plain` (a lightName) a big city's own name respelled near the end ("geneva" for Genève)? */
+function bigCityRespelled(gaz: Gazetteer, i: number, plain: string): boolean {
+  return gaz.pop(i) >= W.exonymPopulation && gaz.fcode(i).startsWith("PPL") && sameNameRespelled(plainOfName(gaz, i), plain);
+}
+
+// spellingKey of a feature's main name, per gazetteer, by feature index (bounded)
+const spellingMemos = new WeakMap<Gazetteer, Map<number, string>>();
+function spellingOfName(gaz: Gazetteer, i: number): string {
+  let m = spellingMemos.get(gaz);
+  if (!m) {
+    m = new Map();
+    spellingMemos.set(gaz, m);
+  }
+  let v = m.get(i);
+  if (v === undefined) {
+    if (m.size >= 50_000) m.clear();
+    v = spellingKey(gaz.name(i));
+    m.set(i, v);
+  }
+  return v;
 }
 
 /** Is `full` the name `short` followed by more words ("new york city" after "new york")? */
