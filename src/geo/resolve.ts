@@ -50,7 +50,7 @@ const NO_REASONS = Object.freeze([]) as unknown as string[];
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // features too large for "near the article's other places" to mean anything
 // kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
-const SOVEREIGN_NAMES = /^(PCL|ADM1|CONT|OCN|SEA|RGN|GULF|STM)/;
+const SOVEREIGN_NAMES = /^(PCL|CONT|OCN|SEA|RGN|GULF)/;
 const LARGE = new Set(["CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "PLN", "PLAT", "FRST", "DLTA"]);
 
 function byPrefix<T>(table: Record<string, T>, code: string): T | undefined {
@@ -244,8 +244,19 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
   // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
   // neither a big city's respelling (Geneva/Genève) nor the start of its name ('Marburg'), counts only
-  // in a country the rest of the article is about, and never for a lone word with no locative
-  // context ('Future' for Fort Lee, 'Far' for Pharr): the runners-up take its place, or none.
+  // in the country the article is most about or near another of its places (a country named in
+  // passing, 'US-backed', is not enough: 'al-Roj' is not Roy, Utah), and never for a lone word with
+  // no locative context ('Future' for Fort Lee, 'Far' for Pharr): the runners-up take its place, or none.
+  let topCc = "";
+  for (const [c, v] of countryW) if (v > (countryW.get(topCc) ?? 0)) topCc = c;
+  const placed = current.map((l) => l[0]);
+  const nearOther = (k: number, i: number): boolean =>
+    placed.some((w, j) => {
+      if (!w || keys[j] === keys[k] || w.index === i) return false;
+      const fc = gaz.fcode(w.index);
+      if (fc.startsWith("PCL") || LARGE.has(fc)) return false;
+      return distanceKm(gaz.lat(i), gaz.lon(i), gaz.lat(w.index), gaz.lon(w.index)) <= W.proximityScaleKm;
+    });
   for (let k = 0; k < mentions.length; k++) {
     const list = current[k]!;
     if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
@@ -262,7 +273,9 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       if (bigCityRespelled(gaz, c.index, (plains[k] ??= lightName(names[k]!)))) return true;
       if (weak && gaz.pop(c.index) < W.exonymPopulation) return false;
       const cc = gaz.cc(c.index);
-      return (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) > 0;
+      if ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) <= 0) return false;
+      // (a province's other name, 'NY', needs only its country in the article)
+      return gaz.fcode(c.index).startsWith("ADM1") || cc === topCc || nearOther(k, c.index);
     });
     if (kept.length < list.length) current[k] = kept;
   }
