@@ -34,10 +34,6 @@ interface Point {
   sources: number;
   date: string;
   precision: number;
-  /** id, lon and lat as JSON text, made once per version of the event (not on every rebuild). */
-  idJson: string;
-  lonJson: string;
-  latJson: string;
   /** Ids (interned, see PointIndex.actorIds) of actor1, actor2 and the associated actors. */
   actors: number[];
 }
@@ -114,9 +110,6 @@ function toPoint(e: StoredEvent, actorId: (id: string) => number, shared: Intern
     date: shared.text(e.date),
     precision: e.place ? e.place.precision : 0,
     actors: ids.length ? ids.map(actorId) : NO_ACTORS,
-    idJson: JSON.stringify(e.id),
-    lonJson: e.place ? JSON.stringify(e.place.lon) : "null",
-    latJson: e.place ? JSON.stringify(e.place.lat) : "null",
   };
 }
 
@@ -418,9 +411,9 @@ export class PointIndex {
       let k = 0;
       for (let i = 0; i < n; i++) {
         const p = order[i];
-        idJson[i] = p.idJson;
-        lonJson[i] = p.lonJson;
-        latJson[i] = p.latJson;
+        idJson[i] = JSON.stringify(p.id);
+        lonJson[i] = JSON.stringify(p.lon);
+        latJson[i] = JSON.stringify(p.lat);
         let d = dates.get(p.date);
         if (d === undefined) {
           d = JSON.stringify(p.date);
