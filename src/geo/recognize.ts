@@ -325,6 +325,9 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     ) {
       reject = true;
       if (bestEnd === i && !(t.abbrev || countryOrProvince(gaz, surface, bestKey))) surnames.add(lower);
+      // "Bashar al-Assad": the family name after its article ("Assad said") is the person too
+      else if (bestEnd === i + 1 && ARTICLE_TOKENS.has(tl) && last.joined && !countryOrProvince(gaz, surface, bestKey))
+        surnames.add(low(last));
     } else if (
       next?.cap &&
       adjacent(text, last, next) &&

@@ -1,0 +1,46 @@
+// No junk places in conflict reporting: a small place found by a name that is not its own as written
+// (another name, a folded look-alike) needs the article's support; a family name after its article
+// ("Bashar al-Assad") is the person when it comes back alone. Real gazetteer, no mocks.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadGazetteer } from "../../src/geo/gazetteer.js";
+import { geoparse } from "../../src/geo/index.js";
+import { nameKey, spellingKey } from "../../src/geo/normalize.js";
+
+const gazetteer = loadGazetteer()!;
+
+function found(text: string): string[] {
+  return geoparse(text, { gazetteer }).places.map((p) => `${p.mentions[0]!.text}→${p.name}/${p.countryCode}`);
+}
+
+test("spellingKey: articles and doubled letters go, no letter is folded", () => {
+  assert.equal(spellingKey("The Hague"), spellingKey("Hague"), "a leading 'the' is not spelling");
+  assert.equal(spellingKey("al-Raqqa"), spellingKey("Raqqa"), "an Arabic article is not spelling");
+  assert.notEqual(spellingKey("Pharr"), spellingKey("Far"), "ph and f are spelled apart");
+  assert.equal(nameKey("Pharr"), nameKey("Far"), "the lookup key still folds them (premise of the rule)");
+});
+
+test("another name of a far-away city does not beat the place the article is about (Salisbury)", () => {
+  const got = found("Sergei Skripal was poisoned in Salisbury, England. British officials blamed Russia for the attack.");
+  assert.ok(got.some((g) => g.startsWith("Salisbury→") && g.endsWith("/GB")), got.join(", "));
+  assert.ok(!got.some((g) => g.endsWith("/ZW")), `no Harare: ${got.join(", ")}`);
+});
+
+test("a camp's name in a Syria article is not a US town by another name because the US is named", () => {
+  const got = found(
+    "US-backed forces moved the women from al-Hawl camp in north-eastern Syria to al-Roj camp near the Iraqi border, officials in Raqqa said.",
+  );
+  assert.ok(!got.some((g) => g.startsWith("al-Roj→") && !g.endsWith("/SY")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Raqqa→") && g.endsWith("/SY")), `Raqqa is still found: ${got.join(", ")}`);
+});
+
+test("a family name after its article is the person when it comes back alone (Assad)", () => {
+  const got = found("Bashar al-Assad spoke in Damascus. Israel struck Iranian sites near Damascus. Forces loyal to Assad shelled Idlib.");
+  assert.ok(!got.some((g) => g.startsWith("Assad")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Damascus→") && g.endsWith("/SY")), `Damascus is still found: ${got.join(", ")}`);
+});
+
+test("a big city's respelled name still counts anywhere (Geneva)", () => {
+  const got = found("Talks between the Syrian government and the opposition resume in Geneva next week, Damascus said.");
+  assert.ok(got.some((g) => g.startsWith("Geneva→") && g.endsWith("/CH")), got.join(", "));
+});
