@@ -281,12 +281,12 @@ async function ingestBench(): Promise<void> {
   try {
     // end to end: read + extract + merge + store through `sitrep ingest`'s own loop (ingestInto:
     // batches of INGEST_BATCH articles per transaction), alternated with the same loop saving each
-    // article in its own transaction (saveDoc); best of two fresh stores each (the first run also
+    // article in its own transaction (saveDoc); best of three fresh stores each (the first run also
     // compiles the store's code paths)
     let e2e = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
     let e2eOne = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
     let st = { events: 0, eventSources: 0 };
-    for (let run = 0; run < 4; run++) {
+    for (let run = 0; run < 6; run++) {
       const store = await openStore(join(dir, `e2e-${run}.db`));
       t = mark();
       if (run % 2 === 0) {
