@@ -272,6 +272,9 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     for (let j = i; j < Math.min(toks.length, i + MAX_TOKENS); j++) {
       const tj = toks[j]!;
       if (j > i && breaksName(text, toks[j - 1]!.end, tj.start)) break;
+      // an article word starts a name only before a name word ("As Suwayda", not "As the US"), and
+      // an abbreviation the key would drop as an article ("US State", "US-UN") starts none
+      if (j === i + 1 && (ARTICLE_TOKENS.has(tl) ? (!tj.cap && !tj.joined) || isAbbreviation(tj) : isAbbreviation(t) && droppedAbbreviation(t))) break;
       const surface = text.slice(t.start, tj.end);
       const key = nameKey(surface);
       // lower-case words inside a name: only name words ("military airport", "al-", "of")
@@ -341,6 +344,20 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (bestEnd === i && !isInitial(text, t) && !countryOrProvince(gaz, surface, bestKey) && !populous(gaz, surface)) surnames.add(lower);
     }
     else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
+    // "Nadia al-Faour", "Bashar al-Assad": a given name before an article-joined family name, not a
+    // place (a place's own longer name, "Deir al-Zour", was matched whole above)
+    else if (
+      next &&
+      !next.cap &&
+      ARTICLE_TOKENS.has(low(next)) &&
+      adjacent(text, last, next) &&
+      toks[bestEnd + 2]?.joined === true &&
+      toks[bestEnd + 2]!.cap &&
+      !countryOrProvince(gaz, surface, bestKey)
+    ) {
+      reject = true;
+      if (bestEnd === i && !populous(gaz, surface)) surnames.add(lower);
+    }
     // "University of California", "Peanut Corporation of America": part of an organisation's name
     else if (prev && low(prev) === "of" && toks[i - 2]?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
     else if (bestEnd === i && surnames.has(lower)) reject = true;
@@ -476,6 +493,16 @@ function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolea
 function populous(gaz: Gazetteer, surface: string): boolean {
   for (const c of gaz.candidates(surface).slice(0, 10)) if (gaz.pop(c) >= 100_000) return true;
   return false;
+}
+
+/** An all-capitals token of two letters or more ("US", "UN"). */
+function isAbbreviation(t: Tok): boolean {
+  return t.text.length >= 2 && /^[A-Z]+$/.test(t.text);
+}
+
+/** A token that nameKey drops as an article before another word ("US" folds like "us-"). */
+function droppedAbbreviation(t: Tok): boolean {
+  return nameKey(`${t.text} x`) === "x";
 }
 
 function adjacent(text: string, a: Tok, b: Tok): boolean {

@@ -44,3 +44,14 @@ test("a big city's respelled name still counts anywhere (Geneva)", () => {
   const got = found("Talks between the Syrian government and the opposition resume in Geneva next week, Damascus said.");
   assert.ok(got.some((g) => g.startsWith("Geneva→") && g.endsWith("/CH")), got.join(", "));
 });
+
+test("an abbreviation or a sentence-initial article word does not start a longer name (As the US, US State, As UN)", () => {
+  const got = found("As the US withdrew, the US State Department said Syria was calm. As UN envoys met, Raqqa was quiet.");
+  assert.ok(!got.some((g) => /^(As the US|US State|As UN)→/.test(g)), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("US→") && g.endsWith("/US")), `US is still found: ${got.join(", ")}`);
+});
+
+test("a given name before an article-joined family name is a person (Nadia al-Faour)", () => {
+  const got = found("Fighting resumed near Raqqa in Syria. Additional reporting by Nadia al-Faour");
+  assert.ok(!got.some((g) => g.startsWith("Nadia")), got.join(", "));
+});
