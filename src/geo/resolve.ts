@@ -244,9 +244,10 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
   // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
   // neither a big city's respelling (Geneva/Genève) nor the start of its name ('Marburg'), counts only
-  // in the country the article is most about or near another of its places (a country named in
-  // passing, 'US-backed', is not enough: 'al-Roj' is not Roy, Utah), and never for a lone word with
-  // no locative context ('Future' for Fort Lee, 'Far' for Pharr): the runners-up take its place, or none.
+  // in the country the article is most about, near another of its places or in a province it names
+  // (a country named in passing, 'US-backed', is not enough: 'al-Roj' is not Roy, Utah), and never
+  // for a lone word with no locative context ('Future' for Fort Lee, 'Far' for Pharr): the
+  // runners-up take its place, or none.
   let topCc = "";
   for (const [c, v] of countryW) if (v > (countryW.get(topCc) ?? 0)) topCc = c;
   const placed = current.map((l) => l[0]);
@@ -255,6 +256,8 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       if (!w || keys[j] === keys[k] || w.index === i) return false;
       const fc = gaz.fcode(w.index);
       if (fc.startsWith("PCL") || LARGE.has(fc)) return false;
+      // (or its province: "Paris, Texas")
+      if (fc.startsWith("ADM") && contains(gaz, w.index, i)) return true;
       return distanceKm(gaz.lat(i), gaz.lon(i), gaz.lat(w.index), gaz.lon(w.index)) <= W.proximityScaleKm;
     });
   for (let k = 0; k < mentions.length; k++) {
@@ -269,7 +272,13 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const kept = list.filter((c) => {
       if (SOVEREIGN_NAMES.test(gaz.fcode(c.index))) return true;
       const sk = spellingOfName(gaz, c.index);
-      if (sk === spelt || sk.startsWith(`${spelt} `)) return true;
+      if (sk === spelt || sk.startsWith(`${spelt} `)) {
+        // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
+        // 'Clinton' in a story that names the US in passing) still needs the article's main
+        // country or another of its places nearby
+        if (!weak || gaz.pop(c.index) >= W.exonymPopulation || !gaz.fcode(c.index).startsWith("PPL")) return true;
+        return gaz.cc(c.index) === topCc || nearOther(k, c.index);
+      }
       if (bigCityRespelled(gaz, c.index, (plains[k] ??= lightName(names[k]!)))) return true;
       if (weak && gaz.pop(c.index) < W.exonymPopulation) return false;
       const cc = gaz.cc(c.index);

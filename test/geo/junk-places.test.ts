@@ -55,3 +55,9 @@ test("a given name before an article-joined family name is a person (Nadia al-Fa
   const got = found("Fighting resumed near Raqqa in Syria. Additional reporting by Nadia al-Faour");
   assert.ok(!got.some((g) => g.startsWith("Nadia")), got.join(", "));
 });
+
+test("a lone word naming a small town needs the article's main country or a place near it, not a country named in passing", () => {
+  const got = found("US-backed forces advanced on Raqqa and Tabqa in Syria. Liberal critics in Washington objected. Damascus was silent.");
+  assert.ok(!got.some((g) => g.startsWith("Liberal→")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Tabqa→") && g.endsWith("/SY")), `Tabqa is still found: ${got.join(", ")}`);
+});
