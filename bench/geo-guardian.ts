@@ -5,7 +5,7 @@
 //   outside support  a town-level place in a country nothing else in the article is in (no other place, no demonym)
 //   far              a town-level place > 1,500 km from every other place of the article
 //   other name       the text's name is not the winner's own (main) name: an alternate / historic name
-//   short            a name of three letters or fewer
+//   short            a town-level place named with three letters or fewer ('US', 'UK' for countries are not counted)
 // Run: node --import tsx bench/geo-guardian.ts [file.jsonl] [--list]   (--list prints each suspect)
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -57,7 +57,7 @@ for (const line of readFileSync(file, "utf8").split("\n")) {
       if (near.length > 0 && near.every((o) => distanceKm(p.lat, p.lon, o.lat, o.lon) > 1500)) flags.push("far");
     }
     if (p.mentions.some((m) => nameKey(m.text) !== nameKey(p.name))) flags.push("otherName");
-    if (surface.replace(/\W/g, "").length <= 3) flags.push("short");
+    if (surface.replace(/\W/g, "").length <= 3 && !BIG.test(p.featureCode)) flags.push("short");
     for (const f of flags) counts[f === "outside" ? "outside" : (f as "far" | "otherName" | "short")]++;
     if (list && flags.length > 0)
       suspects.push(`${a.id}\t${flags.join(",")}\t"${surface}" → ${p.name} (${p.featureCode} ${p.countryCode}${p.admin1 ? `, ${p.admin1}` : ""}) ×${p.mentions.length}`);
@@ -71,6 +71,6 @@ console.log(`Guardian SDF set: ${counts.articles} articles, ${counts.places} pla
 console.log(`  by country: ${top(byCountry, 15)}`);
 console.log(`  by feature code: ${top(byCode, 15)}`);
 console.log(
-  `  suspects: outside support ${counts.outside}, far (>1500 km) ${counts.far}, other name ${counts.otherName}, short (≤3 letters) ${counts.short}`,
+  `  suspects: outside support ${counts.outside}, far (>1500 km) ${counts.far}, other name ${counts.otherName}, short town names (≤3 letters) ${counts.short}`,
 );
 console.log(`  CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);

@@ -250,16 +250,26 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   // runners-up take its place, or none.
   let topCc = "";
   for (const [c, v] of countryW) if (v > (countryW.get(topCc) ?? 0)) topCc = c;
-  const placed = current.map((l) => l[0]);
-  const nearOther = (k: number, i: number): boolean =>
-    placed.some((w, j) => {
-      if (!w || keys[j] === keys[k] || w.index === i) return false;
-      const fc = gaz.fcode(w.index);
-      if (fc.startsWith("PCL") || LARGE.has(fc)) return false;
+  // the other mentions' town-level winners, each once (feature index → the name keys it won for)
+  const placed = new Map<number, Set<string>>();
+  current.forEach((l, j) => {
+    const w = l[0];
+    if (!w) return;
+    const fc = gaz.fcode(w.index);
+    if (fc.startsWith("PCL") || LARGE.has(fc)) return;
+    const ks = placed.get(w.index) ?? new Set<string>();
+    ks.add(keys[j]!);
+    placed.set(w.index, ks);
+  });
+  const nearOther = (k: number, i: number): boolean => {
+    for (const [w, ks] of placed) {
+      if (w === i || (ks.size === 1 && ks.has(keys[k]!))) continue;
       // (or its province: "Paris, Texas")
-      if (fc.startsWith("ADM") && contains(gaz, w.index, i)) return true;
-      return distanceKm(gaz.lat(i), gaz.lon(i), gaz.lat(w.index), gaz.lon(w.index)) <= W.proximityScaleKm;
-    });
+      if (gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
+      if (distanceKm(gaz.lat(i), gaz.lon(i), gaz.lat(w), gaz.lon(w)) <= W.proximityScaleKm) return true;
+    }
+    return false;
+  };
   for (let k = 0; k < mentions.length; k++) {
     const list = current[k]!;
     if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
@@ -269,7 +279,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const weak = mentions[k]!.weak === true;
     if (others <= 0 && !weak) continue;
     const spelt = spellingKey(names[k]!);
-    const kept = list.filter((c) => {
+    const keep = (c: Scored): boolean => {
       if (SOVEREIGN_NAMES.test(gaz.fcode(c.index))) return true;
       const sk = spellingOfName(gaz, c.index);
       if (sk === spelt || sk.startsWith(`${spelt} `)) {
@@ -285,8 +295,9 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       if ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) <= 0) return false;
       // (a province's other name, 'NY', needs only its country in the article)
       return gaz.fcode(c.index).startsWith("ADM1") || cc === topCc || nearOther(k, c.index);
-    });
-    if (kept.length < list.length) current[k] = kept;
+    };
+    // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
+    if (!keep(list[0]!)) current[k] = list.filter(keep);
   }
   return mentions.map((m, k) => {
     const r: Resolution = { mention: m, ranked: current[k]! };
