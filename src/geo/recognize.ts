@@ -311,6 +311,9 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     if (overlapsAny(start, end, exclude)) reject = true;
     else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || demonyms[bestKey] !== undefined) reject = true;
     else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
+    // a name that is the whole of a quotation ("Operation “Olive Branch”", "the “Euphrates Shield”"
+    // campaign) is a title or a code name, not a mention of the place
+    else if (quotedWhole(text, start, end)) reject = true;
     // a currency: "US$460 million", "$US 1.5 billion"
     else if (text[end] === "$" || text[start - 1] === "$" || text.slice(start - 2, start) === "$ ") reject = true;
     // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
@@ -492,6 +495,17 @@ function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolea
 /** A place of 100,000 people or more by this name. */
 function populous(gaz: Gazetteer, surface: string): boolean {
   for (const c of gaz.candidates(surface).slice(0, 10)) if (gaz.pop(c) >= 100_000) return true;
+  return false;
+}
+
+/** Is text[start, end) exactly the content of a pair of quotation marks (“X”, "X", ‘X’)? */
+function quotedWhole(text: string, start: number, end: number): boolean {
+  const open = text[start - 1];
+  const close = text[end];
+  if (open === "“") return close === "”";
+  if (open === '"') return close === '"';
+  // ‘X’ (not "X’s", where ’ is an apostrophe)
+  if (open === "‘") return close === "’" && !/\p{L}/u.test(text[end + 1] ?? "");
   return false;
 }
 

@@ -61,3 +61,9 @@ test("a lone word naming a small town needs the article's main country or a plac
   assert.ok(!got.some((g) => g.startsWith("Liberal→")), got.join(", "));
   assert.ok(got.some((g) => g.startsWith("Tabqa→") && g.endsWith("/SY")), `Tabqa is still found: ${got.join(", ")}`);
 });
+
+test("a name that is the whole of a quotation is a code name, not the place (“Olive Branch”)", () => {
+  const got = found("Turkey launched its “Olive Branch” offensive on Afrin in Syria; ‘Euphrates Shield’ ended in al-Bab.");
+  assert.ok(!got.some((g) => g.startsWith("Olive Branch→")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Afrin→") && g.endsWith("/SY")), `Afrin is still found: ${got.join(", ")}`);
+});
