@@ -279,6 +279,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const weak = mentions[k]!.weak === true;
     if (others <= 0 && !weak) continue;
     const spelt = spellingKey(names[k]!);
+    const supported = (i: number) => (countryW.get(gaz.cc(i)) ?? 0) - (mine?.get(gaz.cc(i)) ?? 0) > 0;
     const keep = (c: Scored): boolean => {
       if (SOVEREIGN_NAMES.test(gaz.fcode(c.index))) return true;
       const sk = spellingOfName(gaz, c.index);
@@ -286,7 +287,11 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
         // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
         // 'Clinton' in a story that names the US in passing) still needs the article's main
         // country or another of its places nearby
-        if (!weak || gaz.pop(c.index) >= W.exonymPopulation || !gaz.fcode(c.index).startsWith("PPL")) return true;
+        // and a village or small town in a country nothing else in the article points to is not
+        // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
+        const town = gaz.fcode(c.index).startsWith("PPL");
+        if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !supported(c.index)) return false;
+        if (!weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
         return gaz.cc(c.index) === topCc || nearOther(k, c.index);
       }
       if (bigCityRespelled(gaz, c.index, (plains[k] ??= lightName(names[k]!)))) return true;

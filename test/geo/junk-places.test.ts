@@ -67,3 +67,9 @@ test("a name that is the whole of a quotation is a code name, not the place (“
   assert.ok(!got.some((g) => g.startsWith("Olive Branch→")), got.join(", "));
   assert.ok(got.some((g) => g.startsWith("Afrin→") && g.endsWith("/SY")), `Afrin is still found: ${got.join(", ")}`);
 });
+
+test("a village in a country nothing else in the article points to is not where the story is (al-Nuri)", () => {
+  const got = found("Isis fighters blew up the al-Nuri mosque in Mosul as Iraqi forces advanced through the old city of Mosul in Iraq.");
+  assert.ok(!got.some((g) => g.startsWith("al-Nuri→") && !g.endsWith("/IQ")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Mosul→") && g.endsWith("/IQ")), `Mosul is still found: ${got.join(", ")}`);
+});
