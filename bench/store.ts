@@ -4,10 +4,12 @@
 // up to 10,000 points with the full count) against a baseline of the same query without any index,
 // the list query (queryEvents: 1,000 full events), low-zoom grid counts and actor profiles. Then
 // end-to-end ingest of the 233 Guardian articles into SQLite (`sitrep ingest`'s loop), against
-// extract-only and naive autocommit-insert baselines, in CPU time (process.cpuUsage) and wall time.
+// extract-only and naive autocommit-insert baselines, in CPU time (process.cpuUsage) and wall time,
+// with the main-thread GC pauses of the ingest runs.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { INGEST_BATCH, ingestInto } from "../src/cli/ingest.js";
@@ -264,6 +266,39 @@ function mark(): () => { wall: number; cpu: number } {
   };
 }
 
+/** Main-thread GC pauses that start inside the given windows (performance.now() times): scavenges
+ *  (young generation) and the rest (mark-compact, …); read them after `stop()`. */
+function gcPauses(): { windows: [number, number][]; young: number; youngMs: number; other: number; otherMs: number; stop: () => Promise<void> } {
+  const entries: { start: number; ms: number; young: boolean }[] = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      entries.push({ start: e.startTime, ms: e.duration, young: (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === 1 });
+  });
+  obs.observe({ entryTypes: ["gc"] });
+  const g = {
+    windows: [] as [number, number][],
+    young: 0,
+    youngMs: 0,
+    other: 0,
+    otherMs: 0,
+    stop: async () => {
+      await new Promise((r) => setImmediate(r)); // the last entries
+      obs.disconnect();
+      for (const e of entries) {
+        if (!g.windows.some(([a, b]) => e.start >= a && e.start <= b)) continue;
+        if (e.young) {
+          g.young++;
+          g.youngMs += e.ms;
+        } else {
+          g.other++;
+          g.otherMs += e.ms;
+        }
+      }
+    },
+  };
+  return g;
+}
+
 async function ingestBench(): Promise<void> {
   console.log("\n## End-to-end ingest into SQLite: the 233 Guardian articles (one core; rates on CPU time, wall in brackets)");
   const articles: Article[] = [];
@@ -286,14 +321,19 @@ async function ingestBench(): Promise<void> {
     let e2e = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
     let e2eOne = { wall: Number.POSITIVE_INFINITY, cpu: Number.POSITIVE_INFINITY };
     let st = { events: 0, eventSources: 0 };
+    // V8's young generation size (--max-semi-space-size) changes how often the main thread stops
+    // to scavenge: the GC pauses of the batched runs are counted, a figure that load barely moves
+    const gc = gcPauses();
     for (let run = 0; run < 6; run++) {
       const store = await openStore(join(dir, `e2e-${run}.db`));
+      const w0 = performance.now();
       t = mark();
       if (run % 2 === 0) {
         const c = await ingestInto(store, [GUARDIAN]);
         if (c.inserted !== articles.length) throw new Error(`ingest stored ${c.inserted} of ${articles.length} articles`);
       } else for await (const r of readInputs([GUARDIAN])) if (r.ok) await store.saveDoc(extract(r.article));
       const m = t();
+      if (run % 2 === 0) gc.windows.push([w0, performance.now()]);
       if (run % 2 === 0 && m.cpu < e2e.cpu) e2e = m;
       if (run % 2 === 1 && m.cpu < e2eOne.cpu) e2eOne = m;
       const now = await store.stats();
@@ -302,6 +342,7 @@ async function ingestBench(): Promise<void> {
       st = now;
       await store.close();
     }
+    await gc.stop();
 
     // baseline 1: extraction alone (no store)
     t = mark();
@@ -341,6 +382,11 @@ async function ingestBench(): Promise<void> {
     console.log(`read only:                 ${rate(read)}`);
     console.log(`end to end (ingest):       ${rate(e2e)}`);
     console.log(`  one transaction per article: ${rate(e2eOne)}`);
+    const semi = process.execArgv.concat((process.env.NODE_OPTIONS ?? "").split(/\s+/)).find((f) => f.startsWith("--max-semi-space-size"));
+    console.log(
+      `  main-thread GC per ingest (${semi ?? "default young generation"}): ${(gc.young / 3).toFixed(0)} scavenges ${(gc.youngMs / 3).toFixed(0)} ms, ` +
+        `${(gc.other / 3).toFixed(0)} other ${(gc.otherMs / 3).toFixed(0)} ms; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    );
     console.log(`baseline, extract only:    ${rate(extracted)}`);
     console.log(`store only (merge+store):  ${rate(stored)}   (${(extracted.cpu / stored.cpu).toFixed(1)}x faster than extraction; batches of ${INGEST_BATCH.articles})`);
     console.log(`  one transaction per article: ${rate(storedOne)}`);
