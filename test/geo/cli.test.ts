@@ -1,12 +1,13 @@
 // `sitrep geoparse` end to end: JSON Lines in and out, per-line errors, exit codes.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-geo-cli-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 function geoparseCli(args: string[], input?: string) {
   return spawnSync(process.execPath, ["bin/sitrep.js", "geoparse", ...args], { encoding: "utf8", input, timeout: 120_000 });

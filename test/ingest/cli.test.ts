@@ -2,12 +2,13 @@
 // trace, and a non-zero exit when any input failed.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-cli-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 function sitrep(...args: string[]) {
   return spawnSync(process.execPath, ["bin/sitrep.js", "extract", ...args], { encoding: "utf8", timeout: 60_000 });
