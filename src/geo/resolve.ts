@@ -80,18 +80,32 @@ export function precisionOf(fcode: string): 1 | 2 | 3 {
 export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: ResolveContext = {}): Resolution[] {
   const explain = ctx.explain === true;
   // a name in no gazetteer entry gets second tries ("North Dallas", "Swat Valley": variants.ts)
-  const fallbacks: (Fallback | undefined)[] = new Array(mentions.length);
-  const cands = mentions.map((m, k) => {
-    if (m.forced) return m.forced;
-    const c = gaz.candidates(m.surface);
-    if (c.length > 0) return c.slice(0, W.maxCandidates);
-    fallbacks[k] = fallbackName(gaz, m.surface);
-    return fallbacks[k]?.candidates.slice(0, W.maxCandidates) ?? [];
-  });
-  const names = mentions.map((m, k) => fallbacks[k]?.name ?? m.surface);
-  const keys = names.map((n) => nameKey(n));
-  const cuesOf = mentions.map((m, k) => fallbacks[k]?.cues ?? m.cues);
-  const plains: (string | undefined)[] = new Array(mentions.length);
+  // (per-mention arrays filled in one loop, all of one array kind: the optimised code of this long
+  // function is not thrown away for an array it did not expect)
+  const n = mentions.length;
+  const fallbacks: (Fallback | undefined)[] = new Array(n);
+  const cands: (readonly number[])[] = new Array(n);
+  const names: string[] = new Array(n);
+  const keys: string[] = new Array(n);
+  const cuesOf: (string[] | undefined)[] = new Array(n);
+  const plains: (string | undefined)[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const m = mentions[k]!;
+    let c: readonly number[];
+    if (m.forced) c = m.forced;
+    else {
+      c = gaz.candidates(m.surface);
+      if (c.length > 0) c = c.slice(0, W.maxCandidates);
+      else {
+        fallbacks[k] = fallbackName(gaz, m.surface);
+        c = fallbacks[k]?.candidates.slice(0, W.maxCandidates) ?? [];
+      }
+    }
+    cands[k] = c;
+    names[k] = fallbacks[k]?.name ?? m.surface;
+    keys[k] = nameKey(names[k]!);
+    cuesOf[k] = fallbacks[k]?.cues ?? m.cues;
+  }
 
   // Prior scores (population, feature type, exact name, cues, seat-city rule).
   const prior: Scored[][] = mentions.map((_m, k) => {
@@ -194,6 +208,32 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     own.set(keys[k]!, o);
   });
 
+  // per name key: the country weight of the other names (every country, and all countries together),
+  // each summed once per article in the same order as before
+  const othersMemo = new Map<string, number>();
+  const othersOf = (key: string): number => {
+    let others = othersMemo.get(key);
+    if (others === undefined) {
+      const mine = own.get(key);
+      others = 0;
+      for (const [c, v] of countryW) others += v - (mine?.get(c) ?? 0);
+      othersMemo.set(key, others);
+    }
+    return others;
+  };
+  const totalMemo = new Map<string, number>();
+  const totalOf = (key: string): number => {
+    let total = totalMemo.get(key);
+    if (total === undefined) {
+      const mine = own.get(key);
+      total = 0;
+      for (const v of countryW.values()) total += v;
+      if (mine) for (const v of mine.values()) total -= v;
+      totalMemo.set(key, total);
+    }
+    return total;
+  };
+
   // Lists: three or more mentions joined by commas / "and" / "or" name places of one kind
   // ("British Columbia, Alberta, Manitoba, Ontario and New Brunswick" are all provinces).
   const listOf = new Int32Array(mentions.length).fill(-1);
@@ -228,82 +268,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     const winners = current.map((l) => l[0]);
     current = prior.map((list, k) => rescore(list, k, { winners }));
   }
-  // A second-try name ("West Prince" → "Prince") must land in a country the rest of the article is
-  // about, or, in a text with no country evidence at all, be the winner's main name.
-  for (let k = 0; k < mentions.length; k++) {
-    const w = current[k]![0];
-    if (!fallbacks[k] || !w) continue;
-    const cc = gaz.cc(w.index);
-    const mine = own.get(keys[k]!);
-    let others = 0;
-    for (const [c, v] of countryW) others += v - (mine?.get(c) ?? 0);
-    const support = (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0);
-    const ok = cc === "" || support > 0 || (others <= 0 && gaz.mainKey(w.index) === keys[k]);
-    if (!ok) current[k] = [];
-  }
-  // A small place found by a name that is not its own as written (another name: 'Whitehall' for
-  // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
-  // neither a big city's respelling (Geneva/Genève) nor the start of its name ('Marburg'), counts only
-  // in the country the article is most about, near another of its places or in a province it names
-  // (a country named in passing, 'US-backed', is not enough: 'al-Roj' is not Roy, Utah), and never
-  // for a lone word with no locative context ('Future' for Fort Lee, 'Far' for Pharr): the
-  // runners-up take its place, or none.
-  let topCc = "";
-  for (const [c, v] of countryW) if (v > (countryW.get(topCc) ?? 0)) topCc = c;
-  // the other mentions' town-level winners, each once (feature index → the name keys it won for)
-  const placed = new Map<number, Set<string>>();
-  current.forEach((l, j) => {
-    const w = l[0];
-    if (!w) return;
-    const fc = gaz.fcode(w.index);
-    if (fc.startsWith("PCL") || LARGE.has(fc)) return;
-    const ks = placed.get(w.index) ?? new Set<string>();
-    ks.add(keys[j]!);
-    placed.set(w.index, ks);
-  });
-  const nearOther = (k: number, i: number): boolean => {
-    for (const [w, ks] of placed) {
-      if (w === i || (ks.size === 1 && ks.has(keys[k]!))) continue;
-      // (or its province: "Paris, Texas")
-      if (gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
-      if (distanceKm(gaz.lat(i), gaz.lon(i), gaz.lat(w), gaz.lon(w)) <= W.proximityScaleKm) return true;
-    }
-    return false;
-  };
-  for (let k = 0; k < mentions.length; k++) {
-    const list = current[k]!;
-    if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
-    const mine = own.get(keys[k]!);
-    let others = 0;
-    for (const [c, v] of countryW) others += v - (mine?.get(c) ?? 0);
-    const weak = mentions[k]!.weak === true;
-    if (others <= 0 && !weak) continue;
-    const spelt = spellingKey(names[k]!);
-    const supported = (i: number) => (countryW.get(gaz.cc(i)) ?? 0) - (mine?.get(gaz.cc(i)) ?? 0) > 0;
-    const keep = (c: Scored): boolean => {
-      if (SOVEREIGN_NAMES.test(gaz.fcode(c.index))) return true;
-      const sk = spellingOfName(gaz, c.index);
-      if (sk === spelt || sk.startsWith(`${spelt} `)) {
-        // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
-        // 'Clinton' in a story that names the US in passing) still needs the article's main
-        // country or another of its places nearby
-        // and a village or small town in a country nothing else in the article points to is not
-        // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
-        const town = gaz.fcode(c.index).startsWith("PPL");
-        if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !supported(c.index)) return false;
-        if (!weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
-        return gaz.cc(c.index) === topCc || nearOther(k, c.index);
-      }
-      if (bigCityRespelled(gaz, c.index, (plains[k] ??= lightName(names[k]!)))) return true;
-      if (weak && gaz.pop(c.index) < W.exonymPopulation) return false;
-      const cc = gaz.cc(c.index);
-      if ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) <= 0) return false;
-      // (a province's other name, 'NY', needs only its country in the article)
-      return gaz.fcode(c.index).startsWith("ADM1") || cc === topCc || nearOther(k, c.index);
-    };
-    // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
-    if (!keep(list[0]!)) current[k] = list.filter(keep);
-  }
+  dropJunk(gaz, mentions, { fallbacks, names, keys, plains, countryW, own, othersOf }, current);
   return mentions.map((m, k) => {
     const r: Resolution = { mention: m, ranked: current[k]! };
     if (fallbacks[k]?.part) r.part = true;
@@ -312,9 +277,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
 
   function rescore(list: Scored[], k: number, ctx2: { winners: (Scored | undefined)[] } | null): Scored[] {
     const mine = own.get(keys[k]!);
-    let total = 0;
-    for (const v of countryW.values()) total += v;
-    if (mine) for (const v of mine.values()) total -= v;
+    const total = totalOf(keys[k]!);
     // distinct town-level winners of the other mentions (by feature), for the proximity term
     const others: number[] = [];
     if (ctx2) {
@@ -432,6 +395,100 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     });
     out.sort((a, b) => b.score - a.score);
     return out;
+  }
+}
+
+/** What resolveAll knows about each mention and the article, for the checks after ranking. */
+interface ArticleFacts {
+  fallbacks: (Fallback | undefined)[];
+  names: string[];
+  keys: string[];
+  plains: (string | undefined)[];
+  /** Country weight of the article; each name key's own part of it; the other names' total by key. */
+  countryW: Map<string, number>;
+  own: Map<string, Map<string, number>>;
+  othersOf: (key: string) => number;
+}
+
+/**
+ * Second-try names and junk names after ranking (see the comments inside): a ranked list that fails
+ * becomes its runners-up that pass, or empty. Changes `current` in place.
+ */
+function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts, current: Scored[][]): void {
+  const { fallbacks, names, keys, plains, countryW, own, othersOf } = facts;
+  // A second-try name ("West Prince" → "Prince") must land in a country the rest of the article is
+  // about, or, in a text with no country evidence at all, be the winner's main name.
+  for (let k = 0; k < mentions.length; k++) {
+    const w = current[k]![0];
+    if (!fallbacks[k] || !w) continue;
+    const cc = gaz.cc(w.index);
+    const mine = own.get(keys[k]!);
+    const others = othersOf(keys[k]!);
+    const support = (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0);
+    const ok = cc === "" || support > 0 || (others <= 0 && gaz.mainKey(w.index) === keys[k]);
+    if (!ok) current[k] = [];
+  }
+  // A small place found by a name that is not its own as written (another name: 'Whitehall' for
+  // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
+  // neither a big city's respelling (Geneva/Genève) nor the start of its name ('Marburg'), counts only
+  // in the country the article is most about, near another of its places or in a province it names
+  // (a country named in passing, 'US-backed', is not enough: 'al-Roj' is not Roy, Utah), and never
+  // for a lone word with no locative context ('Future' for Fort Lee, 'Far' for Pharr): the
+  // runners-up take its place, or none.
+  let topCc = "";
+  for (const [c, v] of countryW) if (v > (countryW.get(topCc) ?? 0)) topCc = c;
+  // the other mentions' town-level winners, each once (feature index → the name keys it won for)
+  const placed = new Map<number, Set<string>>();
+  current.forEach((l, j) => {
+    const w = l[0];
+    if (!w) return;
+    const fc = gaz.fcode(w.index);
+    if (fc.startsWith("PCL") || LARGE.has(fc)) return;
+    const ks = placed.get(w.index) ?? new Set<string>();
+    ks.add(keys[j]!);
+    placed.set(w.index, ks);
+  });
+  const nearOther = (k: number, i: number): boolean => {
+    for (const [w, ks] of placed) {
+      if (w === i || (ks.size === 1 && ks.has(keys[k]!))) continue;
+      // (or its province: "Paris, Texas")
+      if (gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
+      if (distanceKm(gaz.lat(i), gaz.lon(i), gaz.lat(w), gaz.lon(w)) <= W.proximityScaleKm) return true;
+    }
+    return false;
+  };
+  for (let k = 0; k < mentions.length; k++) {
+    const list = current[k]!;
+    if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
+    const mine = own.get(keys[k]!);
+    const others = othersOf(keys[k]!);
+    const weak = mentions[k]!.weak === true;
+    if (others <= 0 && !weak) continue;
+    const spelt = spellingKey(names[k]!);
+    const supported = (i: number) => (countryW.get(gaz.cc(i)) ?? 0) - (mine?.get(gaz.cc(i)) ?? 0) > 0;
+    const keep = (c: Scored): boolean => {
+      if (SOVEREIGN_NAMES.test(gaz.fcode(c.index))) return true;
+      const sk = spellingOfName(gaz, c.index);
+      if (sk === spelt || sk.startsWith(`${spelt} `)) {
+        // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
+        // 'Clinton' in a story that names the US in passing) still needs the article's main
+        // country or another of its places nearby
+        // and a village or small town in a country nothing else in the article points to is not
+        // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
+        const town = gaz.fcode(c.index).startsWith("PPL");
+        if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !supported(c.index)) return false;
+        if (!weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
+        return gaz.cc(c.index) === topCc || nearOther(k, c.index);
+      }
+      if (bigCityRespelled(gaz, c.index, (plains[k] ??= lightName(names[k]!)))) return true;
+      if (weak && gaz.pop(c.index) < W.exonymPopulation) return false;
+      const cc = gaz.cc(c.index);
+      if ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) <= 0) return false;
+      // (a province's other name, 'NY', needs only its country in the article)
+      return gaz.fcode(c.index).startsWith("ADM1") || cc === topCc || nearOther(k, c.index);
+    };
+    // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
+    if (!keep(list[0]!)) current[k] = list.filter(keep);
   }
 }
 
