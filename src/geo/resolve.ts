@@ -270,9 +270,8 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   }
   dropJunk(gaz, mentions, { fallbacks, names, keys, plains, countryW, own, othersOf }, current);
   return mentions.map((m, k) => {
-    const r: Resolution = { mention: m, ranked: current[k]! };
-    if (fallbacks[k]?.part) r.part = true;
-    return r;
+    // (every resolution of one shape: `part` always set)
+    return { mention: m, ranked: current[k]!, part: fallbacks[k]?.part === true };
   });
 
   function rescore(list: Scored[], k: number, ctx2: { winners: (Scored | undefined)[] } | null): Scored[] {
@@ -426,7 +425,8 @@ function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts,
     const others = othersOf(keys[k]!);
     const support = (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0);
     const ok = cc === "" || support > 0 || (others <= 0 && gaz.mainKey(w.index) === keys[k]);
-    if (!ok) current[k] = [];
+    // (emptied by slicing: the same array kind as every other list)
+    if (!ok) current[k] = current[k]!.slice(0, 0);
   }
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
   // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
@@ -488,7 +488,11 @@ function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts,
       return gaz.fcode(c.index).startsWith("ADM1") || cc === topCc || nearOther(k, c.index);
     };
     // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
-    if (!keep(list[0]!)) current[k] = list.filter(keep);
+    if (!keep(list[0]!)) {
+      const kept = list.slice(0, 0);
+      for (const c of list) if (keep(c)) kept.push(c);
+      current[k] = kept;
+    }
   }
 }
 

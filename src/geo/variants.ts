@@ -9,8 +9,8 @@ export interface Fallback {
   /** The name that was found in the gazetteer. */
   name: string;
   candidates: readonly number[];
-  /** Feature-code prefixes the dropped generic word favours. */
-  cues?: string[];
+  /** Feature-code prefixes the dropped generic word favours (every fallback has the field: one object shape). */
+  cues: string[] | undefined;
   /** A qualifier was dropped: the mention is part of the candidate (precision 2 at best). */
   part: boolean;
 }
@@ -30,7 +30,7 @@ export function fallbackName(gaz: Gazetteer, surface: string): Fallback | undefi
   if (POSSESSIVE.test(name)) {
     name = name.replace(POSSESSIVE, "");
     const c = gaz.candidates(name);
-    if (c.length > 0) return { name, candidates: c, part: false };
+    if (c.length > 0) return { name, candidates: c, cues: undefined, part: false };
   }
   let words = name.split(/\s+/);
   // leading qualifiers, as many as there are, while a name is left
@@ -42,7 +42,7 @@ export function fallbackName(gaz: Gazetteer, surface: string): Fallback | undefi
   if (part) {
     const rest = words.join(" ");
     const c = gaz.candidates(rest);
-    if (c.length > 0) return { name: rest, candidates: c, part };
+    if (c.length > 0) return { name: rest, candidates: c, cues: undefined, part };
   }
   // a trailing generic word
   const lower = words.join(" ").toLowerCase();
@@ -58,7 +58,7 @@ export function fallbackName(gaz: Gazetteer, surface: string): Fallback | undefi
   if (words.length === 2) {
     const joined = words.join("");
     const c = gaz.candidates(joined);
-    if (c.length > 0) return { name: joined, candidates: c, part };
+    if (c.length > 0) return { name: joined, candidates: c, cues: undefined, part };
   }
   return undefined;
 }
