@@ -386,12 +386,13 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       let maxPop = 0;
       let strongType = false;
       let mainNamed = false;
+      const keyThenSpace = `${bestKey} `;
       for (const c of cands.slice(0, 10)) {
         maxPop = Math.max(maxPop, gaz.pop(c));
         const fc = gaz.fcode(c);
         if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
         // its own name, or the start of it ("Acapulco de Juárez", "Mediterranean Sea")
-        if (gaz.mainKey(c) === bestKey || gaz.mainKey(c).startsWith(`${bestKey} `)) mainNamed = true;
+        if (gaz.mainKey(c) === bestKey || gaz.mainKey(c).startsWith(keyThenSpace)) mainNamed = true;
       }
       const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
       const context = PREPS.has(prevWord) || cues !== undefined;
@@ -511,7 +512,14 @@ function quotedWhole(text: string, start: number, end: number): boolean {
 
 /** An all-capitals token of two letters or more ("US", "UN"). */
 function isAbbreviation(t: Tok): boolean {
-  return t.text.length >= 2 && /^[A-Z]+$/.test(t.text);
+  const w = t.text;
+  if (w.length < 2) return false;
+  // (a character loop: asked for every word after a name's first)
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 /** A token that nameKey drops as an article before another word ("US" folds like "us-"). */
