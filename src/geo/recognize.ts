@@ -544,10 +544,11 @@ export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const dem = gaz.header.demonyms;
   const re = /\b[A-Z][a-z]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    // a common word that folds like a demonym ("The" / "Thai") is that word
-    if (STOPWORDS.has(m[0].toLowerCase())) continue;
     const v = dem[nameKey(m[0])];
     if (v === undefined) continue;
+    // a common word that folds like a demonym ("The" / "Thai") is that word (asked after the
+    // look-up: most capitalised words are no demonym)
+    if (STOPWORDS.has(m[0].toLowerCase())) continue;
     const d: DemonymMention = { start: m.index, end: m.index + m[0].length, text: m[0] };
     if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
     else d.countryCode = v;

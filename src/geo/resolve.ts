@@ -51,6 +51,15 @@ const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // features too large for "near the article's other places" to mean anything
 // kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
 const SOVEREIGN_NAMES = /^(PCL|CONT|OCN|SEA|RGN|GULF)/;
+const sovereignMemo = new Map<string, boolean>();
+function sovereignNames(fc: string): boolean {
+  let v = sovereignMemo.get(fc);
+  if (v === undefined) {
+    v = SOVEREIGN_NAMES.test(fc);
+    sovereignMemo.set(fc, v);
+  }
+  return v;
+}
 const LARGE = new Set(["CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "PLN", "PLAT", "FRST", "DLTA"]);
 
 function byPrefix<T>(table: Record<string, T>, code: string): T | undefined {
@@ -457,19 +466,17 @@ function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts,
     }
     return false;
   };
-  for (let k = 0; k < mentions.length; k++) {
-    const list = current[k]!;
-    if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
-    const mine = own.get(keys[k]!);
-    const others = othersOf(keys[k]!);
-    const weak = mentions[k]!.weak === true;
-    if (others <= 0 && !weak) continue;
-    const spelt = spellingKey(names[k]!);
-    const supported = (i: number) => (countryW.get(gaz.cc(i)) ?? 0) - (mine?.get(gaz.cc(i)) ?? 0) > 0;
-    const keep = (c: Scored): boolean => {
-      if (SOVEREIGN_NAMES.test(gaz.fcode(c.index))) return true;
+  // the mention being checked (set in the loop below; the checks are made once, not per mention)
+  let k = 0;
+  let mine: Map<string, number> | undefined;
+  let weak = false;
+  let spelt = "";
+  let speltThenSpace = " ";
+  const supported = (i: number) => (countryW.get(gaz.cc(i)) ?? 0) - (mine?.get(gaz.cc(i)) ?? 0) > 0;
+  const keep = (c: Scored): boolean => {
+      if (sovereignNames(gaz.fcode(c.index))) return true;
       const sk = spellingOfName(gaz, c.index);
-      if (sk === spelt || sk.startsWith(`${spelt} `)) {
+      if (sk === spelt || sk.startsWith(speltThenSpace)) {
         // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
         // 'Clinton' in a story that names the US in passing) still needs the article's main
         // country or another of its places nearby
@@ -486,7 +493,16 @@ function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts,
       if ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) <= 0) return false;
       // (a province's other name, 'NY', needs only its country in the article)
       return gaz.fcode(c.index).startsWith("ADM1") || cc === topCc || nearOther(k, c.index);
-    };
+  };
+  for (k = 0; k < mentions.length; k++) {
+    const list = current[k]!;
+    if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
+    mine = own.get(keys[k]!);
+    const others = othersOf(keys[k]!);
+    weak = mentions[k]!.weak === true;
+    if (others <= 0 && !weak) continue;
+    spelt = spellingKey(names[k]!);
+    speltThenSpace = `${spelt} `;
     // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
     if (!keep(list[0]!)) {
       const kept = list.slice(0, 0);
