@@ -315,7 +315,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     // campaign) is a title or a code name, not a mention of the place
     else if (quotedWhole(text, start, end)) reject = true;
     // a currency: "US$460 million", "$US 1.5 billion"
-    else if (text[end] === "$" || text[start - 1] === "$" || text.slice(start - 2, start) === "$ ") reject = true;
+    else if (text[end] === "$" || text[start - 1] === "$" || (text[start - 2] === "$" && text[start - 1] === " ")) reject = true;
     // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
     else if (next?.joined && !next.cap && SUFFIXES.has(low(next))) reject = true;
     else if (t.joined && prev && PREFIXES.has(low(prev))) reject = true;
@@ -387,12 +387,14 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       let strongType = false;
       let mainNamed = false;
       const keyThenSpace = `${bestKey} `;
-      for (const c of cands.slice(0, 10)) {
+      for (let k = 0; k < cands.length && k < 10; k++) {
+        const c = cands[k]!;
         maxPop = Math.max(maxPop, gaz.pop(c));
         const fc = gaz.fcode(c);
         if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
         // its own name, or the start of it ("Acapulco de Juárez", "Mediterranean Sea")
-        if (gaz.mainKey(c) === bestKey || gaz.mainKey(c).startsWith(keyThenSpace)) mainNamed = true;
+        const mk = gaz.mainKey(c);
+        if (mk === bestKey || mk.startsWith(keyThenSpace)) mainNamed = true;
       }
       const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
       const context = PREPS.has(prevWord) || cues !== undefined;
@@ -458,7 +460,9 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
 
 /** A country, province or city of 100,000+ among the name's candidates: not a person's name. */
 function bigPlace(gaz: Gazetteer, surface: string): boolean {
-  for (const c of gaz.candidates(surface).slice(0, 10)) {
+  const cands = gaz.candidates(surface);
+  for (let k = 0; k < cands.length && k < 10; k++) {
+    const c = cands[k]!;
     const fc = gaz.fcode(c);
     if (gaz.pop(c) >= 100_000 || fc.startsWith("PCL") || fc === "ADM1") return true;
   }
@@ -486,7 +490,9 @@ function usStates(gaz: Gazetteer): Map<string, number> {
  * on; "Anna" is not A'ana, Samoa, though both fold to one key).
  */
 function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolean {
-  for (const c of gaz.candidates(surface).slice(0, 10)) {
+  const cands = gaz.candidates(surface);
+  for (let k = 0; k < cands.length && k < 10; k++) {
+    const c = cands[k]!;
     const fc = gaz.fcode(c);
     if ((fc.startsWith("PCL") || fc === "ADM1") && gaz.mainKey(c) === key && lightName(gaz.name(c)) === lightName(surface)) return true;
   }
@@ -495,7 +501,8 @@ function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolea
 
 /** A place of 100,000 people or more by this name. */
 function populous(gaz: Gazetteer, surface: string): boolean {
-  for (const c of gaz.candidates(surface).slice(0, 10)) if (gaz.pop(c) >= 100_000) return true;
+  const cands = gaz.candidates(surface);
+  for (let k = 0; k < cands.length && k < 10; k++) if (gaz.pop(cands[k]!) >= 100_000) return true;
   return false;
 }
 
