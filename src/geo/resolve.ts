@@ -517,22 +517,27 @@ function bigCityRespelled(gaz: Gazetteer, i: number, plain: string): boolean {
   return gaz.pop(i) >= W.exonymPopulation && gaz.fcode(i).startsWith("PPL") && sameNameRespelled(plainOfName(gaz, i), plain);
 }
 
-// spellingKey of a feature's main name, per gazetteer, by feature index (bounded)
-const spellingMemos = new WeakMap<Gazetteer, Map<number, string>>();
-function spellingOfName(gaz: Gazetteer, i: number): string {
-  let m = spellingMemos.get(gaz);
-  if (!m) {
-    m = new Map();
-    spellingMemos.set(gaz, m);
-  }
-  let v = m.get(i);
-  if (v === undefined) {
-    if (m.size >= 50_000) m.clear();
-    v = spellingKey(gaz.name(i));
-    m.set(i, v);
-  }
-  return v;
+/** `form` of a feature's main name, remembered per gazetteer by feature index (bounded). */
+function mainNameMemo(form: (name: string) => string): (gaz: Gazetteer, i: number) => string {
+  const memos = new WeakMap<Gazetteer, Map<number, string>>();
+  return (gaz, i) => {
+    let m = memos.get(gaz);
+    if (!m) {
+      m = new Map();
+      memos.set(gaz, m);
+    }
+    let v = m.get(i);
+    if (v === undefined) {
+      if (m.size >= 50_000) m.clear();
+      v = form(gaz.name(i));
+      m.set(i, v);
+    }
+    return v;
+  };
 }
+
+// spellingKey of a feature's main name
+const spellingOfName = mainNameMemo(spellingKey);
 
 /** Is `full` the name `short` followed by more words ("new york city" after "new york")? */
 function longerName(full: string, short: string): boolean {
@@ -558,22 +563,8 @@ function sameNameRespelled(a: string, b: string): boolean {
   return n >= need;
 }
 
-// light form (lightName) of a feature's main name, per gazetteer, by feature index (bounded)
-const plainMemos = new WeakMap<Gazetteer, Map<number, string>>();
-function plainOfName(gaz: Gazetteer, i: number): string {
-  let m = plainMemos.get(gaz);
-  if (!m) {
-    m = new Map();
-    plainMemos.set(gaz, m);
-  }
-  let v = m.get(i);
-  if (v === undefined) {
-    if (m.size >= 50_000) m.clear();
-    v = lightName(gaz.name(i));
-    m.set(i, v);
-  }
-  return v;
-}
+// light form (lightName) of a feature's main name
+const plainOfName = mainNameMemo(lightName);
 
 /** Administrative level: 0 country, 1 province, 2 district, 3 anything smaller. */
 function level(fc: string): number {
