@@ -217,8 +217,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     own.set(keys[k]!, o);
   });
 
-  // per name key: the country weight of the other names (every country, and all countries together),
-  // each summed once per article in the same order as before
+  // per name key: the country weight of the other names, all countries together (summed once per article)
   const othersMemo = new Map<string, number>();
   const othersOf = (key: string): number => {
     let others = othersMemo.get(key);
@@ -229,18 +228,6 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       othersMemo.set(key, others);
     }
     return others;
-  };
-  const totalMemo = new Map<string, number>();
-  const totalOf = (key: string): number => {
-    let total = totalMemo.get(key);
-    if (total === undefined) {
-      const mine = own.get(key);
-      total = 0;
-      for (const v of countryW.values()) total += v;
-      if (mine) for (const v of mine.values()) total -= v;
-      totalMemo.set(key, total);
-    }
-    return total;
   };
 
   // Lists: three or more mentions joined by commas / "and" / "or" name places of one kind
@@ -285,7 +272,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
 
   function rescore(list: Scored[], k: number, ctx2: { winners: (Scored | undefined)[] } | null): Scored[] {
     const mine = own.get(keys[k]!);
-    const total = totalOf(keys[k]!);
+    const total = othersOf(keys[k]!);
     // distinct town-level winners of the other mentions (by feature), for the proximity term
     const others: number[] = [];
     if (ctx2) {
