@@ -12,6 +12,7 @@ import type {
   SubEventType,
   TimePrecision,
 } from "../types/index.js";
+import { distanceKm } from "../geo/distance.js";
 import { MERGE_RULES, MODALITY_STRENGTH } from "./merge-rules.js";
 
 /** Where a report places its event (a resolved Place, flattened). */
@@ -93,13 +94,9 @@ export function dateWindow(e: {
   return [start - tol - back, end + tol];
 }
 
-/** Great-circle distance in km. */
+/** Great-circle distance in km on the Earth's mean radius (geo's haversine). */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 6371.0088 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
+  return distanceKm(lat1, lon1, lat2, lon2, 6371.0088);
 }
 
 function subTypesCompatible(a: SubEventType, b: SubEventType): boolean {
