@@ -37,7 +37,11 @@ export function makeArticle(p: ArticleParts): Article {
   // one blank line between paragraphs, never more; "<br><br>" inside a block splits it
   const paras = p.paragraphs
     .flatMap((x) => x.split(/\n[ \t]*\n/))
-    .map((x) => x.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim())
+    .map((x) => {
+      // runs of blanks become one space (a lone space, the common case, is left as it is)
+      const y = x.replace(/\t[ \t]*| [ \t]+/g, " ");
+      return (y.includes("\n") ? y.replace(/ ?\n ?/g, "\n") : y).trim();
+    })
     .filter(Boolean);
   // credit lines sit in the last few paragraphs: "Additional reporting by Reuters"
   for (let i = paras.length - 1; i >= Math.max(0, paras.length - 4); i--) {

@@ -13,27 +13,52 @@ for (const [i, lang] of LANGS.entries())
     else LANGS_OF.set(w, [i]);
   }
 
-const WORD = /\p{L}+/gu;
+// a letter per UTF-16 unit (\p{L}, as /\p{L}+/u reads it): ASCII by range, the rest tested once, then cached
+const LETTER = /\p{L}/u;
+const ASTRAL_LETTER = /^\p{L}$/u;
+const letterCache = new Uint8Array(65536);
+const isLetter = (c: number, ch: string): boolean => {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let v = letterCache[c];
+  if (v === 0) letterCache[c] = v = LETTER.test(ch) ? 1 : 2;
+  return v === 1;
+};
+/** UTF-16 units of the letter starting at `i` of `s` (2 for one outside the BMP), 0 when none starts there. */
+const letterAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) return i + 1 < s.length && ASTRAL_LETTER.test(s.slice(i, i + 2)) ? 2 : 0;
+  return isLetter(c, s[i]) ? 1 : 0;
+};
 
 /** Best-guess ISO 639-1 code of a text by stopword share, or undefined if too short/unclear. */
 export function guessLanguage(text: string): string | undefined {
-  // the first 2,000 words of the lower-cased text, each looked up once
+  // the first 2,000 words (runs of letters) of the lower-cased text, each looked up once; a loop
+  // over character codes, not a regex match per word
   const lower = text.toLowerCase();
+  const n = lower.length;
   const counts = new Array<number>(LANGS.length).fill(0);
   let words = 0;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (words < 2000 && (m = WORD.exec(lower)) !== null) {
+  for (let i = 0; i < n && words < 2000; ) {
+    let k = letterAt(lower, i);
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (k > 0) {
+      i += k;
+      k = i < n ? letterAt(lower, i) : 0;
+    }
     words++;
-    const langs = LANGS_OF.get(m[0]);
-    if (langs) for (const i of langs) counts[i]++;
+    const langs = LANGS_OF.get(lower.slice(s, i));
+    if (langs) for (const l of langs) counts[l]++;
   }
   if (words < 20) return undefined;
   let best: string | undefined;
   let bestN = 0;
-  for (const [i, n] of counts.entries())
-    if (n > bestN) {
-      bestN = n;
+  for (const [i, c] of counts.entries())
+    if (c > bestN) {
+      bestN = c;
       best = LANGS[i];
     }
   return bestN / words >= 0.08 ? best : undefined;

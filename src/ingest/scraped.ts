@@ -37,10 +37,10 @@ export function splitCaption(line: string): Caption | undefined {
  * @param known metadata the caller already has (e.g. a JSON Lines record's title)
  */
 export function parseScrapedText(text: string, known: { title?: string } = {}): TextParts {
-  const lines = text
-    .replace(/\r\n?/g, "\n")
+  const lines = (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text)
     .split("\n")
-    .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
+    // runs of blanks become one space (a lone space, the common case, is left as it is)
+    .map((l) => l.replace(/[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+/g, " ").trim())
     .filter(Boolean);
   const { keep, chrome } = markChrome(lines);
   const units = lines.filter((_, i) => keep[i]);
