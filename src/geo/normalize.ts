@@ -8,7 +8,13 @@ import rules from "./model/transliteration.json" with { type: "json" };
 const ARTICLES = new Set<string>(rules.articles);
 const LEADING_DROP = new Set<string>(rules.leadingWords);
 const CHAR_MAP: Record<string, string> = rules.chars;
-const SUBS: [RegExp, string][] = rules.substitutions.map(([a, b]) => [new RegExp(a, "g"), b]);
+// A substitution written as plain letters is applied as a literal replace-all (same result as the
+// global pattern, without a regular-expression run per word); the others stay patterns.
+const SUBS: { literal?: string; re: RegExp; to: string }[] = rules.substitutions.map(([a, b]) => ({
+  literal: /^[a-z0-9 ]+$/.test(a!) ? a : undefined,
+  re: new RegExp(a!, "g"),
+  to: b!,
+}));
 const GLUED = new RegExp(rules.gluedArticle);
 const WORDS: Record<string, string> = rules.words;
 
@@ -73,13 +79,36 @@ function computeKey(s: string, folded: boolean): string {
     if (kept.length === 0 && LEADING_DROP.has(w) && i < words.length - 1) continue;
     // "Ezzor", "Arraqqa" after the first word: a sun-letter article glued to the name.
     if (kept.length > 0 && w.length >= 5 && GLUED.test(w)) w = w.slice(2);
-    kept.push(folded ? fold(w) : w.replace(/([a-z])\1+/g, "$1"));
+    kept.push(folded ? fold(w) : undoubled(w));
   }
   return kept.join(" ");
 }
 
 function fold(w: string): string {
-  for (const [re, to] of SUBS) w = w.replace(re, to);
-  // doubled letters: "Raqqa" = "Raqa", "Hassakeh" = "Hasakeh"
-  return w.replace(/([a-z])\1+/g, "$1");
+  for (let i = 0; i < SUBS.length; i++) {
+    const r = SUBS[i]!;
+    if (r.literal === undefined) w = w.replace(r.re, r.to);
+    else if (w.includes(r.literal)) w = w.replaceAll(r.literal, r.to);
+  }
+  return undoubled(w);
+}
+
+/** Doubled letters single: "Raqqa" = "Raqa", "Hassakeh" = "Hasakeh" (a–z only, as /([a-z])\1+/g → "$1"). */
+function undoubled(w: string): string {
+  let prev = -1;
+  let k = 0;
+  for (; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === prev && c >= 97 && c <= 122) break;
+    prev = c;
+  }
+  if (k === w.length) return w;
+  let out = w.slice(0, k);
+  for (; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === prev && c >= 97 && c <= 122) continue;
+    out += w[k];
+    prev = c;
+  }
+  return out;
 }
