@@ -475,10 +475,10 @@ function usStates(gaz: Gazetteer): Map<string, number> {
   let m = usStateMemo.get(gaz);
   if (!m) {
     m = new Map();
-    for (let i = 0; i < gaz.size; i++) {
-      if (gaz.fcode(i) !== "ADM1" || gaz.cc(i) !== "US") continue;
-      const key = gaz.header.admin1Keys[gaz.a1(i)];
-      if (key?.startsWith("US.") && key.length === 5) m.set(key.slice(3), i);
+    // the admin-1 units by code (a few thousand), not a walk over every feature
+    for (const [key, i] of Object.entries(gaz.header.admin1Feature)) {
+      if (!key.startsWith("US.") || key.length !== 5 || gaz.fcode(i) !== "ADM1" || gaz.cc(i) !== "US") continue;
+      if (gaz.header.admin1Keys[gaz.a1(i)] === key) m.set(key.slice(3), i);
     }
     usStateMemo.set(gaz, m);
   }
