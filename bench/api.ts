@@ -1,9 +1,13 @@
 // bench:api: the HTTP API under 50 concurrent keep-alive clients on loopback, with 100,000
 // events in a temp SQLite store. Prints p50/p95/p99 latency and throughput per route, next to a
 // same-run baseline (GET /api/health, which does not touch the store) and the ratio to it.
-// The clients run in a child process, so they share neither the server's event loop nor its CPU
-// count: the server's CPU time per request (process.cpuUsage of this process) is printed too,
-// the figure that stays put when the machine is busy and latencies wander.
+// The clients run in a child process (bench/api-load.ts: raw keep-alive sockets, as cheap as a
+// load generator can be, since on a small machine its CPU is taken from the server's), so they
+// share neither the server's event loop nor its CPU count: the server's CPU time per request
+// (process.cpuUsage of this process) is printed too, the figure that stays put when the machine is
+// busy and latencies wander, beside the client's own CPU per request and the answer's size.
+// After the steady-state rows, the index's upkeep after a write (one event changed, then one map
+// request) is measured on its own.
 // --mode varied (the default) gives every request its own seeded random bbox, time window, type
 // and actor, so the 5 s response cache cannot answer it; --mode repeat asks the same few URLs
 // again and again (what many open pages of one analyst team look like: mostly cache hits).
@@ -11,8 +15,9 @@
 // --routes REGEX runs only the routes whose label matches (and the baseline), e.g. to profile them.
 // --compress always|never|auto (default auto: the server gzips big map answers except for loopback
 // clients, so these clients get plain JSON; `always` gzips for them as for a remote browser).
-//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5 --mode varied|repeat --db /tmp/b.db --routes places --compress always]
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+//   npm run bench:api [-- --events 100000 --clients 50 --seconds 5 --mode varied|repeat --db /tmp/b.db --routes places --compress always --profile /tmp/api.cpuprofile]
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -20,61 +25,29 @@ import { spawn } from "node:child_process";
 import { buildApp } from "../src/api/app.js";
 import { openStore } from "../src/store/index.js";
 import { ACTORS, AREAS, rng, syntheticEvents } from "./api-data.js";
+import type { LoadResult } from "./api-load.js";
 import { EVENT_TYPES } from "../src/api/filters.js";
 
 const { values } = parseArgs({
-  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" }, mode: { type: "string", default: "varied" }, db: { type: "string" }, routes: { type: "string" }, compress: { type: "string", default: "auto" } },
+  options: { events: { type: "string", default: "100000" }, clients: { type: "string", default: "50" }, seconds: { type: "string", default: "5" }, mode: { type: "string", default: "varied" }, db: { type: "string" }, routes: { type: "string" }, compress: { type: "string", default: "auto" }, profile: { type: "string" } },
 });
 const N = Number(values.events);
 const CLIENTS = Number(values.clients);
 const SECONDS = Number(values.seconds);
 const MODE = values.mode === "repeat" ? "repeat" : "varied";
 
-// The load generator: CLIENTS loops, each sending the next request as soon as the last answered.
-const CLIENT_CODE = `
-process.once("message", (workerData) => {
-const http = require("node:http");
-const { url, paths, clients, seconds } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-const u = new URL(url);
-function once(path) {
-  return new Promise((resolve) => {
-    const t0 = process.hrtime.bigint();
-    // Like a browser: big answers (the map's points) may come gzipped.
-    const req = http.get({ host: u.hostname, port: u.port, path, agent, headers: { "accept-encoding": "gzip" } }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode, hit: res.headers["x-cache"] === "hit" }));
-    });
-    req.on("error", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: 0 }));
-  });
-}
-(async () => {
-  const lat = [];
-  let errors = 0;
-  let hits = 0;
-  const end = Date.now() + seconds * 1000;
-  let i = 0;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (Date.now() < end) {
-      const r = await once(paths[i++ % paths.length]);
-      lat.push(r.ms);
-      if (r.status !== 200) errors++;
-      if (r.hit) hits++;
-    }
-  }));
-  agent.destroy();
-  process.send({ lat, errors, hits }, () => process.exit(0));
-})();
-});
-`;
+// The load generator runs in its own process (bench/api-load.ts: raw keep-alive sockets, requests
+// made once as bytes), so its CPU is neither the server's nor, as far as it can help, taken from it.
+const LOAD_FILE = join(import.meta.dirname, "api-load.ts");
 
-function runLoad(url: string, paths: string[], seconds = SECONDS): Promise<{ lat: number[]; errors: number; hits: number; cpuMs: number }> {
+function runLoad(url: string, paths: string[], seconds = SECONDS): Promise<LoadResult & { serverCpuMs: number }> {
   return new Promise((resolve, reject) => {
+    // The server is idle while the child starts, so counting from here counts the run's requests.
     const cpu0 = process.cpuUsage();
-    const child = spawn(process.execPath, ["-e", CLIENT_CODE], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = spawn(process.execPath, ["--import", "tsx", LOAD_FILE], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.once("message", (m) => {
       const c = process.cpuUsage(cpu0);
-      resolve({ ...(m as { lat: number[]; errors: number; hits: number }), cpuMs: (c.user + c.system) / 1000 });
+      resolve({ ...(m as LoadResult), serverCpuMs: (c.user + c.system) / 1000 });
     });
     child.once("error", reject);
     child.send({ url, paths, clients: CLIENTS, seconds });
@@ -185,18 +158,52 @@ function variedRoutes(ids: string[], n: number): [string, string[]][] {
 // Warm-up (not recorded): every route once under load, so the baseline is not the one paying for JIT.
 await runLoad(url, ROUTES.flatMap(([, paths]) => paths.slice(-3)), 2);
 
-const rows: { route: string; n: number; rps: number; p50: number; p95: number; p99: number; errors: number; hits: number; cpu: number }[] = [];
+// --profile FILE: a CPU profile of the server over the measured rows only (not the index's load).
+const session = values.profile ? new Session() : null;
+if (session) {
+  session.connect();
+  await new Promise((ok) => session.post("Profiler.enable", () => session.post("Profiler.start", ok)));
+}
+const rows: { route: string; n: number; rps: number; p50: number; p95: number; p99: number; errors: number; hits: number; cpu: number; client: number; kb: number }[] = [];
 for (const [route, paths] of ROUTES) {
-  const { lat, errors, hits, cpuMs } = await runLoad(url, paths);
+  const { lat, errors, hits, bytes, cpuMs, serverCpuMs } = await runLoad(url, paths);
   lat.sort((a, b) => a - b);
-  rows.push({ route, n: lat.length, rps: lat.length / SECONDS, p50: pct(lat, 0.5), p95: pct(lat, 0.95), p99: pct(lat, 0.99), errors, hits, cpu: cpuMs / Math.max(1, lat.length) });
+  const n = Math.max(1, lat.length);
+  rows.push({ route, n: lat.length, rps: lat.length / SECONDS, p50: pct(lat, 0.5), p95: pct(lat, 0.95), p99: pct(lat, 0.99), errors, hits, cpu: serverCpuMs / n, client: cpuMs / n, kb: bytes / n / 1024 });
+}
+if (session) {
+  const { profile } = await new Promise<{ profile: object }>((ok, fail) => session.post("Profiler.stop", (err, res) => (err ? fail(err) : ok(res))));
+  writeFileSync(values.profile as string, JSON.stringify(profile));
+  session.disconnect();
 }
 const base = rows[0];
-console.log(`${"route".padEnd(50)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"p95/base".padStart(9)} ${"cpu ms/req".padStart(11)} ${"cpu/base".padStart(9)} ${"cached".padStart(7)} errors`);
+console.log(
+  `${"route".padEnd(40)} ${"req/s".padStart(6)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"p95/base".padStart(8)} ${"server cpu ms/req".padStart(17)} ${"cpu/base".padStart(8)} ${"client cpu".padStart(10)} ${"KB/answer".padStart(9)} ${"cached".padStart(6)} errors`,
+);
 for (const r of rows) {
   console.log(
-    `${r.route.padEnd(50)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${(r.p95 / base.p95).toFixed(1).padStart(8)}x ${r.cpu.toFixed(2).padStart(11)} ${(r.cpu / base.cpu).toFixed(1).padStart(8)}x ${`${Math.round((100 * r.hits) / Math.max(1, r.n))}%`.padStart(7)} ${r.errors}`,
+    `${r.route.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${(r.p95 / base.p95).toFixed(1).padStart(7)}x ${r.cpu.toFixed(3).padStart(17)} ${(r.cpu / base.cpu).toFixed(1).padStart(7)}x ${r.client.toFixed(3).padStart(10)} ${r.kb.toFixed(1).padStart(9)} ${`${Math.round((100 * r.hits) / Math.max(1, r.n))}%`.padStart(6)} ${r.errors}`,
   );
+}
+console.log("server cpu: this process (fastify and the index) per answered request; client cpu: the load generator's process per request; both user+system");
+
+// Upkeep after a write: one stored event changes (re-imported as it is: a new version in the
+// change feed), then the next map request pays for bringing the index up to date. Measured apart
+// from the steady state above, as server CPU of that one request (median of several changes).
+{
+  const again = syntheticEvents(Math.min(N, 50));
+  const costs: number[] = [];
+  const path = "/api/map/points?region=SY&since=2017-03-01&until=2017-04-15";
+  await (await fetch(`${url}${path}`)).arrayBuffer();
+  for (let k = 0; k < 7; k++) {
+    await store.importEvents([again[k % again.length]]);
+    const c0 = process.cpuUsage();
+    await (await fetch(`${url}${path}`)).arrayBuffer();
+    const c = process.cpuUsage(c0);
+    costs.push((c.user + c.system) / 1000);
+  }
+  costs.sort((a, b) => a - b);
+  console.log(`index upkeep: first map request after one changed event: ${costs[3].toFixed(1)} ms server CPU (median of 7; min ${costs[0].toFixed(1)}, max ${costs[6].toFixed(1)}); a steady-state map answer is the row above`);
 }
 await app.close();
 await store.close();

@@ -28,14 +28,21 @@ export class PlaceList {
 
   constructor(points: Iterable<{ lon: number; lat: number; sources: number; place?: EventPlace }>) {
     const byKey = new Map<string, Group>();
+    // Events share place objects (the index interns them): a key is made once per object.
+    const byPlace = new Map<EventPlace, Group>();
     for (const p of points) {
       const pl = p.place;
       if (!pl) continue;
       // One group per id, name and position: the box and the text of a request test a whole group.
-      const key = `${pl.id}\u0000${pl.name}\u0000${p.lon}\u0000${p.lat}`;
-      const g = byKey.get(key);
+      let g = byPlace.get(pl);
       if (!g) {
-        byKey.set(key, { id: pl.id, name: pl.name, lon: p.lon, lat: p.lat, precision: pl.precision, country: pl.country, admin1: pl.admin1, admin2: pl.admin2, events: 1, sources: p.sources });
+        g = byKey.get(`${pl.id}\u0000${pl.name}\u0000${p.lon}\u0000${p.lat}`);
+        if (g) byPlace.set(pl, g);
+      }
+      if (!g) {
+        const made = { id: pl.id, name: pl.name, lon: p.lon, lat: p.lat, precision: pl.precision, country: pl.country, admin1: pl.admin1, admin2: pl.admin2, events: 1, sources: p.sources };
+        byKey.set(`${pl.id}\u0000${pl.name}\u0000${p.lon}\u0000${p.lat}`, made);
+        byPlace.set(pl, made);
         continue;
       }
       g.events++;

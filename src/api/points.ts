@@ -4,7 +4,9 @@
 // sorted by date, then id (a time window is a binary search; the store's date order), a one-degree
 // grid finds the points of a small box, region tests are remembered per place, and an actor filter
 // (without the sponsor bloc) is answered from the actor ids each point keeps. Each event's JSON text
-// is kept too (event-json.ts). Filters the index cannot answer (sponsor bloc, source, text …) go to
+// is kept too (event-json.ts), and each point's share of a map answer (map-answer.ts) is made once
+// per event version. After a change only the changed events are sorted and merged into the date
+// order; the flat columns are then refilled from the points (one linear pass, no sort, no text). Filters the index cannot answer (sponsor bloc, source, text …) go to
 // the store instead. Events without a place are held for event lists and timelines without a
 // spatial filter; the map never shows them.
 //
@@ -14,9 +16,9 @@
 import { gzipSync } from "node:zlib";
 import { haversineKm } from "../events/merge.js";
 import type { EventPlace, PlaceSummary, StoredEvent, Store, TimelineBucket } from "../store/types.js";
-import { pointKey } from "../types/point-key.js";
 import { EventJsonCache } from "./event-json.js";
 import { EVENT_TYPES } from "./filters.js";
+import { answerText, idText, placeText, type PointColumns } from "./map-answer.js";
 import { PlaceList } from "./place-list.js";
 import { mergeRuns, PointGrid, type Runs } from "./point-grid.js";
 import { inRegion, type Region } from "./regions.js";
@@ -36,20 +38,14 @@ interface Point {
   precision: number;
   /** Ids (interned, see PointIndex.actorIds) of actor1, actor2 and the associated actors. */
   actors: number[];
+  /** The position's number (exact lon, lat and precision; see PointIndex.spotOf); -1 without a place. */
+  spot: number;
+  /** The point's text in a map answer around its place number: `id,` and `,type,sources`. */
+  head: string;
+  tail: string;
 }
 
-export interface PointColumns {
-  count: number;
-  truncated: boolean;
-  types: string[];
-  id: string[];
-  lon: number[];
-  lat: number[];
-  type: number[];
-  sources: number[];
-  date: string[];
-  precision: number[];
-}
+export type { PointColumns };
 
 export interface PointFilter {
   types?: string[];
@@ -96,8 +92,9 @@ class Interner {
   }
 }
 
-function toPoint(e: StoredEvent, actorId: (id: string) => number, shared: Interner): Point {
+function toPoint(e: StoredEvent, actorId: (id: string) => number, spotOf: (p: EventPlace) => number, shared: Interner): Point {
   const ids = [e.actor1, e.actor2, ...e.assocActors1, ...e.assocActors2].filter((a): a is string => !!a);
+  const type = EVENT_TYPES.indexOf(e.eventType);
   return {
     id: e.id,
     n: Number(e.id),
@@ -105,11 +102,14 @@ function toPoint(e: StoredEvent, actorId: (id: string) => number, shared: Intern
     lat: e.place ? e.place.lat : Number.NaN,
     place: shared.place(e.place),
     subType: shared.text(e.subEventType),
-    type: EVENT_TYPES.indexOf(e.eventType),
+    type,
     sources: e.sourceCount,
     date: shared.text(e.date),
     precision: e.place ? e.place.precision : 0,
     actors: ids.length ? ids.map(actorId) : NO_ACTORS,
+    spot: e.place ? spotOf(e.place) : -1,
+    head: `${idText(e.id)},`,
+    tail: shared.text(`,${type},${e.sourceCount}`),
   };
 }
 
@@ -126,22 +126,25 @@ interface Sorted {
   /** Each point's date as a number: its position in `dates` (the distinct dates, ascending). */
   day: Int32Array;
   dates: string[];
+  /** JSON text of each of `dates`. */
+  dateJson: string[];
   /** The Monday of each of `dates`, made on the first weekly timeline after a change. */
   weeks?: string[];
-  /** Place number of each point (points at the same position share one). */
-  place: Int32Array;
-  placeCount: number;
+  /** Position number of each point (PointIndex.spotOf; -1 without a place). */
+  spot: Int32Array;
+  /** Per position number: the answer being written last used it (stamp) as its place `localNo`. */
+  stamp: Int32Array;
+  localNo: Int32Array;
+  stampGen: number;
   /** Point i's actor numbers are actorFlat[actorStart[i] … actorStart[i + 1]). */
   actorStart: Int32Array;
   actorFlat: Int32Array;
   /** Actor a's points are actorPos[actorPosStart[a] … actorPosStart[a + 1]), ascending. */
   actorPosStart: Int32Array;
   actorPos: Int32Array;
-  /** Each point's fields as JSON text, made once per change so an answer only joins them. */
-  idJson: string[];
-  lonJson: string[];
-  latJson: string[];
-  dateJson: string[];
+  /** Each point's text in a map answer, before and after its place number. */
+  head: string[];
+  tail: string[];
   grid: PointGrid;
   /** The places list, made on the first places request after a change. */
   places?: PlaceList;
@@ -164,23 +167,10 @@ function lowerBound(sorted: Point[], date: string): number {
   return lo;
 }
 
-/** Builds the column answer from points (sorted by date for a stable order). */
-export function columns(points: Iterable<Point>): PointColumns {
-  const out: PointColumns = { count: 0, truncated: false, types: EVENT_TYPES, id: [], lon: [], lat: [], type: [], sources: [], date: [], precision: [] };
-  for (const p of points) {
-    out.id.push(p.id);
-    out.lon.push(p.lon);
-    out.lat.push(p.lat);
-    out.type.push(p.type);
-    out.sources.push(p.sources);
-    out.date.push(p.date);
-    out.precision.push(p.precision);
-  }
-  out.count = out.id.length;
-  return out;
-}
-
 const TYPES_JSON = JSON.stringify(EVENT_TYPES);
+
+/** `"Battles":` … : each type's key in a timeline bucket's counts. */
+const TYPE_KEYS = EVENT_TYPES.map((t) => `${JSON.stringify(t)}:`);
 
 /** Type numbers in the order of their names (the order the store's timeline lists them). */
 const TYPES_BY_NAME = EVENT_TYPES.map((_, k) => k).sort((a, b) => (EVENT_TYPES[a] < EVENT_TYPES[b] ? -1 : 1));
@@ -192,28 +182,57 @@ export function mondayOf(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The same text as JSON.stringify(columns(points)) for the points at `pick[0 … n)`, joined from
- * the JSON each point's fields already have (no object per point, no number formatting). */
-function serialize(s: Sorted, pick: Int32Array, n: number): string {
-  const { idJson, lonJson, latJson, dateJson, type, sources: sourceCol, precision: precisionCol } = s;
-  const id: string[] = new Array(n);
-  const lon: string[] = new Array(n);
-  const lat: string[] = new Array(n);
-  const types: number[] = new Array(n);
-  const sources: number[] = new Array(n);
-  const date: string[] = new Array(n);
-  const precision: number[] = new Array(n);
+/** Decimal text of small numbers, made once each (place numbers of map answers). */
+const NUMBER_TEXT: string[] = [];
+const numberText = (k: number): string => (NUMBER_TEXT[k] ??= String(k));
+
+/** The map answer (map-answer.ts) for the points at `pick[0 … n)`, ascending, joined from the text
+ * each point already has: only place numbers are counted per answer. */
+function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): string {
+  const { head, tail, spot, day, dateJson, stamp, localNo } = s;
+  const gen = ++s.stampGen;
+  const places: string[] = [];
+  const dates: string[] = [];
+  const runs: number[] = [];
+  // Three pieces per point (`id,` place `,type,sources`), joined once: no string made per point.
+  const parts: string[] = new Array(n * 4);
+  let lastDay = -1;
   for (let k = 0; k < n; k++) {
     const i = pick[k];
-    id[k] = idJson[i];
-    lon[k] = lonJson[i];
-    lat[k] = latJson[i];
-    types[k] = type[i];
-    sources[k] = sourceCol[i];
-    date[k] = dateJson[i];
-    precision[k] = precisionCol[i];
+    const g = spot[i];
+    if (stamp[g] !== gen) {
+      stamp[g] = gen;
+      localNo[g] = places.length;
+      places.push(spotJson[g]);
+    }
+    const at = k * 4;
+    parts[at] = head[i];
+    parts[at + 1] = numberText(localNo[g]);
+    parts[at + 2] = tail[i];
+    parts[at + 3] = ",";
+    if (day[i] !== lastDay) {
+      lastDay = day[i];
+      dates.push(dateJson[lastDay]);
+      runs.push(0);
+    }
+    runs[runs.length - 1]++;
   }
-  return `{"count":${n},"truncated":false,"types":${TYPES_JSON},"id":[${id.join(",")}],"lon":[${lon.join(",")}],"lat":[${lat.join(",")}],"type":[${types.join(",")}],"sources":[${sources.join(",")}],"date":[${date.join(",")}],"precision":[${precision.join(",")}]}`;
+  if (n) parts.length = n * 4 - 1;
+  return answerText(n, false, TYPES_JSON, places, dates, runs, [parts.join("")]);
+}
+
+/** `a` and `b` (each in the index's order) merged into one list in that order. */
+function mergeByDate(a: Point[], b: Point[]): Point[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: Point[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byDateThenId(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** Event ids of one page of an event list, and how many events match in all. */
@@ -224,11 +243,21 @@ export interface EventPage {
 
 export class PointIndex {
   private points = new Map<string, Point>();
-  /** The points by date, rebuilt on the first answer after a change. */
+  /** The points by date with their columns, refilled on the first answer after a change. */
   private sorted: Sorted | null = null;
+  /** The date order of the last fill (what the next one merges the changed points into). */
+  private order: Point[] = [];
+  /** Ids added, changed or removed since the last fill. */
+  private dirty = new Set<string>();
+  /** Some of `dirty` were in the last fill (changed or removed, not only added). */
+  private dropped = false;
   /** Actor id → small number (each point keeps numbers, not strings). */
   private actorIds = new Map<string, number>();
-  /** Region code → per place of `sorted`: -1 not tested yet, 0 outside, 1 inside. */
+  /** Position (exact lon, lat, precision) → small number, and each one's text in a map answer's
+   * place table; numbers are never reused, so what is remembered per position stays true. */
+  private spots = new Map<string, number>();
+  private spotJson: string[] = [];
+  /** Region code → per position number: -1 not tested yet, 0 outside, 1 inside. */
   private regionMemo = new Map<string, Int8Array>();
   private complete = false;
   private cursor = 0;
@@ -251,6 +280,17 @@ export class PointIndex {
   ) {
     this.json = new EventJsonCache(opts.jsonBudget);
   }
+
+  private spotOf = (p: EventPlace): number => {
+    const text = placeText(p.lon, p.lat, p.precision);
+    let n = this.spots.get(text);
+    if (n === undefined) {
+      n = this.spots.size;
+      this.spots.set(text, n);
+      this.spotJson.push(text);
+    }
+    return n;
+  };
 
   private actorId = (id: string): number => {
     let n = this.actorIds.get(id);
@@ -290,11 +330,14 @@ export class PointIndex {
           this.stale = false;
           const ch = await this.store.eventsSince(this.cursor, PAGE);
           for (const id of ch.removed) {
-            this.points.delete(id);
+            if (this.points.delete(id)) this.dropped = true;
+            this.dirty.add(id);
             this.json.delete(id);
           }
           for (const e of ch.events) {
-            this.points.set(e.id, toPoint(e, this.actorId, this.shared));
+            if (this.points.has(e.id)) this.dropped = true;
+            this.points.set(e.id, toPoint(e, this.actorId, this.spotOf, this.shared));
+            this.dirty.add(e.id);
             this.json.set(e);
           }
           if (ch.events.length || ch.removed.length) {
@@ -382,84 +425,108 @@ export class PointIndex {
     return s.places.query(bbox, limit);
   }
 
-  /** The points by date with their filter fields as typed columns (a scan reads a few flat arrays). */
+  /** The points by date with their filter fields as typed columns (a scan reads a few flat arrays).
+   * After a change, the changed points are sorted alone and merged into the last order; the columns
+   * are then refilled in one pass from what each point already holds. */
   private byDate(): Sorted {
-    if (!this.sorted) {
-      const order = [...this.points.values()];
-      order.sort(byDateThenId);
-      const n = order.length;
-      const lon = new Float64Array(n);
-      const lat = new Float64Array(n);
-      const placed = new Uint8Array(n);
-      const type = new Int8Array(n);
-      const sources = new Int32Array(n);
-      const precision = new Int8Array(n);
-      const day = new Int32Array(n);
-      const distinctDates: string[] = [];
-      const place = new Int32Array(n);
-      const actorStart = new Int32Array(n + 1);
-      const places = new Map<number, number>();
-      const placeAt: number[] = [];
-      let nActors = 0;
-      for (let i = 0; i < n; i++) nActors += order[i].actors.length;
-      const actorFlat = new Int32Array(nActors);
-      const idJson: string[] = new Array(n);
-      const lonJson: string[] = new Array(n);
-      const latJson: string[] = new Array(n);
-      const dateJson: string[] = new Array(n);
-      const dates = new Map<string, string>();
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        const p = order[i];
-        idJson[i] = JSON.stringify(p.id);
-        lonJson[i] = JSON.stringify(p.lon);
-        latJson[i] = JSON.stringify(p.lat);
-        let d = dates.get(p.date);
-        if (d === undefined) {
-          d = JSON.stringify(p.date);
-          dates.set(p.date, d);
-          distinctDates.push(p.date);
-        }
-        dateJson[i] = d;
-        day[i] = distinctDates.length - 1;
-        sources[i] = p.sources;
-        precision[i] = p.precision;
-        lon[i] = p.lon;
-        lat[i] = p.lat;
-        placed[i] = p.place ? 1 : 0;
-        type[i] = p.type;
-        const key = p.place ? pointKey(p.lon, p.lat) : -1;
-        let at = places.get(key);
-        if (at === undefined) {
-          at = placeAt.length;
-          places.set(key, at);
-          placeAt.push(i);
-        }
-        place[i] = at;
-        actorStart[i] = k;
-        for (const a of p.actors) actorFlat[k++] = a;
+    if (this.sorted) return this.sorted;
+    if (this.dirty.size) {
+      const dirty = this.dirty;
+      const kept = this.dropped ? this.order.filter((p) => !dirty.has(p.id)) : this.order;
+      const fresh: Point[] = [];
+      for (const id of dirty) {
+        const p = this.points.get(id);
+        if (p) fresh.push(p);
       }
-      actorStart[n] = k;
-      // Each actor's points in order (an actor named twice in one event counts once).
-      const actorPosStart = new Int32Array(this.actorIds.size + 1);
-      for (let i = 0; i < n; i++) for (let j = actorStart[i]; j < actorStart[i + 1]; j++) if (!seenBefore(actorFlat, actorStart[i], j)) actorPosStart[actorFlat[j] + 1]++;
-      for (let a = 0; a < this.actorIds.size; a++) actorPosStart[a + 1] += actorPosStart[a];
-      const actorPos = new Int32Array(actorPosStart[this.actorIds.size]);
-      const fill = actorPosStart.slice(0, this.actorIds.size);
-      for (let i = 0; i < n; i++) for (let j = actorStart[i]; j < actorStart[i + 1]; j++) if (!seenBefore(actorFlat, actorStart[i], j)) actorPos[fill[actorFlat[j]]++] = i;
-      const grid = new PointGrid(lon, lat, placed);
-      this.sorted = { order, lon, lat, placed, type, sources, precision, day, dates: distinctDates, place, placeCount: placeAt.length, actorStart, actorFlat, actorPosStart, actorPos, idJson, lonJson, latJson, dateJson, grid };
-      // Place numbers changed: region answers per place are recomputed.
-      this.regionMemo.clear();
+      fresh.sort(byDateThenId);
+      this.order = mergeByDate(kept, fresh);
+      this.dirty = new Set();
+      this.dropped = false;
     }
+    const order = this.order;
+    const n = order.length;
+    const lon = new Float64Array(n);
+    const lat = new Float64Array(n);
+    const placed = new Uint8Array(n);
+    const type = new Int8Array(n);
+    const sources = new Int32Array(n);
+    const precision = new Int8Array(n);
+    const day = new Int32Array(n);
+    const spot = new Int32Array(n);
+    const head: string[] = new Array(n);
+    const tail: string[] = new Array(n);
+    const dates: string[] = [];
+    const dateJson: string[] = [];
+    const actorStart = new Int32Array(n + 1);
+    let nActors = 0;
+    for (let i = 0; i < n; i++) nActors += order[i].actors.length;
+    const actorFlat = new Int32Array(nActors);
+    let k = 0;
+    let lastDate: string | undefined;
+    for (let i = 0; i < n; i++) {
+      const p = order[i];
+      if (i === 0 || p.date !== lastDate) {
+        lastDate = p.date;
+        dates.push(p.date);
+        dateJson.push(JSON.stringify(p.date));
+      }
+      day[i] = dates.length - 1;
+      head[i] = p.head;
+      tail[i] = p.tail;
+      spot[i] = p.spot;
+      sources[i] = p.sources;
+      precision[i] = p.precision;
+      lon[i] = p.lon;
+      lat[i] = p.lat;
+      placed[i] = p.place ? 1 : 0;
+      type[i] = p.type;
+      actorStart[i] = k;
+      for (const a of p.actors) actorFlat[k++] = a;
+    }
+    actorStart[n] = k;
+    // Each actor's points in order (an actor named twice in one event counts once).
+    const actorPosStart = new Int32Array(this.actorIds.size + 1);
+    for (let i = 0; i < n; i++) for (let j = actorStart[i]; j < actorStart[i + 1]; j++) if (!seenBefore(actorFlat, actorStart[i], j)) actorPosStart[actorFlat[j] + 1]++;
+    for (let a = 0; a < this.actorIds.size; a++) actorPosStart[a + 1] += actorPosStart[a];
+    const actorPos = new Int32Array(actorPosStart[this.actorIds.size]);
+    const fill = actorPosStart.slice(0, this.actorIds.size);
+    for (let i = 0; i < n; i++) for (let j = actorStart[i]; j < actorStart[i + 1]; j++) if (!seenBefore(actorFlat, actorStart[i], j)) actorPos[fill[actorFlat[j]]++] = i;
+    const grid = new PointGrid(lon, lat, placed);
+    const spots = this.spots.size;
+    this.sorted = {
+      order,
+      lon,
+      lat,
+      placed,
+      type,
+      sources,
+      precision,
+      day,
+      dates,
+      dateJson,
+      spot,
+      stamp: new Int32Array(spots),
+      localNo: new Int32Array(spots),
+      stampGen: 0,
+      actorStart,
+      actorFlat,
+      actorPosStart,
+      actorPos,
+      head,
+      tail,
+      grid,
+    };
     return this.sorted;
   }
 
   /** 1 when the place is inside the region, 0 when not; tested once per place and region. */
-  private regionMask(region: Region, s: Sorted): Int8Array {
+  private regionMask(region: Region): Int8Array {
     let memo = this.regionMemo.get(region.code);
-    if (!memo) {
-      memo = new Int8Array(s.placeCount).fill(-1);
+    if (!memo || memo.length < this.spots.size) {
+      // New positions since the memo was made: they are untested (-1); the rest stay true.
+      const grown = new Int8Array(this.spots.size).fill(-1);
+      if (memo) grown.set(memo);
+      memo = grown;
       this.regionMemo.set(region.code, memo);
     }
     return memo;
@@ -469,6 +536,11 @@ export class PointIndex {
    * same buckets as store.timeline for filters the index answers (types in each bucket in name
    * order). Events without a place count unless `f` has a spatial filter, as in the store. */
   async timeline(f: PointFilter, by: "day" | "week"): Promise<TimelineBucket[]> {
+    return JSON.parse(await this.timelineText(f, by)) as TimelineBucket[];
+  }
+
+  /** The timeline's buckets as the text JSON.stringify writes for them, made without an object per bucket. */
+  async timelineText(f: PointFilter, by: "day" | "week"): Promise<string> {
     await this.fresh();
     const s = this.byDate();
     const { pick, n } = this.select(f, s, false);
@@ -483,34 +555,36 @@ export class PointIndex {
       if (t >= 0) counts[day[i] * T + t]++;
       totals[day[i]]++;
     }
-    const out: TimelineBucket[] = [];
-    let cur: TimelineBucket | null = null;
-    let curCounts: number[] = [];
+    const out: string[] = [];
+    const cur = new Int32Array(T);
+    let key: string | null = null;
+    let total = 0;
     const flush = () => {
-      if (!cur) return;
-      for (const k of TYPES_BY_NAME) if (curCounts[k]) cur.counts[EVENT_TYPES[k]] = curCounts[k];
-      out.push(cur);
+      if (key === null) return;
+      let c = "";
+      for (const t of TYPES_BY_NAME) if (cur[t]) c += `${c ? "," : ""}${TYPE_KEYS[t]}${cur[t]}`;
+      out.push(`{"bucket":${JSON.stringify(key)},"counts":{${c}},"total":${total}}`);
     };
     const keys = by === "week" ? (s.weeks ??= s.dates.map(mondayOf)) : s.dates;
     for (let d = 0; d < s.dates.length; d++) {
       if (!totals[d]) continue;
-      const key = keys[d];
-      if (!cur || cur.bucket !== key) {
+      if (key !== keys[d]) {
         flush();
-        cur = { bucket: key, counts: {}, total: 0 };
-        curCounts = new Array(T).fill(0);
+        key = keys[d];
+        total = 0;
+        cur.fill(0);
       }
-      cur.total += totals[d];
-      for (let t = 0; t < T; t++) curCounts[t] += counts[d * T + t];
+      total += totals[d];
+      for (let t = 0; t < T; t++) cur[t] += counts[d * T + t];
     }
     flush();
-    return out;
+    return `[${out.join(",")}]`;
   }
 
   private compute(f: PointFilter): string {
     const s = this.byDate();
     const { pick, n } = this.select(f, s, true);
-    return serialize(s, pick, n);
+    return serialize(s, pick, n, this.spotJson);
   }
 
   /** Positions in `s` (ascending, so by date) of the points matching `f`: pick[0 … n). Only placed
@@ -521,7 +595,7 @@ export class PointIndex {
     for (const t of f.types ?? []) types |= 1 << EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
     // An actor the index has never seen has no events.
     const actor = f.actor === undefined ? undefined : (this.actorIds.get(f.actor) ?? -1);
-    const { order, lon, lat, placed, type, place, actorStart, actorFlat } = s;
+    const { order, lon, lat, placed, type, spot, actorStart, actorFlat } = s;
     const from = f.since ? lowerBound(order, f.since) : 0;
     // until is inclusive: up to the first date after it ("YYYY-MM-DD" + a later character).
     const to = f.until ? lowerBound(order, `${f.until}~`) : order.length;
@@ -529,7 +603,7 @@ export class PointIndex {
     // A box whose west edge is east of its east edge crosses the antimeridian (as in the store).
     const across = !!bbox && bbox[0] > bbox[2];
     const region = f.region;
-    const memo = region ? this.regionMask(region, s) : null;
+    const memo = region ? this.regionMask(region) : null;
     // near: the store's bounding box (as its R*Tree reads it), then the distance.
     const near = f.near;
     const nearBox = near ? nearBounds(near) : null;
@@ -552,10 +626,10 @@ export class PointIndex {
       }
       if (region && memo) {
         if (x < region.bbox[0] || x > region.bbox[2] || y < region.bbox[1] || y > region.bbox[3]) return false;
-        let inside = memo[place[i]];
+        let inside = memo[spot[i]];
         if (inside === -1) {
           inside = inRegion(region, x, y) ? 1 : 0;
-          memo[place[i]] = inside;
+          memo[spot[i]] = inside;
         }
         if (!inside) return false;
       }

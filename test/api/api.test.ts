@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/api/app.js";
 import { toErrorBody } from "../../src/api/errors.js";
+import { decodeMapAnswer } from "../../src/api/map-answer.js";
 import { openStore } from "../../src/store/index.js";
 import type { Store } from "../../src/store/types.js";
 import { syntheticEvents } from "../../bench/api-data.js";
@@ -76,10 +77,13 @@ describe("events", () => {
     assert.equal(missing.body.error.code, "NOT_FOUND");
   });
 
-  test("map points come as aligned columns", async () => {
-    const { body } = await getJson("/api/map/points");
+  test("map points come in the compact form, which decodes to aligned columns", async () => {
+    const { body: wire } = await getJson("/api/map/points");
+    assert.deepEqual(Object.keys(wire), ["count", "truncated", "types", "places", "dates", "runs", "points"], "the compact answer's fields");
+    assert.equal(wire.points.length, 4 * wire.count, "four numbers per point");
+    const body = decodeMapAnswer(wire);
     assert.equal(body.count, 2);
-    for (const k of ["id", "lon", "lat", "type", "sources", "date"]) assert.equal(body[k].length, 2, k);
+    for (const k of ["id", "lon", "lat", "type", "sources", "date"] as const) assert.equal(body[k].length, 2, k);
     const i = body.date.indexOf("2017-09-09");
     assert.equal(body.types[body.type[i]], "Battles");
     assert.equal(body.lat[i], 35.336);
@@ -143,9 +147,9 @@ describe("events", () => {
         "actor=nobody-at-all",
       ];
       for (const f of filters) {
-        const fromIndex = (await idxApp.inject({ method: "GET", url: `/api/map/points?${f}` })).json();
+        const fromIndex = decodeMapAnswer((await idxApp.inject({ method: "GET", url: `/api/map/points?${f}` })).json());
         // minSources=1 matches every event but is not an index filter: the store answers it.
-        const fromStore = (await idxApp.inject({ method: "GET", url: `/api/map/points?${f}&minSources=1` })).json();
+        const fromStore = decodeMapAnswer((await idxApp.inject({ method: "GET", url: `/api/map/points?${f}&minSources=1` })).json());
         assert.ok(fromStore.count > 0 || f.includes("nobody"), `${f}: the store finds events (${fromStore.count})`);
         assert.equal(fromIndex.count, fromStore.count, `${f}: same number of points`);
         assert.deepEqual([...fromIndex.id].sort(), [...fromStore.id].sort(), `${f}: same events`);

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { decodeMapAnswer, encodeColumns } from "../../src/api/map-answer.js";
 import { PointIndex } from "../../src/api/points.js";
 import { loadRegion } from "../../src/api/regions.js";
 import { openStore } from "../../src/store/index.js";
@@ -49,10 +50,14 @@ describe("map point index", () => {
     ];
     for (const f of filters) {
       const json = await text(f);
-      const body = JSON.parse(json);
-      assert.equal(json, JSON.stringify(body), `${JSON.stringify(f)}: the text JSON.stringify writes`);
-      assert.deepEqual(Object.keys(body), ["count", "truncated", "types", "id", "lon", "lat", "type", "sources", "date", "precision"], "column order");
+      const wire = JSON.parse(json);
+      assert.equal(json, JSON.stringify(wire), `${JSON.stringify(f)}: the text JSON.stringify writes`);
+      assert.deepEqual(Object.keys(wire), ["count", "truncated", "types", "places", "dates", "runs", "points"], "field order");
+      const body = decodeMapAnswer(wire);
+      // The store's path writes its columns with encodeColumns: the same text for the same points.
+      assert.equal(encodeColumns(body), json, `${JSON.stringify(f)}: the index writes what encodeColumns writes`);
       assert.equal(body.count, body.id.length, "count is the number of ids");
+      assert.equal(wire.runs.reduce((a: number, b: number) => a + b, 0), body.count, "the date runs cover every point");
       if (f.types?.length === 0) assert.equal(body.count, 0, "an empty type list matches nothing");
       const stored = await store.mapPoints({ eventType: f.types as never, bbox: f.bbox ?? f.region?.bbox, actor: f.actor, since: f.since, until: f.until, limit: 100_000 });
       const byId = new Map(stored.id.map((id, i) => [id, i]));
@@ -83,6 +88,46 @@ describe("map point index", () => {
         assert.ok(fromStore.length > 0, `${JSON.stringify(f)} ${by}: the store counts events`);
         assert.equal(JSON.stringify(fromIndex), JSON.stringify(fromStore), `${JSON.stringify(f)} ${by}: same buckets, same order`);
       }
+    }
+  });
+
+  test("after changes, the index answers what an index loaded afresh answers (changes are merged, not rebuilt)", async () => {
+    const filters = [
+      {},
+      { since: "2017-03-01", until: "2017-05-31", types: ["Battles", "Protests"] },
+      { region: loadRegion("SY") },
+      { actor: "isis" },
+      { bbox: [36, 32, 42, 37] as [number, number, number, number], since: "2017-06-01" },
+    ];
+    const answers = async (ix: PointIndex) => {
+      const out: string[] = [];
+      for (const f of filters) {
+        out.push(String((await ix.answer(f)).body), await ix.timelineText(f, "week"), JSON.stringify(await ix.eventPage(f, "date-desc", 0, 40)));
+      }
+      out.push(JSON.stringify(await ix.places(undefined, 200)));
+      return out;
+    };
+    await answers(index);
+    const base = syntheticEvents(2000, 5);
+    // Moved in time (both ways), moved in space, retyped, and new events in the middle of the order.
+    const changed = [
+      { ...base[3], date: "2017-12-30" },
+      { ...base[10], date: "2017-01-01" },
+      { ...base[20], place: { ...base[20].place!, id: "bench:moved", lat: 36.01, lon: 40.02 } },
+      { ...base[30], eventType: "Riots" as const, subEventType: "Mob violence" as const },
+      ...syntheticEvents(5, 77).map((e, i) => ({ ...e, externalId: `MID${i}`, date: "2017-06-15" })),
+    ];
+    for (const e of changed) {
+      await store.importEvents([e]);
+      await answers(index);
+    }
+    const fresh = new PointIndex(store);
+    try {
+      const [got, want] = [await answers(index), await answers(fresh)];
+      for (let k = 0; k < want.length; k++) assert.equal(got[k], want[k], `answer ${k}: the updated index writes what a fresh one writes`);
+      assert.ok(want[0].includes('"2017-12-30"'), "the moved event is in the answer");
+    } finally {
+      fresh.close();
     }
   });
 

@@ -14,8 +14,8 @@ import type {
 
 export type { ActorGraph, ActorProfile, ActorSummary, ArticleSummary, PlaceSummary, SearchHit, StoreStats, StoredArticle, StoredEvent };
 
-/** The map's points as columns, exactly as the server's point index sends them. */
-import type { PointColumns as MapPoints } from "../../src/api/points.js";
+/** The map's points as columns, decoded from the server's compact answer (src/api/map-answer.ts). */
+import { decodeMapAnswer, type MapAnswer, type PointColumns as MapPoints } from "../../src/api/map-answer.js";
 export type { MapPoints };
 
 export interface IngestResult {
@@ -59,7 +59,7 @@ export interface Filters {
 
 export const api = {
   stats: () => call<StoreStats>("/api/stats"),
-  points: (f: Filters) => call<MapPoints>(`/api/map/points${qs({ ...f })}`),
+  points: async (f: Filters): Promise<MapPoints> => decodeMapAnswer(await call<MapAnswer>(`/api/map/points${qs({ ...f })}`)),
   /** Events within ~100 m of a point (one map feature), newest first. */
   eventsNear: (lat: number, lon: number, f: Filters) =>
     call<Page<StoredEvent>>(`/api/events${qs({ ...f, near: `${lat},${lon},0.1`, limit: 100, withSources: false })}`),

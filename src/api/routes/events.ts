@@ -6,7 +6,8 @@ import type { EventQuery, MapPoints, StoredEvent, Store } from "../../store/type
 import { ApiError } from "../errors.js";
 import { EVENT_TYPES, type EventFilterParams, eventFilterSchema, toEventQuery } from "../filters.js";
 import type { ApiRoutes } from "../openapi.js";
-import { type EventPage, mondayOf, type PointColumns, type PointFilter, type PointIndex } from "../points.js";
+import { encodeColumns, type PointColumns } from "../map-answer.js";
+import { type EventPage, mondayOf, type PointFilter, type PointIndex } from "../points.js";
 import { inRegion, intersectBbox, loadRegion, type Region } from "../regions.js";
 
 /** Most points the map endpoint returns in one answer. */
@@ -84,9 +85,9 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex, comp
     method: "GET",
     url: "/api/map/points",
     tag: "events",
-    summary: "Every matching event as compact columns for the map",
+    summary: "Every matching event in a compact form for the map",
     description:
-      "`{count, truncated, types, id[], lon[], lat[], type[] (index into types), sources[], date[], precision[]}`; events without a place are left out. Answers over 8 KB are gzipped for clients that accept it, except on loopback (a browser on the same machine) unless the server was built with `compress: \"always\"`.",
+      "`{count, truncated, types, places, dates, runs, points}`, oldest first; events without a place are left out. `points` holds four numbers per event: its id, its place (an index into `places`, which holds lon, lat and precision per place), its type (an index into `types`) and its source count; the first `runs[0]` events are dated `dates[0]`, the next `runs[1]` `dates[1]`, and so on. Answers over 8 KB are gzipped for clients that accept it, except on loopback (a browser on the same machine) unless the server was built with `compress: \"always\"`.",
     querystring: eventFilterSchema,
     handler: async (req, reply) => {
       const p = req.query as EventFilterParams;
@@ -107,9 +108,9 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex, comp
       // The store's light map query (position, type, date, sources; no event rows to rebuild).
       const region = p.region ? loadRegion(p.region) : undefined;
       const bbox = region ? intersectBbox(q.bbox, region.bbox) : q.bbox;
-      if (region && !bbox) return storeColumns({ count: 0, truncated: false, id: [], lon: [], lat: [], eventType: [], date: [], sources: [], precision: [] });
-      const found = await store.mapPoints({ ...q, bbox: bbox ?? undefined, limit: MAP_POINT_LIMIT });
-      return storeColumns(found, region);
+      const found = region && !bbox ? null : await store.mapPoints({ ...q, bbox: bbox ?? undefined, limit: MAP_POINT_LIMIT });
+      const cols = storeColumns(found ?? { count: 0, truncated: false, id: [], lon: [], lat: [], eventType: [], date: [], sources: [], precision: [] }, region);
+      return reply.type(JSON_TYPE).send(encodeColumns(cols));
     },
   });
 
@@ -119,11 +120,11 @@ export function eventRoutes(r: ApiRoutes, store: Store, points: PointIndex, comp
     tag: "events",
     summary: "Event counts per day or week, by event type",
     querystring: { ...eventFilterSchema, by: { type: "string", enum: ["day", "week"], default: "day" } },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const p = req.query as EventFilterParams & { by: "day" | "week" };
       const q = toEventQuery(p);
       // The point index counts the filters it answers (with a spatial filter, placed events only).
-      if (points.isReady() && indexAnswers(q)) return points.timeline(pointFilter(q, p), p.by);
+      if (points.isReady() && indexAnswers(q)) return reply.type(JSON_TYPE).send(await points.timelineText(pointFilter(q, p), p.by));
       if (!p.region) return store.timeline({ ...q, by: p.by });
       // Regions are polygons the store does not know: count the matching events here.
       const { items } = await queryWithRegion(store, p, { ...q, limit: MAP_POINT_LIMIT, withSources: false });
