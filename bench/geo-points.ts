@@ -10,6 +10,7 @@ import { PROJECT_ROOT, weightedMean } from "../src/geo/build.js";
 import { distanceKm } from "../src/geo/distance.js";
 import { loadGazetteer } from "../src/geo/gazetteer.js";
 import { geoparse } from "../src/geo/index.js";
+import { visualCentre } from "./geo-label-point.js";
 import { nameKey } from "../src/geo/normalize.js";
 import { readGeoVirus } from "./geo.js";
 
@@ -91,6 +92,22 @@ function outerRings(g: { type: string; coordinates: unknown } | null): Ring[] {
   });
 }
 
+/** The polygon (outline and holes) whose outline holds the most area: the main landmass. */
+function mainPolygon(g: { type: string; coordinates: unknown } | null): Ring[] | undefined {
+  if (!g) return undefined;
+  const polys = (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as Ring[][];
+  let best: Ring[] | undefined;
+  let bestA = -1;
+  for (const p of polys) {
+    const a = p[0] ? Math.abs(centreArea(p[0])) : 0;
+    if (a > bestA) {
+      bestA = a;
+      best = p;
+    }
+  }
+  return best;
+}
+
 function centreArea(r: Ring): number {
   let a = 0;
   for (let i = 0; i < r.length - 1; i++) a += r[i]![0] * Math.sin(r[i + 1]![1] * R) - r[i + 1]![0] * Math.sin(r[i]![1] * R);
@@ -127,6 +144,15 @@ function report(title: string, rows: { k: number; gold: LL; pts: Record<string, 
   }
 }
 
+const visualMemo = new Map<unknown, LL | undefined>();
+function visualOf(g: { type: string; coordinates: unknown } | null): LL | undefined {
+  if (!visualMemo.has(g)) {
+    const p = mainPolygon(g);
+    visualMemo.set(g, p ? visualCentre(p) : undefined);
+  }
+  return visualMemo.get(g);
+}
+
 export function main() {
   const path = process.argv[2] ?? join(PROJECT_ROOT, "..", "shared", "data", "geoparsing", "GeoVirus.xml");
   if (!existsSync(path)) {
@@ -158,6 +184,7 @@ export function main() {
       "equal-area centre, whole territory": centre(rings, true),
       "lon/lat centre, main landmass": centre([rings[0]!], false),
       "bounding-box centre, main landmass": bboxCentre([rings[0]!]),
+      "visual centre (pole of inaccessibility), main landmass": visualOf(f.geometry),
     });
   }
   const countryNames = [
@@ -168,6 +195,7 @@ export function main() {
     "lon/lat centre, main landmass",
     "bounding-box centre, main landmass",
     "midpoint of sitrep and world-countries",
+    "visual centre (pole of inaccessibility), main landmass",
   ];
 
   // admin-1 conventions: Natural Earth units by GeoNames code, one unit per code
@@ -188,6 +216,7 @@ export function main() {
     "Natural Earth label point",
     "lon/lat centre of the unit",
     "bounding-box centre of the unit",
+    "visual centre of the unit's main polygon",
   ];
 
   // continents and world regions: the gazetteer's (GeoNames continents, curated regions) against the
@@ -256,6 +285,7 @@ export function main() {
             [admin1Names[1]!]: typeof lab.latitude === "number" && typeof lab.longitude === "number" ? [lab.latitude, lab.longitude] : undefined,
             [admin1Names[2]!]: centre(rings, false),
             [admin1Names[3]!]: rings.length ? bboxCentre(rings) : undefined,
+            [admin1Names[4]!]: visualOf(u.geometry),
           },
         });
       }
