@@ -54,9 +54,10 @@ export class PointGrid {
    * Positions in [from, to) of the points in cells covering [w, s, e, n] (w <= e): a superset of the
    * points inside the box (the caller tests each), as ascending runs (one per cell) that
    * `mergeRuns` puts in order. Null when the box covers so many cells, or its cells hold so many
-   * points of the window, that scanning the window itself is cheaper.
+   * points of the window, that scanning the window itself is cheaper. Written into `out` when
+   * given (as long as the number of points; no array made per request).
    */
-  candidates(w: number, s: number, e: number, n: number, from: number, to: number): Runs | null {
+  candidates(w: number, s: number, e: number, n: number, from: number, to: number, out?: Int32Array): Runs | null {
     if (!(w <= e && s <= n)) return null;
     const c0 = col(w);
     const c1 = col(e);
@@ -81,7 +82,7 @@ export class PointGrid {
     }
     // Reading the cells' points, then merging them, must beat testing every point of the window.
     if (total * 3 > to - from) return null;
-    const at = new Int32Array(total);
+    const at = out ? out.subarray(0, total) : new Int32Array(total);
     const ends: number[] = [];
     let k = 0;
     for (let j = 0; j < ranges.length; j += 2) {
@@ -99,11 +100,13 @@ export interface Runs {
   ends: number[];
 }
 
-/** Merges the ascending runs of at[0 … ends[last]) into one ascending array (pairwise passes). */
-export function mergeRuns(at: Int32Array, ends: number[]): Int32Array {
+/** Merges the ascending runs of at[0 … ends[last]) into one ascending array (pairwise passes),
+ * using `scratch` (at least as long as `at`) as the second buffer when given; the result is `at`
+ * or part of `scratch`. */
+export function mergeRuns(at: Int32Array, ends: number[], scratch?: Int32Array): Int32Array {
   let src: Int32Array = at;
   let bounds = ends;
-  let dst: Int32Array = new Int32Array(at.length);
+  let dst: Int32Array = scratch ? scratch.subarray(0, at.length) : new Int32Array(at.length);
   while (bounds.length > 1) {
     const next: number[] = [];
     let start = 0;

@@ -18,7 +18,7 @@ import { haversineKm } from "../events/merge.js";
 import type { EventPlace, PlaceSummary, StoredEvent, Store, TimelineBucket } from "../store/types.js";
 import { EventJsonCache } from "./event-json.js";
 import { EVENT_TYPES } from "./filters.js";
-import { answerText, idText, placeText, type PointColumns } from "./map-answer.js";
+import { AnswerWriter, idText, placeText, plainId, type PointColumns } from "./map-answer.js";
 import { PlaceList } from "./place-list.js";
 import { mergeRuns, PointGrid, type Runs } from "./point-grid.js";
 import { inRegion, type Region } from "./regions.js";
@@ -40,9 +40,8 @@ interface Point {
   actors: number[];
   /** The position's number (exact lon, lat and precision; see PointIndex.spotOf); -1 without a place. */
   spot: number;
-  /** The point's text in a map answer around its place number: `id,` and `,type,sources`. */
-  head: string;
-  tail: string;
+  /** The id's text in a map answer when it is not a plain integer (event ids always are): else undefined. */
+  oddId?: string;
 }
 
 export type { PointColumns };
@@ -108,8 +107,7 @@ function toPoint(e: StoredEvent, actorId: (id: string) => number, spotOf: (p: Ev
     precision: e.place ? e.place.precision : 0,
     actors: ids.length ? ids.map(actorId) : NO_ACTORS,
     spot: e.place ? spotOf(e.place) : -1,
-    head: `${idText(e.id)},`,
-    tail: shared.text(`,${type},${e.sourceCount}`),
+    oddId: plainId(e.id) ? undefined : idText(e.id),
   };
 }
 
@@ -142,10 +140,14 @@ interface Sorted {
   /** Actor a's points are actorPos[actorPosStart[a] … actorPosStart[a + 1]), ascending. */
   actorPosStart: Int32Array;
   actorPos: Int32Array;
-  /** Each point's text in a map answer, before and after its place number. */
-  head: string[];
-  tail: string[];
+  /** Each point's id as a number (NaN when it is not a plain integer: see oddIds). */
+  idNum: Float64Array;
+  /** Position → the id's text, for the few points whose id is not a plain integer. */
+  oddIds: Map<number, string>;
   grid: PointGrid;
+  /** Two buffers as long as `order` that select() writes its answer into (valid until its next call;
+   * every caller reads the answer before it awaits anything). */
+  scratch: [Int32Array, Int32Array];
   /** The places list, made on the first places request after a change. */
   places?: PlaceList;
 }
@@ -182,21 +184,19 @@ export function mondayOf(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Decimal text of small numbers, made once each (place numbers of map answers). */
-const NUMBER_TEXT: string[] = [];
-const numberText = (k: number): string => (NUMBER_TEXT[k] ??= String(k));
+/** One buffer that map answers are written into, then copied out at their length. */
+const writer = new AnswerWriter();
 
-/** The map answer (map-answer.ts) for the points at `pick[0 … n)`, ascending, joined from the text
- * each point already has: only place numbers are counted per answer. */
-function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): string {
-  const { head, tail, spot, day, dateJson, stamp, localNo } = s;
+/** The map answer (map-answer.ts) for the points at `pick[0 … n)`, ascending, written as bytes from
+ * the index's columns: place numbers are given in a first pass, then each point is four integers. */
+function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): Buffer {
+  const { idNum, oddIds, type, sources, spot, day, dateJson, stamp, localNo } = s;
   const gen = ++s.stampGen;
   const places: string[] = [];
   const dates: string[] = [];
   const runs: number[] = [];
-  // Three pieces per point (`id,` place `,type,sources`), joined once: no string made per point.
-  const parts: string[] = new Array(n * 4);
   let lastDay = -1;
+  let run = 0;
   for (let k = 0; k < n; k++) {
     const i = pick[k];
     const g = spot[i];
@@ -205,20 +205,31 @@ function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): 
       localNo[g] = places.length;
       places.push(spotJson[g]);
     }
-    const at = k * 4;
-    parts[at] = head[i];
-    parts[at + 1] = numberText(localNo[g]);
-    parts[at + 2] = tail[i];
-    parts[at + 3] = ",";
     if (day[i] !== lastDay) {
+      if (k) runs.push(run);
+      run = 0;
       lastDay = day[i];
       dates.push(dateJson[lastDay]);
-      runs.push(0);
     }
-    runs[runs.length - 1]++;
+    run++;
   }
-  if (n) parts.length = n * 4 - 1;
-  return answerText(n, false, TYPES_JSON, places, dates, runs, [parts.join("")]);
+  if (n) runs.push(run);
+  const w = writer;
+  w.start(`{"count":${n},"truncated":false,"types":${TYPES_JSON},"places":[${places.join(",")}],"dates":[${dates.join(",")}],"runs":[${runs.join(",")}],"points":[`, n * 24);
+  for (let k = 0; k < n; k++) {
+    const i = pick[k];
+    if (k) w.byte(44);
+    const id = idNum[i];
+    if (!Number.isNaN(id)) w.int(id);
+    else w.text(oddIds.get(i) as string);
+    w.byte(44);
+    w.int(localNo[spot[i]]);
+    w.byte(44);
+    w.int(type[i]);
+    w.byte(44);
+    w.int(sources[i]);
+  }
+  return w.finish("]}");
 }
 
 /** `a` and `b` (each in the index's order) merged into one list in that order. */
@@ -269,7 +280,7 @@ export class PointIndex {
   private syncedAt = Number.NEGATIVE_INFINITY;
   private unsubscribe: (() => void) | null = null;
   /** Answers by filter, serialized (and gzipped when asked) once per change. */
-  private answers = new Map<string, { json: string; gz?: Buffer }>();
+  private answers = new Map<string, { json: Buffer; gz?: Buffer }>();
   /** Each event's JSON text, replaced as the change feed brings new versions. */
   readonly json: EventJsonCache;
   private shared = new Interner();
@@ -453,8 +464,8 @@ export class PointIndex {
     const precision = new Int8Array(n);
     const day = new Int32Array(n);
     const spot = new Int32Array(n);
-    const head: string[] = new Array(n);
-    const tail: string[] = new Array(n);
+    const idNum = new Float64Array(n);
+    const oddIds = new Map<number, string>();
     const dates: string[] = [];
     const dateJson: string[] = [];
     const actorStart = new Int32Array(n + 1);
@@ -471,8 +482,11 @@ export class PointIndex {
         dateJson.push(JSON.stringify(p.date));
       }
       day[i] = dates.length - 1;
-      head[i] = p.head;
-      tail[i] = p.tail;
+      if (p.oddId === undefined) idNum[i] = p.n;
+      else {
+        idNum[i] = Number.NaN;
+        oddIds.set(i, p.oddId);
+      }
       spot[i] = p.spot;
       sources[i] = p.sources;
       precision[i] = p.precision;
@@ -512,9 +526,10 @@ export class PointIndex {
       actorFlat,
       actorPosStart,
       actorPos,
-      head,
-      tail,
+      idNum,
+      oddIds,
       grid,
+      scratch: [new Int32Array(n), new Int32Array(n)],
     };
     return this.sorted;
   }
@@ -581,7 +596,7 @@ export class PointIndex {
     return `[${out.join(",")}]`;
   }
 
-  private compute(f: PointFilter): string {
+  private compute(f: PointFilter): Buffer {
     const s = this.byDate();
     const { pick, n } = this.select(f, s, true);
     return serialize(s, pick, n, this.spotJson);
@@ -648,12 +663,16 @@ export class PointIndex {
       const hi = s.actorPosStart[actor + 1];
       const a = from > 0 ? lowerPos(s.actorPos, lo, hi, from) : lo;
       const b = lowerPos(s.actorPos, a, hi, to);
-      if ((b - a) * 2 < to - from) runs = { at: s.actorPos.slice(a, b), ends: [b - a] };
+      if ((b - a) * 2 < to - from) {
+        const at = s.scratch[0].subarray(0, b - a);
+        at.set(s.actorPos.subarray(a, b));
+        runs = { at, ends: [b - a] };
+      }
     }
     let box: [number, number, number, number] | null = nearBox ?? (bbox && !across ? bbox : null);
     if (region) box = box ? intersect(box, region.bbox) : region.bbox;
     if (box && (box[0] > box[2] || box[1] > box[3])) return { pick: new Int32Array(0), n: 0 };
-    const cells = box ? s.grid.candidates(box[0], box[1], box[2], box[3], from, to) : null;
+    const cells = box ? s.grid.candidates(box[0], box[1], box[2], box[3], from, to, s.scratch[1]) : null;
     if (cells && (!runs || cells.at.length < runs.at.length)) runs = cells;
     if (runs) {
       // Keep the matches of each run in place, then merge the runs into one ascending list.
@@ -665,9 +684,10 @@ export class PointIndex {
         start = ends[r];
         ends[r] = n;
       }
-      return { pick: ends.length > 1 ? mergeRuns(at, ends) : at, n };
+      // The cells' runs are in scratch[1]; the actor's (if not chosen) in scratch[0], free to merge into.
+      return { pick: ends.length > 1 ? mergeRuns(at, ends, s.scratch[0]) : at, n };
     }
-    const pick = new Int32Array(to - from);
+    const pick = s.scratch[0];
     let n = 0;
     for (let i = from; i < to; i++) if (test(i)) pick[n++] = i;
     return { pick, n };
