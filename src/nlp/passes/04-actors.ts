@@ -41,21 +41,25 @@ const WORDCHAR = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 // per UTF-16 unit above ASCII: 0 not yet tested, 1 letter, 2 digit, 3 neither
 const classCache = new Uint8Array(65536);
-const classOf = (c: number, ch: string) => {
+const classOf = (c: number) => {
   let v = classCache[c];
-  if (v === 0) classCache[c] = v = LETTER.test(ch) ? 1 : WORDCHAR.test(ch) ? 2 : 3;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    classCache[c] = v = LETTER.test(ch) ? 1 : WORDCHAR.test(ch) ? 2 : 3;
+  }
   return v;
 };
-const isWord = (c: number, ch: string) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && classOf(c, ch) < 3);
-const isLetter = (c: number, ch: string) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && classOf(c, ch) === 1);
-/** Word tokens: letters and digits, with inner apostrophes ("People's") and "U.S." kept whole. */
-export function tokenize(text: string): Tok[] {
-  const out: Tok[] = [];
+const isWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && classOf(c) < 3);
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && classOf(c) === 1);
+/** Where the word tokens of `text` start and end (see tokenize), in order: no string is made for them. */
+function tokenSpans(text: string): { s: number[]; e: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!isWord(c, text[i])) {
+    if (!isWord(c)) {
       i++;
       continue;
     }
@@ -64,7 +68,8 @@ export function tokenize(text: string): Tok[] {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
       if (m && m.index === i) {
-        out.push({ s: i, e: i + m[0].length, t: m[0] });
+        starts.push(i);
+        ends.push(i + m[0].length);
         i += m[0].length;
         continue;
       }
@@ -72,22 +77,35 @@ export function tokenize(text: string): Tok[] {
     const s = i;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (isWord(d, text[i])) i++;
+      if (isWord(d)) i++;
       // inner apostrophes stay ("People's"), a possessive 's does not ("Isis’s" → "Isis")
-      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text[i + 1]) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2), text[i + 2])))) i++;
+      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2))))) i++;
       else break;
     }
-    const t = text.slice(s, i);
-    out.push({ s, e: i, t: t.includes("’") ? t.replace(/’/g, "'") : t });
+    starts.push(s);
+    ends.push(i);
   }
+  return { s: starts, e: ends };
+}
+/** A token's text: its characters, with a curly apostrophe written straight ("People’s" → "People's"). */
+function tokenText(text: string, s: number, e: number): string {
+  const t = text.slice(s, e);
+  return t.includes("’") ? t.replace(/’/g, "'") : t;
+}
+/** Word tokens: letters and digits, with inner apostrophes ("People's") and "U.S." kept whole. */
+export function tokenize(text: string): Tok[] {
+  const { s, e } = tokenSpans(text);
+  const out: Tok[] = new Array(s.length);
+  for (let k = 0; k < s.length; k++) out[k] = { s: s[k], e: e[k], t: tokenText(text, s[k], e[k]) };
   return out;
 }
-function sepBetween(text: string, a: Tok, b: Tok): string | undefined {
-  if (b.s - a.e === 1) {
-    const ch = text[a.e];
+/** The separator a lexicon key has between two tokens (the first ends at `aEnd`, the next starts at `bStart`), or undefined for none. */
+function sepBetween(text: string, aEnd: number, bStart: number): string | undefined {
+  if (bStart - aEnd === 1) {
+    const ch = text[aEnd];
     return ch === " " || ch === "-" ? ch : ch === "\n" || ch === "\t" ? " " : undefined;
   }
-  const g = text.slice(a.e, b.s);
+  const g = text.slice(aEnd, bStart);
   if (/^\s+$/.test(g) && !g.includes("\n")) return " ";
   return undefined;
 }
@@ -102,7 +120,7 @@ const keyOf = (s: string) => {
 const keyOf_ = (s: string) => {
   const toks = tokenize(s);
   let k = toks[0]?.t ?? "";
-  for (let i = 1; i < toks.length; i++) k += (sepBetween(s, toks[i - 1], toks[i]) ?? " ") + toks[i].t;
+  for (let i = 1; i < toks.length; i++) k += (sepBetween(s, toks[i - 1].e, toks[i].s) ?? " ") + toks[i].t;
   return k;
 };
 
@@ -150,7 +168,7 @@ function compile(): Compiled {
       let pre = toks[0].t;
       prefixes.add(pre);
       for (let i = 1; i < toks.length; i++) {
-        pre += (sepBetween(v, toks[i - 1], toks[i]) ?? " ") + toks[i].t;
+        pre += (sepBetween(v, toks[i - 1].e, toks[i].s) ?? " ") + toks[i].t;
         prefixes.add(pre);
       }
       maxN = Math.max(maxN, tokenize(v).length);
@@ -322,7 +340,11 @@ export const actorsPass: Pass = {
   run(doc: NlpDoc) {
     const C = compile();
     const text = doc.text;
-    const toks = tokenize(text);
+    // token positions; a token's string is made only when its first character and length could start a key
+    const { s: ts, e: te } = tokenSpans(text);
+    const nTok = ts.length;
+    const tokStr: (string | undefined)[] = new Array(nTok);
+    const tok = (k: number) => (tokStr[k] ??= tokenText(text, ts[k], te[k]));
     const specs = new Map<string, ActorSpec>();
     const spec = (id: string, s: ActorSpec) => {
       if (!specs.has(id)) specs.set(id, s);
@@ -339,16 +361,17 @@ export const actorsPass: Pass = {
     const extraRelations: Relation[] = [];
 
     // 1. lexicon, countries and their forces, metonyms, sponsors
-    for (let i = 0; i < toks.length; i++) {
-      let key = toks[i].t;
-      const c0 = key.charCodeAt(0);
-      if ((c0 < 128 && C.firstShape[c0 * 32 + Math.min(key.length, 31)] === 0) || !C.first.has(key)) continue;
+    for (let i = 0; i < nTok; i++) {
+      const c0 = text.charCodeAt(ts[i]);
+      if (c0 < 128 && C.firstShape[c0 * 32 + Math.min(te[i] - ts[i], 31)] === 0) continue;
+      let key = tok(i);
+      if (!C.first.has(key)) continue;
       let best: [number, string] | undefined;
-      for (let n = 0; n < C.maxN && i + n < toks.length; n++) {
+      for (let n = 0; n < C.maxN && i + n < nTok; n++) {
         if (n > 0) {
-          const sep = sepBetween(text, toks[i + n - 1], toks[i + n]);
+          const sep = sepBetween(text, te[i + n - 1], ts[i + n]);
           if (sep === undefined) break;
-          key += sep + toks[i + n].t;
+          key += sep + tok(i + n);
         }
         if (!C.prefixes.has(key)) break;
         const id = C.lex.get(key);
@@ -359,10 +382,10 @@ export const actorsPass: Pass = {
         const s = lexSpec(id);
         if (s) {
           spec(id, s);
-          cands.push({ start: toks[i].s, end: toks[j].e, actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5 });
+          cands.push({ start: ts[i], end: te[j], actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5 });
         }
       }
-      const t = toks[i];
+      const t = { s: ts[i], e: te[i], t: tok(i) };
       // a stateless people's forces ("Kurdish fighters"): their own actor, never a guessed organisation
       const people = C.people.get(t.t);
       if (people && text[t.s - 1] !== "-") {
