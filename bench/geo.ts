@@ -3,7 +3,7 @@
 // figures for the naive "most populous candidate" baseline in the same run, recognition
 // precision/recall when spans are not given, mentions resolved per second and gazetteer load time.
 // Run: npm run bench:geo   (node --import tsx bench/geo.ts [path/to/GeoVirus.xml] [--misses])
-// --misses adds the count of misses per cause (bench/geo-misses.ts); SHOW_MISSES=1 lists them.
+// --misses adds the count of misses per cause (bench/geo-misses.ts); SHOW_MISSES=1 lists them (with cause and article).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/geo/build.js";
@@ -11,7 +11,7 @@ import { distanceKm } from "../src/geo/distance.js";
 import { type Gazetteer, loadGazetteer } from "../src/geo/gazetteer.js";
 import { geoparse, placeAt } from "../src/geo/index.js";
 import { fallbackName } from "../src/geo/variants.js";
-import { type MissInput, printBreakdown } from "./geo-misses.js";
+import { type MissInput, missCategory, printBreakdown } from "./geo-misses.js";
 
 interface GoldLoc {
   name: string;
@@ -157,7 +157,10 @@ export function main() {
         const chosen = pool.find((i) => gaz.fcode(i) === r.fc && Math.abs(gaz.lat(i) - r.lat) < 1e-4 && Math.abs(gaz.lon(i) - r.lon) < 1e-4);
         missInputs.push({ half: (k % 2) as 0 | 1, surface, goldLat: l.lat, goldLon: l.lon, chosen: chosen ?? -1 });
       } else if (e > 161) missInputs.push({ half: (k % 2) as 0 | 1, surface: d.text.slice(l.start, l.end), goldLat: l.lat, goldLon: l.lon });
-      if (e > 161) misses.push(`${l.name} → ${r ? `${r.name} ${r.fc} ${r.cc}` : "unresolved"} (${Math.round(e)} km)`);
+      if (e > 161) {
+        const cause = missCategory(gaz, missInputs[missInputs.length - 1]!);
+        misses.push(`${l.name} → ${r ? `${r.name} ${r.fc} ${r.cc}` : "unresolved"} (${Math.round(e)} km; ${cause}; article ${k})`);
+      }
     }
   });
 

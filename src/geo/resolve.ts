@@ -47,6 +47,7 @@ const TYPE_BONUS: Record<string, number> = W.typeBonus;
 const UNKNOWN_POP: Record<string, number> = W.unknownPopulation;
 // the (shared, frozen) reasons of every candidate when no explanation is asked for
 const NO_REASONS = Object.freeze([]) as unknown as string[];
+const NO_MENTIONS = Object.freeze([]) as unknown as number[];
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // features too large for "near the article's other places" to mean anything
 // kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
@@ -259,10 +260,44 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     return out;
   });
 
+  // the other mentions of each mention's name (same key)
+  const byKey = new Map<string, number[]>();
+  for (let k = 0; k < n; k++) {
+    const l = byKey.get(keys[k]!);
+    if (l) l.push(k);
+    else byKey.set(keys[k]!, [k]);
+  }
+  const sameKey: number[][] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const l = byKey.get(keys[k]!)!;
+    sameKey[k] = l.length > 1 ? l.filter((j) => j !== k) : NO_MENTIONS;
+  }
+
   let current = prior.map((list, k) => rescore(list, k, null));
   for (let pass = 0; pass < W.contextPasses; pass++) {
     const winners = current.map((l) => l[0]);
     current = prior.map((list, k) => rescore(list, k, { winners }));
+  }
+  // One sense per name and article: where most of a name's mentions ended on one place, that
+  // place gains (a mention swayed by its neighbours alone, "Buffalo, New York … Ontario", follows the
+  // article's other "Ontario"s; a stated "Paris, Texas" still outweighs it)
+  const settled = current.map((l) => l[0]?.index ?? -1);
+  for (let k = 0; k < n; k++) {
+    const same = sameKey[k]!;
+    if (same.length === 0) continue;
+    const list = current[k]!;
+    // (a majority of all the name's mentions, this one included: two that disagree stay as they are)
+    for (const c of list) {
+      let votes = 0;
+      for (const j of same) if (settled[j] === c.index) votes++;
+      if (votes * 2 <= same.length + 1) continue;
+      if (c !== list[0]) {
+        c.score += W.sameNameWeight;
+        if (explain) c.reasons.push(`${votes} of the name's ${same.length + 1} mentions mean it`);
+        list.sort((a, b) => b.score - a.score);
+      }
+      break;
+    }
   }
   dropJunk(gaz, mentions, { fallbacks, names, keys, plains, countryW, own, othersOf }, current);
   return mentions.map((m, k) => {
