@@ -1,8 +1,9 @@
 // Install step: builds the web app (web/ → dist/web) with vite, and writes the base-map layers
-// (Natural Earth countries and admin-1 provinces as GeoJSON) next to it so the server starts fast.
+// (Natural Earth countries and admin-1 provinces as GeoJSON, and the land and borders the map
+// draws) next to it so the server starts fast.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildAdmin1, buildCountries } from "../../src/api/basemap.js";
+import { buildAdmin1, buildAdmin1Lines, buildBorders, buildCountries, buildLand } from "../../src/api/basemap.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, "dist", "web");
@@ -39,4 +40,10 @@ mkdirSync(join(out, "basemap"), { recursive: true });
 writeFileSync(join(out, "basemap", "countries.geojson"), JSON.stringify(buildCountries("50m")));
 writeFileSync(join(out, "basemap", "countries-110m.geojson"), JSON.stringify(buildCountries("110m")));
 writeFileSync(join(out, "basemap", "admin1.geojson"), JSON.stringify(buildAdmin1()));
+// What the map draws: land as one shape and each border once (served as static files).
+for (const scale of ["110m", "50m"] as const) {
+  writeFileSync(join(out, "basemap", `land-${scale}.geojson`), JSON.stringify(buildLand(scale)));
+  writeFileSync(join(out, "basemap", `borders-${scale}.geojson`), JSON.stringify(buildBorders(scale)));
+}
+writeFileSync(join(out, "basemap", "admin1-lines.geojson"), JSON.stringify(buildAdmin1Lines()));
 console.log(`web app built into ${out}`);

