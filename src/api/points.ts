@@ -152,6 +152,8 @@ interface Sorted {
   /** Two buffers as long as `order` that select() writes its answer into (valid until its next call;
    * every caller reads the answer before it awaits anything). */
   scratch: [Int32Array, Int32Array];
+  /** Rows of each region asked for since the fill (see PointIndex.regionRows). */
+  regions: Map<string, Int32Array>;
   /** The places list, made on the first places request after a change. */
   places?: PlaceList;
 }
@@ -262,6 +264,7 @@ function emptySorted(): Sorted {
     oddIds: new Map(),
     grid: new PointGrid(none, none, new Uint8Array(0)),
     scratch: [new Int32Array(0), new Int32Array(0)],
+    regions: new Map(),
   };
 }
 
@@ -617,9 +620,36 @@ export class PointIndex {
       oddIds,
       grid: new PointGrid(lon, lat, placed),
       scratch: [new Int32Array(n), new Int32Array(n)],
+      regions: new Map(),
     };
     this.last = this.sorted;
     return this.sorted;
+  }
+
+  /** Rows (ascending) of the placed points inside `region`, found once per fill and region. */
+  private regionRows(region: Region, s: Sorted): Int32Array {
+    let rows = s.regions.get(region.code);
+    if (rows) return rows;
+    const memo = this.regionMask(region);
+    const [w, so, e, n] = region.bbox;
+    const { lon, lat, placed, spot } = s;
+    const out = s.scratch[1];
+    let k = 0;
+    for (let i = 0; i < lon.length; i++) {
+      if (!placed[i]) continue;
+      const x = lon[i];
+      const y = lat[i];
+      if (x < w || x > e || y < so || y > n) continue;
+      let inside = memo[spot[i]];
+      if (inside === -1) {
+        inside = inRegion(region, x, y) ? 1 : 0;
+        memo[spot[i]] = inside;
+      }
+      if (inside) out[k++] = i;
+    }
+    rows = out.slice(0, k);
+    s.regions.set(region.code, rows);
+    return rows;
   }
 
   /** 1 when the place is inside the region, 0 when not; tested once per place and region. */
@@ -646,7 +676,7 @@ export class PointIndex {
   async timelineText(f: PointFilter, by: "day" | "week"): Promise<string> {
     await this.fresh();
     const s = this.byDate();
-    const { pick, n } = this.select(f, s, false);
+    const { pick, n } = this.select(f, s, false, false);
     // Counts per date number and type (type -1, unknown, counts in the total only).
     const T = EVENT_TYPES.length;
     const counts = new Int32Array(s.dates.length * T);
@@ -692,55 +722,18 @@ export class PointIndex {
 
   /** Positions in `s` (ascending, so by date) of the points matching `f`: pick[0 … n). Only placed
    * events match when `placedOnly` or when `f` has a spatial filter. */
-  private select(f: PointFilter, s: Sorted, placedOnly: boolean): { pick: Int32Array; n: number } {
-    // Wanted types as bits (bit k: EVENT_TYPES[k]); without a type filter, every type.
-    let types = f.types ? 0 : -1;
-    for (const t of f.types ?? []) types |= 1 << EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
+  private select(f: PointFilter, s: Sorted, placedOnly: boolean, ordered = true): { pick: Int32Array; n: number } {
     // An actor the index has never seen has no events.
     const actor = f.actor === undefined ? undefined : (this.actorIds.get(f.actor) ?? -1);
-    const { order, lon, lat, placed, type, spot, actorStart, actorFlat } = s;
+    const { order } = s;
     const from = f.since ? lowerBound(order, f.since) : 0;
     // until is inclusive: up to the first date after it ("YYYY-MM-DD" + a later character).
     const to = f.until ? lowerBound(order, `${f.until}~`) : order.length;
     const bbox = f.bbox;
-    // A box whose west edge is east of its east edge crosses the antimeridian (as in the store).
     const across = !!bbox && bbox[0] > bbox[2];
     const region = f.region;
-    const memo = region ? this.regionMask(region) : null;
-    // near: the store's bounding box (as its R*Tree reads it), then the distance.
-    const near = f.near;
-    const nearBox = near ? nearBounds(near) : null;
-    const subTypes = f.subTypes ? new Set(f.subTypes) : null;
-    const minSources = f.minSources ?? 0;
-    const spatial = placedOnly || !!bbox || !!near || !!region;
-
-    const test = (i: number): boolean => {
-      if (!(types & (1 << type[i]))) return false;
-      if (spatial && !placed[i]) return false;
-      const x = lon[i];
-      const y = lat[i];
-      if (bbox && (y < bbox[1] || y > bbox[3] || (across ? x < bbox[0] && x > bbox[2] : x < bbox[0] || x > bbox[2]))) return false;
-      if (nearBox && (x < nearBox[0] || x > nearBox[2] || y < nearBox[1] || y > nearBox[3])) return false;
-      if (actor !== undefined) {
-        let j = actorStart[i];
-        const end = actorStart[i + 1];
-        while (j < end && actorFlat[j] !== actor) j++;
-        if (j === end) return false;
-      }
-      if (region && memo) {
-        if (x < region.bbox[0] || x > region.bbox[2] || y < region.bbox[1] || y > region.bbox[3]) return false;
-        let inside = memo[spot[i]];
-        if (inside === -1) {
-          inside = inRegion(region, x, y) ? 1 : 0;
-          memo[spot[i]] = inside;
-        }
-        if (!inside) return false;
-      }
-      if (minSources && s.sources[i] < minSources) return false;
-      if (subTypes && !subTypes.has(order[i].subType)) return false;
-      if (near && haversineKm(y, x, near.lat, near.lon) > near.radiusKm) return false;
-      return true;
-    };
+    const nearBox = f.near ? nearBounds(f.near) : null;
+    const m = new Matcher(s, f, actor ?? -1, region ? this.regionMask(region) : NO_MEMO, nearBox, placedOnly);
 
     // Fewer points to test than the whole window: the actor's own points, or the grid cells of a
     // small box (the query's, near's, or the region's); whichever holds fewer.
@@ -757,6 +750,17 @@ export class PointIndex {
         runs = { at, ends: [b - a] };
       }
     }
+    if (region) {
+      // The region's own rows (made once per fill), when they are fewer than what is chosen so far.
+      const rows = this.regionRows(region, s);
+      const a = from > 0 ? lowerPos(rows, 0, rows.length, from) : 0;
+      const b = lowerPos(rows, a, rows.length, to);
+      if (runs ? b - a < runs.at.length : (b - a) * 2 < to - from) {
+        const at = s.scratch[0].subarray(0, b - a);
+        at.set(rows.subarray(a, b));
+        runs = { at, ends: [b - a] };
+      }
+    }
     let box: [number, number, number, number] | null = nearBox ?? (bbox && !across ? bbox : null);
     if (region) box = box ? intersect(box, region.bbox) : region.bbox;
     if (box && (box[0] > box[2] || box[1] > box[3])) return { pick: new Int32Array(0), n: 0 };
@@ -768,17 +772,125 @@ export class PointIndex {
       let n = 0;
       let start = 0;
       for (let r = 0; r < ends.length; r++) {
-        for (let k = start; k < ends[r]; k++) if (test(at[k])) at[n++] = at[k];
+        for (let k = start; k < ends[r]; k++) if (m.test(at[k])) at[n++] = at[k];
         start = ends[r];
         ends[r] = n;
       }
       // The cells' runs are in scratch[1]; the actor's (if not chosen) in scratch[0], free to merge into.
-      return { pick: ends.length > 1 ? mergeRuns(at, ends, s.scratch[0]) : at, n };
+      return { pick: ordered && ends.length > 1 ? mergeRuns(at, ends, s.scratch[0]) : at, n };
     }
     const pick = s.scratch[0];
     let n = 0;
-    for (let i = from; i < to; i++) if (test(i)) pick[n++] = i;
+    for (let i = from; i < to; i++) if (m.test(i)) pick[n++] = i;
     return { pick, n };
+  }
+}
+
+const NO_MEMO = new Int8Array(0);
+
+/** One request's filters as plain numbers and flags beside the columns they read, so the test run
+ * on every candidate point sees the same shapes on every request. */
+class Matcher {
+  private types: number;
+  private spatial: boolean;
+  private hasBox: boolean;
+  private across: boolean;
+  private bw = 0;
+  private bs = 0;
+  private be = 0;
+  private bn = 0;
+  private hasNear: boolean;
+  private nw = 0;
+  private ns = 0;
+  private ne = 0;
+  private nn = 0;
+  private nearLat = 0;
+  private nearLon = 0;
+  private radiusKm = 0;
+  private hasActor: boolean;
+  private region: Region | null;
+  private rw = 0;
+  private rs = 0;
+  private re = 0;
+  private rn = 0;
+  private minSources: number;
+  private subTypes: Set<string> | null;
+  private type: Int8Array;
+  private placed: Uint8Array;
+  private lon: Float64Array;
+  private lat: Float64Array;
+  private sources: Int32Array;
+  private spot: Int32Array;
+  private actorStart: Int32Array;
+  private actorFlat: Int32Array;
+
+  constructor(
+    private s: Sorted,
+    f: PointFilter,
+    private actor: number,
+    private memo: Int8Array,
+    nearBox: [number, number, number, number] | null,
+    placedOnly: boolean,
+  ) {
+    // Wanted types as bits (bit k: EVENT_TYPES[k]); without a type filter, every type.
+    let types = f.types ? 0 : -1;
+    for (const t of f.types ?? []) types |= 1 << EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
+    this.types = types;
+    this.spatial = placedOnly || !!f.bbox || !!f.near || !!f.region;
+    this.hasBox = !!f.bbox;
+    // A box whose west edge is east of its east edge crosses the antimeridian (as in the store).
+    this.across = !!f.bbox && f.bbox[0] > f.bbox[2];
+    if (f.bbox) [this.bw, this.bs, this.be, this.bn] = f.bbox;
+    // near: the store's bounding box (as its R*Tree reads it), then the distance.
+    this.hasNear = !!f.near && !!nearBox;
+    if (f.near && nearBox) {
+      [this.nw, this.ns, this.ne, this.nn] = nearBox;
+      this.nearLat = f.near.lat;
+      this.nearLon = f.near.lon;
+      this.radiusKm = f.near.radiusKm;
+    }
+    this.hasActor = f.actor !== undefined;
+    this.region = f.region ?? null;
+    if (f.region) [this.rw, this.rs, this.re, this.rn] = f.region.bbox;
+    this.minSources = f.minSources ?? 0;
+    this.subTypes = f.subTypes ? new Set(f.subTypes) : null;
+    this.type = s.type;
+    this.placed = s.placed;
+    this.lon = s.lon;
+    this.lat = s.lat;
+    this.sources = s.sources;
+    this.spot = s.spot;
+    this.actorStart = s.actorStart;
+    this.actorFlat = s.actorFlat;
+  }
+
+  test(i: number): boolean {
+    if (!(this.types & (1 << this.type[i]))) return false;
+    if (this.spatial && !this.placed[i]) return false;
+    const x = this.lon[i];
+    const y = this.lat[i];
+    if (this.hasBox && (y < this.bs || y > this.bn || (this.across ? x < this.bw && x > this.be : x < this.bw || x > this.be))) return false;
+    if (this.hasNear && (x < this.nw || x > this.ne || y < this.ns || y > this.nn)) return false;
+    if (this.hasActor) {
+      let j = this.actorStart[i];
+      const end = this.actorStart[i + 1];
+      while (j < end && this.actorFlat[j] !== this.actor) j++;
+      if (j === end) return false;
+    }
+    if (this.region !== null) {
+      if (x < this.rw || x > this.re || y < this.rs || y > this.rn) return false;
+      const g = this.spot[i];
+      let inside = this.memo[g];
+      if (inside === -1) {
+        inside = inRegion(this.region, x, y) ? 1 : 0;
+        this.memo[g] = inside;
+      }
+      if (!inside) return false;
+    }
+    if (this.minSources && this.sources[i] < this.minSources) return false;
+    if (this.subTypes !== null && !this.subTypes.has(this.s.order[i].subType)) return false;
+    if (this.hasNear && haversineKm(y, x, this.nearLat, this.nearLon) > this.radiusKm) return false;
+    return true;
   }
 }
 
