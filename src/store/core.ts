@@ -81,13 +81,16 @@ const dayNumber = (d: string) => Math.floor(Date.parse(`${d.slice(0, 10)}T00:00:
 
 /**
  * `head` (an "INSERT … VALUES") with as many `(?,…)` row groups as fit in one statement, then `tail`
- * (ON CONFLICT …); one round trip per ~800 parameters instead of one per row.
+ * (ON CONFLICT …); one round trip per ~800 parameters instead of one per row. Where round trips cost
+ * nothing (`db.multiRow` false: SQLite in process) one row per statement, so one statement is prepared
+ * per shape rather than one per row count.
  */
 async function insertRows(db: Db, head: string, rows: Param[][], tail = ""): Promise<void> {
   if (rows.length === 0) return;
   const width = rows[0].length;
-  const per = Math.max(1, Math.floor(800 / width));
   const group = `(${qs(width)})`;
+  if (!db.multiRow) return db.runRows(`${head} ${group} ${tail}`, rows);
+  const per = Math.max(1, Math.floor(800 / width));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     await db.run(`${head} ${chunk.map(() => group).join(",")} ${tail}`, chunk.flat());
@@ -338,8 +341,9 @@ export class CoreStore implements Store {
     }
     const all = [...ids];
     const stored = new Map<string, Row>();
-    for (let i = 0; i < all.length; i += 500) {
-      const chunk = all.slice(i, i + 500);
+    const perSelect = db.multiRow ? 500 : 1;
+    for (let i = 0; i < all.length; i += perSelect) {
+      const chunk = all.slice(i, i + perSelect);
       const rows = await db.all<Row>(
         `SELECT id, name, kind, inter, country, role, affiliation, known, aliases FROM actors WHERE id IN (${qs(chunk.length)})`,
         chunk,
@@ -571,8 +575,9 @@ export class CoreStore implements Store {
   /** Inserts new events (multi-row); returns each one's row number by its (unique) seq. */
   private async insertEvents(db: Db, items: { c: CombinedEvent; seq: number }[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
-    for (let i = 0; i < items.length; i += 30) {
-      const chunk = items.slice(i, i + 30);
+    const per = db.multiRow ? 30 : 1;
+    for (let i = 0; i < items.length; i += per) {
+      const chunk = items.slice(i, i + per);
       const rows = await db.all<Row>(
         `INSERT INTO events (${CoreStore.EVENT_FIELDS}, origin, seq) VALUES ${chunk.map(() => `(${qs(28)}, 'sitrep', ?)`).join(",")} RETURNING n, seq`,
         chunk.flatMap(({ c, seq }) => [...this.eventValues(c), seq]),
@@ -652,16 +657,14 @@ export class CoreStore implements Store {
       }
     }
     const rows = [...sum.values()].filter((r) => r.d !== 0);
-    for (let i = 0; i < rows.length; i += 400) {
-      const chunk = rows.slice(i, i + 400);
-      await db.run(
-        `INSERT INTO actor_pairs (actor_id, other, events, first_date, last_date) VALUES ${chunk.map(() => "(?,?,?,?,?)").join(",")}
-         ON CONFLICT (actor_id, other) DO UPDATE SET events = actor_pairs.events + excluded.events,
-           first_date = CASE WHEN excluded.events > 0 AND excluded.first_date < actor_pairs.first_date THEN excluded.first_date ELSE actor_pairs.first_date END,
-           last_date = CASE WHEN excluded.events > 0 AND excluded.last_date > actor_pairs.last_date THEN excluded.last_date ELSE actor_pairs.last_date END`,
-        chunk.flatMap((r) => [r.a, r.b, r.d, r.f, r.l]),
-      );
-    }
+    await insertRows(
+      db,
+      "INSERT INTO actor_pairs (actor_id, other, events, first_date, last_date) VALUES",
+      rows.map((r) => [r.a, r.b, r.d, r.f, r.l]),
+      `ON CONFLICT (actor_id, other) DO UPDATE SET events = actor_pairs.events + excluded.events,
+         first_date = CASE WHEN excluded.events > 0 AND excluded.first_date < actor_pairs.first_date THEN excluded.first_date ELSE actor_pairs.first_date END,
+         last_date = CASE WHEN excluded.events > 0 AND excluded.last_date > actor_pairs.last_date THEN excluded.last_date ELSE actor_pairs.last_date END`,
+    );
   }
 
   /** Adds deltas to actor_event_counts. */
@@ -669,13 +672,12 @@ export class CoreStore implements Store {
     const sum = new Map<string, number>();
     for (const [id, d] of deltas) sum.set(id, (sum.get(id) ?? 0) + d);
     const rows = [...sum].filter(([, d]) => d !== 0);
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      await db.run(
-        `INSERT INTO actor_event_counts (actor_id, events) VALUES ${chunk.map(() => "(?,?)").join(",")} ON CONFLICT (actor_id) DO UPDATE SET events = actor_event_counts.events + excluded.events`,
-        chunk.flat(),
-      );
-    }
+    await insertRows(
+      db,
+      "INSERT INTO actor_event_counts (actor_id, events) VALUES",
+      rows,
+      "ON CONFLICT (actor_id) DO UPDATE SET events = actor_event_counts.events + excluded.events",
+    );
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {

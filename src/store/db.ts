@@ -12,9 +12,17 @@ export interface SearchRow {
 
 export interface Db {
   readonly dialect: "sqlite" | "postgres";
+  /**
+   * Whether writes of many rows go in multi-row statements: they save a server round trip per row
+   * (PostgreSQL), but each row count is its own statement to prepare. In-process SQLite runs one
+   * prepared single-row statement per row instead (a statement is prepared once per shape).
+   */
+  readonly multiRow: boolean;
   all<T = Record<string, unknown>>(sql: string, params?: Param[]): Promise<T[]>;
   get<T = Record<string, unknown>>(sql: string, params?: Param[]): Promise<T | undefined>;
   run(sql: string, params?: Param[]): Promise<number>;
+  /** Runs one statement once per parameter row, in order (one prepared statement for them all). */
+  runRows(sql: string, rows: Param[][]): Promise<void>;
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;

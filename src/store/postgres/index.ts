@@ -32,6 +32,7 @@ function statementName(sql: string): string {
 
 class PgDb implements Db {
   readonly dialect = "postgres" as const;
+  readonly multiRow = true;
 
   constructor(
     private q: Queryable,
@@ -62,6 +63,10 @@ class PgDb implements Db {
 
   async run(sql: string, params: Param[] = []): Promise<number> {
     return (await this.query(sql, params)).rowCount ?? 0;
+  }
+
+  async runRows(sql: string, rows: Param[][]): Promise<void> {
+    for (const r of rows) await this.query(sql, r);
   }
 
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {

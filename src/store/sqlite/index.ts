@@ -12,6 +12,7 @@ type Row = Record<string, unknown>;
 
 class SqliteDb implements Db {
   readonly dialect = "sqlite" as const;
+  readonly multiRow = false;
   private stmts = new Map<string, Database.Statement>();
 
   constructor(
@@ -51,6 +52,13 @@ class SqliteDb implements Db {
 
   run(sql: string, params: Param[] = []): Promise<number> {
     return this.wrap(() => this.prep(sql).run(...params).changes);
+  }
+
+  runRows(sql: string, rows: Param[][]): Promise<void> {
+    return this.wrap(() => {
+      const s = this.prep(sql);
+      for (const r of rows) s.run(...r);
+    });
   }
 
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
