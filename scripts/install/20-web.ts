@@ -3,7 +3,7 @@
 // draws) next to it so the server starts fast.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildAdmin1, buildAdmin1Lines, buildBorders, buildCountries, buildLand } from "../../src/api/basemap.js";
+import { buildAdmin1, buildAdmin1Lines, buildBase, buildCountries } from "../../src/api/basemap.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, "dist", "web");
@@ -41,9 +41,6 @@ writeFileSync(join(out, "basemap", "countries.geojson"), JSON.stringify(buildCou
 writeFileSync(join(out, "basemap", "countries-110m.geojson"), JSON.stringify(buildCountries("110m")));
 writeFileSync(join(out, "basemap", "admin1.geojson"), JSON.stringify(buildAdmin1()));
 // What the map draws: land as one shape and each border once (served as static files).
-for (const scale of ["110m", "50m"] as const) {
-  writeFileSync(join(out, "basemap", `land-${scale}.geojson`), JSON.stringify(buildLand(scale)));
-  writeFileSync(join(out, "basemap", `borders-${scale}.geojson`), JSON.stringify(buildBorders(scale)));
-}
+for (const scale of ["110m", "50m"] as const) writeFileSync(join(out, "basemap", `base-${scale}.geojson`), JSON.stringify(buildBase(scale)));
 writeFileSync(join(out, "basemap", "admin1-lines.geojson"), JSON.stringify(buildAdmin1Lines()));
 console.log(`web app built into ${out}`);

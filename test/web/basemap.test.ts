@@ -2,7 +2,7 @@
 // every admin-1 boundary once. Built from the packaged Natural Earth data; no browser needed.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { buildAdmin1, buildAdmin1Lines, buildBorders, buildCountries, buildLand } from "../../src/api/basemap.js";
+import { buildAdmin1, buildAdmin1Lines, buildBase, buildBorders, buildCountries, buildLand } from "../../src/api/basemap.js";
 
 type Line = number[][];
 const segments = (lines: Line[]) => lines.reduce((n, l) => n + l.length - 1, 0);
@@ -29,6 +29,18 @@ describe("base map layers", () => {
     const countrySegs = segments(outlines(buildCountries("110m")));
     assert.ok(segments(lines) < countrySegs * 0.85, `shared borders once: ${segments(lines)} segments vs ${countrySegs} in the outlines`);
     assert.ok(segments(lines) > countrySegs * 0.5, `coastlines kept: ${segments(lines)} segments`);
+  });
+
+  test("the drawn base is the land and the borders in one collection, told apart by kind", () => {
+    const base = buildBase("110m");
+    assert.deepEqual(
+      base.features.map((f) => [f.properties.kind, f.geometry.type]),
+      [
+        ["land", buildLand("110m").features[0].geometry.type],
+        ["border", "MultiLineString"],
+      ],
+      "one land feature then one border feature",
+    );
   });
 
   test("admin-1 boundaries as lines: fewer segments than the provinces' outlines, all in range", () => {

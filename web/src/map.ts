@@ -75,6 +75,10 @@ function countImage(text: string): { width: number; height: number; data: Uint8C
   return { width, height, data: g.getImageData(0, 0, width, height).data };
 }
 
+/** The base map's two kinds of feature (src/api/basemap.ts buildBase). */
+const LAND = ["==", ["get", "kind"], "land"] as never;
+const BORDER = ["==", ["get", "kind"], "border"] as never;
+
 /** The whole style, with the first events in it, so the worker tiles every source at once. */
 function style(events: unknown[]): StyleSpecification {
   // Features are places (events at the same point grouped), so clusters sum their counts.
@@ -84,9 +88,9 @@ function style(events: unknown[]): StyleSpecification {
     version: 8,
     sources: {
       // The small 1:110m land and borders first; the 1:50m ones join after the first render. Land
-      // is one shape and each border a line drawn once (scripts/install/20-web.ts builds them).
-      land: { type: "geojson", data: "/basemap/land-110m.geojson", tolerance: 0.5 },
-      borders: { type: "geojson", data: "/basemap/borders-110m.geojson", tolerance: 0.5 },
+      // is one shape and each border a line drawn once, in one source (one set of tiles and of
+      // tile clipping masks; scripts/install/20-web.ts builds it).
+      base: { type: "geojson", data: "/basemap/base-110m.geojson", tolerance: 0.5 },
       events: {
         type: "geojson",
         data: { type: "FeatureCollection", features: events } as never,
@@ -101,8 +105,8 @@ function style(events: unknown[]): StyleSpecification {
       // shows the sea colour behind it (style.css), the same pixels without a full-screen pass.
       // No fill antialiasing: the border lines drawn over the edges hide them, and it would cost
       // a second pass over every polygon edge (and its own shader) in each frame.
-      { id: "land", type: "fill", source: "land", paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
-      { id: "borders", type: "line", source: "borders", paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
+      { id: "land", type: "fill", source: "base", filter: LAND, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
+      { id: "borders", type: "line", source: "base", filter: BORDER, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
       {
         id: "clusters",
         type: "circle",
@@ -328,12 +332,11 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     const z = map.getZoom();
     if (!detail50 && z >= 2.5) {
       detail50 = true;
-      map.addSource("land50", { type: "geojson", data: "/basemap/land-50m.geojson", tolerance: 0.5 });
-      map.addSource("borders50", { type: "geojson", data: "/basemap/borders-50m.geojson", tolerance: 0.5 });
-      map.addLayer({ id: "land50", type: "fill", source: "land50", minzoom: 3, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } }, "clusters");
-      map.addLayer({ id: "borders50", type: "line", source: "borders50", minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
+      map.addSource("base50", { type: "geojson", data: "/basemap/base-50m.geojson", tolerance: 0.5 });
+      map.addLayer({ id: "land50", type: "fill", source: "base50", filter: LAND, minzoom: 3, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } }, "clusters");
+      map.addLayer({ id: "borders50", type: "line", source: "base50", filter: BORDER, minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
       const swap = () => {
-        if (!map.isSourceLoaded("land50") || !map.isSourceLoaded("borders50")) return;
+        if (!map.isSourceLoaded("base50")) return;
         // From zoom 3 the 1:50m layers draw land and borders alone (no land filled twice).
         map.setLayerZoomRange("land", 0, 3);
         map.setLayerZoomRange("borders", 0, 3);
