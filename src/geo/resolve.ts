@@ -48,6 +48,8 @@ const UNKNOWN_POP: Record<string, number> = W.unknownPopulation;
 // the (shared, frozen) reasons of every candidate when no explanation is asked for
 const NO_REASONS = Object.freeze([]) as unknown as string[];
 const NO_MENTIONS = Object.freeze([]) as unknown as number[];
+/** km per degree of latitude on distanceKm's sphere, a hair under (a lower bound despite rounding). */
+const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // features too large for "near the article's other places" to mean anything
 // kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
@@ -404,7 +406,11 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
             s += W.admin1Weight;
             if (explain) reasons.push(`in ${gaz.name(w)}, also named`);
           }
-          const d = distanceKm(clat, clon, gaz.lat(w), gaz.lon(w));
+          // (the latitude difference alone is a lower bound of the distance: no trigonometry for a
+          // place that cannot be the nearest)
+          const wlat = gaz.lat(w);
+          if (Math.abs(wlat - clat) * KM_PER_DEGREE_LOWER >= nearest) continue;
+          const d = distanceKm(clat, clon, wlat, gaz.lon(w));
           if (d < nearest) nearest = d;
         }
         if (listKinds) {
@@ -484,7 +490,9 @@ function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts,
       if (w === i || (ks.size === 1 && ks.has(keys[k]!))) continue;
       // (or its province: "Paris, Texas")
       if (gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
-      if (distanceKm(gaz.lat(i), gaz.lon(i), gaz.lat(w), gaz.lon(w)) <= W.proximityScaleKm) return true;
+      const wlat = gaz.lat(w);
+      if (Math.abs(wlat - gaz.lat(i)) * KM_PER_DEGREE_LOWER > W.proximityScaleKm) continue; // (farther in latitude alone)
+      if (distanceKm(gaz.lat(i), gaz.lon(i), wlat, gaz.lon(w)) <= W.proximityScaleKm) return true;
     }
     return false;
   };
