@@ -8,8 +8,7 @@
 //    "dates":["2017-03-01","2017-03-04"],"runs":[2,1],   the first 2 points on 2017-03-01, the next 1 …
 //    "points":[1041,0,0,1, 88,1,3,2, 90210,0,0,1]}      id, place, type (index in types), sources
 //
-// About half the bytes of one array per field. The web app imports the decoder (and nothing here
-// that needs Node when run: AnswerWriter, the server's, makes Buffers).
+// About half the bytes of one array per field. The web app imports the decoder.
 
 /** The map's points as aligned columns (what the web app works with): point k is id[k], lon[k] … */
 export interface PointColumns {
@@ -54,11 +53,12 @@ export function idText(id: string): string {
 }
 
 const UTF8 = new TextEncoder();
+const UTF8_DECODE = new TextDecoder();
 
 /**
  * Writes an answer's bytes into one reused buffer: a head of text, then integers and commas
  * written digit by digit (no string per number), then a tail; `finish` copies the bytes out.
- * For the server's point index (Node); the web app only decodes.
+ * For the server's point index; the web app only decodes.
  */
 export class AnswerWriter {
   private buf = new Uint8Array(1 << 16);
@@ -112,10 +112,11 @@ export class AnswerWriter {
     this.at += UTF8.encodeInto(t, this.buf.subarray(this.at)).written;
   }
 
-  /** The answer so far plus `tail`, as a buffer of its own. */
-  finish(tail: string): Buffer {
+  /** The answer so far plus `tail`, as a string: it lives (and dies young) in the JS heap, where a
+   * buffer per answer would be memory outside it that makes the engine run full collections often. */
+  finish(tail: string): string {
     this.text(tail);
-    return Buffer.from(this.buf.subarray(0, this.at));
+    return UTF8_DECODE.decode(this.buf.subarray(0, this.at));
   }
 }
 

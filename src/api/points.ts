@@ -195,7 +195,7 @@ const writer = new AnswerWriter();
 
 /** The map answer (map-answer.ts) for the points at `pick[0 … n)`, ascending, written as bytes from
  * the index's columns: place numbers are given in a first pass, then each point is four integers. */
-function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): Buffer {
+function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): string {
   const { idNum, oddIds, type, sources, spot, day, dateJson, stamp, localNo } = s;
   const gen = ++s.stampGen;
   const places: string[] = [];
@@ -317,7 +317,7 @@ export class PointIndex {
   private syncedAt = Number.NEGATIVE_INFINITY;
   private unsubscribe: (() => void) | null = null;
   /** Answers by filter, serialized (and gzipped when asked) once per change. */
-  private answers = new Map<string, { json: Buffer; gz?: Buffer }>();
+  private answers = new Map<string, { json: string; gz?: Buffer }>();
   /** Each event's JSON text, replaced as the change feed brings new versions. */
   readonly json: EventJsonCache;
   private shared = new Interner();
@@ -714,7 +714,7 @@ export class PointIndex {
     return `[${out.join(",")}]`;
   }
 
-  private compute(f: PointFilter): Buffer {
+  private compute(f: PointFilter): string {
     const s = this.byDate();
     const { pick, n } = this.select(f, s, true);
     return serialize(s, pick, n, this.spotJson);
