@@ -75,6 +75,13 @@ function countImage(text: string): { width: number; height: number; data: Uint8C
   return { width, height, data: g.getImageData(0, 0, width, height).data };
 }
 
+/**
+ * Base map lines and shapes are simplified to a pixel (the worker's tiles; MapLibre's default is
+ * 0.375): no line moves by more than one pixel, and software WebGL pays per triangle (~25% fewer
+ * at the first view than at 0.5).
+ */
+const BASE_TOLERANCE = 1;
+
 /** The base map's two kinds of feature (src/api/basemap.ts buildBase). */
 const LAND = ["==", ["get", "kind"], "land"] as never;
 const BORDER = ["==", ["get", "kind"], "border"] as never;
@@ -90,7 +97,7 @@ function style(events: unknown[]): StyleSpecification {
       // The small 1:110m land and borders first; the 1:50m ones join after the first render. Land
       // is one shape and each border a line drawn once, in one source (one set of tiles and of
       // tile clipping masks; scripts/install/20-web.ts builds it).
-      base: { type: "geojson", data: "/basemap/base-110m.geojson", tolerance: 0.5 },
+      base: { type: "geojson", data: "/basemap/base-110m.geojson", tolerance: BASE_TOLERANCE },
       events: {
         type: "geojson",
         data: { type: "FeatureCollection", features: events } as never,
@@ -332,7 +339,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     const z = map.getZoom();
     if (!detail50 && z >= 2.5) {
       detail50 = true;
-      map.addSource("base50", { type: "geojson", data: "/basemap/base-50m.geojson", tolerance: 0.5 });
+      map.addSource("base50", { type: "geojson", data: "/basemap/base-50m.geojson", tolerance: BASE_TOLERANCE });
       map.addLayer({ id: "land50", type: "fill", source: "base50", filter: LAND, minzoom: 3, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } }, "clusters");
       map.addLayer({ id: "borders50", type: "line", source: "base50", filter: BORDER, minzoom: 3, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.6, 8, 1.5] } }, "clusters");
       const swap = () => {
@@ -347,7 +354,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     if (detail50 && !admin1 && z >= 3.5) {
       admin1 = true;
       // The provinces' boundaries as lines, each shared one once (not every province's outline).
-      map.addSource("admin1", { type: "geojson", data: "/basemap/admin1-lines.geojson", tolerance: 0.6 });
+      map.addSource("admin1", { type: "geojson", data: "/basemap/admin1-lines.geojson", tolerance: BASE_TOLERANCE });
       map.addLayer(
         { id: "admin1", type: "line", source: "admin1", minzoom: 4, paint: { "line-color": "#b3b8bf", "line-width": 0.7, "line-dasharray": [3, 2] } },
         "borders50",
