@@ -52,33 +52,12 @@ export function offsetPoint(lat: number, lon: number, bearing: number, km: numbe
 
 export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], places: Place[]): Place[] {
   const out: Place[] = [];
-  const add = (p: Place) => {
-    const prev = out.find((o) => o.id === p.id);
-    if (prev) prev.mentions.push(...p.mentions);
-    else out.push(p);
-  };
   const story = storyCentre(places);
   for (const a of anchors) {
     const p = a.place;
     if (!p) continue;
     const before = text.slice(Math.max(0, a.span.start - 80), a.span.start);
     const after = text.slice(a.span.end, a.span.end + 60);
-    const rel = (kind: string, start: number, end: number, lat: number, lon: number, precision: 1 | 2 | 3, extra: { direction?: string; distanceKm?: number } = {}) => {
-      const phrase = text.slice(start, end);
-      const place: Place = {
-        id: `rel:${kind}:${extra.direction ?? ""}:${extra.distanceKm ?? ""}:${p.id}`,
-        name: phrase.replace(/^(?:an?|the)\s+/i, ""),
-        mentions: [{ start, end, text: phrase, pass: "geo", rule: `relative-${kind}`, confidence: 0.7 }],
-        lat,
-        lon,
-        featureCode: p.featureCode,
-        countryCode: p.countryCode,
-        precision,
-        relative: { anchor: p.id, kind, ...extra },
-      };
-      if (p.admin1) place.admin1 = p.admin1;
-      add(place);
-    };
     let m: RegExpExecArray | null;
     // cheap tests on the last few characters first: the anchored patterns below scan every start
     const endsOf = ENDS_OF.test(before.slice(-12));
@@ -86,7 +65,7 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       const km = Number(m[1]) * UNIT_KM[m[2]!.toLowerCase()]!;
       const dir = dirKey(m[3]!);
       const [lat, lon] = offsetPoint(p.lat, p.lon, BEARING[dir]!, km);
-      rel("offset", a.span.start - m[0].length, a.span.end, lat, lon, 2, { direction: dir, distanceKm: km });
+      addRelative(out, text, p, "offset", a.span.start - m[0].length, a.span.end, lat, lon, 2, { direction: dir, distanceKm: km });
       continue;
     }
     if (endsOf && p.featureCode === "STM" && (m = RE_BANK.exec(before))) {
@@ -94,7 +73,7 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       const [lat0, lon0] = nearestOnLine(p, nearbyTown(anchors, a.span.start) ?? story);
       const b = BEARING[dirKey(side)];
       const [lat, lon] = b === undefined ? [lat0, lon0] : offsetPoint(lat0, lon0, b, R.bankOffsetKm);
-      rel("bank", a.span.start - m[0].length, a.span.end, lat, lon, 2, { direction: side });
+      addRelative(out, text, p, "bank", a.span.start - m[0].length, a.span.end, lat, lon, 2, { direction: side });
       continue;
     }
     if (endsOf && (m = RE_DIRECTION.exec(before))) {
@@ -107,7 +86,7 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
         const km = R.defaultOffsetKm[p.precision === 3 ? "region" : "town"];
         const [lat, lon] = offsetPoint(p.lat, p.lon, BEARING[dir]!, km);
         const start = head ? dStart : dStart + m[0].toLowerCase().lastIndexOf(m[3]!.toLowerCase());
-        rel("direction", start, a.span.end, lat, lon, 2, { direction: dir });
+        addRelative(out, text, p, "direction", start, a.span.end, lat, lon, 2, { direction: dir });
         continue;
       }
     }
@@ -115,31 +94,31 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       const dir = m[1] ? dirKey(m[1]) : undefined;
       const km = dir ? R.countrysideOffsetKm : 0;
       const [lat, lon] = dir ? offsetPoint(p.lat, p.lon, BEARING[dir]!, km) : [p.lat, p.lon];
-      const extra: { direction?: string; distanceKm?: number } = {};
+      const extra: Extra = {};
       if (dir) extra.direction = dir;
-      rel(m[2]!.toLowerCase(), a.span.start, a.span.end + m[0].length, lat, lon, p.precision === 3 ? 3 : 2, extra);
+      addRelative(out, text, p, m[2]!.toLowerCase(), a.span.start, a.span.end + m[0].length, lat, lon, p.precision === 3 ? 3 : 2, extra);
       continue;
     }
     if ((m = RE_POSS_DIR_AFTER.exec(after)) && (p.featureCode.startsWith("PCL") || p.featureCode === "ADM1")) {
       // "Syria's northeast"
       const dir = dirKey(m[1]!);
       const [lat, lon] = partOf(gaz, p, dir);
-      rel("part", a.span.start, a.span.end + m[0].length, lat, lon, 3, { direction: dir });
+      addRelative(out, text, p, "part", a.span.start, a.span.end + m[0].length, lat, lon, 3, { direction: dir });
       continue;
     }
     if ((m = RE_NEAR_BEFORE.exec(before)) && p.precision === 1) {
-      rel("near", a.span.start - m[0].length, a.span.end, p.lat, p.lon, 2);
+      addRelative(out, text, p, "near", a.span.start - m[0].length, a.span.end, p.lat, p.lon, 2);
       continue;
     }
     if ((m = RE_DIR_BEFORE.exec(before)) && (p.featureCode.startsWith("PCL") || p.featureCode === "ADM1")) {
       const dir = dirKey(m[1]!);
       const [lat, lon] = partOf(gaz, p, dir);
-      rel("part", a.span.start - m[0].length, a.span.end, lat, lon, 3, { direction: dir });
+      addRelative(out, text, p, "part", a.span.start - m[0].length, a.span.end, lat, lon, 3, { direction: dir });
     }
     if (p.featureCode.startsWith("PCL") && (m = RE_BORDER_WITH.exec(before))) {
       const focus = focusCountry(places, p.countryCode);
       const b = focus ? gaz.header.borders[[focus, p.countryCode].sort().join("|")] : undefined;
-      if (b) rel("border", a.span.start - m[0].length, a.span.end, b[0], b[1], 2, {});
+      if (b) addRelative(out, text, p, "border", a.span.start - m[0].length, a.span.end, b[0], b[1], 2, {});
     }
   }
   // "the Iraqi border", "the Syrian-Turkish border": demonyms name the countries.
@@ -182,6 +161,32 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       }
     }
   return mergeById(out);
+}
+
+type Extra = { direction?: string; distanceKm?: number };
+
+/**
+ * A place described relative to the anchor place `p` ("40 km north of X", "X's countryside"), added to
+ * `out` (its mentions joined to an earlier one with the same id). A function of its own, not a closure
+ * made per anchor: each closure made costs a name set on it under the TypeScript loader.
+ */
+function addRelative(out: Place[], text: string, p: Place, kind: string, start: number, end: number, lat: number, lon: number, precision: 1 | 2 | 3, extra: Extra = {}): void {
+  const phrase = text.slice(start, end);
+  const place: Place = {
+    id: `rel:${kind}:${extra.direction ?? ""}:${extra.distanceKm ?? ""}:${p.id}`,
+    name: phrase.replace(/^(?:an?|the)\s+/i, ""),
+    mentions: [{ start, end, text: phrase, pass: "geo", rule: `relative-${kind}`, confidence: 0.7 }],
+    lat,
+    lon,
+    featureCode: p.featureCode,
+    countryCode: p.countryCode,
+    precision,
+    relative: { anchor: p.id, kind, ...extra },
+  };
+  if (p.admin1) place.admin1 = p.admin1;
+  const prev = out.find((o) => o.id === place.id);
+  if (prev) prev.mentions.push(...place.mentions);
+  else out.push(place);
 }
 
 function mergeById(ps: Place[]): Place[] {
