@@ -93,10 +93,10 @@ console.log(`right after start, while the point index loads: ${early.join("; ")}
 await (await fetch(`${url}/api/map/points`)).arrayBuffer();
 console.log(`map point index ready ${((performance.now() - t0) / 1000).toFixed(1)} s after start`);
 
-const ids = (await store.queryEvents({ limit: 5000, withSources: false, sort: "date-asc" })).items.map((e) => e.id);
+const ids = (await store.queryEvents({ limit: 20000, withSources: false, sort: "date-asc" })).items.map((e) => e.id);
 // --routes REGEX keeps the baseline and the routes whose label matches (to profile a few).
 const only = values.routes ? new RegExp(values.routes, "i") : null;
-const ROUTES: [string, string[]][] = (MODE === "repeat" ? repeatRoutes(ids) : variedRoutes(ids, 4000)).filter(([label], i) => i === 0 || !only || only.test(label));
+const ROUTES: [string, string[]][] = (MODE === "repeat" ? repeatRoutes(ids) : variedRoutes(ids, 20000)).filter(([label], i) => i === 0 || !only || only.test(label));
 console.log(
   MODE === "varied"
     ? "mode varied: each request has its own seeded random bbox / time window / type / actor (the response cache cannot answer); rows marked * have one URL, so the cache answers them"

@@ -166,14 +166,20 @@ describe("compression", () => {
 });
 
 describe("response cache", () => {
-  test("a repeated read is answered from the cache with the same text and headers, until a write", async () => {
+  test("a read asked again is kept, then answered from the cache with the same text and headers, until a write", async () => {
     const cached = await buildApp({ store, webRoot: join(dir, "no-web"), warm: false });
     try {
       const url = "/api/events?limit=3&type=Riots";
       const first = await cached.inject({ method: "GET", url });
+      const again = await cached.inject({ method: "GET", url });
       const second = await cached.inject({ method: "GET", url });
       assert.equal(first.headers["x-cache"], undefined, "the first answer is computed");
-      assert.equal(second.headers["x-cache"], "hit", "the second comes from the cache");
+      assert.equal(again.headers["x-cache"], undefined, "asked a second time: computed again, and kept");
+      assert.equal(second.headers["x-cache"], "hit", "the third comes from the cache");
+      // A question asked once is not kept: another one-off does not push it out, and is not a hit.
+      const other = "/api/events?limit=4&type=Riots";
+      await cached.inject({ method: "GET", url: other });
+      assert.equal((await cached.inject({ method: "GET", url })).headers["x-cache"], "hit", "the kept answer is still there");
       assert.equal(second.body, first.body, "same text");
       assert.equal(second.headers["content-type"], first.headers["content-type"], "same type");
       assert.match(String(second.headers["content-security-policy"]), /default-src 'self'/, "a cached answer carries the security headers");
