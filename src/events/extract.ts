@@ -77,6 +77,8 @@ const OBJECT_BEFORE =
 // ("they are now regrouping").
 const ANAPHOR = /\b(they|the group)\s+((?:(?:have|has|had|were|was|are|is|also|then|later|reportedly|allegedly|now|again|recently|finally|quickly|successfully|would|will|could|may|might)\s+){0,3})$/i;
 const BE = /\b(?:were|was|are|is)\b/i;
+// (a module constant: tsx compiles a \p{…} regex literal into a RegExp constructed wherever it is evaluated)
+const ING_WORD = /^\p{L}+ing\b/iu;
 const GROUP_NOUN =
   /\b(?:jihadists?|jihadis|militants|rebels|insurgents|fighters|gunmen|militiamen|militias?|troops|soldiers|forces|police|protesters|demonstrators|civilians|residents|villagers|people|families|refugees|prisoners|detainees|men|women|children)\b/i;
 const GROUP_KINDS = ["rebel-group", "political-militia", "identity-militia", "jihadist-group"];
@@ -262,7 +264,7 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
   function anaphoricSubject(s: Span, si: number, trig: { start: number; text: string }): ActorMention | undefined {
     const base = Math.max(s.start, trig.start - 60);
     const m = ANAPHOR.exec(text.slice(base, trig.start));
-    if (!m || (BE.test(m[2]) && !/^\p{L}+ing\b/iu.test(trig.text))) return undefined;
+    if (!m || (BE.test(m[2]) && !ING_WORD.test(trig.text))) return undefined;
     const start = base + m.index;
     if (OBJECT_BEFORE.test(text.slice(Math.max(s.start, start - 40), start))) return undefined;
     const from = si > 0 ? nlp.sentences[si - 1].start : s.start;

@@ -5,6 +5,8 @@ import { type NlpDoc, within } from "../nlp/pipeline.js";
 import type { Place, Span } from "../types/index.js";
 
 const PREP = /\b(?:along (?:the )?(?:border|frontier) with|reach|reached|reaching|entered|entering|liberate|liberated|recaptured|captured|seized|retook|retaking|besieged|shelled|struck|bombed|in|near|at|outside|around|across|on the outskirts of|west of|east of|north of|south of|northwest of|northeast of|southwest of|southeast of|towards?|into|from)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|governorate|state|county|area|countryside|capital|suburb|neighbourhood|neighborhood|camp)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+// (module constants: tsx compiles a \p{…} regex literal into a RegExp constructed wherever it is evaluated)
+const NAMED_AFTER = /^\s+(?:capital|city|town|port|village|province|region)\s+\p{Lu}/u;
 const AFTER = /^(?:['’]s)?(?:\s+and\s+[\p{Lu}][\p{L}-]+)?\s+(?:province|governorate|city|town|village|district|region|countryside|state|county|area|camp|oilfield|airport|military airport)\b/iu;
 
 export interface FoundLocation {
@@ -50,7 +52,7 @@ export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[
     const and = name.indexOf(" and ");
     if (and > 0) name = name.slice(0, and);
     // "the Kazakh capital Astana": the place is the name after the noun
-    if (/^\s+(?:capital|city|town|port|village|province|region)\s+\p{Lu}/u.test(text.slice(start + name.length, start + name.length + 30))) continue;
+    if (NAMED_AFTER.test(text.slice(start + name.length, start + name.length + 30))) continue;
     if (actorSpans.some((m) => m.start < n.end && n.start < m.end)) continue;
     if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name)) continue;
     const sp = { start, end: start + name.length, text: name };

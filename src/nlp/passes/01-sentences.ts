@@ -18,6 +18,9 @@ const abbreviations = () => (abbr ??= new Set(readTsv("abbreviations.txt", 1).ma
 const END = /[.!?]+["'”’)\]]*(?=\s|“)/g;
 const WORD_BEFORE = /[\p{L}\p{N}.]+$/u;
 const LETTER = /[\p{L}\p{N}]/u;
+// (module constants: tsx compiles a \p{…} regex literal into a RegExp constructed wherever it is evaluated)
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const DOTTED = /\p{L}\.\p{L}$/u;
 
 /** Splits `text` into sentence spans. Exported for tests. */
 export function splitSentences(text: string): Span[] {
@@ -43,7 +46,7 @@ export function splitSentences(text: string): Span[] {
     if (n > 1 && m[0][0] === ".") continue;
     if (n === 1 && m[0][0] === ".") {
       const word = WORD_BEFORE.exec(text.slice(Math.max(0, at - 12), at))?.[0] ?? "";
-      if (ab.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || /\p{L}\.\p{L}$/u.test(word)) continue;
+      if (ab.has(word.toLowerCase()) || ONE_CAPITAL.test(word) || DOTTED.test(word)) continue;
     }
     const end = at + m[0].length;
     push(from, end);

@@ -135,9 +135,13 @@ export function nameRuns(text: string, start = 0, end = text.length): { start: n
       i++;
       continue;
     }
-    let t = s.slice(i, e).replace(/['’]s$/, "").replace(/[.'’-]+$/, "");
+    // (each replace only where the last character says it can match: most runs end in a plain letter)
+    let t = s.slice(i, e);
+    if (t.endsWith("s")) t = t.replace(/['’]s$/, "");
+    const last = t[t.length - 1];
+    if (last === "." || last === "'" || last === "’" || last === "-") t = t.replace(/[.'’-]+$/, "");
     // trailing joiners ("Syria and") are not part of the run
-    t = t.replace(/\s+(?:of|for|the|and)$/, "");
+    if (t.endsWith("of") || t.endsWith("for") || t.endsWith("the") || t.endsWith("and")) t = t.replace(/\s+(?:of|for|the|and)$/, "");
     if (t.length >= 2) out.push({ start: start + i, end: start + i + t.length, text: t });
     i = e;
   }

@@ -39,6 +39,8 @@ interface Tok {
 }
 const WORDCHAR = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
+// (a module constant: tsx compiles a \p{…} regex literal into a RegExp constructed wherever it is evaluated)
+const CAPITAL_START = /^\p{Lu}/u;
 // per UTF-16 unit above ASCII: 0 not yet tested, 1 letter, 2 digit, 3 neither
 const classCache = new Uint8Array(65536);
 const classOf = (c: number) => {
@@ -539,14 +541,14 @@ export const actorsPass: Pass = {
       if (!s) continue;
       const nt = tokenize(s.name);
       if (s.kind === "person" && nt.length >= 2) short.set(nt[nt.length - 1].t, k.actor);
-      else if (s.kind !== "state" && s.kind !== "person" && nt.length >= 3 && /^\p{Lu}/u.test(nt[nt.length - 2].t)) {
+      else if (s.kind !== "state" && s.kind !== "person" && nt.length >= 3 && CAPITAL_START.test(nt[nt.length - 2].t)) {
         short.set(`${nt[nt.length - 2].t} ${nt[nt.length - 1].t}`, k.actor);
       }
     }
     const later: Cand[] = [];
     for (const [k, id] of short) {
       if (C.lex.has(k) || C.country.has(k)) continue;
-      const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+      const isWordChar = (ch: string | undefined) => ch !== undefined && WORDCHAR.test(ch);
       for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + k.length)) {
         if (isWordChar(text[at - 1]) || isWordChar(text[at + k.length])) continue;
         const the = text.slice(Math.max(0, at - 4), at) === "the " ? 4 : 0;
