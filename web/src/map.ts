@@ -82,6 +82,20 @@ function countImage(text: string): { width: number; height: number; data: Uint8C
  */
 const BASE_TOLERANCE = 1;
 
+/**
+ * Cluster counts, drawn by the GPU from small images made on demand (no glyphs, no DOM markers).
+ * Not in the first view: a symbol layer is one more shader program to compile in the first frame
+ * (software WebGL) and a round trip per tile while the worker waits for the count images; the
+ * circles, coloured and sized by their events, come first and the counts follow them.
+ */
+const COUNT_LAYER = {
+  id: "cluster-count",
+  type: "symbol",
+  source: "events",
+  filter: ["has", "point_count"],
+  layout: { "icon-image": countImageId(), "icon-allow-overlap": true, "icon-ignore-placement": true },
+} as never;
+
 /** The base map's two kinds of feature (src/api/basemap.ts buildBase). */
 const LAND = ["==", ["get", "kind"], "land"] as never;
 const BORDER = ["==", ["get", "kind"], "border"] as never;
@@ -127,14 +141,7 @@ function style(events: unknown[]): StyleSpecification {
           "circle-stroke-width": 2,
         },
       },
-      {
-        // Counts drawn by the GPU from small images made on demand (no glyphs, no DOM markers).
-        id: "cluster-count",
-        type: "symbol",
-        source: "events",
-        filter: ["has", "point_count"],
-        layout: { "icon-image": countImageId() as never, "icon-allow-overlap": true, "icon-ignore-placement": true },
-      },
+      // The cluster counts (COUNT_LAYER) join after the first view is drawn.
       {
         id: "events",
         type: "circle",
@@ -288,6 +295,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
   const firstIdle = () => {
     shown = true;
     for (const f of onShown.splice(0)) f();
+    map.addLayer(COUNT_LAYER, "events");
     addDetail();
     map.on("zoomend", addDetail);
   };
