@@ -1,10 +1,23 @@
 // Benchmark: contact and escalation detection on synthetic events (seeded, deterministic), with a
 // same-run baseline: one linear pass that reads every event and measures its distance to a point
 // (the least any detector must do). Also: scrypt password hashing (per login) against one SHA-256.
-//   npm run bench:alerts
+// Then the server's cost per store change: a store of 100,000 synthetic events (bench:api's data;
+// --db PATH copies a store seeded by bench:api instead of seeding a temp one), one new report
+// imported at a time, and after each the alerts computed again two ways in the same run: a full
+// pass (`alertsFromStore`: the whole window read again, the baseline) and the upkeep the server's
+// watcher uses (`AlertUpkeep`: only the changes since the last pass read), as CPU ms.
+//   npm run bench:alerts [-- --events 100000 --db /tmp/seeded.db --changes 7]
 import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { hashPassword } from "../src/accounts/password.js";
 import { detectAlerts } from "../src/alerts/detect.js";
+import { alertsFromStore } from "../src/alerts/run.js";
+import { AlertUpkeep } from "../src/alerts/upkeep.js";
+import { openStore } from "../src/store/index.js";
+import { syntheticEvents } from "./api-data.js";
 import { haversineKm } from "../src/alerts/distance.js";
 import type { AlertData, AlertEvent } from "../src/alerts/types.js";
 import type { Actor, Relation } from "../src/types/index.js";
@@ -88,3 +101,61 @@ const scryptMs = time(() => {}, 1) + (await (async () => {
 })());
 const shaMs = time(() => createHash("sha256").update("correct horse battery staple").digest(), 1000);
 console.log(`\npassword hash (scrypt N=2^15 r=8 p=2): ${scryptMs.toFixed(1)} ms; baseline SHA-256: ${shaMs.toFixed(4)} ms; ratio ${(scryptMs / shaMs).toFixed(0)}x (the cost is the point)`);
+
+// ───────── cost per store change at 100k events ─────────
+const { values } = parseArgs({ options: { events: { type: "string", default: "100000" }, db: { type: "string" }, changes: { type: "string", default: "7" } } });
+const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-alerts-"));
+const dbPath = join(dir, "bench.db");
+const seeded = values.db !== undefined && existsSync(values.db);
+if (seeded) copyFileSync(values.db!, dbPath);
+const store = await openStore(dbPath);
+const t0 = performance.now();
+if (!seeded) await store.importEvents(syntheticEvents(Number(values.events)));
+const stats = await store.stats();
+console.log(
+  `\nper store change: ${stats.events.toLocaleString("en")} events ${seeded ? `(copy of ${values.db})` : `(stored in ${((performance.now() - t0) / 1000).toFixed(1)} s)`}, one new report on the latest day (${stats.lastEvent?.slice(0, 10)}) each time`,
+);
+const cpuMs = async (fn: () => Promise<unknown>) => {
+  const c0 = process.cpuUsage();
+  await fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+const upkeep = new AlertUpkeep(store);
+let cursor = stats.cursor;
+const firstMs = await cpuMs(() => upkeep.alerts());
+const fresh = syntheticEvents(40, 4242);
+const full: number[] = [];
+const inc: number[] = [];
+let same = true;
+for (let k = 0; k < Number(values.changes); k++) {
+  await store.importEvents([{ ...fresh[k]!, externalId: `ALBENCH${k}-${Date.now()}`, date: stats.lastEvent!.slice(0, 10) }]);
+  let a: Awaited<ReturnType<typeof alertsFromStore>> | undefined;
+  let b: typeof a;
+  // Alternate which goes first, so neither always meets a warmer cache.
+  const runFull = async () => full.push(await cpuMs(async () => (a = await alertsFromStore(store))));
+  const runInc = async () =>
+    inc.push(
+      await cpuMs(async () => {
+        const ch = await store.eventsSince(cursor, 1000);
+        cursor = ch.cursor;
+        await upkeep.apply(ch);
+        b = await upkeep.alerts();
+      }),
+    );
+  if (k % 2) {
+    await runFull();
+    await runInc();
+  } else {
+    await runInc();
+    await runFull();
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) same = false;
+}
+const med = (l: number[]) => [...l].sort((x, y) => x - y)[Math.floor(l.length / 2)]!;
+console.log(`window held by the upkeep: ${upkeep.size.toLocaleString("en")} events; its first pass (reads the window): ${firstMs.toFixed(0)} ms CPU`);
+console.log(`full pass (baseline)  ${med(full).toFixed(1).padStart(7)} ms CPU per change (median of ${full.length}; min ${Math.min(...full).toFixed(1)}, max ${Math.max(...full).toFixed(1)})`);
+console.log(`upkeep                ${med(inc).toFixed(1).padStart(7)} ms CPU per change (median of ${inc.length}; min ${Math.min(...inc).toFixed(1)}, max ${Math.max(...inc).toFixed(1)})   ratio ${(med(full) / med(inc)).toFixed(1)}x less`);
+console.log(`same alerts from both after every change: ${same ? "yes" : "NO"}`);
+await store.close();
+rmSync(dir, { recursive: true, force: true });

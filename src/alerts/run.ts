@@ -4,7 +4,7 @@ import type { Store } from "../store/types.js";
 import { type DetectResult, detectAlerts } from "./detect.js";
 import { addDays, resolveAlertOptions } from "./options.js";
 import { loadAlertData } from "./source.js";
-import type { AlertKind, AlertOptions } from "./types.js";
+import type { AlertData, AlertKind, AlertOptions } from "./types.js";
 
 export interface AlertQuery extends Partial<AlertOptions> {
   /** Alerts whose latest event is on or after this day. */
@@ -16,13 +16,29 @@ export interface AlertQuery extends Partial<AlertOptions> {
 
 /** @example const { alerts } = await alertsFromStore(store, { until: "2017-09-10", distanceKm: 30 }); */
 export async function alertsFromStore(store: Store, q: AlertQuery = {}): Promise<DetectResult> {
-  const { since, until, kinds, ...rest } = q;
-  const o = resolveAlertOptions({ ...rest, asOf: until ?? rest.asOf });
-  let asOf = o.asOf;
+  let asOf = optionsOf(q).asOf;
   if (!asOf) asOf = (await store.stats()).lastEvent?.slice(0, 10) ?? "1970-01-01";
-  const from = addDays(asOf, -(o.windowDays + o.trendDays));
+  const from = windowStart(q, asOf);
   const data = await loadAlertData(store, { since: from, until: asOf });
-  const r = detectAlerts(data, { ...o, asOf, since: undefined });
+  return detectQuery(data, q, asOf);
+}
+
+/** The detection step of `alertsFromStore` over data already loaded for `asOf` (also src/alerts/upkeep.ts). */
+export function detectQuery(data: AlertData, q: AlertQuery, asOf: string): DetectResult {
+  const { since, kinds } = q;
+  const r = detectAlerts(data, { ...optionsOf(q), asOf, since: undefined });
   r.alerts = r.alerts.filter((a) => (!since || a.lastDate >= since) && (!kinds || kinds.includes(a.kind)));
   return r;
+}
+
+/** The first day of the events `alertsFromStore` loads for `asOf` (the area window plus the trend look-back). */
+export function windowStart(q: AlertQuery, asOf: string): string {
+  const o = optionsOf(q);
+  return addDays(asOf, -(o.windowDays + o.trendDays));
+}
+
+/** The detector options of a query (`until` is the as-of day; `since` and `kinds` filter the result). */
+export function optionsOf(q: AlertQuery): AlertOptions {
+  const { since, until, kinds, ...rest } = q;
+  return resolveAlertOptions({ ...rest, asOf: until ?? rest.asOf });
 }

@@ -15,8 +15,8 @@ import { Subscriptions } from "../notify/subscriptions.js";
 import { WebhookQueue } from "../notify/webhook.js";
 import type { Store, StoredEvent } from "../store/types.js";
 import { CoalitionOverrides } from "./overrides.js";
-import { alertsFromStore } from "./run.js";
 import type { AlertOptions, CoalitionSet } from "./types.js";
+import { AlertUpkeep } from "./upkeep.js";
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -97,6 +97,8 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
     actorName: (id) => coalitions?.byActor.get(id)?.actorName,
   });
 
+  // The alert window is read once, then kept up to date from each batch of changes.
+  const upkeep = new AlertUpkeep(store, o.alertOptions ?? {});
   let cursor = -1;
   let busy: Promise<void> | undefined;
   let again = false;
@@ -108,7 +110,8 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
     if (ch.events.length === 0 && ch.removed.length === 0) return;
     cursor = ch.cursor;
     // Alerts first: they also give the coalitions that coalition-pair subscriptions need.
-    const r = await alertsFromStore(store, o.alertOptions ?? {});
+    await upkeep.apply(ch);
+    const r = await upkeep.alerts();
     coalitions = r.coalitions;
     await notifier.dispatchEvents(ch.events.map(toNotifyEvent));
     await notifier.dispatchAlerts(r.alerts);

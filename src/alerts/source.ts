@@ -70,16 +70,26 @@ export async function relationEvidence(store: Store, maxArticles = 300): Promise
 
 /** Loads AlertData from a store; `since`/`until` bound the event dates; `evidence` adds quoted relation evidence. */
 export async function loadAlertData(store: Store, opts: { since?: string; until?: string; evidence?: Map<string, string[]> } = {}): Promise<AlertData> {
-  let db: SqlDb | undefined;
-  try {
-    db = sqlOf(store);
-  } catch {
-    db = undefined;
-  }
+  const db = dbOf(store);
   let events = await storedEvents(store, opts.since, opts.until);
   if (db) {
     events = applyReviews(events, await new Reviews(db, systemClock).states(events.map((e) => e.id)));
   }
+  return { ...(await loadAlertContext(store, opts.evidence)), events: events.map(toAlertEvent) };
+}
+
+/** The store's accounts database, or undefined for a store without one. */
+export function dbOf(store: Store): SqlDb | undefined {
+  try {
+    return sqlOf(store);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything but the events: actors (with persons' affiliations), sponsor/alliance relations, coalition overrides. */
+export async function loadAlertContext(store: Store, evidence?: Map<string, string[]>): Promise<Omit<AlertData, "events">> {
+  const db = dbOf(store);
   const actors: Actor[] = [];
   for (let offset = 0; ; offset += 5000) {
     const page = await store.listActors({ limit: 5000, offset });
@@ -105,11 +115,11 @@ export async function loadAlertData(store: Store, opts: { since?: string; until?
         target: e.target,
         confidence: Math.min(0.99, 0.6 + 0.1 * e.articleCount),
         evidence: [
-          ...(opts.evidence?.get(`${e.source}|${e.type}|${e.target}`) ?? []).map((t) => ({ pass: "store", rule: "article", confidence: 1, start: 0, end: 0, text: t })),
+          ...(evidence?.get(`${e.source}|${e.type}|${e.target}`) ?? []).map((t) => ({ pass: "store", rule: "article", confidence: 1, start: 0, end: 0, text: t })),
           { pass: "store", rule: "actorGraph", confidence: 1, start: 0, end: 0, text },
         ],
       };
     });
   const overrides = db ? await new CoalitionOverrides(db, systemClock).list() : [];
-  return { actors, relations, events: events.map(toAlertEvent), overrides };
+  return { actors, relations, overrides };
 }

@@ -1,0 +1,108 @@
+// Alerts kept up to date as the store changes (the server's watcher, src/alerts/services.ts):
+// the events of the alert window are read once, then only what `store.eventsSince` reports as
+// changed or removed is applied to that copy, instead of reading the whole window again after
+// every change. The result equals `alertsFromStore` on the same store (test/alerts/upkeep.test.ts).
+// Analyst reviews live outside the store's change counter, so they are read again on every pass
+// (one query per 500 events of the window), as are actors, relations and coalition overrides.
+import { applyReviews, Reviews } from "../accounts/review.js";
+import { systemClock } from "../accounts/clock.js";
+import type { EventChanges, Store, StoredEvent } from "../store/types.js";
+import type { DetectResult } from "./detect.js";
+import { type AlertQuery, detectQuery, optionsOf, windowStart } from "./run.js";
+import { dbOf, loadAlertContext, storedEvents, toAlertEvent } from "./source.js";
+import type { AlertEvent } from "./types.js";
+
+interface Held {
+  stored: StoredEvent;
+  /** toAlertEvent(stored), made once (events with an analyst review are converted again each pass). */
+  alert: AlertEvent;
+}
+
+/** The store's order for `sort: "date-asc"`: date, then the event number. */
+function storeOrder(a: StoredEvent, b: StoredEvent): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const x = Number(a.id);
+  const y = Number(b.id);
+  if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export class AlertUpkeep {
+  private events = new Map<string, Held>();
+  /** The as-of day and first day of the events held; undefined before the first load. */
+  private asOf: string | undefined;
+  private from = "";
+
+  constructor(
+    private readonly store: Store,
+    private readonly query: AlertQuery = {},
+  ) {}
+
+  /** The query's fixed as-of day (`until`), if any; else the window follows the latest stored event. */
+  private get fixedAsOf(): string | undefined {
+    return optionsOf(this.query).asOf;
+  }
+
+  /** Reads the whole window from the store (first pass, and when the latest event went away). */
+  private async reload(): Promise<void> {
+    const asOf = this.fixedAsOf ?? (await this.store.stats()).lastEvent?.slice(0, 10) ?? "1970-01-01";
+    this.setWindow(asOf);
+    this.events = new Map();
+    for (const e of await storedEvents(this.store, this.from, asOf)) this.events.set(e.id, { stored: e, alert: toAlertEvent(e) });
+  }
+
+  private setWindow(asOf: string): void {
+    this.asOf = asOf;
+    this.from = windowStart(this.query, asOf);
+  }
+
+  /**
+   * Applies one batch of store changes (read with `eventsSince` after the cursor of the previous
+   * batch, or of the store before the first `alerts()`). Safe to apply a batch twice.
+   */
+  async apply(ch: EventChanges): Promise<void> {
+    if (this.asOf === undefined) return; // nothing held yet: the first alerts() reads the store
+    let reload = false;
+    let latest = this.asOf;
+    // The latest stored day can only go back when an event of that day is removed or re-dated.
+    const leaves = (id: string, newDate?: string) => {
+      const old = this.events.get(id);
+      if (!this.fixedAsOf && old && old.stored.date.slice(0, 10) === this.asOf && (newDate === undefined || newDate.slice(0, 10) < this.asOf!)) reload = true;
+    };
+    for (const id of ch.removed) leaves(id);
+    for (const e of ch.events) {
+      leaves(e.id, e.date);
+      const d = e.date.slice(0, 10);
+      if (d > latest) latest = d;
+    }
+    if (reload) {
+      await this.reload();
+      return;
+    }
+    if (!this.fixedAsOf && latest !== this.asOf) {
+      // The window moved forward: every event of the new days is in this batch; older ones drop out.
+      this.setWindow(latest);
+      for (const [id, h] of this.events) if (h.stored.date < this.from) this.events.delete(id);
+    }
+    for (const id of ch.removed) this.events.delete(id);
+    for (const e of ch.events) {
+      if (e.date >= this.from && e.date <= this.asOf!) this.events.set(e.id, { stored: e, alert: toAlertEvent(e) });
+      else this.events.delete(e.id);
+    }
+  }
+
+  /** The alerts as of now (as `alertsFromStore(store, query)` would give them). */
+  async alerts(): Promise<DetectResult> {
+    if (this.asOf === undefined) await this.reload();
+    const held = [...this.events.values()].sort((a, b) => storeOrder(a.stored, b.stored));
+    const db = dbOf(this.store);
+    const states = db ? await new Reviews(db, systemClock).states(held.map((h) => h.stored.id)) : new Map();
+    const events = held.map((h) => (states.has(h.stored.id) ? toAlertEvent(applyReviews([h.stored], states)[0]!) : h.alert));
+    return detectQuery({ ...(await loadAlertContext(this.store)), events }, this.query, this.asOf!);
+  }
+
+  /** Number of events held (the window). */
+  get size(): number {
+    return this.events.size;
+  }
+}
