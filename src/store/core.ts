@@ -341,15 +341,18 @@ export class CoreStore implements Store {
     }
     const all = [...ids];
     const stored = new Map<string, Row>();
-    const perSelect = db.multiRow ? 500 : 1;
-    for (let i = 0; i < all.length; i += perSelect) {
-      const chunk = all.slice(i, i + perSelect);
-      const rows = await db.all<Row>(
-        `SELECT id, name, kind, inter, country, role, affiliation, known, aliases FROM actors WHERE id IN (${qs(chunk.length)})`,
-        chunk,
-      );
-      for (const r of rows) stored.set(String(r.id), r);
-    }
+    const cols = "id, name, kind, inter, country, role, affiliation, known, aliases";
+    if (!db.multiRow) {
+      // SQLite: the ids as one JSON array parameter, one statement however many there are
+      if (all.length > 0)
+        for (const r of await db.all<Row>(`SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(all)]))
+          stored.set(String(r.id), r);
+    } else
+      for (let i = 0; i < all.length; i += 500) {
+        const chunk = all.slice(i, i + 500);
+        const rows = await db.all<Row>(`SELECT ${cols} FROM actors WHERE id IN (${qs(chunk.length)})`, chunk);
+        for (const r of rows) stored.set(String(r.id), r);
+      }
     const upserts: Param[][] = [];
     const mentions: Param[][] = [];
     for (const id of all) {
@@ -575,7 +578,15 @@ export class CoreStore implements Store {
   /** Inserts new events (multi-row); returns each one's row number by its (unique) seq. */
   private async insertEvents(db: Db, items: { c: CombinedEvent; seq: number }[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
-    const per = db.multiRow ? 30 : 1;
+    if (!db.multiRow) {
+      const ns = await db.insertRowIds(
+        `INSERT INTO events (${CoreStore.EVENT_FIELDS}, origin, seq) VALUES (${qs(28)}, 'sitrep', ?)`,
+        items.map(({ c, seq }) => [...this.eventValues(c), seq]),
+      );
+      for (let i = 0; i < items.length; i++) out.set(items[i].seq, ns[i]);
+      return out;
+    }
+    const per = 30;
     for (let i = 0; i < items.length; i += per) {
       const chunk = items.slice(i, i + per);
       const rows = await db.all<Row>(

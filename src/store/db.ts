@@ -23,6 +23,12 @@ export interface Db {
   run(sql: string, params?: Param[]): Promise<number>;
   /** Runs one statement once per parameter row, in order (one prepared statement for them all). */
   runRows(sql: string, rows: Param[][]): Promise<void>;
+  /**
+   * Runs a single-row INSERT once per parameter row and returns each new row's integer key (SQLite's
+   * rowid), without a RETURNING clause: a RETURNING insert steps as a query, ~20% dearer in SQLite.
+   * Only backends without multi-row writes need it (PostgreSQL inserts with RETURNING).
+   */
+  insertRowIds(sql: string, rows: Param[][]): Promise<number[]>;
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -69,6 +69,10 @@ class PgDb implements Db {
     for (const r of rows) await this.query(sql, r);
   }
 
+  async insertRowIds(): Promise<number[]> {
+    throw new Error("PostgreSQL writes many rows per statement (multiRow) and inserts with RETURNING");
+  }
+
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {

@@ -61,6 +61,13 @@ class SqliteDb implements Db {
     });
   }
 
+  insertRowIds(sql: string, rows: Param[][]): Promise<number[]> {
+    return this.wrap(() => {
+      const s = this.prep(sql);
+      return rows.map((r) => Number(s.run(...r).lastInsertRowid));
+    });
+  }
+
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     await this.wrap(() => this.raw.exec("BEGIN IMMEDIATE"));
     try {
