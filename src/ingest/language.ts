@@ -1,6 +1,7 @@
 // Language: the page's own declaration (html lang, meta) checked against a cheap
 // stopword count over the body (model/stopwords.json).
 import { readFileSync } from "node:fs";
+import { letterAt } from "../types/letters.js";
 
 const LISTS = JSON.parse(readFileSync(new URL("./model/stopwords.json", import.meta.url), "utf8")) as Record<string, string[] | string>;
 const LANGS = Object.keys(LISTS).filter((k) => k !== "_comment");
@@ -12,23 +13,6 @@ for (const [i, lang] of LANGS.entries())
     if (list) list.push(i);
     else LANGS_OF.set(w, [i]);
   }
-
-// a letter per UTF-16 unit (\p{L}, as /\p{L}+/u reads it): ASCII by range, the rest tested once, then cached
-const LETTER = /\p{L}/u;
-const ASTRAL_LETTER = /^\p{L}$/u;
-const letterCache = new Uint8Array(65536);
-const isLetter = (c: number, ch: string): boolean => {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let v = letterCache[c];
-  if (v === 0) letterCache[c] = v = LETTER.test(ch) ? 1 : 2;
-  return v === 1;
-};
-/** UTF-16 units of the letter starting at `i` of `s` (2 for one outside the BMP), 0 when none starts there. */
-const letterAt = (s: string, i: number): number => {
-  const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) return i + 1 < s.length && ASTRAL_LETTER.test(s.slice(i, i + 2)) ? 2 : 0;
-  return isLetter(c, s[i]) ? 1 : 0;
-};
 
 /** Best-guess ISO 639-1 code of a text by stopword share, or undefined if too short/unclear. */
 export function guessLanguage(text: string): string | undefined {

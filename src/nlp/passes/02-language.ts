@@ -2,6 +2,7 @@
 // Latin letters. Non-English text gets NOT_ENGLISH and no further extraction.
 import { warning } from "../../types/index.js";
 import type { NlpDoc, Pass } from "../pipeline.js";
+import { letterAt } from "../../types/letters.js";
 import { readTsv } from "../model/load.js";
 
 let stop: Set<string> | undefined;
@@ -12,17 +13,6 @@ const otherwords = () => {
   const en = stopwords();
   other = new Set(readTsv("other-function-words.txt", 1).flatMap((r) => r[0].split(" ")).filter((w) => !en.has(w)));
   return other;
-};
-
-const LETTER = /\p{L}/u;
-const ASTRAL_LETTER = /^\p{L}$/u;
-// letter test per UTF-16 unit: ASCII by range, the rest by \p{L} once per code unit, then cached
-const letterCache = new Uint8Array(65536);
-const isLetter = (c: number, ch: string): boolean => {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  let v = letterCache[c];
-  if (v === 0) letterCache[c] = v = LETTER.test(ch) ? 1 : 2;
-  return v === 1;
 };
 
 /** Returns a reason string when `text` does not look like English, else undefined. */
@@ -37,14 +27,8 @@ export function notEnglish(text: string): string | undefined {
   let hits = 0;
   let foreign = 0;
   const n = sample.length;
-  // UTF-16 units of the letter at i (2 for a letter outside the BMP), 0 when no letter starts there
-  const letterAt = (i: number): number => {
-    const c = sample.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) return i + 1 < n && ASTRAL_LETTER.test(sample.slice(i, i + 2)) ? 2 : 0;
-    return isLetter(c, sample[i]) ? 1 : 0;
-  };
   for (let i = 0; i < n; ) {
-    let k = letterAt(i);
+    let k = letterAt(sample, i);
     if (k === 0) {
       i++;
       continue;
@@ -54,7 +38,7 @@ export function notEnglish(text: string): string | undefined {
       const c = sample.charCodeAt(i);
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
       i += k;
-      k = i < n ? letterAt(i) : 0;
+      k = i < n ? letterAt(sample, i) : 0;
     }
     words++;
     letters += i - s;
