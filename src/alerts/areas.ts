@@ -5,10 +5,34 @@
 import { createRequire } from "node:module";
 import { cellToLatLng, latLngToCell } from "h3-js";
 import { addDays } from "./options.js";
+import { textOrder } from "./order.js";
 import type { AlertEvent, AlertOptions, CoalitionSet } from "./types.js";
 
 const require = createRequire(import.meta.url);
 const OPERATIONS: { presence: Record<string, string>; offensive: string[] } = require("./model/operations.json");
+
+// H3 cells of places and centres of cells, remembered: the same places come back on every pass.
+const cellOf = new Map<string, string>();
+const centreOf = new Map<string, [number, number]>();
+function cellAt(lat: number, lon: number, res: number): string {
+  const k = `${lat},${lon},${res}`;
+  let c = cellOf.get(k);
+  if (c === undefined) {
+    if (cellOf.size >= 200_000) cellOf.clear();
+    c = latLngToCell(lat, lon, res);
+    cellOf.set(k, c);
+  }
+  return c;
+}
+function centre(cell: string): [number, number] {
+  let c = centreOf.get(cell);
+  if (c === undefined) {
+    if (centreOf.size >= 200_000) centreOf.clear();
+    c = cellToLatLng(cell) as [number, number];
+    centreOf.set(cell, c);
+  }
+  return c;
+}
 
 /** A point where an actor was reported, with the event that put it there. */
 export interface AreaPoint {
@@ -95,7 +119,7 @@ function emptyArea(id: string): Area {
 export function areasOfOperation(events: AlertEvent[], o: AlertOptions, asOf: string): Map<string, Area> {
   const out = new Map<string, Area>();
   const get = (id: string) => out.get(id) ?? out.set(id, emptyArea(id)).get(id)!;
-  const sorted = eventsInWindow(events, o, asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const sorted = eventsInWindow(events, o, asOf).sort((a, b) => textOrder(a.date, b.date) || textOrder(a.id, b.id));
   for (const e of sorted) {
     const role = presenceRole(e);
     if (!role) continue;
@@ -116,7 +140,7 @@ export function areasOfOperation(events: AlertEvent[], o: AlertOptions, asOf: st
 /** Merges actor areas into coalition areas (members only). */
 export function coalitionAreas(actorAreas: Map<string, Area>, set: CoalitionSet, h3Resolution: number): Map<string, Area> {
   const out = new Map<string, Area>();
-  for (const [actorId, a] of [...actorAreas].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [actorId, a] of [...actorAreas].sort(([x], [y]) => textOrder(x, y))) {
     const m = set.byActor.get(actorId);
     if (!m) continue;
     const c = out.get(m.coalitionId) ?? out.set(m.coalitionId, emptyArea(m.coalitionId)).get(m.coalitionId)!;
@@ -135,18 +159,18 @@ export function coalitionAreas(actorAreas: Map<string, Area>, set: CoalitionSet,
 
 function latestPerPlace(list: PlaceChange[]): PlaceChange[] {
   const m = new Map<string, PlaceChange>();
-  for (const c of [...list].sort((a, b) => a.date.localeCompare(b.date) || a.eventId.localeCompare(b.eventId))) m.set(c.placeId, c);
-  return [...m.values()].sort((a, b) => b.date.localeCompare(a.date) || a.placeId.localeCompare(b.placeId));
+  for (const c of [...list].sort((a, b) => textOrder(a.date, b.date) || textOrder(a.eventId, b.eventId))) m.set(c.placeId, c);
+  return [...m.values()].sort((a, b) => textOrder(b.date, a.date) || textOrder(a.placeId, b.placeId));
 }
 
 function finish(a: Area, res: number): void {
-  a.points.sort((x, y) => x.date.localeCompare(y.date) || x.eventId.localeCompare(y.eventId) || x.placeId.localeCompare(y.placeId));
+  a.points.sort((x, y) => textOrder(x.date, y.date) || textOrder(x.eventId, y.eventId) || textOrder(x.placeId, y.placeId));
   const cells = new Map<string, AreaCell>();
   for (const p of a.points) {
-    const cell = latLngToCell(p.lat, p.lon, res);
+    const cell = cellAt(p.lat, p.lon, res);
     let c = cells.get(cell);
     if (!c) {
-      const [lat, lon] = cellToLatLng(cell);
+      const [lat, lon] = centre(cell);
       c = { cell, lat, lon, count: 0, lastDate: p.date, eventIds: [] };
       cells.set(cell, c);
     }
@@ -154,7 +178,7 @@ function finish(a: Area, res: number): void {
     if (p.date > c.lastDate) c.lastDate = p.date;
     if (!c.eventIds.includes(p.eventId)) c.eventIds.push(p.eventId);
   }
-  a.cells = [...cells.values()].sort((x, y) => x.cell.localeCompare(y.cell));
+  a.cells = [...cells.values()].sort((x, y) => textOrder(x.cell, y.cell));
   a.took = latestPerPlace(a.took);
   a.lost = latestPerPlace(a.lost);
 }

@@ -5,6 +5,7 @@
 // chain of relations and their evidence text, so an analyst can check it; analyst overrides win.
 import { createRequire } from "node:module";
 import type { Actor, Relation } from "../types/index.js";
+import { textOrder } from "./order.js";
 import type { AlertData, Coalition, CoalitionOverride, CoalitionSet, Membership, MembershipStep, MemberRole } from "./types.js";
 
 interface Matcher {
@@ -110,7 +111,7 @@ export function deriveCoalitions(data: AlertData, model: CoalitionModel = DEFAUL
     l.push({ to, step });
     edges.set(from, l);
   };
-  for (const r of [...data.relations].sort((a, b) => `${a.source}|${a.type}|${a.target}`.localeCompare(`${b.source}|${b.type}|${b.target}`))) {
+  for (const r of [...data.relations].sort((a, b) => textOrder(`${a.source}|${a.type}|${a.target}`, `${b.source}|${b.type}|${b.target}`))) {
     if (!model.memberRelations.includes(r.type)) continue;
     const step: MembershipStep = { type: r.type, source: r.source, target: r.target, evidence: r.evidence.map((e) => e.text), confidence: r.confidence };
     addEdge(r.source, r.target, step);
@@ -179,7 +180,7 @@ export function deriveCoalitions(data: AlertData, model: CoalitionModel = DEFAUL
   const coalitions: Coalition[] = model.coalitions.map((c) => ({
     id: c.id,
     name: c.name,
-    members: [...byActor.values()].filter((m) => m.coalitionId === c.id).sort((a, b) => a.actorId.localeCompare(b.actorId)),
+    members: [...byActor.values()].filter((m) => m.coalitionId === c.id).sort((a, b) => textOrder(a.actorId, b.actorId)),
   }));
   const rivals = new Set(model.rivals.map(([a, b]) => pairKey(a, b)));
   return { coalitions, byActor, rivals };
@@ -210,8 +211,8 @@ function membership(id: string, name: string, r: Reach, also: string[], nameOf: 
 
 function applyOverrides(byActor: Map<string, Membership>, overrides: CoalitionOverride[], nameOf: (id: string) => string, model: CoalitionModel): void {
   const latest = new Map<string, CoalitionOverride>();
-  for (const o of [...overrides].sort((a, b) => a.at.localeCompare(b.at))) latest.set(o.actorId, o);
-  for (const [actorId, o] of [...latest].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const o of [...overrides].sort((a, b) => textOrder(a.at, b.at))) latest.set(o.actorId, o);
+  for (const [actorId, o] of [...latest].sort(([a], [b]) => textOrder(a, b))) {
     const prev = byActor.get(actorId);
     if (o.coalitionId === null || !model.coalitions.some((c) => c.id === o.coalitionId)) {
       byActor.delete(actorId);

@@ -10,6 +10,7 @@ import { areRivals, deriveCoalitions, pairKey } from "./coalitions.js";
 import { haversineKm, roundKm } from "./distance.js";
 import { LatIndex } from "./nearest.js";
 import { addDays, resolveAlertOptions } from "./options.js";
+import { textOrder } from "./order.js";
 import type { Alert, AlertData, AlertEvent, AlertKind, AlertOptions, AlertSide, AlertSource, CoalitionSet } from "./types.js";
 
 export interface DetectResult {
@@ -46,7 +47,7 @@ export function detectAlerts(data: AlertData, partial: Partial<AlertOptions> = {
   const ctx = new Ctx(data, set, o, asOf);
   const alerts = [...ctx.clashes(), ...ctx.converging(), ...ctx.racing(), ...ctx.sponsors()];
   const kindOrder: AlertKind[] = ["clash", "converging", "racing", "sponsor"];
-  alerts.sort((x, y) => y.lastDate.localeCompare(x.lastDate) || kindOrder.indexOf(x.kind) - kindOrder.indexOf(y.kind) || x.id.localeCompare(y.id));
+  alerts.sort((x, y) => textOrder(y.lastDate, x.lastDate) || kindOrder.indexOf(x.kind) - kindOrder.indexOf(y.kind) || textOrder(x.id, y.id));
   return { asOf, options: o, coalitions: set, alerts };
 }
 
@@ -149,7 +150,7 @@ class Ctx {
     const evs = this.events
       .filter((e) => e.date >= from && e.date <= this.asOf && (!this.o.since || e.date >= this.o.since))
       .filter((e) => e.review !== "rejected" && this.o.modalities.includes(e.modality))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+      .sort((a, b) => textOrder(a.date, b.date) || textOrder(a.id, b.id));
     for (const e of evs) {
       const [s1, s2] = sides(e);
       const [cs1, cs2] = this.coalitionsOf(e);
@@ -239,20 +240,20 @@ class Ctx {
       // Objective candidates: every place either side fought at; greedily keep the best, drop those near it.
       const places = new Map<string, NonNullable<AlertEvent["place"]>>();
       for (const e of [...ea, ...eb]) places.set(e.place!.id, e.place!);
-      const evOrder = (x: { e: AlertEvent }, y: { e: AlertEvent }) => x.e.id.localeCompare(y.e.id);
+      const evOrder = (x: { e: AlertEvent }, y: { e: AlertEvent }) => textOrder(x.e.id, y.e.id);
       const ia = new LatIndex(ea.map((e) => ({ lat: e.place!.lat, lon: e.place!.lon, e })), evOrder);
       const ib = new LatIndex(eb.map((e) => ({ lat: e.place!.lat, lon: e.place!.lon, e })), evOrder);
       const near = (idx: typeof ia, p: NonNullable<AlertEvent["place"]>) =>
         idx
           .within(p.lat, p.lon, this.o.objectiveKm)
           .map((x) => x.e)
-          .sort((x, y) => x.id.localeCompare(y.id));
+          .sort((x, y) => textOrder(x.id, y.id));
       const cands = [...places.values()]
         .map((p) => ({ p, na: near(ia, p), nb: near(ib, p) }))
         .filter((c) => c.na.length > 0 && c.nb.length > 0)
         // An objective named by both sides' events first, then the most events, then the id.
         .map((c) => ({ ...c, shared: c.na.some((e) => e.place!.id === c.p.id) && c.nb.some((e) => e.place!.id === c.p.id) }))
-        .sort((x, y) => Number(y.shared) - Number(x.shared) || y.na.length + y.nb.length - (x.na.length + x.nb.length) || x.p.id.localeCompare(y.p.id));
+        .sort((x, y) => Number(y.shared) - Number(x.shared) || y.na.length + y.nb.length - (x.na.length + x.nb.length) || textOrder(x.p.id, y.p.id));
       const chosen: typeof cands = [];
       for (const c of cands) if (!chosen.some((k) => haversineKm(k.p.lat, k.p.lon, c.p.lat, c.p.lon) <= this.o.objectiveKm)) chosen.push(c);
       for (const c of chosen) {
@@ -292,7 +293,7 @@ class Ctx {
 
   sponsors(): Alert[] {
     const out: Alert[] = [];
-    const evs = eventsInWindow(this.events, this.o, this.asOf).sort((x, y) => x.date.localeCompare(y.date) || x.id.localeCompare(y.id));
+    const evs = eventsInWindow(this.events, this.o, this.asOf).sort((x, y) => textOrder(x.date, y.date) || textOrder(x.id, y.id));
     for (const e of evs) {
       const actors = [...new Set(sides(e).flat())];
       for (const id of actors) {
@@ -333,7 +334,7 @@ class Ctx {
   }
 }
 
-const pointOrder = (x: AreaPoint, y: AreaPoint) => (x.eventId < y.eventId ? -1 : x.eventId > y.eventId ? 1 : x.placeId.localeCompare(y.placeId));
+const pointOrder = (x: AreaPoint, y: AreaPoint) => (x.eventId < y.eventId ? -1 : x.eventId > y.eventId ? 1 : textOrder(x.placeId, y.placeId));
 
 /** The closest pair of points of two areas (ties: lowest event ids), via a latitude index over `b`. */
 function closest(a: Area | undefined, b: Area | undefined): { km: number; pa: AreaPoint; pb: AreaPoint } | undefined {

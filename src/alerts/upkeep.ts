@@ -14,17 +14,21 @@ import type { AlertEvent } from "./types.js";
 
 interface Held {
   stored: StoredEvent;
+  /** The event's number (store ids are numbers), for the store's order. */
+  n: number;
   /** toAlertEvent(stored), made once (events with an analyst review are converted again each pass). */
   alert: AlertEvent;
 }
 
 /** The store's order for `sort: "date-asc"`: date, then the event number. */
-function storeOrder(a: StoredEvent, b: StoredEvent): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  const x = Number(a.id);
-  const y = Number(b.id);
-  if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function storeOrder(a: Held, b: Held): number {
+  if (a.stored.date !== b.stored.date) return a.stored.date < b.stored.date ? -1 : 1;
+  if (Number.isFinite(a.n) && Number.isFinite(b.n) && a.n !== b.n) return a.n - b.n;
+  return a.stored.id < b.stored.id ? -1 : a.stored.id > b.stored.id ? 1 : 0;
+}
+
+function hold(e: StoredEvent): Held {
+  return { stored: e, n: Number(e.id), alert: toAlertEvent(e) };
 }
 
 export class AlertUpkeep {
@@ -32,6 +36,9 @@ export class AlertUpkeep {
   /** The as-of day and first day of the events held; undefined before the first load. */
   private asOf: string | undefined;
   private from = "";
+  /** True when the events held changed since the last result; with the same reviews and context, that result stands. */
+  private dirty = true;
+  private last: { key: string; result: DetectResult } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -48,10 +55,11 @@ export class AlertUpkeep {
     const asOf = this.fixedAsOf ?? (await this.store.stats()).lastEvent?.slice(0, 10) ?? "1970-01-01";
     this.setWindow(asOf);
     this.events = new Map();
-    for (const e of await storedEvents(this.store, this.from, asOf)) this.events.set(e.id, { stored: e, alert: toAlertEvent(e) });
+    for (const e of await storedEvents(this.store, this.from, asOf)) this.events.set(e.id, hold(e));
   }
 
   private setWindow(asOf: string): void {
+    this.dirty = true;
     this.asOf = asOf;
     this.from = windowStart(this.query, asOf);
   }
@@ -84,21 +92,30 @@ export class AlertUpkeep {
       this.setWindow(latest);
       for (const [id, h] of this.events) if (h.stored.date < this.from) this.events.delete(id);
     }
-    for (const id of ch.removed) this.events.delete(id);
+    for (const id of ch.removed) if (this.events.delete(id)) this.dirty = true;
     for (const e of ch.events) {
-      if (e.date >= this.from && e.date <= this.asOf!) this.events.set(e.id, { stored: e, alert: toAlertEvent(e) });
-      else this.events.delete(e.id);
+      if (e.date >= this.from && e.date <= this.asOf!) {
+        this.events.set(e.id, hold(e));
+        this.dirty = true;
+      } else if (this.events.delete(e.id)) this.dirty = true;
     }
   }
 
   /** The alerts as of now (as `alertsFromStore(store, query)` would give them). */
   async alerts(): Promise<DetectResult> {
     if (this.asOf === undefined) await this.reload();
-    const held = [...this.events.values()].sort((a, b) => storeOrder(a.stored, b.stored));
+    const held = [...this.events.values()].sort(storeOrder);
     const db = dbOf(this.store);
     const states = db ? await new Reviews(db, systemClock).states(held.map((h) => h.stored.id)) : new Map();
+    const context = await loadAlertContext(this.store);
+    // Changes outside the window (reports of older days) leave the alerts as they were.
+    const key = JSON.stringify([this.asOf, [...states], context]);
+    if (!this.dirty && this.last?.key === key) return this.last.result;
     const events = held.map((h) => (states.has(h.stored.id) ? toAlertEvent(applyReviews([h.stored], states)[0]!) : h.alert));
-    return detectQuery({ ...(await loadAlertContext(this.store)), events }, this.query, this.asOf!);
+    const result = detectQuery({ ...context, events }, this.query, this.asOf!);
+    this.dirty = false;
+    this.last = { key, result };
+    return result;
   }
 
   /** Number of events held (the window). */

@@ -1,6 +1,7 @@
 // The incremental alert upkeep (src/alerts/upkeep.ts) against a full pass: a real store (SQLite
 // file; PostgreSQL when SITREP_TEST_PG is set) changed step by step (new articles, a replaced
-// article, the latest day going back, an analyst's rejection, the window moving past old events);
+// article, the latest day going back, an analyst's rejection, the window moving past old events, a
+// report older than the window);
 // after each step the upkeep, fed only `eventsSince` batches, must give what `alertsFromStore` gives.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -95,6 +96,9 @@ for (const { backend, skip } of BACKENDS) {
     // Later reports move the window past the August events.
     for (const e of later) ids.push(await save(e, n++));
     await check("the window moved");
+    // A report of an older day (outside the window) changes nothing the alerts see.
+    ids.push(await save(ev("2017-08-02", "Armed clash", "sdf", "syria-gov-forces", P.raqqa), n++));
+    await check("a report older than the window");
     assert.ok(seen.has("clash") && seen.has("converging") && seen.has("racing"), `the steps should raise clash, converging and racing alerts, got ${[...seen]}`);
     assert.ok(followers[0]!.batches >= 6, `changes should arrive in several batches, got ${followers[0]!.batches}`);
     await t.done();
