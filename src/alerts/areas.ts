@@ -12,15 +12,22 @@ const require = createRequire(import.meta.url);
 const OPERATIONS: { presence: Record<string, string>; offensive: string[] } = require("./model/operations.json");
 
 // H3 cells of places and centres of cells, remembered: the same places come back on every pass.
-const cellOf = new Map<string, string>();
+const cellOf = new Map<number, Map<number, Map<number, string>>>();
+let cellCount = 0;
 const centreOf = new Map<string, [number, number]>();
 function cellAt(lat: number, lon: number, res: number): string {
-  const k = `${lat},${lon},${res}`;
-  let c = cellOf.get(k);
+  let byLat = cellOf.get(res);
+  if (!byLat) cellOf.set(res, (byLat = new Map()));
+  let byLon = byLat.get(lat);
+  if (!byLon) byLat.set(lat, (byLon = new Map()));
+  let c = byLon.get(lon);
   if (c === undefined) {
-    if (cellOf.size >= 200_000) cellOf.clear();
+    if (++cellCount > 200_000) {
+      cellOf.clear();
+      cellCount = 0;
+    }
     c = latLngToCell(lat, lon, res);
-    cellOf.set(k, c);
+    byLon.set(lon, c);
   }
   return c;
 }
@@ -166,6 +173,7 @@ function latestPerPlace(list: PlaceChange[]): PlaceChange[] {
 function finish(a: Area, res: number): void {
   a.points.sort((x, y) => textOrder(x.date, y.date) || textOrder(x.eventId, y.eventId) || textOrder(x.placeId, y.placeId));
   const cells = new Map<string, AreaCell>();
+  const ids = new Map<AreaCell, Set<string>>();
   for (const p of a.points) {
     const cell = cellAt(p.lat, p.lon, res);
     let c = cells.get(cell);
@@ -173,10 +181,15 @@ function finish(a: Area, res: number): void {
       const [lat, lon] = centre(cell);
       c = { cell, lat, lon, count: 0, lastDate: p.date, eventIds: [] };
       cells.set(cell, c);
+      ids.set(c, new Set());
     }
     c.count++;
     if (p.date > c.lastDate) c.lastDate = p.date;
-    if (!c.eventIds.includes(p.eventId)) c.eventIds.push(p.eventId);
+    const seen = ids.get(c)!;
+    if (!seen.has(p.eventId)) {
+      seen.add(p.eventId);
+      c.eventIds.push(p.eventId);
+    }
   }
   a.cells = [...cells.values()].sort((x, y) => textOrder(x.cell, y.cell));
   a.took = latestPerPlace(a.took);
