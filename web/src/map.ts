@@ -16,7 +16,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { pointKey } from "../../src/types/point-key.js";
 import { EVENT_TYPES, TYPE_COLORS } from "./colors.js";
-import { type Point, state } from "./state.js";
+import { type Points, state } from "./state.js";
 
 setWorkerUrl(workerUrl);
 // The worker starts (fetches and compiles its script) while the points are still on their way.
@@ -163,56 +163,79 @@ function style(events: unknown[]): StyleSpecification {
 /**
  * Events at the same point (a town's centroid) become one feature, far fewer points to cluster:
  * `count` events, `t0`…`t5` per type, `n` the most sources of one event, `id` when it is alone.
- * Grouped by a numeric key in typed arrays: 100,000 points in a few milliseconds.
+ * Grouped by a numeric key straight from the columns into typed arrays (no object per event):
+ * 100,000 points in a few milliseconds.
  */
-function placeFeatures(points: Point[]): unknown[] {
+function placeFeatures(pts: Points): unknown[] {
+  const { lon, lat, type, sources, id } = pts;
+  const n = pts.length;
   const slot = new Map<number, number>();
-  const at = new Int32Array(points.length);
   const first: number[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i];
-    const key = pointKey(p.lon, p.lat);
-    let k = slot.get(key);
-    if (k === undefined) {
-      k = first.length;
-      slot.set(key, k);
-      first.push(i);
+  const T = typeKeys.length;
+  // Sized for the worst case (every point its own place); grouped in one pass.
+  let count: Int32Array = new Int32Array(Math.min(n, 1024));
+  let types: Int32Array = new Int32Array(count.length * T);
+  let most: Int32Array = new Int32Array(count.length);
+  // Points of one place mostly come in runs (the answer is ordered by date, then place): the
+  // last key is checked before the map.
+  let lastKey = Number.NaN;
+  let lastSlot = -1;
+  for (let i = 0; i < n; i++) {
+    const key = pointKey(lon[i], lat[i]);
+    let k: number;
+    if (key === lastKey) k = lastSlot;
+    else {
+      const got = slot.get(key);
+      if (got === undefined) {
+        k = first.length;
+        slot.set(key, k);
+        first.push(i);
+        if (k === count.length) {
+          const size = Math.min(n, count.length * 2);
+          count = grow(count, size);
+          types = grow(types, size * T);
+          most = grow(most, size);
+        }
+      } else k = got;
+      lastKey = key;
+      lastSlot = k;
     }
-    at[i] = k;
+    count[k]++;
+    const t = type[i];
+    if (t >= 0) types[k * T + t]++;
+    if (sources[i] > most[k]) most[k] = sources[i];
   }
   const places = first.length;
-  const count = new Int32Array(places);
-  const types = new Int32Array(places * typeKeys.length);
-  const most = new Int32Array(places);
-  for (let i = 0; i < points.length; i++) {
-    const k = at[i];
-    const p = points[i];
-    count[k]++;
-    if (p.type >= 0) types[k * typeKeys.length + p.type]++;
-    if (p.sources > most[k]) most[k] = p.sources;
-  }
   const features: unknown[] = new Array(places);
   for (let k = 0; k < places; k++) {
-    const p = points[first[k]];
-    const props: Record<string, string | number> = { count: count[k], n: most[k], lon: p.lon, lat: p.lat };
-    if (count[k] === 1) props.id = p.id;
-    for (let j = 0; j < typeKeys.length; j++) props[typeKeys[j]] = types[k * typeKeys.length + j];
-    features[k] = { type: "Feature", id: k, geometry: { type: "Point", coordinates: [p.lon, p.lat] }, properties: props };
+    const i = first[k];
+    const props: Record<string, string | number> = { count: count[k], n: most[k], lon: lon[i], lat: lat[i] };
+    if (count[k] === 1) props.id = id[i];
+    for (let j = 0; j < T; j++) props[typeKeys[j]] = types[k * T + j];
+    features[k] = { type: "Feature", id: k, geometry: { type: "Point", coordinates: [lon[i], lat[i]] }, properties: props };
   }
   return features;
+}
+
+/** A copy of `a` in a longer array. */
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 const FIT = { padding: 80, maxZoom: 6, duration: 0 };
 
 /** The box around the points ([[west, south], [east, north]]), or null when there are none. */
-function bounds(pts: Point[]): [[number, number], [number, number]] | null {
+function bounds(pts: Points): [[number, number], [number, number]] | null {
   if (!pts.length) return null;
   let [w, s, e, n] = [180, 90, -180, -90];
-  for (const p of pts) {
-    if (p.lon < w) w = p.lon;
-    if (p.lon > e) e = p.lon;
-    if (p.lat < s) s = p.lat;
-    if (p.lat > n) n = p.lat;
+  const { lon, lat } = pts;
+  for (let k = 0; k < pts.length; k++) {
+    if (lon[k] < w) w = lon[k];
+    if (lon[k] > e) e = lon[k];
+    if (lat[k] < s) s = lat[k];
+    if (lat[k] > n) n = lat[k];
   }
   return [
     [w, s],

@@ -3,19 +3,45 @@
 import type { ActorSummary, Filters, MapPoints, StoredEvent } from "./api.js";
 import { EVENT_TYPES } from "./colors.js";
 
-export interface Point {
-  id: string;
-  lon: number;
-  lat: number;
-  type: number;
-  sources: number;
-  date: string;
+/**
+ * The loaded points as parallel columns (point k is id[k], lon[k] …): 100,000 events make seven
+ * arrays, not 100,000 objects for the page to build and the collector to walk. `type` is the
+ * index in EVENT_TYPES (-1 for a type the page does not know).
+ */
+export interface Points {
+  length: number;
+  id: string[];
+  lon: number[];
+  lat: number[];
+  type: number[];
+  sources: number[];
+  date: string[];
+}
+
+export function emptyPoints(): Points {
+  return { length: 0, id: [], lon: [], lat: [], type: [], sources: [], date: [] };
+}
+
+/** The points whose index `keep` accepts, as new columns. */
+function pick(p: Points, keep: (k: number) => boolean): Points {
+  const out = emptyPoints();
+  for (let k = 0; k < p.length; k++) {
+    if (!keep(k)) continue;
+    out.id.push(p.id[k]);
+    out.lon.push(p.lon[k]);
+    out.lat.push(p.lat[k]);
+    out.type.push(p.type[k]);
+    out.sources.push(p.sources[k]);
+    out.date.push(p.date[k]);
+  }
+  out.length = out.id.length;
+  return out;
 }
 
 type Listener = () => void;
 
 class State {
-  points: Point[] = [];
+  points: Points = emptyPoints();
   /** Point index by event id, made on the first live update after a reload (not for the first render). */
   private idIndex: Map<string, number> | null = null;
   filters: Filters = {};
@@ -36,11 +62,16 @@ class State {
   }
 
   setPoints(p: MapPoints): void {
-    const pts: Point[] = new Array(p.count);
-    for (let i = 0; i < p.count; i++) {
-      pts[i] = { id: p.id[i], lon: p.lon[i], lat: p.lat[i], type: EVENT_TYPES.indexOf(p.types[p.type[i]] as (typeof EVENT_TYPES)[number]), sources: p.sources[i], date: p.date[i] };
+    // The answer numbers its types in its own list: one lookup per type, not per point.
+    if (!p.count) {
+      this.points = emptyPoints();
+      this.reindex(true);
+      return;
     }
-    this.points = pts;
+    const known = p.types.map((t) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]));
+    const type: number[] = new Array(p.count);
+    for (let k = 0; k < p.count; k++) type[k] = known[p.type[k]] ?? -1;
+    this.points = { length: p.count, id: p.id, lon: p.lon, lat: p.lat, type, sources: p.sources, date: p.date };
     this.reindex(true);
   }
 
@@ -55,17 +86,24 @@ class State {
         continue;
       }
       if (!e.place) continue;
-      const p: Point = { id: e.id, lon: e.place.lon, lat: e.place.lat, type: EVENT_TYPES.indexOf(e.eventType), sources: e.sourceCount, date: e.date };
-      const at = byId.get(e.id);
+      const pts = this.points;
+      let at = byId.get(e.id);
       if (at === undefined) {
-        byId.set(e.id, this.points.length);
-        this.points.push(p);
-      } else this.points[at] = p;
+        at = pts.length++;
+        byId.set(e.id, at);
+      }
+      pts.id[at] = e.id;
+      pts.lon[at] = e.place.lon;
+      pts.lat[at] = e.place.lat;
+      pts.type[at] = EVENT_TYPES.indexOf(e.eventType);
+      pts.sources[at] = e.sourceCount;
+      pts.date[at] = e.date;
       changed++;
     }
     if (drop.size) {
       const before = this.points.length;
-      this.points = this.points.filter((p) => !drop.has(p.id));
+      const ids = this.points.id;
+      this.points = pick(this.points, (k) => !drop.has(ids[k]));
       changed += before - this.points.length;
     }
     if (changed) this.reindex(false);
@@ -75,7 +113,8 @@ class State {
   private byId(): Map<string, number> {
     if (!this.idIndex) {
       this.idIndex = new Map();
-      for (let i = 0; i < this.points.length; i++) this.idIndex.set(this.points[i].id, i);
+      const ids = this.points.id;
+      for (let i = 0; i < this.points.length; i++) this.idIndex.set(ids[i], i);
     }
     return this.idIndex;
   }
@@ -94,9 +133,11 @@ class State {
     const oldTo = this.days[this.to];
     let min = "9999-12-31";
     let max = "0000-01-01";
-    for (const p of this.points) {
-      if (p.date < min) min = p.date;
-      if (p.date > max) max = p.date;
+    const dates = this.points.date;
+    for (let k = 0; k < this.points.length; k++) {
+      const d = dates[k];
+      if (d < min) min = d;
+      if (d > max) max = d;
     }
     // At least a month on the axis, so a single day reads as a bar, not a wall.
     this.days = this.points.length ? padRange(min, max, 31) : [];
@@ -117,12 +158,13 @@ class State {
   }
 
   /** Points inside the time window. */
-  visible(): Point[] {
-    if (!this.days.length) return [];
+  visible(): Points {
+    if (!this.days.length) return emptyPoints();
     const a = this.days[this.from];
     const b = this.days[this.to];
     if (this.from === 0 && this.to === this.days.length - 1) return this.points;
-    return this.points.filter((p) => p.date >= a && p.date <= b);
+    const dates = this.points.date;
+    return pick(this.points, (k) => dates[k] >= a && dates[k] <= b);
   }
 
   actorName(id: string | undefined): string {

@@ -17,9 +17,10 @@ export function createTimebar(): void {
     counts = EVENT_TYPES.map(() => new Float64Array(n));
     if (n) {
       const index = new Map(state.days.map((d, i) => [d, i]));
-      for (const p of state.points) {
-        const i = index.get(p.date);
-        if (i !== undefined && p.type >= 0) counts[p.type][i]++;
+      const { date, type } = state.points;
+      for (let k = 0; k < state.points.length; k++) {
+        const i = index.get(date[k]);
+        if (i !== undefined && type[k] >= 0) counts[type[k]][i]++;
       }
     }
     maxDay = 1;
