@@ -3,7 +3,7 @@
 import type { Store } from "../store/types.js";
 import { type DetectResult, detectAlerts } from "./detect.js";
 import { addDays, resolveAlertOptions } from "./options.js";
-import { loadAlertData } from "./source.js";
+import { latestDay, loadAlertData } from "./source.js";
 import type { AlertData, AlertKind, AlertOptions } from "./types.js";
 
 export interface AlertQuery extends Partial<AlertOptions> {
@@ -17,7 +17,7 @@ export interface AlertQuery extends Partial<AlertOptions> {
 /** @example const { alerts } = await alertsFromStore(store, { until: "2017-09-10", distanceKm: 30 }); */
 export async function alertsFromStore(store: Store, q: AlertQuery = {}): Promise<DetectResult> {
   let asOf = optionsOf(q).asOf;
-  if (!asOf) asOf = (await store.stats()).lastEvent?.slice(0, 10) ?? "1970-01-01";
+  if (!asOf) asOf = (await latestDay(store)) ?? "1970-01-01";
   const from = windowStart(q, asOf);
   const data = await loadAlertData(store, { since: from, until: asOf });
   return detectQuery(data, q, asOf);

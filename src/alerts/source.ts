@@ -73,9 +73,16 @@ export async function loadAlertData(store: Store, opts: { since?: string; until?
   const db = dbOf(store);
   let events = await storedEvents(store, opts.since, opts.until);
   if (db) {
-    events = applyReviews(events, await new Reviews(db, systemClock).states(events.map((e) => e.id)));
+    // Only reviewed events need a corrected copy (toAlertEvent makes a new object of every event anyway).
+    const states = await new Reviews(db, systemClock).states(events.map((e) => e.id));
+    if (states.size > 0) events = events.map((e) => (states.has(e.id) ? applyReviews([e], states)[0]! : e));
   }
   return { ...(await loadAlertContext(store, opts.evidence)), events: events.map(toAlertEvent) };
+}
+
+/** The day of the latest stored event (YYYY-MM-DD), or undefined for an empty store: one indexed row, not `stats()`. */
+export async function latestDay(store: Store): Promise<string | undefined> {
+  return (await store.queryEvents({ sort: "date-desc", limit: 1, withSources: false })).items[0]?.date.slice(0, 10);
 }
 
 /** The store's accounts database, or undefined for a store without one. */

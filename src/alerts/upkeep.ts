@@ -9,7 +9,7 @@ import { systemClock } from "../accounts/clock.js";
 import type { EventChanges, Store, StoredEvent } from "../store/types.js";
 import type { DetectResult } from "./detect.js";
 import { type AlertQuery, detectQuery, optionsOf, windowStart } from "./run.js";
-import { dbOf, loadAlertContext, storedEvents, toAlertEvent } from "./source.js";
+import { dbOf, latestDay, loadAlertContext, storedEvents, toAlertEvent } from "./source.js";
 import type { AlertEvent } from "./types.js";
 
 interface Held {
@@ -52,7 +52,7 @@ export class AlertUpkeep {
 
   /** Reads the whole window from the store (first pass, and when the latest event went away). */
   private async reload(): Promise<void> {
-    const asOf = this.fixedAsOf ?? (await this.store.stats()).lastEvent?.slice(0, 10) ?? "1970-01-01";
+    const asOf = this.fixedAsOf ?? (await latestDay(this.store)) ?? "1970-01-01";
     this.setWindow(asOf);
     this.events = new Map();
     for (const e of await storedEvents(this.store, this.from, asOf)) this.events.set(e.id, hold(e));
