@@ -97,6 +97,18 @@ async function insertRows(db: Db, head: string, rows: Param[][], tail = ""): Pro
   }
 }
 
+/**
+ * SQLite: the R*Tree rows of newly inserted events (n, lat, lon), in insertion order; the store
+ * writes them itself (schema 6: no insert trigger). PostgreSQL has no R*Tree (a generated geography).
+ */
+async function insertRtree(db: Db, points: (readonly [number, number | null | undefined, number | null | undefined])[]): Promise<void> {
+  if (db.dialect !== "sqlite") return;
+  const rows: Param[][] = [];
+  // as the insert trigger did: a row for every event with a latitude
+  for (const [n, lat, lon] of points) if (lat !== null && lat !== undefined) rows.push([n, lon ?? null, lon ?? null, lat, lat]);
+  if (rows.length > 0) await db.runRows("INSERT INTO events_rtree VALUES (?,?,?,?,?)", rows);
+}
+
 /** The Store over one Db adapter. */
 export class CoreStore implements Store {
   private writeChain: Promise<unknown> = Promise.resolve();
@@ -584,6 +596,10 @@ export class CoreStore implements Store {
         items.map(({ c, seq }) => [...this.eventValues(c), seq]),
       );
       for (let i = 0; i < items.length; i++) out.set(items[i].seq, ns[i]);
+      await insertRtree(
+        db,
+        items.map(({ c }, i) => [ns[i], c.place?.lat, c.place?.lon]),
+      );
       return out;
     }
     const per = 30;
@@ -1281,8 +1297,12 @@ export class CoreStore implements Store {
         }
         if (fresh.length > 0) {
           const rows = await db.all<Row>(
-            `INSERT INTO events (${IMPORT_FIELDS.join(", ")}, origin, seq) VALUES ${fresh.map(() => `(${qs(IMPORT_FIELDS.length)}, 'acled', ?)`).join(",")} RETURNING n, external_id`,
+            `INSERT INTO events (${IMPORT_FIELDS.join(", ")}, origin, seq) VALUES ${fresh.map(() => `(${qs(IMPORT_FIELDS.length)}, 'acled', ?)`).join(",")} RETURNING n, external_id, lat, lon`,
             fresh.flatMap(({ e, seq }) => [...importValues(e), seq]),
+          );
+          await insertRtree(
+            db,
+            rows.map((r) => [num(r.n), optNum(r.lat), optNum(r.lon)] as const).sort((a, b) => a[0] - b[0]),
           );
           const byExt = new Map(rows.map((r) => [String(r.external_id), num(r.n)]));
           await this.insertActorsOf(
