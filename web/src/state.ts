@@ -61,6 +61,7 @@ class State {
     for (const fn of this.listeners.get(topic) ?? []) fn();
   }
 
+  /** Takes the decoded answer's arrays as its own (live changes write into them). */
   setPoints(p: MapPoints): void {
     // The answer numbers its types in its own list: one lookup per type, not per point.
     if (!p.count) {
