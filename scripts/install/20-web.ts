@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildAdmin1, buildAdmin1Lines, buildBase, buildCountries } from "../../src/api/basemap.js";
+import { WEB_BUILD_FORMAT, WEB_BUILD_STAMP } from "../../src/api/static.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, "dist", "web");
@@ -43,4 +44,5 @@ writeFileSync(join(out, "basemap", "admin1.geojson"), JSON.stringify(buildAdmin1
 // What the map draws: land as one shape and each border once (served as static files).
 for (const scale of ["110m", "50m"] as const) writeFileSync(join(out, "basemap", `base-${scale}.geojson`), JSON.stringify(buildBase(scale)));
 writeFileSync(join(out, "basemap", "admin1-lines.geojson"), JSON.stringify(buildAdmin1Lines()));
+writeFileSync(join(out, WEB_BUILD_STAMP), `${WEB_BUILD_FORMAT}\n`);
 console.log(`web app built into ${out}`);

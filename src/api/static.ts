@@ -1,5 +1,5 @@
 // Serves the built web app (dist/web, made by scripts/install/20-web.ts) and the API docs page.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { ApiError } from "./errors.js";
@@ -18,6 +18,20 @@ const TYPES: Record<string, string> = {
   ".woff": "font/woff",
   ".map": "application/json",
 };
+
+/** What the server expects of dist/web: raised when the page needs files an older install step did not
+ * write (format 2: the base map's land and borders under basemap/, session 4). 20-web.ts writes it. */
+export const WEB_BUILD_FORMAT = 2;
+export const WEB_BUILD_STAMP = "build-format.txt";
+
+/** A one-line warning when `webRoot` holds a web app built for another format, else undefined. */
+export function staleWebBuild(webRoot: string): string | undefined {
+  if (!existsSync(join(webRoot, "index.html"))) return undefined; // not built at all: `/` says so
+  const stamp = join(webRoot, WEB_BUILD_STAMP);
+  const found = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "none";
+  if (found === String(WEB_BUILD_FORMAT)) return undefined;
+  return `the web app in ${webRoot} was built by an older sitrep (build format ${found}, this version needs ${WEB_BUILD_FORMAT}): run \`npm install\` (or \`node --import tsx scripts/install/20-web.ts\`) to rebuild it`;
+}
 
 function send(reply: FastifyReply, file: string, immutable: boolean) {
   const type = TYPES[extname(file)] ?? "application/octet-stream";

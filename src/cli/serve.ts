@@ -1,6 +1,8 @@
 // `sitrep serve`: the web app and the REST API over a store (localhost unless told otherwise).
 import type { Command } from "commander";
+import { DEFAULT_WEB_ROOT } from "../api/app.js";
 import { ServeError, startServer, untilStopped } from "../api/server.js";
+import { staleWebBuild } from "../api/static.js";
 import { defaultDbSpec, openStore } from "../store/index.js";
 import type { Store } from "../store/types.js";
 import { UserError } from "./errors.js";
@@ -32,6 +34,8 @@ export async function serveUntilStopped(store: Store, o: ServeCliOptions): Promi
     if (err instanceof ServeError) throw new UserError(err.message);
     throw err;
   }
+  const stale = staleWebBuild(DEFAULT_WEB_ROOT);
+  if (stale) process.stderr.write(`sitrep: warning: ${stale}\n`);
   process.stdout.write(`sitrep: the situation picture is at ${started.url}  (API docs: ${started.url}/api/docs; Ctrl-C to stop)\n`);
   await untilStopped(started.app, store);
 }
