@@ -80,3 +80,17 @@ export function ev(
     ...extra,
   };
 }
+
+/** The race for Deir Ezzor in early September 2017 (the seed's situation): SDF and government forces
+ * each fighting Isis near the city, the DMC in its industrial zone, and one SDF–government clash at
+ * Raqqa. New events (new ids) on every call. */
+export function deirEzzorRace(): AlertEvent[] {
+  return [
+    ev("2017-09-01", "Armed clash", "sdf", "isis", P.abuKhashab),
+    ev("2017-09-02", "Armed clash", "syria-gov-forces", "isis", P.shula),
+    ev("2017-09-05", "Government regains territory", "syria-gov-forces", "isis", P.deirEzzor),
+    ev("2017-09-09", "Armed clash", "dmc", "isis", P.industrialZone),
+    ev("2017-09-10", "Non-state actor overtakes territory", "sdf", "isis", P.jafra),
+    ev("2017-09-08", "Armed clash", "sdf", "syria-gov-forces", P.raqqa),
+  ];
+}

@@ -9,24 +9,13 @@ import { Accounts } from "../../src/accounts/users.js";
 import { alertsFromStore } from "../../src/alerts/run.js";
 import { BACKENDS, fakeClock, tempDb } from "../accounts/helpers.js";
 import { docFor } from "./docs.js";
-import { ev, P, seedActors, seedRelations } from "./seed-situation.js";
-
-function situation() {
-  return [
-    ev("2017-09-01", "Armed clash", "sdf", "isis", P.abuKhashab),
-    ev("2017-09-02", "Armed clash", "syria-gov-forces", "isis", P.shula),
-    ev("2017-09-05", "Government regains territory", "syria-gov-forces", "isis", P.deirEzzor),
-    ev("2017-09-09", "Armed clash", "dmc", "isis", P.industrialZone),
-    ev("2017-09-10", "Non-state actor overtakes territory", "sdf", "isis", P.jafra),
-    ev("2017-09-08", "Armed clash", "sdf", "syria-gov-forces", P.raqqa),
-  ];
-}
+import { deirEzzorRace, seedActors, seedRelations } from "./seed-situation.js";
 
 for (const { backend, skip } of BACKENDS) {
   test(`alerts from a ${backend} store, and an analyst's rejection silences one`, { skip }, async () => {
     const t = await tempDb(backend);
     const rels = seedRelations();
-    const evs = situation();
+    const evs = deirEzzorRace();
     const ids: string[] = [];
     for (const [i, e] of evs.entries()) ids.push(...(await t.store.saveDoc(docFor(e, seedActors(), rels, i))).eventIds);
     const r = await alertsFromStore(t.store, { until: "2017-09-10" });
@@ -85,7 +74,7 @@ async function cli(args: string[]): Promise<{ status: number; stdout: string; st
 
 test("sitrep alerts: table and jsonl from a SQLite store; bad options exit 2 with one line", async () => {
   const t = await tempDb("sqlite");
-  for (const [i, e] of situation().entries()) await t.store.saveDoc(docFor(e, seedActors(), seedRelations(), i));
+  for (const [i, e] of deirEzzorRace().entries()) await t.store.saveDoc(docFor(e, seedActors(), seedRelations(), i));
   const dbPath = t.path!;
   await t.store.close();
   const run = (...args: string[]) => cli(["alerts", "--db", dbPath, ...args]);

@@ -12,21 +12,13 @@ import { AlertUpkeep } from "../../src/alerts/upkeep.js";
 import type { Store } from "../../src/store/types.js";
 import { BACKENDS, fakeClock, tempDb } from "../accounts/helpers.js";
 import { docFor } from "./docs.js";
-import { ev, P, seedActors, seedRelations } from "./seed-situation.js";
+import { deirEzzorRace, ev, P, seedActors, seedRelations } from "./seed-situation.js";
 
 const early = [
   ev("2017-08-20", "Armed clash", "sdf", "syria-gov-forces", P.shaddadi),
   ev("2017-08-25", "Government regains territory", "syria-gov-forces", "isis", P.kabajib),
 ];
-const situation = [
-  ev("2017-09-01", "Armed clash", "sdf", "isis", P.abuKhashab),
-  ev("2017-09-02", "Armed clash", "syria-gov-forces", "isis", P.shula),
-  ev("2017-09-05", "Government regains territory", "syria-gov-forces", "isis", P.deirEzzor),
-  ev("2017-09-09", "Armed clash", "dmc", "isis", P.industrialZone),
-  ev("2017-09-10", "Non-state actor overtakes territory", "sdf", "isis", P.jafra),
-  ev("2017-09-08", "Armed clash", "sdf", "syria-gov-forces", P.raqqa),
-  ev("2017-09-10", "Air/drone strike", "russia", "sdf", P.jafra),
-];
+const situation = [...deirEzzorRace(), ev("2017-09-10", "Air/drone strike", "russia", "sdf", P.jafra)];
 const later = [
   ev("2017-09-18", "Armed clash", "sdf", "isis", P.deirEzzor),
   ev("2017-09-19", "Armed clash", "syria-gov-forces", "isis", P.industrialZone),
