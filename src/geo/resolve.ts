@@ -21,10 +21,16 @@ export interface MentionInput {
   forced?: number[];
 }
 
-export interface Scored {
+/** A candidate feature with its score (and, with `explain`, the reasons for it). */
+export class Scored {
   index: number;
   score: number;
   reasons: string[];
+  constructor(index: number, score: number, reasons: string[]) {
+    this.index = index;
+    this.score = score;
+    this.reasons = reasons;
+  }
 }
 
 export interface Resolution {
@@ -51,6 +57,8 @@ const NO_MENTIONS = Object.freeze([]) as unknown as number[];
 /** km per degree of latitude on distanceKm's sphere, a hair under (a lower bound despite rounding). */
 const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
+// "Washington, D.C.": only a comma between a name and the next
+const COMMA_GAP = /^,\s*$/;
 // features too large for "near the article's other places" to mean anything
 // kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
 const SOVEREIGN_NAMES = /^(PCL|CONT|OCN|SEA|RGN|GULF)/;
@@ -88,204 +96,478 @@ export function precisionOf(fcode: string): 1 | 2 | 3 {
   return (byPrefix(W.precision as Record<string, 1 | 2 | 3>, fcode) ?? 1) as 1 | 2 | 3;
 }
 
-/** Resolves all mentions of one document together. */
+/**
+ * Resolves all mentions of one document together.
+ * @example resolveAll(gaz, [{ start: 0, end: 6, surface: "Raqqa" }])[0].ranked[0] // the Syrian city
+ */
 export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: ResolveContext = {}): Resolution[] {
-  const explain = ctx.explain === true;
-  // a name in no gazetteer entry gets second tries ("North Dallas", "Swat Valley": variants.ts)
-  // (per-mention arrays filled in one loop, all of one array kind: the optimised code of this long
-  // function is not thrown away for an array it did not expect)
-  const n = mentions.length;
-  const fallbacks: (Fallback | undefined)[] = new Array(n);
-  const cands: (readonly number[])[] = new Array(n);
-  const names: string[] = new Array(n);
-  const keys: string[] = new Array(n);
-  const cuesOf: (string[] | undefined)[] = new Array(n);
-  const plains: (string | undefined)[] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    const m = mentions[k]!;
-    let c: readonly number[];
-    if (m.forced) c = m.forced;
-    else {
-      c = gaz.candidates(m.surface);
-      if (c.length > 0) c = c.slice(0, W.maxCandidates);
-      else {
-        fallbacks[k] = fallbackName(gaz, m.surface);
-        c = fallbacks[k]?.candidates.slice(0, W.maxCandidates) ?? [];
+  // (the steps are top-level functions over one Article object, with no closure made per call or per
+  // mention, and every list of one array kind: V8 optimises each step once and keeps that code, where
+  // one long function with nested closures was re-optimised for many passes, at 17k-41k mentions/CPU-s)
+  const a = new Article(gaz, mentions, ctx);
+  for (let k = 0; k < a.n; k++) a.prior.push(priorScores(gaz, a, k));
+  countryShares(gaz, a, ctx.countryHints);
+  findLists(a);
+  findNearCountries(gaz, a);
+  findSameKeys(a);
+
+  let current: Scored[][] = [];
+  for (let k = 0; k < a.n; k++) current.push(rescore(gaz, a, k, null));
+  for (let pass = 0; pass < W.contextPasses; pass++) {
+    const winners: (Scored | undefined)[] = [];
+    for (let k = 0; k < a.n; k++) winners.push(current[k]![0]);
+    const next: Scored[][] = [];
+    for (let k = 0; k < a.n; k++) next.push(rescore(gaz, a, k, winners));
+    current = next;
+  }
+  oneSensePerName(a, current);
+  dropJunk(gaz, a, current);
+  const out: Resolution[] = [];
+  // (every resolution of one shape: `part` always set)
+  for (let k = 0; k < a.n; k++) out.push({ mention: mentions[k]!, ranked: current[k]!, part: a.fallbacks[k]?.part === true });
+  return out;
+}
+
+/** An empty list of candidates already of the array kind that holds objects (see resolveAll). */
+function emptyList(): Scored[] {
+  const l = [EMPTY_SCORED];
+  l.length = 0;
+  return l;
+}
+const EMPTY_SCORED = new Scored(-1, 0, NO_REASONS);
+
+function byScoreDesc(x: Scored, y: Scored): number {
+  return y.score - x.score;
+}
+
+/** What resolveAll knows about each mention (columns by mention number) and the article. */
+class Article {
+  readonly n: number;
+  readonly explain: boolean;
+  /** The document text the mention offsets refer to, or "" when not given. */
+  readonly text: string;
+  readonly hasText: boolean;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly weak: Uint8Array;
+  readonly forced: Uint8Array;
+  readonly surfaces: string[] = [];
+  /** Second tries for a name no entry has ("North Dallas", "Swat Valley": variants.ts). */
+  readonly fallbacks: (Fallback | undefined)[] = [];
+  readonly cands: (readonly number[])[] = [];
+  /** The name looked up (a fallback's name, or the surface), its nameKey, and its lightName once asked. */
+  readonly names: string[] = [];
+  readonly keys: string[] = [];
+  readonly plains: (string | undefined)[] = [];
+  readonly cuesOf: (string[] | undefined)[] = [];
+  /** Prior-ranked candidates, best first. */
+  readonly prior: Scored[][] = [];
+  /** Country weight of the article; each name key's own part of it; the other names' total by key. */
+  readonly countryW = new Map<string, number>();
+  readonly own = new Map<string, Map<string, number>>();
+  private readonly othersMemo = new Map<string, number>();
+  /** The first mention of the list a mention is in (-1: none). */
+  readonly listOf: Int32Array;
+  /** Countries named within a few mentions and nearCountryChars characters. */
+  readonly nearCountries: string[][] = [];
+  /** The other mentions of each mention's name (same key). */
+  readonly sameKey: number[][] = [];
+
+  constructor(gaz: Gazetteer, mentions: MentionInput[], ctx: ResolveContext) {
+    const n = mentions.length;
+    this.n = n;
+    this.explain = ctx.explain === true;
+    this.hasText = ctx.text !== undefined;
+    this.text = ctx.text ?? "";
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.weak = new Uint8Array(n);
+    this.forced = new Uint8Array(n);
+    this.listOf = new Int32Array(n).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const m = mentions[k]!;
+      this.starts[k] = m.start;
+      this.surfaces.push(m.surface);
+      this.ends[k] = m.end;
+      this.weak[k] = m.weak === true ? 1 : 0;
+      let c: readonly number[];
+      let fb: Fallback | undefined;
+      if (m.forced) {
+        this.forced[k] = 1;
+        c = m.forced;
+      } else {
+        c = gaz.candidates(m.surface);
+        if (c.length > 0) c = c.slice(0, W.maxCandidates);
+        else {
+          fb = fallbackName(gaz, m.surface);
+          c = fb?.candidates.slice(0, W.maxCandidates) ?? [];
+        }
       }
+      this.fallbacks.push(fb);
+      this.cands.push(c);
+      const name = fb?.name ?? m.surface;
+      this.names.push(name);
+      this.keys.push(nameKey(name));
+      this.plains.push(undefined);
+      this.cuesOf.push(fb?.cues ?? m.cues);
     }
-    cands[k] = c;
-    names[k] = fallbacks[k]?.name ?? m.surface;
-    keys[k] = nameKey(names[k]!);
-    cuesOf[k] = fallbacks[k]?.cues ?? m.cues;
   }
 
-  // Prior scores (population, feature type, exact name, cues, seat-city rule).
-  const prior: Scored[][] = mentions.map((_m, k) => {
-    const list = cands[k]!;
-    const mainNamed = new Set<number>();
-    // positions in `out` of the candidates whose main name matches, and whether those names differ
-    const mainAt: number[] = [];
-    let firstMainName: string | undefined;
-    let mainNamesDiffer = false;
-    const out: Scored[] = [];
-    for (const i of list) {
-      const fc = gaz.fcode(i);
-      const reasons: string[] = explain ? [] : NO_REASONS;
-      // GeoNames' 0 means "not known": an admin seat is given its kind's typical size, not none
-      const pop = gaz.pop(i) || (UNKNOWN_POP[fc] ?? 0);
-      const lp = Math.log10(pop + 10);
-      let s = lp;
-      const tb = typeBonus(fc);
-      s += tb;
-      if (explain) reasons.push(`prior log10(pop)=${lp.toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
-      const mainMatch = gaz.mainKey(i) === keys[k];
-      if (mainMatch) {
-        s += W.exactNameBonus;
-        if (explain) reasons.push("main name matches");
-        mainNamed.add(i);
-        mainAt.push(out.length);
-        if (firstMainName === undefined) firstMainName = gaz.name(i);
-        else if (gaz.name(i) !== firstMainName) mainNamesDiffer = true;
-      } else if (gaz.pop(i) >= W.exonymPopulation && fc.startsWith("PPL")) {
-        // a city this big is known abroad by other spellings of its name ("Geneva" for Genève, not
-        // "Victoria" for Hong Kong): they count as its name
-        if (bigCityRespelled(gaz, i, (plains[k] ??= lightName(names[k]!)))) {
-          s += W.exactNameBonus;
-          if (explain) reasons.push("a big city's name in another spelling");
-        }
-      }
-      const cues = cuesOf[k];
-      if (cues?.length) {
-        if (cues.some((c) => fc.startsWith(c))) {
-          s += W.cueWeight;
-          if (explain) reasons.push(`text says ${cues.join("/")}`);
-        } else s -= W.cueWeight / 2;
-      }
-      out.push({ index: i, score: s, reasons });
+  /** The light name of mention k's name (asked for rarely: made on first use). */
+  plain(k: number): string {
+    let p = this.plains[k];
+    if (p === undefined) {
+      p = lightName(this.names[k]!);
+      this.plains[k] = p;
     }
-    // Two places whose main names fold to the same key ("Hainan", "Henan"): the spelling written
-    // wins (looked at only when the main names are not all one string)
-    if (mainNamesDiffer) {
-      plains[k] ??= lightName(names[k]!);
-      const spelled = mainAt.filter((x) => plainOfName(gaz, out[x]!.index) === plains[k]);
-      if (spelled.length < mainAt.length)
-        for (const x of spelled) {
-          out[x]!.score += W.sameSpellingBonus;
-          if (explain) out[x]!.reasons.push("spelled as written, unlike another candidate");
-        }
-    }
-    // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city,
-    // unless the city goes by a longer name and the province by this one ("New York City", "New York").
-    const favoursAdmin = cuesOf[k]?.some((c) => c.startsWith("ADM")) ?? false;
-    const towns = favoursAdmin ? [] : out.filter((c) => gaz.fcode(c.index).startsWith("PPL"));
-    if (towns.length > 0)
-      for (const a of out) {
-        const fa = gaz.fcode(a.index);
-        if (!fa.startsWith("ADM")) continue;
-        const adminNamed = mainNamed.has(a.index);
-        const seat = towns.find(
-          (c) =>
-            !(adminNamed && longerName(gaz.mainKey(c.index), keys[k]!)) &&
-            gaz.a1(c.index) === gaz.a1(a.index) &&
-            gaz.cc(c.index) === gaz.cc(a.index) &&
-            gaz.pop(c.index) >= W.seatCityRatio * gaz.pop(a.index),
-        );
-        if (seat) {
-          a.score -= W.seatCityPenalty;
-          if (explain) a.reasons.push(`the city ${gaz.name(seat.index)} carries the name`);
-        }
-      }
-    // only the best few go on to the context passes
-    out.sort((a, b) => b.score - a.score);
-    return out.slice(0, W.keepAfterPrior);
-  });
+    return p;
+  }
 
-  // Country shares: from each mention's best prior candidate, plus hints (demonyms).
-  const countryW = new Map<string, number>();
-  const addC = (cc: string, w: number) => countryW.set(cc, (countryW.get(cc) ?? 0) + w);
-  for (const [cc, w] of ctx.countryHints ?? []) addC(cc, w);
-  // each name's own contribution, left out when scoring that name (no self-support)
-  const own = new Map<string, Map<string, number>>();
-  prior.forEach((list, k) => {
-    const best = top(list);
-    if (!best) return;
-    const second = top(list, best.index);
-    const clear = !second || best.score - second.score > 1.5;
-    const fc = gaz.fcode(best.index);
-    const cc = gaz.cc(best.index);
-    const w = fc.startsWith("PCL") ? 2 : clear ? 1 : 0.4;
-    addC(cc, w);
-    const o = own.get(keys[k]!) ?? new Map<string, number>();
-    o.set(cc, (o.get(cc) ?? 0) + w);
-    own.set(keys[k]!, o);
-  });
-
-  // per name key: the country weight of the other names, all countries together (summed once per article)
-  const othersMemo = new Map<string, number>();
-  const othersOf = (key: string): number => {
-    let others = othersMemo.get(key);
+  /** The country weight of the other names, all countries together (summed once per name key). */
+  othersOf(key: string): number {
+    let others = this.othersMemo.get(key);
     if (others === undefined) {
-      const mine = own.get(key);
+      const mine = this.own.get(key);
       others = 0;
-      for (const [c, v] of countryW) others += v - (mine?.get(c) ?? 0);
-      othersMemo.set(key, others);
+      for (const [c, v] of this.countryW) others += v - (mine?.get(c) ?? 0);
+      this.othersMemo.set(key, others);
     }
     return others;
-  };
-
-  // Lists: three or more mentions joined by commas / "and" / "or" name places of one kind
-  // ("British Columbia, Alberta, Manitoba, Ontario and New Brunswick" are all provinces).
-  const listOf = new Int32Array(mentions.length).fill(-1);
-  if (ctx.text !== undefined) {
-    let from = 0;
-    for (let k = 1; k <= mentions.length; k++) {
-      const gap = k < mentions.length ? mentions[k]!.start - mentions[k - 1]!.end : -1;
-      const joined = gap >= 1 && gap <= 8 && LIST_GAP.test(ctx.text.slice(mentions[k - 1]!.end, mentions[k]!.start));
-      if (joined) continue;
-      if (k - from >= 3) for (let j = from; j < k; j++) listOf[j] = from;
-      from = k;
-    }
   }
 
-  // Countries named within a few mentions and NEAR_COUNTRY_CHARS characters of each mention.
-  const nearCountries: string[][] = mentions.map((m, k) => {
+  addCountry(cc: string, w: number): void {
+    this.countryW.set(cc, (this.countryW.get(cc) ?? 0) + w);
+  }
+}
+
+/** Does `fc` start with one of the prefixes? */
+function startsWithAny(fc: string, prefixes: string[]): boolean {
+  for (const p of prefixes) if (fc.startsWith(p)) return true;
+  return false;
+}
+
+/** Prior scores of mention k's candidates (population, feature type, exact name, cues, seat-city rule), the best few. */
+function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
+  const list = a.cands[k]!;
+  const key = a.keys[k]!;
+  const cues = a.cuesOf[k];
+  const explain = a.explain;
+  // positions in `out` of the candidates whose main name matches, and whether those names differ
+  const mainAt: number[] = [];
+  let firstMainName: string | undefined;
+  let mainNamesDiffer = false;
+  const out = emptyList();
+  for (let x = 0; x < list.length; x++) {
+    const i = list[x]!;
+    const fc = gaz.fcode(i);
+    const reasons: string[] = explain ? [] : NO_REASONS;
+    // GeoNames' 0 means "not known": an admin seat is given its kind's typical size, not none
+    const pop = gaz.pop(i) || (UNKNOWN_POP[fc] ?? 0);
+    const lp = Math.log10(pop + 10);
+    let s = lp;
+    const tb = typeBonus(fc);
+    s += tb;
+    if (explain) reasons.push(`prior log10(pop)=${lp.toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
+    if (gaz.mainKey(i) === key) {
+      s += W.exactNameBonus;
+      if (explain) reasons.push("main name matches");
+      mainAt.push(out.length);
+      if (firstMainName === undefined) firstMainName = gaz.name(i);
+      else if (gaz.name(i) !== firstMainName) mainNamesDiffer = true;
+    } else if (gaz.pop(i) >= W.exonymPopulation && fc.startsWith("PPL")) {
+      // a city this big is known abroad by other spellings of its name ("Geneva" for Genève, not
+      // "Victoria" for Hong Kong): they count as its name
+      if (bigCityRespelled(gaz, i, a.plain(k))) {
+        s += W.exactNameBonus;
+        if (explain) reasons.push("a big city's name in another spelling");
+      }
+    }
+    if (cues !== undefined && cues.length > 0) {
+      if (startsWithAny(fc, cues)) {
+        s += W.cueWeight;
+        if (explain) reasons.push(`text says ${cues.join("/")}`);
+      } else s -= W.cueWeight / 2;
+    }
+    out.push(new Scored(i, s, reasons));
+  }
+  // Two places whose main names fold to the same key ("Hainan", "Henan"): the spelling written
+  // wins (looked at only when the main names are not all one string)
+  if (mainNamesDiffer) {
+    const plain = a.plain(k);
+    let spelled = 0;
+    for (const x of mainAt) if (plainOfName(gaz, out[x]!.index) === plain) spelled++;
+    if (spelled < mainAt.length)
+      for (const x of mainAt) {
+        const c = out[x]!;
+        if (plainOfName(gaz, c.index) !== plain) continue;
+        c.score += W.sameSpellingBonus;
+        if (explain) c.reasons.push("spelled as written, unlike another candidate");
+      }
+  }
+  // A province named after its dominant city ("Homs", "Deir ez-Zor"): the name means the city,
+  // unless the city goes by a longer name and the province by this one ("New York City", "New York").
+  const favoursAdmin = cues !== undefined && cuesFavourAdmin(cues);
+  if (!favoursAdmin)
+    for (const c of out) {
+      if (!gaz.fcode(c.index).startsWith("ADM")) continue;
+      const seat = seatCity(gaz, out, c.index, gaz.mainKey(c.index) === key, key);
+      if (seat >= 0) {
+        c.score -= W.seatCityPenalty;
+        if (explain) c.reasons.push(`the city ${gaz.name(seat)} carries the name`);
+      }
+    }
+  // only the best few go on to the context passes
+  out.sort(byScoreDesc);
+  return out.slice(0, W.keepAfterPrior);
+}
+
+/** Does one of the cues name an administrative unit ("province" → ADM1)? */
+function cuesFavourAdmin(cues: string[]): boolean {
+  for (const c of cues) if (c.startsWith("ADM")) return true;
+  return false;
+}
+
+/** The first town among the candidates that carries the province's name (its seat), or -1. */
+function seatCity(gaz: Gazetteer, out: Scored[], admin: number, adminNamed: boolean, key: string): number {
+  for (const c of out) {
+    const t = c.index;
+    if (!gaz.fcode(t).startsWith("PPL")) continue;
+    if (
+      !(adminNamed && longerName(gaz.mainKey(t), key)) &&
+      gaz.a1(t) === gaz.a1(admin) &&
+      gaz.cc(t) === gaz.cc(admin) &&
+      gaz.pop(t) >= W.seatCityRatio * gaz.pop(admin)
+    )
+      return t;
+  }
+  return -1;
+}
+
+/** Country shares: from each mention's best prior candidate, plus hints (demonyms). */
+function countryShares(gaz: Gazetteer, a: Article, hints: Map<string, number> | undefined): void {
+  if (hints) for (const [cc, w] of hints) a.addCountry(cc, w);
+  // each name's own contribution, left out when scoring that name (no self-support)
+  for (let k = 0; k < a.n; k++) {
+    const list = a.prior[k]!;
+    const best = top(list, -1);
+    if (!best) continue;
+    const second = top(list, best.index);
+    const clear = !second || best.score - second.score > 1.5;
+    const cc = gaz.cc(best.index);
+    const w = gaz.fcode(best.index).startsWith("PCL") ? 2 : clear ? 1 : 0.4;
+    a.addCountry(cc, w);
+    const key = a.keys[k]!;
+    let o = a.own.get(key);
+    if (!o) {
+      o = new Map<string, number>();
+      a.own.set(key, o);
+    }
+    o.set(cc, (o.get(cc) ?? 0) + w);
+  }
+}
+
+/**
+ * Lists: three or more mentions joined by commas / "and" / "or" name places of one kind
+ * ("British Columbia, Alberta, Manitoba, Ontario and New Brunswick" are all provinces).
+ */
+function findLists(a: Article): void {
+  if (!a.hasText) return;
+  let from = 0;
+  for (let k = 1; k <= a.n; k++) {
+    const gap = k < a.n ? a.starts[k]! - a.ends[k - 1]! : -1;
+    const joined = gap >= 1 && gap <= 8 && LIST_GAP.test(a.text.slice(a.ends[k - 1]!, a.starts[k]!));
+    if (joined) continue;
+    if (k - from >= 3) for (let j = from; j < k; j++) a.listOf[j] = from;
+    from = k;
+  }
+}
+
+/** Countries named within a few mentions and NEAR_COUNTRY_CHARS characters of each mention. */
+function findNearCountries(gaz: Gazetteer, a: Article): void {
+  for (let k = 0; k < a.n; k++) {
     const out: string[] = [];
-    for (let j = Math.max(0, k - 2); j <= Math.min(mentions.length - 1, k + 2); j++) {
-      if (j === k || keys[j] === keys[k]) continue;
-      const o = mentions[j]!;
-      const gap = o.start >= m.end ? o.start - m.end : m.start - o.end;
-      const best = top(prior[j]!);
+    for (let j = Math.max(0, k - 2); j <= Math.min(a.n - 1, k + 2); j++) {
+      if (j === k || a.keys[j] === a.keys[k]) continue;
+      const gap = a.starts[j]! >= a.ends[k]! ? a.starts[j]! - a.ends[k]! : a.starts[k]! - a.ends[j]!;
+      const best = top(a.prior[j]!, -1);
       if (gap > W.nearCountryChars || !best || !gaz.fcode(best.index).startsWith("PCL")) continue;
       const cc = gaz.cc(best.index);
       if (!out.includes(cc)) out.push(cc);
     }
-    return out;
-  });
+    a.nearCountries.push(out);
+  }
+}
 
-  // the other mentions of each mention's name (same key)
+/** The other mentions of each mention's name (same key). */
+function findSameKeys(a: Article): void {
   const byKey = new Map<string, number[]>();
-  for (let k = 0; k < n; k++) {
-    const l = byKey.get(keys[k]!);
+  for (let k = 0; k < a.n; k++) {
+    const l = byKey.get(a.keys[k]!);
     if (l) l.push(k);
-    else byKey.set(keys[k]!, [k]);
+    else byKey.set(a.keys[k]!, [k]);
   }
-  const sameKey: number[][] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    const l = byKey.get(keys[k]!)!;
-    sameKey[k] = l.length > 1 ? l.filter((j) => j !== k) : NO_MENTIONS;
+  for (let k = 0; k < a.n; k++) {
+    const l = byKey.get(a.keys[k]!)!;
+    if (l.length === 1) {
+      a.sameKey.push(NO_MENTIONS);
+      continue;
+    }
+    const others: number[] = [];
+    for (const j of l) if (j !== k) others.push(j);
+    a.sameKey.push(others);
   }
+}
 
-  let current = prior.map((list, k) => rescore(list, k, null));
-  for (let pass = 0; pass < W.contextPasses; pass++) {
-    const winners = current.map((l) => l[0]);
-    current = prior.map((list, k) => rescore(list, k, { winners }));
+/** Is feature `w` the winner of a mention within admin1Window mentions of mention k? */
+function wonNearby(winners: (Scored | undefined)[], k: number, w: number): boolean {
+  const to = Math.min(winners.length - 1, k + W.admin1Window);
+  for (let j = Math.max(0, k - W.admin1Window); j <= to; j++) if (winners[j]?.index === w) return true;
+  return false;
+}
+
+/**
+ * Mention k's prior candidates rescored with the article: country shares, and with the other
+ * mentions' current winners, the places named close by, stated containment, lists and distance.
+ */
+function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undefined)[] | null): Scored[] {
+  const list = a.prior[k]!;
+  const key = a.keys[k]!;
+  const explain = a.explain;
+  const mine = a.own.get(key);
+  const total = a.othersOf(key);
+  // distinct town-level winners of the other mentions (by feature), for the proximity term
+  const others: number[] = [];
+  // the kinds (level, and country below level 0) of the other list members' winners, counted
+  let listKinds: Map<string, number> | undefined;
+  if (winners) {
+    // the neighbouring mentions only (long documents drift from place to place)
+    const from = Math.max(0, k - W.contextWindow);
+    const to = Math.min(winners.length, k + W.contextWindow + 1);
+    for (let j = from; j < to; j++) {
+      const w = winners[j];
+      if (!w || a.keys[j] === key || others.includes(w.index)) continue;
+      const wf = gaz.fcode(w.index);
+      if (wf.startsWith("PCL") || LARGE.has(wf)) continue;
+      others.push(w.index);
+    }
+    const lk = a.listOf[k]!;
+    if (lk >= 0) {
+      listKinds = new Map();
+      for (let j = lk; j < a.n && a.listOf[j] === lk; j++) {
+        const w = winners[j];
+        if (j === k || !w || a.keys[j] === key) continue;
+        const lv = level(gaz.fcode(w.index));
+        const kind = lv === 0 ? "0" : `${lv}|${gaz.cc(w.index)}`;
+        listKinds.set(kind, (listKinds.get(kind) ?? 0) + 1);
+      }
+    }
   }
-  // One sense per name and article: where most of a name's mentions ended on one place, that
-  // place gains (a mention swayed by its neighbours alone, "Buffalo, New York … Ontario", follows the
-  // article's other "Ontario"s; a stated "Paris, Texas" still outweighs it)
-  const settled = current.map((l) => l[0]?.index ?? -1);
-  for (let k = 0; k < n; k++) {
-    const same = sameKey[k]!;
+  // the mentions right before and after, and their winners (stated containment)
+  const hasNext = winners !== null && k + 1 < a.n;
+  const nextW = hasNext ? winners[k + 1] : undefined;
+  const nextGap = hasNext ? a.starts[k + 1]! - a.ends[k]! : -1;
+  const hasPrev = winners !== null && k > 0;
+  const prevW = hasPrev ? winners[k - 1] : undefined;
+  const prevGap = hasPrev ? a.starts[k]! - a.ends[k - 1]! : -1;
+  // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y)
+  const xTop = list[0];
+  const isList = xTop !== undefined && nextW !== undefined && level(gaz.fcode(xTop.index)) <= level(gaz.fcode(nextW.index));
+  const out = emptyList();
+  for (const c of list) {
+    const reasons = explain ? [...c.reasons] : c.reasons;
+    let s = c.score;
+    const cc = gaz.cc(c.index);
+    if (total > 1e-9) {
+      // smoothed: a handful of mentions do not make an article all about one country
+      const share = ((a.countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0)) / (total + W.countryShareSmoothing);
+      s += W.countryShareWeight * share;
+      if (explain && share > 0) reasons.push(`article is ${(share * 100).toFixed(0)}% about ${cc}`);
+    }
+    if (winners) {
+      let nearest = Number.POSITIVE_INFINITY;
+      // a country named right before or after ("Chile ... Santiago ... Chile"): the local context
+      if (a.nearCountries[k]!.includes(cc)) {
+        s += W.nearCountryWeight;
+        if (explain) reasons.push(`${cc} is named close by`);
+      }
+      // stated containment: "X in Y" / "X, Y" with Y right after X
+      if (nextW !== undefined && !isList && nextGap >= 0 && nextGap <= 4 && nextW.index !== c.index) {
+        if (contains(gaz, nextW.index, c.index)) {
+          s += W.containmentWeight;
+          if (explain) reasons.push(`inside ${gaz.name(nextW.index)} as the text states`);
+        }
+      }
+      // "Washington, D.C.": the name right after, set off by a comma, is this very place
+      if (nextW?.index === c.index && a.hasText && COMMA_GAP.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!))) {
+        s += W.containmentWeight;
+        if (explain) reasons.push(`${a.surfaces[k + 1]} names it right after`);
+      }
+      // "Queens, New York", "Greenlane, Auckland": a city right after a smaller place within it
+      // is that place's city (not a province of the same name); not inside a list of places
+      if (prevW !== undefined && a.listOf[k]! < 0 && prevGap >= 0 && prevGap <= 4 && prevW.index !== c.index) {
+        if (cityAroundPlace(gaz, c.index, prevW.index)) {
+          s += W.containmentWeight / 2;
+          if (explain) reasons.push(`${gaz.name(prevW.index)} is in it, as the text states`);
+        }
+      }
+      const ca1 = gaz.a1(c.index);
+      const clat = gaz.lat(c.index);
+      const clon = gaz.lon(c.index);
+      for (const w of others) {
+        if (w === c.index) continue;
+        if (ca1 >= 0 && gaz.a1(w) === ca1 && gaz.fcode(w) === "ADM1" && wonNearby(winners, k, w)) {
+          s += W.admin1Weight;
+          if (explain) reasons.push(`in ${gaz.name(w)}, also named`);
+        }
+        // (the latitude difference alone is a lower bound of the distance: no trigonometry for a
+        // place that cannot be the nearest)
+        const wlat = gaz.lat(w);
+        if (Math.abs(wlat - clat) * KM_PER_DEGREE_LOWER >= nearest) continue;
+        const d = distanceKm(clat, clon, wlat, gaz.lon(w));
+        if (d < nearest) nearest = d;
+      }
+      if (listKinds) {
+        const lv = level(gaz.fcode(c.index));
+        const same = listKinds.get(lv === 0 ? "0" : `${lv}|${cc}`) ?? 0;
+        if (same >= 2) {
+          s += W.listWeight;
+          if (explain) reasons.push(`listed with ${same} places of the same kind`);
+        }
+      }
+      if (Number.isFinite(nearest)) {
+        const b = W.proximityWeight * Math.exp(-nearest / W.proximityScaleKm);
+        s += b;
+        if (explain && b > 0.1) reasons.push(`${Math.round(nearest)} km from another place in the article`);
+      }
+    }
+    out.push(new Scored(c.index, s, reasons));
+  }
+  out.sort(byScoreDesc);
+  return out;
+}
+
+/** Is town `c` a bigger city within cityContainsKm of the town `inner` named right before it? */
+function cityAroundPlace(gaz: Gazetteer, c: number, inner: number): boolean {
+  const fc = gaz.fcode(c);
+  return (
+    fc.startsWith("PPL") &&
+    fc !== "PPLX" &&
+    gaz.fcode(inner).startsWith("PPL") &&
+    gaz.pop(inner) < gaz.pop(c) &&
+    distanceKm(gaz.lat(c), gaz.lon(c), gaz.lat(inner), gaz.lon(inner)) <= W.cityContainsKm
+  );
+}
+
+/**
+ * One sense per name and article: where most of a name's mentions ended on one place, that
+ * place gains (a mention swayed by its neighbours alone, "Buffalo, New York … Ontario", follows the
+ * article's other "Ontario"s; a stated "Paris, Texas" still outweighs it). Changes `current` in place.
+ */
+function oneSensePerName(a: Article, current: Scored[][]): void {
+  const settled = new Int32Array(a.n);
+  for (let k = 0; k < a.n; k++) settled[k] = current[k]![0]?.index ?? -1;
+  for (let k = 0; k < a.n; k++) {
+    const same = a.sameKey[k]!;
     if (same.length === 0) continue;
     const list = current[k]!;
     // (a majority of all the name's mentions, this one included: two that disagree stay as they are)
@@ -295,173 +577,29 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
       if (votes * 2 <= same.length + 1) continue;
       if (c !== list[0]) {
         c.score += W.sameNameWeight;
-        if (explain) c.reasons.push(`${votes} of the name's ${same.length + 1} mentions mean it`);
-        list.sort((a, b) => b.score - a.score);
+        if (a.explain) c.reasons.push(`${votes} of the name's ${same.length + 1} mentions mean it`);
+        list.sort(byScoreDesc);
       }
       break;
     }
   }
-  dropJunk(gaz, mentions, { fallbacks, names, keys, plains, countryW, own, othersOf }, current);
-  return mentions.map((m, k) => {
-    // (every resolution of one shape: `part` always set)
-    return { mention: m, ranked: current[k]!, part: fallbacks[k]?.part === true };
-  });
-
-  function rescore(list: Scored[], k: number, ctx2: { winners: (Scored | undefined)[] } | null): Scored[] {
-    const mine = own.get(keys[k]!);
-    const total = othersOf(keys[k]!);
-    // distinct town-level winners of the other mentions (by feature), for the proximity term
-    const others: number[] = [];
-    if (ctx2) {
-      const seen = new Set<number>();
-      // the neighbouring mentions only (long documents drift from place to place)
-      const from = Math.max(0, k - W.contextWindow);
-      const to = Math.min(ctx2.winners.length, k + W.contextWindow + 1);
-      for (let j = from; j < to; j++) {
-        const w = ctx2.winners[j];
-        if (!w || keys[j] === keys[k] || seen.has(w.index)) continue;
-        const wf = gaz.fcode(w.index);
-        if (wf.startsWith("PCL") || LARGE.has(wf)) continue;
-        seen.add(w.index);
-        others.push(w.index);
-      }
-    }
-    // the province a place is in is named close to it (not anywhere in a long article)
-    const nearbyWinners = new Set<number>();
-    if (ctx2)
-      for (let j = Math.max(0, k - W.admin1Window); j <= Math.min(mentions.length - 1, k + W.admin1Window); j++) {
-        const w = ctx2.winners[j];
-        if (w) nearbyWinners.add(w.index);
-      }
-    // the kinds (level, and country below level 0) of the other list members' winners, counted
-    let listKinds: Map<string, number> | undefined;
-    if (ctx2 && listOf[k]! >= 0) {
-      listKinds = new Map();
-      for (let j = listOf[k]!; j < mentions.length && listOf[j] === listOf[k]; j++) {
-        const w = ctx2.winners[j];
-        if (j === k || !w || keys[j] === keys[k]) continue;
-        const lv = level(gaz.fcode(w.index));
-        const kind = lv === 0 ? "0" : `${lv}|${gaz.cc(w.index)}`;
-        listKinds.set(kind, (listKinds.get(kind) ?? 0) + 1);
-      }
-    }
-    const out = list.map((c) => {
-      const reasons = explain ? [...c.reasons] : c.reasons;
-      let s = c.score;
-      const cc = gaz.cc(c.index);
-      if (total > 1e-9) {
-        // smoothed: a handful of mentions do not make an article all about one country
-        const share = ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0)) / (total + W.countryShareSmoothing);
-        s += W.countryShareWeight * share;
-        if (explain && share > 0) reasons.push(`article is ${(share * 100).toFixed(0)}% about ${cc}`);
-      }
-      if (ctx2) {
-        const m = mentions[k]!;
-        let nearest = Number.POSITIVE_INFINITY;
-        // a country named right before or after ("Chile ... Santiago ... Chile"): the local context
-        if (nearCountries[k]!.includes(cc)) {
-          s += W.nearCountryWeight;
-          if (explain) reasons.push(`${cc} is named close by`);
-        }
-        // stated containment: "X in Y" / "X, Y" with Y right after X
-        const nextM = k + 1 < mentions.length ? mentions[k + 1] : undefined;
-        const nextW = ctx2.winners[k + 1];
-        // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y)
-        const xTop = list[0];
-        const isList = xTop !== undefined && nextW !== undefined && level(gaz.fcode(xTop.index)) <= level(gaz.fcode(nextW.index));
-        if (nextM && nextW && !isList && nextM.start - m.end >= 0 && nextM.start - m.end <= 4 && nextW.index !== c.index) {
-          if (contains(gaz, nextW.index, c.index)) {
-            s += W.containmentWeight;
-            if (explain) reasons.push(`inside ${gaz.name(nextW.index)} as the text states`);
-          }
-        }
-        // "Washington, D.C.": the name right after, set off by a comma, is this very place
-        if (nextM && nextW?.index === c.index && /^,\s*$/.test(ctx.text?.slice(m.end, nextM.start) ?? "")) {
-          s += W.containmentWeight;
-          if (explain) reasons.push(`${nextM.surface} names it right after`);
-        }
-        // "Queens, New York", "Greenlane, Auckland": a city right after a smaller place within it
-        // is that place's city (not a province of the same name); not inside a list of places
-        const prevM = k > 0 ? mentions[k - 1] : undefined;
-        const prevW = ctx2.winners[k - 1];
-        if (prevM && prevW && listOf[k]! < 0 && m.start - prevM.end >= 0 && m.start - prevM.end <= 4 && prevW.index !== c.index) {
-          const fc = gaz.fcode(c.index);
-          if (
-            fc.startsWith("PPL") &&
-            fc !== "PPLX" &&
-            gaz.fcode(prevW.index).startsWith("PPL") &&
-            gaz.pop(prevW.index) < gaz.pop(c.index) &&
-            distanceKm(gaz.lat(c.index), gaz.lon(c.index), gaz.lat(prevW.index), gaz.lon(prevW.index)) <= W.cityContainsKm
-          ) {
-            s += W.containmentWeight / 2;
-            if (explain) reasons.push(`${gaz.name(prevW.index)} is in it, as the text states`);
-          }
-        }
-        const ca1 = gaz.a1(c.index);
-        const clat = gaz.lat(c.index);
-        const clon = gaz.lon(c.index);
-        for (const w of others) {
-          if (w === c.index) continue;
-          if (ca1 >= 0 && gaz.a1(w) === ca1 && gaz.fcode(w) === "ADM1" && nearbyWinners.has(w)) {
-            s += W.admin1Weight;
-            if (explain) reasons.push(`in ${gaz.name(w)}, also named`);
-          }
-          // (the latitude difference alone is a lower bound of the distance: no trigonometry for a
-          // place that cannot be the nearest)
-          const wlat = gaz.lat(w);
-          if (Math.abs(wlat - clat) * KM_PER_DEGREE_LOWER >= nearest) continue;
-          const d = distanceKm(clat, clon, wlat, gaz.lon(w));
-          if (d < nearest) nearest = d;
-        }
-        if (listKinds) {
-          const lv = level(gaz.fcode(c.index));
-          const same = listKinds.get(lv === 0 ? "0" : `${lv}|${cc}`) ?? 0;
-          if (same >= 2) {
-            s += W.listWeight;
-            if (explain) reasons.push(`listed with ${same} places of the same kind`);
-          }
-        }
-        if (Number.isFinite(nearest)) {
-          const b = W.proximityWeight * Math.exp(-nearest / W.proximityScaleKm);
-          s += b;
-          if (explain && b > 0.1) reasons.push(`${Math.round(nearest)} km from another place in the article`);
-        }
-      }
-      return { index: c.index, score: s, reasons };
-    });
-    out.sort((a, b) => b.score - a.score);
-    return out;
-  }
-}
-
-/** What resolveAll knows about each mention and the article, for the checks after ranking. */
-interface ArticleFacts {
-  fallbacks: (Fallback | undefined)[];
-  names: string[];
-  keys: string[];
-  plains: (string | undefined)[];
-  /** Country weight of the article; each name key's own part of it; the other names' total by key. */
-  countryW: Map<string, number>;
-  own: Map<string, Map<string, number>>;
-  othersOf: (key: string) => number;
 }
 
 /**
  * Second-try names and junk names after ranking (see the comments inside): a ranked list that fails
  * becomes its runners-up that pass, or empty. Changes `current` in place.
  */
-function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts, current: Scored[][]): void {
-  const { fallbacks, names, keys, plains, countryW, own, othersOf } = facts;
+function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
   // A second-try name ("West Prince" → "Prince") must land in a country the rest of the article is
   // about, or, in a text with no country evidence at all, be the winner's main name.
-  for (let k = 0; k < mentions.length; k++) {
+  for (let k = 0; k < a.n; k++) {
     const w = current[k]![0];
-    if (!fallbacks[k] || !w) continue;
+    if (!a.fallbacks[k] || !w) continue;
     const cc = gaz.cc(w.index);
-    const mine = own.get(keys[k]!);
-    const others = othersOf(keys[k]!);
-    const support = (countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0);
-    const ok = cc === "" || support > 0 || (others <= 0 && gaz.mainKey(w.index) === keys[k]);
+    const mine = a.own.get(a.keys[k]!);
+    const others = a.othersOf(a.keys[k]!);
+    const support = (a.countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0);
+    const ok = cc === "" || support > 0 || (others <= 0 && gaz.mainKey(w.index) === a.keys[k]);
     // (emptied by slicing: the same array kind as every other list)
     if (!ok) current[k] = current[k]!.slice(0, 0);
   }
@@ -472,22 +610,76 @@ function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts,
   // (a country named in passing, 'US-backed', is not enough: 'al-Roj' is not Roy, Utah), and never
   // for a lone word with no locative context ('Future' for Fort Lee, 'Far' for Pharr): the
   // runners-up take its place, or none.
-  let topCc = "";
-  for (const [c, v] of countryW) if (v > (countryW.get(topCc) ?? 0)) topCc = c;
-  // the other mentions' town-level winners, each once (feature index → the name keys it won for)
-  const placed = new Map<number, Set<string>>();
-  current.forEach((l, j) => {
-    const w = l[0];
-    if (!w) return;
-    const fc = gaz.fcode(w.index);
-    if (fc.startsWith("PCL") || LARGE.has(fc)) return;
-    const ks = placed.get(w.index) ?? new Set<string>();
-    ks.add(keys[j]!);
-    placed.set(w.index, ks);
-  });
-  const nearOther = (k: number, i: number): boolean => {
-    for (const [w, ks] of placed) {
-      if (w === i || (ks.size === 1 && ks.has(keys[k]!))) continue;
+  const check = new JunkCheck(gaz, a, current);
+  for (let k = 0; k < a.n; k++) {
+    const list = current[k]!;
+    if (a.fallbacks[k] || a.forced[k] === 1 || list.length === 0) continue;
+    const others = a.othersOf(a.keys[k]!);
+    const weak = a.weak[k] === 1;
+    if (others <= 0 && !weak) continue;
+    check.at(k, weak);
+    // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
+    if (!check.keep(list[0]!)) {
+      const kept = list.slice(0, 0);
+      for (const c of list) if (check.keep(c)) kept.push(c);
+      current[k] = kept;
+    }
+  }
+}
+
+/** The junk-name check of dropJunk, for one mention at a time (set by `at`). */
+class JunkCheck {
+  /** The country the article is most about. */
+  private readonly topCc: string;
+  /** The mentions' town-level winners, each once (feature index → the name keys it won for). */
+  private readonly placed = new Map<number, Set<string>>();
+  private k = 0;
+  private mine: Map<string, number> | undefined = undefined;
+  private weak = false;
+  private spelt = "";
+  private speltThenSpace = " ";
+
+  constructor(
+    private readonly gaz: Gazetteer,
+    private readonly a: Article,
+    current: Scored[][],
+  ) {
+    let topCc = "";
+    for (const [c, v] of a.countryW) if (v > (a.countryW.get(topCc) ?? 0)) topCc = c;
+    this.topCc = topCc;
+    for (let j = 0; j < a.n; j++) {
+      const w = current[j]![0];
+      if (!w) continue;
+      const fc = gaz.fcode(w.index);
+      if (fc.startsWith("PCL") || LARGE.has(fc)) continue;
+      let ks = this.placed.get(w.index);
+      if (!ks) {
+        ks = new Set<string>();
+        this.placed.set(w.index, ks);
+      }
+      ks.add(a.keys[j]!);
+    }
+  }
+
+  at(k: number, weak: boolean): void {
+    this.k = k;
+    this.mine = this.a.own.get(this.a.keys[k]!);
+    this.weak = weak;
+    this.spelt = spellingKey(this.a.names[k]!);
+    this.speltThenSpace = `${this.spelt} `;
+  }
+
+  private supported(i: number): boolean {
+    const cc = this.gaz.cc(i);
+    return (this.a.countryW.get(cc) ?? 0) - (this.mine?.get(cc) ?? 0) > 0;
+  }
+
+  /** Is another of the article's places within proximityScaleKm of feature i (or its province)? */
+  private nearOther(i: number): boolean {
+    const gaz = this.gaz;
+    const key = this.a.keys[this.k]!;
+    for (const [w, ks] of this.placed) {
+      if (w === i || (ks.size === 1 && ks.has(key))) continue;
       // (or its province: "Paris, Texas")
       if (gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
       const wlat = gaz.lat(w);
@@ -495,50 +687,28 @@ function dropJunk(gaz: Gazetteer, mentions: MentionInput[], facts: ArticleFacts,
       if (distanceKm(gaz.lat(i), gaz.lon(i), wlat, gaz.lon(w)) <= W.proximityScaleKm) return true;
     }
     return false;
-  };
-  // the mention being checked (set in the loop below; the checks are made once, not per mention)
-  let k = 0;
-  let mine: Map<string, number> | undefined;
-  let weak = false;
-  let spelt = "";
-  let speltThenSpace = " ";
-  const supported = (i: number) => (countryW.get(gaz.cc(i)) ?? 0) - (mine?.get(gaz.cc(i)) ?? 0) > 0;
-  const keep = (c: Scored): boolean => {
-      if (sovereignNames(gaz.fcode(c.index))) return true;
-      const sk = spellingOfName(gaz, c.index);
-      if (sk === spelt || sk.startsWith(speltThenSpace)) {
-        // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
-        // 'Clinton' in a story that names the US in passing) still needs the article's main
-        // country or another of its places nearby
-        // and a village or small town in a country nothing else in the article points to is not
-        // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
-        const town = gaz.fcode(c.index).startsWith("PPL");
-        if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !supported(c.index)) return false;
-        if (!weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
-        return gaz.cc(c.index) === topCc || nearOther(k, c.index);
-      }
-      if (bigCityRespelled(gaz, c.index, (plains[k] ??= lightName(names[k]!)))) return true;
-      if (weak && gaz.pop(c.index) < W.exonymPopulation) return false;
-      const cc = gaz.cc(c.index);
-      if ((countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0) <= 0) return false;
-      // (a province's other name, 'NY', needs only its country in the article)
-      return gaz.fcode(c.index).startsWith("ADM1") || cc === topCc || nearOther(k, c.index);
-  };
-  for (k = 0; k < mentions.length; k++) {
-    const list = current[k]!;
-    if (fallbacks[k] || mentions[k]!.forced || list.length === 0) continue;
-    mine = own.get(keys[k]!);
-    const others = othersOf(keys[k]!);
-    weak = mentions[k]!.weak === true;
-    if (others <= 0 && !weak) continue;
-    spelt = spellingKey(names[k]!);
-    speltThenSpace = `${spelt} `;
-    // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
-    if (!keep(list[0]!)) {
-      const kept = list.slice(0, 0);
-      for (const c of list) if (keep(c)) kept.push(c);
-      current[k] = kept;
+  }
+
+  keep(c: Scored): boolean {
+    const gaz = this.gaz;
+    if (sovereignNames(gaz.fcode(c.index))) return true;
+    const sk = spellingOfName(gaz, c.index);
+    if (sk === this.spelt || sk.startsWith(this.speltThenSpace)) {
+      // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
+      // 'Clinton' in a story that names the US in passing) still needs the article's main
+      // country or another of its places nearby
+      // and a village or small town in a country nothing else in the article points to is not
+      // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
+      const town = gaz.fcode(c.index).startsWith("PPL");
+      if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !this.supported(c.index)) return false;
+      if (!this.weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
+      return gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
     }
+    if (bigCityRespelled(gaz, c.index, this.a.plain(this.k))) return true;
+    if (this.weak && gaz.pop(c.index) < W.exonymPopulation) return false;
+    if (!this.supported(c.index)) return false;
+    // (a province's other name, 'NY', needs only its country in the article)
+    return gaz.fcode(c.index).startsWith("ADM1") || gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
   }
 }
 
@@ -604,7 +774,8 @@ function level(fc: string): number {
   return 3;
 }
 
-function top(list: Scored[], except?: number): Scored | undefined {
+/** The best-scored candidate other than feature `except` (-1: none excepted). */
+function top(list: Scored[], except: number): Scored | undefined {
   let best: Scored | undefined;
   for (const c of list) if (c.index !== except && (!best || c.score > best.score)) best = c;
   return best;
