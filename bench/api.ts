@@ -114,6 +114,7 @@ function repeatRoutes(ids: string[]): [string, string[]][] {
     ["GET /api/timeline", ["/api/timeline", "/api/timeline?type=Battles"]],
     ["GET /api/stats", ["/api/stats"]],
     ["GET /api/actors, /api/places", ["/api/actors?limit=50", "/api/places?limit=100"]],
+    ["GET /api/alerts", ["/api/alerts"]],
   ];
 }
 
@@ -152,6 +153,7 @@ function variedRoutes(ids: string[], n: number): [string, string[]][] {
     ["GET /api/timeline bbox+type", many(() => `/api/timeline?bbox=${bbox()}&type=${types()}`)],
     ["GET /api/places bbox", many(() => `/api/places?bbox=${bbox()}&limit=100`)],
     ["GET /api/stats *", ["/api/stats"]],
+    ["GET /api/alerts (all, kind, since)", ["/api/alerts", "/api/alerts?kind=clash,racing", "/api/alerts?since=2017-12-01", "/api/alerts?kind=converging"]],
   ];
 }
 

@@ -20,7 +20,7 @@ import type { Store } from "../store/types.js";
 import { areasOfOperation, coalitionAreas } from "./areas.js";
 import { deriveCoalitions } from "./coalitions.js";
 import { addDays, resolveAlertOptions } from "./options.js";
-import { alertsFromStore } from "./run.js";
+import { alertsFromStore, keepAsked, sameOptions } from "./run.js";
 import { createServices, type ServiceOptions, type SitrepServices } from "./services.js";
 import { loadAlertData, relationEvidence } from "./source.js";
 import type { AlertKind } from "./types.js";
@@ -87,6 +87,10 @@ export async function alertsPlugin(app: FastifyInstance, o: AlertsPluginOptions)
         if (err instanceof AccountError) throw err;
         throw new AccountError(400, (err as Error).message);
       }
+      // The server's watcher keeps the alerts of its own options up to date; a query with other
+      // options (or another as-of day) is a full pass over the store.
+      const kept = sameOptions(q, svc.alertQuery) ? await svc.alerts() : undefined;
+      if (kept && (!q.until || q.until === kept.asOf)) return { asOf: kept.asOf, options: kept.options, items: keepAsked(kept.alerts, q) };
       const r = await alertsFromStore(svc.store, q);
       return { asOf: r.asOf, options: r.options, items: r.alerts };
     }),

@@ -4,7 +4,7 @@ import type { Store } from "../store/types.js";
 import { type DetectResult, detectAlerts } from "./detect.js";
 import { addDays, resolveAlertOptions } from "./options.js";
 import { latestDay, loadAlertData } from "./source.js";
-import type { AlertData, AlertKind, AlertOptions } from "./types.js";
+import type { Alert, AlertData, AlertKind, AlertOptions } from "./types.js";
 
 export interface AlertQuery extends Partial<AlertOptions> {
   /** Alerts whose latest event is on or after this day. */
@@ -25,10 +25,25 @@ export async function alertsFromStore(store: Store, q: AlertQuery = {}): Promise
 
 /** The detection step of `alertsFromStore` over data already loaded for `asOf` (also src/alerts/upkeep.ts). */
 export function detectQuery(data: AlertData, q: AlertQuery, asOf: string): DetectResult {
-  const { since, kinds } = q;
   const r = detectAlerts(data, { ...optionsOf(q), asOf, since: undefined });
-  r.alerts = r.alerts.filter((a) => (!since || a.lastDate >= since) && (!kinds || kinds.includes(a.kind)));
+  r.alerts = keepAsked(r.alerts, q);
   return r;
+}
+
+/** The alerts a query keeps of those detected: latest event on or after `since`, of the `kinds` asked for. */
+export function keepAsked(alerts: Alert[], q: Pick<AlertQuery, "since" | "kinds">): Alert[] {
+  const { since, kinds } = q;
+  return alerts.filter((a) => (!since || a.lastDate >= since) && (!kinds || kinds.includes(a.kind)));
+}
+
+/**
+ * True when `q` has the detector options of `base` (a query that keeps every alert, as of the
+ * latest stored day), whatever its as-of day: as of the same day, `keepAsked(base's alerts, q)`
+ * is q's answer.
+ */
+export function sameOptions(q: AlertQuery, base: AlertQuery): boolean {
+  if (base.since || base.kinds || optionsOf(base).asOf) return false;
+  return JSON.stringify({ ...optionsOf(q), asOf: undefined }) === JSON.stringify({ ...optionsOf(base), asOf: undefined });
 }
 
 /** The first day of the events `alertsFromStore` loads for `asOf` (the area window plus the trend look-back). */

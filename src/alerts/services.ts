@@ -16,6 +16,8 @@ import { WebhookQueue } from "../notify/webhook.js";
 import type { Store, StoredEvent } from "../store/types.js";
 import { CoalitionOverrides } from "./overrides.js";
 import type { AlertOptions, CoalitionSet } from "./types.js";
+import type { DetectResult } from "./detect.js";
+import type { AlertQuery } from "./run.js";
 import { AlertUpkeep } from "./upkeep.js";
 
 export interface ServiceOptions {
@@ -54,6 +56,13 @@ export interface SitrepServices {
   stop(): void;
   /** Runs one round of the watcher now (tests; after an ingest in this process it also runs by itself). */
   pump(): Promise<void>;
+  /**
+   * The watcher's alerts brought up to date with the store (one round first, as `pump`), as
+   * `alertsFromStore(store, alertQuery)` gives them; undefined while the watcher is not started.
+   */
+  alerts(): Promise<DetectResult | undefined>;
+  /** The query the watcher's alerts answer (the server's alert options). */
+  readonly alertQuery: AlertQuery;
 }
 
 function toNotifyEvent(e: StoredEvent): NotifyEvent {
@@ -98,7 +107,8 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
   });
 
   // The alert window is read once, then kept up to date from each batch of changes.
-  const upkeep = new AlertUpkeep(store, o.alertOptions ?? {});
+  const alertQuery: AlertQuery = o.alertOptions ?? {};
+  const upkeep = new AlertUpkeep(store, alertQuery);
   let cursor = -1;
   let busy: Promise<void> | undefined;
   let again = false;
@@ -159,5 +169,11 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
       webhooks.stop();
     },
     pump,
+    alertQuery,
+    async alerts() {
+      if (cursor < 0) return undefined;
+      await pump();
+      return upkeep.alerts();
+    },
   };
 }

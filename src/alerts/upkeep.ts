@@ -2,10 +2,14 @@
 // the events of the alert window are read once, then only what `store.eventsSince` reports as
 // changed or removed is applied to that copy, instead of reading the whole window again after
 // every change. The result equals `alertsFromStore` on the same store (test/alerts/upkeep.test.ts).
-// Analyst reviews live outside the store's change counter, so they are read again on every pass
-// (one query per 500 events of the window), as are actors, relations and coalition overrides.
-import { applyReviews, Reviews } from "../accounts/review.js";
+// Analyst reviews live outside the store's change counter: every pass first reads the reviews
+// table's stamp (row count and last sequence number; reviews are only ever added), and reads the
+// window's review states again only when it or the events held changed. Actors, relations and
+// coalition overrides are read on every pass. Passes and batches run one at a time, in the order
+// they were asked for, so the server's route (GET /api/alerts) and its watcher can share one upkeep.
+import { applyReviews, type EventReviewState, Reviews } from "../accounts/review.js";
 import { systemClock } from "../accounts/clock.js";
+import type { SqlDb } from "../accounts/sql.js";
 import type { EventChanges, Store, StoredEvent } from "../store/types.js";
 import type { DetectResult } from "./detect.js";
 import { type AlertQuery, detectQuery, optionsOf, windowStart } from "./run.js";
@@ -31,14 +35,27 @@ function hold(e: StoredEvent): Held {
   return { stored: e, n: Number(e.id), alert: toAlertEvent(e) };
 }
 
+/** Changes whenever a review is added (reviews are never updated or deleted): row count and last sequence number. */
+async function reviewStamp(db: SqlDb): Promise<string> {
+  const row = await db.get<{ n: number | string; s: number | string | null }>("SELECT COUNT(*) AS n, MAX(seq) AS s FROM reviews");
+  return `${row?.n ?? 0}:${row?.s ?? ""}`;
+}
+
 export class AlertUpkeep {
   private events = new Map<string, Held>();
   /** The as-of day and first day of the events held; undefined before the first load. */
   private asOf: string | undefined;
   private from = "";
-  /** True when the events held changed since the last result; with the same reviews and context, that result stands. */
-  private dirty = true;
-  private last: { key: string; result: DetectResult } | undefined;
+  /** Counts the changes to the events held (and to the window); a result made at one version stands
+   * while the version, the reviews' stamp and the context stay the same. */
+  private version = 0;
+  /** The events held in the store's order, made once per version. */
+  private ordered: { version: number; held: Held[] } | undefined;
+  /** Review states of the events held, read at a version and reviews' stamp. */
+  private reviewed: { version: number; stamp: string; states: Map<string, EventReviewState> } | undefined;
+  private last: { version: number; key: string; result: DetectResult } | undefined;
+  /** The tail of the queue that runs batches and passes one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -50,16 +67,25 @@ export class AlertUpkeep {
     return optionsOf(this.query).asOf;
   }
 
+  /** Runs `fn` after every batch and pass asked for before it. */
+  private inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Reads the whole window from the store (first pass, and when the latest event went away). */
   private async reload(): Promise<void> {
     const asOf = this.fixedAsOf ?? (await latestDay(this.store)) ?? "1970-01-01";
+    const from = windowStart(this.query, asOf);
+    const events = new Map<string, Held>();
+    for (const e of await storedEvents(this.store, from, asOf)) events.set(e.id, hold(e));
     this.setWindow(asOf);
-    this.events = new Map();
-    for (const e of await storedEvents(this.store, this.from, asOf)) this.events.set(e.id, hold(e));
+    this.events = events;
   }
 
   private setWindow(asOf: string): void {
-    this.dirty = true;
+    this.version++;
     this.asOf = asOf;
     this.from = windowStart(this.query, asOf);
   }
@@ -68,7 +94,11 @@ export class AlertUpkeep {
    * Applies one batch of store changes (read with `eventsSince` after the cursor of the previous
    * batch, or of the store before the first `alerts()`). Safe to apply a batch twice.
    */
-  async apply(ch: EventChanges): Promise<void> {
+  apply(ch: EventChanges): Promise<void> {
+    return this.inTurn(() => this.applyNow(ch));
+  }
+
+  private async applyNow(ch: EventChanges): Promise<void> {
     if (this.asOf === undefined) return; // nothing held yet: the first alerts() reads the store
     let reload = false;
     let latest = this.asOf;
@@ -92,29 +122,43 @@ export class AlertUpkeep {
       this.setWindow(latest);
       for (const [id, h] of this.events) if (h.stored.date < this.from) this.events.delete(id);
     }
-    for (const id of ch.removed) if (this.events.delete(id)) this.dirty = true;
+    for (const id of ch.removed) if (this.events.delete(id)) this.version++;
     for (const e of ch.events) {
       if (e.date >= this.from && e.date <= this.asOf!) {
         this.events.set(e.id, hold(e));
-        this.dirty = true;
-      } else if (this.events.delete(e.id)) this.dirty = true;
+        this.version++;
+      } else if (this.events.delete(e.id)) this.version++;
     }
   }
 
   /** The alerts as of now (as `alertsFromStore(store, query)` would give them). */
-  async alerts(): Promise<DetectResult> {
+  alerts(): Promise<DetectResult> {
+    return this.inTurn(() => this.alertsNow());
+  }
+
+  private async alertsNow(): Promise<DetectResult> {
     if (this.asOf === undefined) await this.reload();
-    const held = [...this.events.values()].sort(storeOrder);
+    const version = this.version;
+    if (this.ordered?.version !== version) this.ordered = { version, held: [...this.events.values()].sort(storeOrder) };
+    const held = this.ordered.held;
     const db = dbOf(this.store);
-    const states = db ? await new Reviews(db, systemClock).states(held.map((h) => h.stored.id)) : new Map();
+    let states = new Map<string, EventReviewState>();
+    let stamp = "";
+    if (db) {
+      // The stamp first: a review added while the states are read makes the next pass read them again.
+      stamp = await reviewStamp(db);
+      if (this.reviewed?.version !== version || this.reviewed.stamp !== stamp) {
+        this.reviewed = { version, stamp, states: await new Reviews(db, systemClock).states(held.map((h) => h.stored.id)) };
+      }
+      states = this.reviewed.states;
+    }
     const context = await loadAlertContext(this.store);
     // Changes outside the window (reports of older days) leave the alerts as they were.
-    const key = JSON.stringify([this.asOf, [...states], context]);
-    if (!this.dirty && this.last?.key === key) return this.last.result;
+    const key = JSON.stringify([this.asOf, stamp, context]);
+    if (this.last?.version === version && this.last.key === key) return this.last.result;
     const events = held.map((h) => (states.has(h.stored.id) ? toAlertEvent(applyReviews([h.stored], states)[0]!) : h.alert));
     const result = detectQuery({ ...context, events }, this.query, this.asOf!);
-    this.dirty = false;
-    this.last = { key, result };
+    this.last = { version, key, result };
     return result;
   }
 
