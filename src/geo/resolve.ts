@@ -6,6 +6,7 @@ import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
+import V from "./model/variants.json" with { type: "json" };
 import { nameKey, plainName, spellingKey } from "./normalize.js";
 import { type Fallback, fallbackName } from "./variants.js";
 
@@ -199,9 +200,12 @@ class Article {
       this.weak[k] = m.weak === true ? 1 : 0;
       let c: readonly number[];
       let fb: Fallback | undefined;
+      const elided = m.forced || k + 1 >= n || !this.hasText ? undefined : elidedName(gaz, this.text, m, mentions[k + 1]!);
       if (m.forced) {
         this.forced[k] = 1;
         c = m.forced;
+      } else if (elided !== undefined) {
+        c = gaz.candidates(elided).slice(0, W.maxCandidates);
       } else {
         c = gaz.candidates(m.surface);
         if (c.length > 0) c = c.slice(0, W.maxCandidates);
@@ -212,7 +216,7 @@ class Article {
       }
       this.fallbacks.push(fb);
       this.cands.push(c);
-      const name = fb?.name ?? m.surface;
+      const name = fb?.name ?? elided ?? m.surface;
       this.names.push(name);
       this.keys.push(nameKey(name));
       this.plains.push(undefined);
@@ -247,6 +251,23 @@ class Article {
   }
 }
 
+/**
+ * "Central and South America", "North and South Korea": a qualifier alone, joined by "and" / "or" to
+ * the next name, which starts with another qualifier, shares that name's head ("Central America"),
+ * when the gazetteer has the name so made. Undefined otherwise.
+ */
+function elidedName(gaz: Gazetteer, text: string, m: MentionInput, next: MentionInput): string | undefined {
+  if (m.surface.indexOf(" ") >= 0 || !QUALIFIERS.has(m.surface.toLowerCase())) return undefined;
+  if (next.start <= m.end || !ELLIPSIS_GAP.test(text.slice(m.end, next.start))) return undefined;
+  const sp = next.surface.indexOf(" ");
+  if (sp < 0 || !QUALIFIERS.has(next.surface.slice(0, sp).toLowerCase())) return undefined;
+  const name = `${m.surface}${next.surface.slice(sp)}`;
+  return gaz.candidates(name).length > 0 ? name : undefined;
+}
+// the leading qualifiers of variants.ts ("north", "central", "upper") and the words that join two names
+const QUALIFIERS = new Set<string>(V.leading);
+const ELLIPSIS_GAP = /^\s+(?:and|or)\s+$/;
+
 /** Does `fc` start with one of the prefixes? */
 function startsWithAny(fc: string, prefixes: string[]): boolean {
   for (const p of prefixes) if (fc.startsWith(p)) return true;
@@ -272,7 +293,8 @@ function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
     const pop = gaz.pop(i) || (UNKNOWN_POP[fc] ?? 0);
     const lp = Math.log10(pop + 10);
     let s = lp;
-    const tb = typeBonus(fc);
+    // (a section of a city as populous as a city, Hollywood, Brooklyn, ranks as a city, not as a neighbourhood)
+    const tb = fc === "PPLX" && gaz.pop(i) >= W.exonymPopulation ? 0 : typeBonus(fc);
     s += tb;
     if (explain) reasons.push(`prior log10(pop)=${lp.toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
     if (gaz.mainKey(i) === key) {
