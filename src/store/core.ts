@@ -115,6 +115,12 @@ export class CoreStore implements Store {
   private listeners = new Set<(cursor: number) => void>();
   /** The commit functions of open write batches (openBatch), run by close(). */
   private batches = new Set<() => Promise<void>>();
+  /**
+   * SQLite (schema 7): keys of the articles written in the open transaction whose full-text rows are
+   * not written yet. They are written in one statement just before the commit (flushFts), so the
+   * full-text index takes one segment per transaction rather than one per article savepoint.
+   */
+  private ftsPending: string[] = [];
 
   constructor(private db: Db) {}
 
@@ -135,7 +141,17 @@ export class CoreStore implements Store {
 
   /** Serialises writes (one transaction at a time from this process) and notifies listeners. */
   private write<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    const run = this.writeChain.then(() => this.db.tx(fn));
+    const run = this.writeChain.then(() =>
+      this.db.tx(async (db) => {
+        try {
+          const r = await fn(db);
+          await this.flushFts(db);
+          return r;
+        } finally {
+          this.ftsPending = [];
+        }
+      }),
+    );
     this.writeChain = run.catch(() => {});
     return run.then(async (r) => {
       if (this.listeners.size > 0) {
@@ -144,6 +160,17 @@ export class CoreStore implements Store {
       }
       return r;
     });
+  }
+
+  /** Writes the full-text rows of the articles written since the last flush (SQLite; see ftsPending). */
+  private async flushFts(db: Db): Promise<void> {
+    if (this.ftsPending.length === 0) return;
+    const keys = this.ftsPending;
+    this.ftsPending = [];
+    await db.run(
+      "INSERT INTO articles_fts (rowid, title, body) SELECT n, coalesce(title, ''), body FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY n",
+      [JSON.stringify(keys)],
+    );
   }
 
   private async cursor(): Promise<number> {
@@ -228,12 +255,15 @@ export class CoreStore implements Store {
           const { db } = tx;
           // a failing document is undone alone; the others of the batch stay
           await db.run("SAVEPOINT sitrep_doc");
+          // what the savepoint undoes, the pending full-text rows must forget (a flush inside it too)
+          const fts = [...this.ftsPending];
           let r: SaveResult;
           try {
             r = await this.saveIn(db, doc);
           } catch (err) {
             await db.run("ROLLBACK TO sitrep_doc");
             await db.run("RELEASE sitrep_doc");
+            this.ftsPending = fts;
             throw err;
           }
           await db.run("RELEASE sitrep_doc");
@@ -282,6 +312,7 @@ export class CoreStore implements Store {
         JSON.stringify({ ...doc, article: { ...doc.article, body: undefined } }),
       ],
     );
+    if (db.dialect === "sqlite") this.ftsPending.push(key);
     await this.saveActors(db, doc, key, pubDate);
     const places = await this.savePlaces(db, doc.places);
     const reports = doc.events.map((e) => toReport(doc, e, key, places, pubDate ?? storedAt.slice(0, 10)));
@@ -444,6 +475,8 @@ export class CoreStore implements Store {
 
   /** Deletes an article and its facts; events it alone reported are deleted, others rebuilt. Returns touched event ids. */
   private async removeArticle(db: Db, key: string, seq: () => number): Promise<string[]> {
+    // its full-text row must exist before the delete trigger removes it
+    if (this.ftsPending.includes(key)) await this.flushFts(db);
     const affected = (await db.all<Row>("SELECT DISTINCT event_n FROM event_sources WHERE article_id = ?", [key])).map((r) => num(r.event_n));
     await db.run("DELETE FROM event_sources WHERE article_id = ?", [key]);
     if (affected.length > 0) {

@@ -18,12 +18,23 @@ export function articleKey(a: Pick<Article, "url" | "id">): string {
   return a.id;
 }
 
-/** sha256 over what makes an article's content: title, publication time and body. */
+/** The last hash computed for an article object, with the fields it was computed from. */
+const hashes = new WeakMap<object, { title?: string; publishedAt?: string; body: string; hash: string }>();
+
+/**
+ * sha256 over what makes an article's content: title, publication time and body. `sitrep ingest`
+ * asks for it before extracting and the store again when saving: the second time it is remembered
+ * (per article object, while those three fields are the same strings).
+ */
 export function contentHash(a: Pick<Article, "title" | "publishedAt" | "body">): string {
-  return createHash("sha256")
+  const seen = hashes.get(a);
+  if (seen && seen.body === a.body && seen.title === a.title && seen.publishedAt === a.publishedAt) return seen.hash;
+  const hash = createHash("sha256")
     .update(`${a.title ?? ""}\u0000${a.publishedAt ?? ""}\u0000${a.body}`)
     .digest("hex")
     .slice(0, 32);
+  hashes.set(a, { title: a.title, publishedAt: a.publishedAt, body: a.body, hash });
+  return hash;
 }
 
 /** A store-wide key for a resolved place: its GeoNames id, else its own id, else name@lat,lon. */

@@ -296,6 +296,31 @@ export function contractSuite(b: Backend): void {
       await s.close();
     });
 
+    test("full-text search after a write batch: a version replaced inside the batch, a failing document", async () => {
+      const s = await b.open();
+      const docs = corpus();
+      const v2 = corpus()[0];
+      v2.article.body += " A zebrafinch was seen over the front line.";
+      const bad = corpus()[1];
+      bad.article.body += " A bandicoot was seen too.";
+      bad.events.push({ ...bad.events[0] }); // duplicate report key → constraint violation mid-save
+      const batch = s.openBatch();
+      assert.equal((await batch.save(docs[0])).status, "inserted");
+      assert.equal((await batch.save(v2)).status, "replaced", "a new version of the same URL in the same batch");
+      await assert.rejects(batch.save(bad));
+      assert.equal((await batch.save(docs[3])).status, "inserted");
+      await batch.commit();
+      assert.deepEqual(
+        (await s.searchArticles("zebrafinch")).map((h) => h.article.url),
+        [docs[0].article.url],
+        "the replacing version is found",
+      );
+      assert.equal((await s.searchArticles('"launch offensive"')).length, 1, "the replaced version is gone from the index, the new one found once");
+      assert.equal((await s.searchArticles("bandicoot")).length, 0, "nothing of the failing document");
+      assert.equal((await s.searchArticles("Afrin"))[0]?.article.url, docs[3].article.url, "the article after the failing one");
+      await s.close();
+    });
+
     test("timeline by day and by week, per event type", async () => {
       const s = await loaded(b);
       const days = await s.timeline({ by: "day" });
