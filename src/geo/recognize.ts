@@ -27,6 +27,8 @@ const DETERMINERS = new Set<string>(STOP.determiners);
 const NAME_WORDS = new Set<string>(STOP.nameWords);
 const ORGANISATIONS = new Set<string>(STOP.organisations);
 const ORG_HEADS = new Set<string>(STOP.organisationHeads);
+// "Operation Olive Branch": the capitalised words after one of these are a code name
+const CODENAME_HEADS = new Set<string>(STOP.codenameHeads);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
 
@@ -248,6 +250,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
   };
   // parts of full names ("Bruce Ivins", "Anna Campbell"): their lone mentions ("Ivins said") are people
   const surnames = new Set<string>();
+  const codenames = codeNames(text, toks);
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -364,6 +367,8 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     // "University of California", "Peanut Corporation of America": part of an organisation's name
     else if (prev && low(prev) === "of" && toks[i - 2]?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
     else if (bestEnd === i && surnames.has(lower)) reject = true;
+    // "the Olive Branch offensive" in an article about "Operation Olive Branch": the operation
+    else if (codenames?.has(lower)) reject = true;
     else if (prev && TITLES.has(low(prev).endsWith(".") ? low(prev).slice(0, -1) : low(prev)) && adjacent(text, prev, t)) {
       reject = true;
       if (bestEnd === i) surnames.add(lower);
@@ -532,6 +537,24 @@ function isAbbreviation(t: Tok): boolean {
 /** A token that nameKey drops as an article before another word ("US" folds like "us-"). */
 function droppedAbbreviation(t: Tok): boolean {
   return nameKey(`${t.text} x`) === "x";
+}
+
+/**
+ * The code names of an article: the capitalised words right after "Operation" ("Operation Olive
+ * Branch" → "olive branch"), up to four; undefined when there are none (most articles).
+ */
+function codeNames(text: string, toks: Tok[]): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const h = toks[k]!;
+    if (!h.cap || !CODENAME_HEADS.has(low(h))) continue;
+    let e = k + 1;
+    while (e < toks.length && e - k <= 4 && toks[e]!.cap && adjacent(text, toks[e - 1]!, toks[e]!)) e++;
+    if (e === k + 1) continue;
+    out ??= new Set();
+    out.add(text.slice(toks[k + 1]!.start, toks[e - 1]!.end).toLowerCase());
+  }
+  return out;
 }
 
 function adjacent(text: string, a: Tok, b: Tok): boolean {
