@@ -62,7 +62,8 @@ const UTF8_DECODE = new TextDecoder();
  */
 export class AnswerWriter {
   private buf = new Uint8Array(1 << 16);
-  private at = 0;
+  /** Bytes written so far. */
+  at = 0;
 
   /** Starts an answer with `head` and room for about `more` further bytes. */
   start(head: string, more: number): void {
@@ -86,24 +87,14 @@ export class AnswerWriter {
   /** An integer (a safe one) in decimal. */
   int(v: number): void {
     this.room(17);
-    const buf = this.buf;
-    if (v < 0) {
-      buf[this.at++] = 45;
-      v = -v;
-    }
-    if (v < 10) {
-      buf[this.at++] = 48 + v;
-      return;
-    }
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    let end = this.at + digits;
-    this.at = end;
-    while (digits-- > 0) {
-      const q = Math.floor(v / 10);
-      buf[--end] = 48 + (v - q * 10);
-      v = q;
-    }
+    this.at = writeInt(this.buf, this.at, v);
+  }
+
+  /** Room for `more` bytes after `at`: the buffer to write them into (valid until the next call that
+   * writes); write at `at`, then set `at` past them. */
+  reserve(more: number): Uint8Array {
+    this.room(more);
+    return this.buf;
   }
 
   /** Text (UTF-8). */
@@ -112,11 +103,88 @@ export class AnswerWriter {
     this.at += UTF8.encodeInto(t, this.buf.subarray(this.at)).written;
   }
 
+  /** Bytes made beforehand (ASCII text encoded once), copied in. */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    const buf = this.buf;
+    let at = this.at;
+    for (let j = 0; j < b.length; j++) buf[at++] = b[j];
+    this.at = at;
+  }
+
   /** The answer so far plus `tail`, as a string: it lives (and dies young) in the JS heap, where a
    * buffer per answer would be memory outside it that makes the engine run full collections often. */
   finish(tail: string): string {
     this.text(tail);
     return UTF8_DECODE.decode(this.buf.subarray(0, this.at));
+  }
+}
+
+/**
+ * Writes a safe integer in decimal into `buf` at `at` (room for 17 bytes) and returns the position
+ * after it. Integers below 2^31 take int32 arithmetic (division by a constant the engine turns into
+ * a multiplication), larger ones floating point.
+ */
+export function writeInt(buf: Uint8Array, at: number, v: number): number {
+  if (v < 0) {
+    buf[at++] = 45;
+    v = -v;
+  }
+  if (v < 10) {
+    buf[at++] = 48 + v;
+    return at;
+  }
+  if (v < 2147483648) {
+    let x = v | 0;
+    const digits = x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : x < 1000000 ? 6 : x < 10000000 ? 7 : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10;
+    let end = at + digits;
+    const after = end;
+    do {
+      const q = (x / 10) | 0;
+      buf[--end] = 48 + x - q * 10;
+      x = q;
+    } while (x > 0);
+    return after;
+  }
+  let digits = 1;
+  for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+  let end = at + digits;
+  const after = end;
+  while (digits-- > 0) {
+    const q = Math.floor(v / 10);
+    buf[--end] = 48 + (v - q * 10);
+    v = q;
+  }
+  return after;
+}
+
+/**
+ * The place table entries of every position the index has seen, as ASCII bytes one after another
+ * (entry g is bytes[start[g] … start[g + 1])), so an answer copies them instead of joining strings.
+ */
+export class PlaceBytes {
+  bytes = new Uint8Array(1 << 16);
+  start = new Int32Array(1025);
+  size = 0;
+  /** The longest entry, bytes. */
+  longest = 0;
+
+  /** Adds an entry's text (placeText: ASCII) as entry number `size`. */
+  add(text: string): void {
+    const from = this.start[this.size];
+    if (from + text.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, from + text.length));
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    if (this.size + 2 > this.start.length) {
+      const grown = new Int32Array(this.start.length * 2);
+      grown.set(this.start);
+      this.start = grown;
+    }
+    for (let j = 0; j < text.length; j++) this.bytes[from + j] = text.charCodeAt(j);
+    this.start[++this.size] = from + text.length;
+    if (text.length > this.longest) this.longest = text.length;
   }
 }
 

@@ -19,9 +19,9 @@ import { haversineKm } from "../events/merge.js";
 import type { EventPlace, PlaceSummary, StoredEvent, Store, TimelineBucket } from "../store/types.js";
 import { EventJsonCache } from "./event-json.js";
 import { EVENT_TYPES } from "./filters.js";
-import { AnswerWriter, idText, placeText, plainId, type PointColumns } from "./map-answer.js";
+import { AnswerWriter, idText, PlaceBytes, placeText, plainId, type PointColumns, writeInt } from "./map-answer.js";
 import { PlaceList } from "./place-list.js";
-import { mergeRuns, PointGrid, type Runs } from "./point-grid.js";
+import { type DayTypeCounts, mergeRuns, PointGrid, type Runs } from "./point-grid.js";
 import { inRegion, type Region } from "./regions.js";
 
 interface Point {
@@ -132,6 +132,11 @@ interface Sorted {
   dateJson: string[];
   /** The Monday of each of `dates`, made on the first weekly timeline after a change. */
   weeks?: string[];
+  /** The start of a timeline bucket for each of `dates` and `weeks` (bucketHead), made when first needed. */
+  dateHeads?: Uint8Array[];
+  weekHeads?: Uint8Array[];
+  /** Points per date number and type (dayTypeTable), made on the first timeline that needs it after a change. */
+  dayTypes?: Int32Array;
   /** Position number of each point (PointIndex.spotOf; -1 without a place). */
   spot: Int32Array;
   /** Per position number: the answer being written last used it (stamp) as its place `localNo`. */
@@ -177,8 +182,6 @@ function lowerBound(sorted: Point[], date: string): number {
 
 const TYPES_JSON = JSON.stringify(EVENT_TYPES);
 
-/** `"Battles":` … : each type's key in a timeline bucket's counts. */
-const TYPE_KEYS = EVENT_TYPES.map((t) => `${JSON.stringify(t)}:`);
 
 /** Type numbers in the order of their names (the order the store's timeline lists them). */
 const TYPES_BY_NAME = EVENT_TYPES.map((_, k) => k).sort((a, b) => (EVENT_TYPES[a] < EVENT_TYPES[b] ? -1 : 1));
@@ -194,22 +197,29 @@ export function mondayOf(date: string): string {
 const writer = new AnswerWriter();
 
 /** The map answer (map-answer.ts) for the points at `pick[0 … n)`, ascending, written as bytes from
- * the index's columns: place numbers are given in a first pass, then each point is four integers. */
-function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): string {
+ * the index's columns: place numbers are given (and their entries copied) in a first pass, then
+ * each point is four integers. */
+function serialize(s: Sorted, pick: Int32Array, n: number, placeTable: PlaceBytes): string {
   const { idNum, oddIds, type, sources, spot, day, dateJson, stamp, localNo } = s;
   const gen = ++s.stampGen;
-  const places: string[] = [];
   const dates: string[] = [];
   const runs: number[] = [];
   let lastDay = -1;
   let run = 0;
+  let places = 0;
+  const w = writer;
+  w.start(`{"count":${n},"truncated":false,"types":${TYPES_JSON},"places":[`, 0);
+  const { bytes, start } = placeTable;
+  let buf = w.reserve(n * (placeTable.longest + 1));
+  let at = w.at;
   for (let k = 0; k < n; k++) {
     const i = pick[k];
     const g = spot[i];
     if (stamp[g] !== gen) {
       stamp[g] = gen;
-      localNo[g] = places.length;
-      places.push(spotJson[g]);
+      localNo[g] = places;
+      if (places++) buf[at++] = 44;
+      for (let j = start[g], end = start[g + 1]; j < end; j++) buf[at++] = bytes[j];
     }
     if (day[i] !== lastDay) {
       if (k) runs.push(run);
@@ -220,8 +230,27 @@ function serialize(s: Sorted, pick: Int32Array, n: number, spotJson: string[]): 
     run++;
   }
   if (n) runs.push(run);
-  const w = writer;
-  w.start(`{"count":${n},"truncated":false,"types":${TYPES_JSON},"places":[${places.join(",")}],"dates":[${dates.join(",")}],"runs":[${runs.join(",")}],"points":[`, n * 24);
+  w.at = at;
+  w.text(`],"dates":[${dates.join(",")}],"runs":[${runs.join(",")}],"points":[`);
+  if (oddIds.size === 0) {
+    // Every id a plain integer (event ids are): each row written straight into the buffer, at most
+    // 15 + 10 + 2 + 11 digits and signs and 4 commas.
+    buf = w.reserve(n * 42);
+    at = w.at;
+    for (let k = 0; k < n; k++) {
+      const i = pick[k];
+      if (k) buf[at++] = 44;
+      at = writeInt(buf, at, idNum[i]);
+      buf[at++] = 44;
+      at = writeInt(buf, at, localNo[spot[i]]);
+      buf[at++] = 44;
+      at = writeInt(buf, at, type[i]);
+      buf[at++] = 44;
+      at = writeInt(buf, at, sources[i]);
+    }
+    w.at = at;
+    return w.finish("]}");
+  }
   for (let k = 0; k < n; k++) {
     const i = pick[k];
     if (k) w.byte(44);
@@ -304,7 +333,7 @@ export class PointIndex {
   /** Position (exact lon, lat, precision) → small number, and each one's text in a map answer's
    * place table; numbers are never reused, so what is remembered per position stays true. */
   private spots = new Map<string, number>();
-  private spotJson: string[] = [];
+  private placeBytes = new PlaceBytes();
   /** Region code → per position number: -1 not tested yet, 0 outside, 1 inside. */
   private regionMemo = new Map<string, Int8Array>();
   private complete = false;
@@ -335,7 +364,7 @@ export class PointIndex {
     if (n === undefined) {
       n = this.spots.size;
       this.spots.set(text, n);
-      this.spotJson.push(text);
+      this.placeBytes.add(text);
     }
     return n;
   };
@@ -618,7 +647,7 @@ export class PointIndex {
       actorPos,
       idNum,
       oddIds,
-      grid: new PointGrid(lon, lat, placed),
+      grid: new PointGrid(lon, lat, placed, day, type),
       scratch: [new Int32Array(n), new Int32Array(n)],
       regions: new Map(),
     };
@@ -676,48 +705,64 @@ export class PointIndex {
   async timelineText(f: PointFilter, by: "day" | "week"): Promise<string> {
     await this.fresh();
     const s = this.byDate();
-    const { pick, n } = this.select(f, s, false, false);
-    // Counts per date number and type (type -1, unknown, counts in the total only).
     const T = EVENT_TYPES.length;
-    const counts = new Int32Array(s.dates.length * T);
-    const totals = new Int32Array(s.dates.length);
-    const { day, type } = s;
-    for (let k = 0; k < n; k++) {
-      const i = pick[k];
-      const t = type[i];
-      if (t >= 0) counts[day[i] * T + t]++;
-      totals[day[i]]++;
-    }
-    const out: string[] = [];
-    const cur = new Int32Array(T);
-    let key: string | null = null;
-    let total = 0;
-    const flush = () => {
-      if (key === null) return;
-      let c = "";
-      for (const t of TYPES_BY_NAME) if (cur[t]) c += `${c ? "," : ""}${TYPE_KEYS[t]}${cur[t]}`;
-      out.push(`{"bucket":${JSON.stringify(key)},"counts":{${c}},"total":${total}}`);
-    };
-    const keys = by === "week" ? (s.weeks ??= s.dates.map(mondayOf)) : s.dates;
-    for (let d = 0; d < s.dates.length; d++) {
-      if (!totals[d]) continue;
-      if (key !== keys[d]) {
-        flush();
-        key = keys[d];
-        total = 0;
-        cur.fill(0);
+    // Counts per date number and type (type -1, unknown, counts in the total only).
+    const c: DayTypeCounts = { counts: new Int32Array(s.dates.length * T), totals: new Int32Array(s.dates.length), types: T };
+    if (!this.countWithoutTests(f, s, c)) {
+      const { pick, n } = this.select(f, s, false, false);
+      const { day, type } = s;
+      const { counts, totals } = c;
+      for (let k = 0; k < n; k++) {
+        const i = pick[k];
+        const t = type[i];
+        if (t >= 0) counts[day[i] * T + t]++;
+        totals[day[i]]++;
       }
-      total += totals[d];
-      for (let t = 0; t < T; t++) cur[t] += counts[d * T + t];
     }
-    flush();
-    return `[${out.join(",")}]`;
+    if (by === "week") {
+      s.weeks ??= s.dates.map(mondayOf);
+      s.weekHeads ??= s.weeks.map(bucketHead);
+      return timelineJson(c, s.weeks, s.weekHeads);
+    }
+    s.dateHeads ??= s.dates.map(bucketHead);
+    return timelineJson(c, s.dates, s.dateHeads);
+  }
+
+  /**
+   * Counts the matches of `f` per day and type without testing points one by one, when its filters
+   * allow (types, time window, a box): without a box from the per-day table, with one from the
+   * grid's cells (points in cell order, cells wholly inside the box untested). False when `f` needs
+   * the point-by-point path (nothing counted then).
+   */
+  private countWithoutTests(f: PointFilter, s: Sorted, c: DayTypeCounts): boolean {
+    if (f.actor !== undefined || f.region || f.near || f.subTypes || f.minSources) return false;
+    const typeBits = typeBitsOf(f.types);
+    const { order } = s;
+    const from = f.since ? lowerBound(order, f.since) : 0;
+    const to = f.until ? lowerBound(order, `${f.until}~`) : order.length;
+    if (from >= to) return true;
+    if (f.bbox) {
+      const [w, so, e, n] = f.bbox;
+      return w <= e && s.grid.countBox(w, so, e, n, from, to, typeBits, c);
+    }
+    // A window starts and ends at a date's first and last point: whole days from the table.
+    const T = c.types;
+    const table = (s.dayTypes ??= dayTypeTable(s, T));
+    for (let d = s.day[from], last = s.day[to - 1]; d <= last; d++) {
+      for (let t = -1; t < T; t++) {
+        const k = table[d * (T + 1) + t + 1];
+        if (!k || !(typeBits & (1 << t))) continue;
+        if (t >= 0) c.counts[d * T + t] += k;
+        c.totals[d] += k;
+      }
+    }
+    return true;
   }
 
   private compute(f: PointFilter): string {
     const s = this.byDate();
     const { pick, n } = this.select(f, s, true);
-    return serialize(s, pick, n, this.spotJson);
+    return serialize(s, pick, n, this.placeBytes);
   }
 
   /** Positions in `s` (ascending, so by date) of the points matching `f`: pick[0 … n). Only placed
@@ -788,6 +833,76 @@ export class PointIndex {
 
 const NO_MEMO = new Int8Array(0);
 
+/** Wanted types as bits (bit k: EVENT_TYPES[k]; an unknown name is -1, bit 31); without a type filter, every type. */
+function typeBitsOf(types: string[] | undefined): number {
+  let bits = types ? 0 : -1;
+  for (const t of types ?? []) bits |= 1 << EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
+  return bits;
+}
+
+/** Points per date number and type of a fill: row d holds T + 1 counts, type -1 (unknown) first. */
+function dayTypeTable(s: Sorted, T: number): Int32Array {
+  const table = new Int32Array(s.dates.length * (T + 1));
+  const { day, type } = s;
+  for (let i = 0; i < day.length; i++) table[day[i] * (T + 1) + type[i] + 1]++;
+  return table;
+}
+
+const UTF8 = new TextEncoder();
+
+/** A timeline bucket's text up to its first count, `{"bucket":"2017-03-06","counts":{`, as bytes. */
+function bucketHead(key: string): Uint8Array {
+  return UTF8.encode(`{"bucket":${JSON.stringify(key)},"counts":{`);
+}
+
+/** `"Battles":` … : each type's key in a timeline bucket's counts, as bytes. */
+const TYPE_KEY_BYTES = EVENT_TYPES.map((t) => UTF8.encode(`${JSON.stringify(t)}:`));
+
+/** Between a bucket's counts and its total. */
+const TOTAL_BYTES = UTF8.encode(`},"total":`);
+
+/** The timeline's JSON (what JSON.stringify writes for its buckets) from counts per date number:
+ * dates sharing a key (a week's Monday) make one bucket, started by `heads` of its first date; keys
+ * without events are left out. */
+function timelineJson(c: DayTypeCounts, keys: string[], heads: Uint8Array[]): string {
+  const { counts, totals, types: T } = c;
+  const w = writer;
+  w.start("[", 0);
+  const cur = new Int32Array(T);
+  let key = -1;
+  let total = 0;
+  let buckets = 0;
+  const flush = () => {
+    if (key < 0) return;
+    if (buckets++) w.byte(44);
+    w.bytes(heads[key]);
+    let first = true;
+    for (const t of TYPES_BY_NAME) {
+      if (!cur[t]) continue;
+      if (!first) w.byte(44);
+      first = false;
+      w.bytes(TYPE_KEY_BYTES[t]);
+      w.int(cur[t]);
+    }
+    w.bytes(TOTAL_BYTES);
+    w.int(total);
+    w.byte(125);
+  };
+  for (let d = 0; d < totals.length; d++) {
+    if (!totals[d]) continue;
+    if (key < 0 || keys[key] !== keys[d]) {
+      flush();
+      key = d;
+      total = 0;
+      cur.fill(0);
+    }
+    total += totals[d];
+    for (let t = 0; t < T; t++) cur[t] += counts[d * T + t];
+  }
+  flush();
+  return w.finish("]");
+}
+
 /** One request's filters as plain numbers and flags beside the columns they read, so the test run
  * on every candidate point sees the same shapes on every request. */
 class Matcher {
@@ -832,10 +947,7 @@ class Matcher {
     nearBox: [number, number, number, number] | null,
     placedOnly: boolean,
   ) {
-    // Wanted types as bits (bit k: EVENT_TYPES[k]); without a type filter, every type.
-    let types = f.types ? 0 : -1;
-    for (const t of f.types ?? []) types |= 1 << EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
-    this.types = types;
+    this.types = typeBitsOf(f.types);
     this.spatial = placedOnly || !!f.bbox || !!f.near || !!f.region;
     this.hasBox = !!f.bbox;
     // A box whose west edge is east of its east edge crosses the antimeridian (as in the store).

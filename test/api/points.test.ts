@@ -147,3 +147,46 @@ describe("map point index", () => {
     }
   });
 });
+
+describe("timeline counted without testing each point", () => {
+  test("the per-day table and the grid's cells give the store's buckets, boxes on cell edges included", async () => {
+    const d = mkdtempSync(join(tmpdir(), "sitrep-points-edges-"));
+    const s = await openStore(join(d, "e.db"));
+    const ix = new PointIndex(s);
+    try {
+      // A third of the places sit exactly on half-degree grid lines, where a box edge may fall too.
+      const events = syntheticEvents(1500, 11).map((e, i) =>
+        i % 3 === 0 && e.place ? { ...e, place: { ...e.place, id: `edge:${i % 40}`, lon: 36 + (i % 8) * 0.5, lat: 33 + ((i >> 3) % 5) * 0.5 } } : e,
+      );
+      await s.importEvents(events);
+      const boxes: [number, number, number, number][] = [
+        [36, 33, 38, 35],
+        [36.5, 33.5, 37.5, 34.5],
+        [35.99, 32.99, 40.01, 35.01],
+        [36.25, 33, 39, 34.75],
+        [-180, -90, 180, 90],
+        [37, 34, 36, 35],
+      ];
+      const windows = [{}, { since: "2017-02-01", until: "2017-04-30" }, { since: "2017-06-10", until: "2017-06-10" }, { since: "2017-09-01", until: "2017-08-01" }];
+      const typeSets = [undefined, ["Battles"], ["Protests", "Riots", "Strategic developments"]];
+      let compared = 0;
+      for (const bbox of [undefined, ...boxes]) {
+        for (const w of windows) {
+          for (const types of typeSets) {
+            for (const by of ["day", "week"] as const) {
+              const f = { bbox, types, ...w };
+              const want = JSON.stringify(await s.timeline({ eventType: types as never, bbox, ...w, by }));
+              assert.equal(await ix.timelineText(f, by), want, `${JSON.stringify(f)} by ${by}: the store's buckets`);
+              if (want !== "[]") compared++;
+            }
+          }
+        }
+      }
+      assert.ok(compared > 80, `most combinations count some events (${compared})`);
+    } finally {
+      ix.close();
+      await s.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
