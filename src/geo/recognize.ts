@@ -20,6 +20,9 @@ const SUFFIXES = new Set<string>(STOP.compoundSuffixes);
 const PREFIXES = new Set<string>(STOP.compoundPrefixes);
 const TYPE_WORDS = new Set<string>(STOP.typeWords);
 const NAME_OF = new Set<string>(STOP.nameOfWords);
+// "the Obama administration": a person's government (a country's or a big city's, "the US
+// administration", stays a place)
+const GOVERNMENT_WORDS = new Set<string>(STOP.governmentWords);
 // "New York Governor", "Mexico City Health Secretary": the place's office, the place still a place
 const OFFICE_WORDS = new Set<string>(STOP.officeWords);
 // "The FDA", "A week": a determiner never starts a place name ("The Hague" is found as "Hague")
@@ -350,6 +353,14 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       if (bestEnd === i && !isInitial(text, t) && !countryOrProvince(gaz, surface, bestKey) && !populous(gaz, surface)) surnames.add(lower);
     }
     else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
+    else if (
+      next &&
+      !next.cap &&
+      GOVERNMENT_WORDS.has(low(next)) &&
+      adjacent(text, last, next) &&
+      !bigPlace(gaz, surface)
+    )
+      reject = true;
     // "Nadia al-Faour", "Bashar al-Assad": a given name before an article-joined family name, not a
     // place (a place's own longer name, "Deir al-Zour", was matched whole above)
     else if (

@@ -31,3 +31,9 @@ test("without 'Operation' in the article the same words are still looked up as a
   const got = found("The festival moved from Memphis to Olive Branch, Mississippi, this year.");
   assert.ok(got.some((p) => p.text === "Olive Branch" && p.cc === "US"), JSON.stringify(got));
 });
+
+test("'the Obama administration' is a government, not Obama in Japan; 'the US administration' keeps the US", () => {
+  const got = found("Sanctions lifted under the Obama administration were restored by the US administration in Washington.");
+  assert.ok(!got.some((p) => p.text === "Obama"), JSON.stringify(got));
+  assert.ok(got.some((p) => p.text === "US" && p.cc === "US"), `US: ${JSON.stringify(got)}`);
+});
