@@ -20,6 +20,9 @@ import type { DetectResult } from "./detect.js";
 import type { AlertQuery } from "./run.js";
 import { AlertUpkeep } from "./upkeep.js";
 
+/** Longest the alerts route goes without reading the change feed (writes by other processes), ms. */
+const ALERTS_SYNC_MS = 1000;
+
 export interface ServiceOptions {
   clock?: Clock;
   /** Allow webhooks to loopback/private addresses (a deployment's own network; tests). */
@@ -57,8 +60,9 @@ export interface SitrepServices {
   /** Runs one round of the watcher now (tests; after an ingest in this process it also runs by itself). */
   pump(): Promise<void>;
   /**
-   * The watcher's alerts brought up to date with the store (one round first, as `pump`), as
-   * `alertsFromStore(store, alertQuery)` gives them; undefined while the watcher is not started.
+   * The watcher's alerts, as `alertsFromStore(store, alertQuery)` gives them: at once after a write
+   * in this process, within a second after one by another process (the round that reads it runs
+   * first); undefined while the watcher is not started.
    */
   alerts(): Promise<DetectResult | undefined>;
   /** The query the watcher's alerts answer (the server's alert options). */
@@ -108,14 +112,27 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
 
   // The alert window is read once, then kept up to date from each batch of changes.
   const alertQuery: AlertQuery = o.alertOptions ?? {};
+  // Coalition overrides change the alerts' context without a store change: set through here, the upkeep hears of it.
+  const overrides = new CoalitionOverrides(db, clock);
+  const setOverride = overrides.set.bind(overrides);
+  overrides.set = async (...args) => {
+    try {
+      return await setOverride(...args);
+    } finally {
+      upkeep.touch();
+    }
+  };
   const upkeep = new AlertUpkeep(store, alertQuery);
   let cursor = -1;
   let busy: Promise<void> | undefined;
   let again = false;
   let off: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
+  /** When the last round began (performance.now()). */
+  let lastRound = Number.NEGATIVE_INFINITY;
   const round = async () => {
     if (cursor < 0) return;
+    lastRound = performance.now();
     const ch = await store.eventsSince(cursor, 1000);
     if (ch.events.length === 0 && ch.removed.length === 0) return;
     cursor = ch.cursor;
@@ -150,7 +167,7 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
     accounts,
     discussion: new Discussion(db, clock),
     reviews: new Reviews(db, clock),
-    overrides: new CoalitionOverrides(db, clock),
+    overrides,
     subscriptions,
     webhooks,
     push,
@@ -158,7 +175,10 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
     vapidPublicKey: o.vapid?.publicKey,
     async start() {
       cursor = (await store.stats()).cursor;
-      off = store.onChange(() => void pump().catch(() => {}));
+      off = store.onChange(() => {
+        upkeep.touch();
+        void pump().catch(() => {});
+      });
       timer = setInterval(() => void pump().catch(() => {}), o.pollMs ?? 3000);
       timer.unref();
       webhooks.start(o.pollMs ?? 3000);
@@ -172,7 +192,9 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
     alertQuery,
     async alerts() {
       if (cursor < 0) return undefined;
-      await pump();
+      // A write in this process has started a round already (onChange); another process's writes
+      // are read at least once a second, as the map's point index reads them.
+      if (busy || performance.now() - lastRound > ALERTS_SYNC_MS) await pump();
       return upkeep.alerts();
     },
   };

@@ -5,7 +5,9 @@
 // Analyst reviews live outside the store's change counter: every pass first reads the reviews
 // table's stamp (row count and last sequence number; reviews are only ever added), and reads the
 // window's review states again only when it or the events held changed. Actors, relations and
-// coalition overrides are read on every pass. Passes and batches run one at a time, in the order
+// coalition overrides (the context) are read again after a batch, after `touch()` (the server's
+// watcher calls it on every store change and coalition override in its process), and when a pass
+// finds them older than a second (changes by other processes). Passes and batches run one at a time, in the order
 // they were asked for, so the server's route (GET /api/alerts) and its watcher can share one upkeep.
 import { applyReviews, type EventReviewState, Reviews } from "../accounts/review.js";
 import { systemClock } from "../accounts/clock.js";
@@ -14,7 +16,10 @@ import type { EventChanges, Store, StoredEvent } from "../store/types.js";
 import type { DetectResult } from "./detect.js";
 import { type AlertQuery, detectQuery, optionsOf, windowStart } from "./run.js";
 import { dbOf, latestDay, loadAlertContext, storedEvents, toAlertEvent } from "./source.js";
-import type { AlertEvent } from "./types.js";
+import type { AlertData, AlertEvent } from "./types.js";
+
+/** Longest a pass reuses the context (actors, relations, overrides) without `touch()`, ms. */
+const CONTEXT_MS = 1000;
 
 interface Held {
   stored: StoredEvent;
@@ -53,7 +58,10 @@ export class AlertUpkeep {
   private ordered: { version: number; held: Held[] } | undefined;
   /** Review states of the events held, read at a version and reviews' stamp. */
   private reviewed: { version: number; stamp: string; states: Map<string, EventReviewState> } | undefined;
-  private last: { version: number; key: string; result: DetectResult } | undefined;
+  /** The last result and what it was made from (the context as its JSON text). */
+  private last: { version: number; asOf: string; stamp: string; context: string; result: DetectResult } | undefined;
+  /** Actors, relations and overrides as last read, with their JSON text (what a result's key holds) and when. */
+  private context: { at: number; data: Omit<AlertData, "events">; json: string } | undefined;
   /** The tail of the queue that runs batches and passes one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -98,7 +106,13 @@ export class AlertUpkeep {
     return this.inTurn(() => this.applyNow(ch));
   }
 
+  /** Marks the context (actors, relations, coalition overrides) to be read again by the next pass. */
+  touch(): void {
+    this.context = undefined;
+  }
+
   private async applyNow(ch: EventChanges): Promise<void> {
+    this.context = undefined;
     if (this.asOf === undefined) return; // nothing held yet: the first alerts() reads the store
     let reload = false;
     let latest = this.asOf;
@@ -152,13 +166,18 @@ export class AlertUpkeep {
       }
       states = this.reviewed.states;
     }
-    const context = await loadAlertContext(this.store);
+    if (!this.context || performance.now() - this.context.at > CONTEXT_MS) {
+      const at = performance.now();
+      const data = await loadAlertContext(this.store);
+      this.context = { at, data, json: JSON.stringify(data) };
+    }
+    const context = this.context;
     // Changes outside the window (reports of older days) leave the alerts as they were.
-    const key = JSON.stringify([this.asOf, stamp, context]);
-    if (this.last?.version === version && this.last.key === key) return this.last.result;
+    const last = this.last;
+    if (last?.version === version && last.asOf === this.asOf && last.stamp === stamp && last.context === context.json) return last.result;
     const events = held.map((h) => (states.has(h.stored.id) ? toAlertEvent(applyReviews([h.stored], states)[0]!) : h.alert));
-    const result = detectQuery({ ...context, events }, this.query, this.asOf!);
-    this.last = { version, key, result };
+    const result = detectQuery({ ...context.data, events }, this.query, this.asOf!);
+    this.last = { version, asOf: this.asOf!, stamp, context: context.json, result };
     return result;
   }
 
