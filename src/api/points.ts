@@ -68,6 +68,10 @@ const PAGE = 500;
 
 const NO_ACTORS: number[] = [];
 
+/** Answers this long (characters) are kept from their first ask: strings this big are made outside
+ * the engine's young generation, so keeping them costs its collections nothing. */
+const KEEP_AT_ONCE = 256 * 1024;
+
 /** Longest an answer goes without asking the store for changes written by other processes, ms
  * (changes in this process are seen at once through onChange). */
 const SYNC_EVERY_MS = 1000;
@@ -345,8 +349,11 @@ export class PointIndex {
   /** When the last sync finished (performance.now()). */
   private syncedAt = Number.NEGATIVE_INFINITY;
   private unsubscribe: (() => void) | null = null;
-  /** Answers by filter, serialized (and gzipped when asked) once per change. */
+  /** Answers by filter, serialized (and gzipped when asked) once per change: kept when asked a
+   * second time, or at once when big (see answer()). */
   private answers = new Map<string, { json: string; gz?: Buffer }>();
+  /** Filters asked once since the last change whose answers are not kept. */
+  private askedOnce = new Set<string>();
   /** Each event's JSON text, replaced as the change feed brings new versions. */
   readonly json: EventJsonCache;
   private shared = new Interner();
@@ -420,6 +427,7 @@ export class PointIndex {
           }
           if (ch.events.length || ch.removed.length) {
             this.answers.clear();
+            this.askedOnce.clear();
             this.sorted = null;
           }
           const more = ch.cursor !== this.cursor && ch.events.length === PAGE;
@@ -461,8 +469,17 @@ export class PointIndex {
     let hit = this.answers.get(key);
     if (!hit) {
       hit = { json: this.compute(f) };
-      if (this.answers.size >= 64) this.answers.delete(this.answers.keys().next().value as string);
-      this.answers.set(key, hit);
+      // A one-off answer (a map panned to a new box) is not kept: kept, every answer would outlive
+      // the engine's young generation and be copied out of it, which made its collections several
+      // times longer (pauses every request waits for). A big answer lives outside it anyway.
+      if (hit.json.length >= KEEP_AT_ONCE || this.askedOnce.has(key)) {
+        this.askedOnce.delete(key);
+        if (this.answers.size >= 64) this.answers.delete(this.answers.keys().next().value as string);
+        this.answers.set(key, hit);
+      } else {
+        if (this.askedOnce.size >= 4096) this.askedOnce.clear();
+        this.askedOnce.add(key);
+      }
     }
     // Big answers travel gzipped to browsers (a 100,000-event map is ~4 MB of JSON, ~1 MB gzipped).
     if (gzip && hit.json.length > 8 * 1024) {
