@@ -12,7 +12,10 @@ export const KIND_COLORS: Record<string, string> = { converging: "#d9822b", raci
 export const KIND_LABELS: Record<string, string> = { converging: "converging", racing: "racing", clash: "direct clash", sponsor: "sponsor involved" };
 const COALITION_PALETTE = ["#2f6fb0", "#c0392b", "#2e9d6a", "#222222", "#d9822b", "#8e5cd9", "#7a8794"];
 
-const empty = { type: "FeatureCollection", features: [] };
+const empty = { type: "FeatureCollection", features: [] as unknown[] };
+/** The layers of each source this file adds. */
+const LAYERS: Record<string, string[]> = { "sitrep-areas": ["sitrep-areas", "sitrep-areas-line"], "sitrep-draw": ["sitrep-draw-fill", "sitrep-draw-line"], "sitrep-alerts": ["sitrep-alerts"] };
+const hidden = { visibility: "none" } as const;
 const stored = (k: string, d: boolean) => (localStorage.getItem(`sitrep.layer.${k}`) ?? String(d)) === "true";
 
 /** Stable colour per coalition id (in order of first appearance). */
@@ -40,7 +43,16 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
   const draw: [number, number][] = [];
   let drawing = false;
 
-  const setData = (id: string, data: unknown) => (map.getSource(id) as GeoJSONSource | undefined)?.setData(data as never);
+  /**
+   * New data for a source; its layers are drawn only while it holds features. A shown layer costs
+   * each frame even when empty: its source's tile clipping masks are drawn again (a full-screen
+   * stencil pass in each of the two render passes, heavy for software WebGL while panning).
+   */
+  const setData = (id: string, data: { type: string; features: unknown[] }) => {
+    (map.getSource(id) as GeoJSONSource | undefined)?.setData(data as never);
+    const visibility = data.features.length ? "visible" : "none";
+    for (const layer of LAYERS[id]) if (map.getLayer(layer) && map.getLayoutProperty(layer, "visibility") !== visibility) map.setLayoutProperty(layer, "visibility", visibility);
+  };
 
   const drawAlerts = () => {
     if (!ready) return;
@@ -95,16 +107,17 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
     if (map.getSource("sitrep-alerts")) return;
     const below = map.getLayer("clusters") ? "clusters" : undefined;
     map.addSource("sitrep-areas", { type: "geojson", data: empty as never });
-    map.addLayer({ id: "sitrep-areas", type: "fill", source: "sitrep-areas", paint: { "fill-color": ["get", "color"], "fill-opacity": 0.28 } }, below);
-    map.addLayer({ id: "sitrep-areas-line", type: "line", source: "sitrep-areas", paint: { "line-color": ["get", "color"], "line-width": 1.5, "line-opacity": 0.8 } }, below);
+    map.addLayer({ id: "sitrep-areas", type: "fill", source: "sitrep-areas", layout: hidden, paint: { "fill-color": ["get", "color"], "fill-opacity": 0.28 } }, below);
+    map.addLayer({ id: "sitrep-areas-line", type: "line", source: "sitrep-areas", layout: hidden, paint: { "line-color": ["get", "color"], "line-width": 1.5, "line-opacity": 0.8 } }, below);
     map.addSource("sitrep-draw", { type: "geojson", data: empty as never });
-    map.addLayer({ id: "sitrep-draw-fill", type: "fill", source: "sitrep-draw", paint: { "fill-color": "#2f6fb0", "fill-opacity": 0.15 } });
-    map.addLayer({ id: "sitrep-draw-line", type: "line", source: "sitrep-draw", paint: { "line-color": "#2f6fb0", "line-width": 2, "line-dasharray": [2, 1] } });
+    map.addLayer({ id: "sitrep-draw-fill", type: "fill", source: "sitrep-draw", layout: hidden, paint: { "fill-color": "#2f6fb0", "fill-opacity": 0.15 } });
+    map.addLayer({ id: "sitrep-draw-line", type: "line", source: "sitrep-draw", layout: hidden, paint: { "line-color": "#2f6fb0", "line-width": 2, "line-dasharray": [2, 1] } });
     map.addSource("sitrep-alerts", { type: "geojson", data: empty as never });
     map.addLayer({
       id: "sitrep-alerts",
       type: "circle",
       source: "sitrep-alerts",
+      layout: hidden,
       paint: { "circle-radius": 20, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": ["get", "color"], "circle-stroke-width": 3, "circle-stroke-opacity": 0.9 },
     });
     ready = true;

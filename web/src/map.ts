@@ -5,10 +5,12 @@
 import {
   AttributionControl,
   type GeoJSONSource,
+  type LayerSpecification,
   Map as MlMap,
   NavigationControl,
   prewarm,
   ScaleControl,
+  type SourceSpecification,
   type StyleSpecification,
   setWorkerUrl,
 } from "maplibre-gl";
@@ -100,11 +102,10 @@ const COUNT_LAYER = {
 const LAND = ["==", ["get", "kind"], "land"] as never;
 const BORDER = ["==", ["get", "kind"], "border"] as never;
 
-/** The whole style, with the first events in it, so the worker tiles every source at once. */
-function style(events: unknown[]): StyleSpecification {
-  // Features are places (events at the same point grouped), so clusters sum their counts.
-  const clusterProperties: Record<string, unknown> = { count: ["+", ["get", "count"]] };
-  for (const k of typeKeys) clusterProperties[k] = ["+", ["get", k]];
+/** The base map alone: set when the map is made, so the worker fetches and indexes the land and
+ * borders while the page still waits for its points. No layer draws it yet (an unused source makes
+ * no tiles): the layers join with the events, once the view is fitted to them. */
+function baseStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {
@@ -112,52 +113,64 @@ function style(events: unknown[]): StyleSpecification {
       // is one shape and each border a line drawn once, in one source (one set of tiles and of
       // tile clipping masks; scripts/install/20-web.ts builds it).
       base: { type: "geojson", data: "/basemap/base-110m.geojson", tolerance: BASE_TOLERANCE },
-      events: {
-        type: "geojson",
-        data: { type: "FeatureCollection", features: events } as never,
-        cluster: true,
-        clusterRadius: 42,
-        clusterMaxZoom: 9,
-        clusterProperties: clusterProperties as never,
+    },
+    layers: [],
+  };
+}
+
+/** The events source, with the first events in it. */
+function eventsSource(events: unknown[]): SourceSpecification {
+  // Features are places (events at the same point grouped), so clusters sum their counts.
+  const clusterProperties: Record<string, unknown> = { count: ["+", ["get", "count"]] };
+  for (const k of typeKeys) clusterProperties[k] = ["+", ["get", k]];
+  return {
+    type: "geojson",
+    data: { type: "FeatureCollection", features: events } as never,
+    cluster: true,
+    clusterRadius: 42,
+    clusterMaxZoom: 9,
+    clusterProperties: clusterProperties as never,
+  };
+}
+
+/** The first view's layers, bottom to top. */
+function firstLayers(): LayerSpecification[] {
+  return [
+    // No sea layer: the canvas is transparent where no land is drawn and the map's element
+    // shows the sea colour behind it (style.css), the same pixels without a full-screen pass.
+    // No fill antialiasing: the border lines drawn over the edges hide them, and it would cost
+    // a second pass over every polygon edge (and its own shader) in each frame.
+    { id: "land", type: "fill", source: "base", filter: LAND, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
+    { id: "borders", type: "line", source: "base", filter: BORDER, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
+    {
+      id: "clusters",
+      type: "circle",
+      source: "events",
+      filter: ["has", "point_count"],
+      paint: {
+        "circle-color": dominantTypeColor() as never,
+        "circle-opacity": 0.85,
+        "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 12, 10, 22, 100, 44],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 2,
       },
     },
-    layers: [
-      // No sea layer: the canvas is transparent where no land is drawn and the map's element
-      // shows the sea colour behind it (style.css), the same pixels without a full-screen pass.
-      // No fill antialiasing: the border lines drawn over the edges hide them, and it would cost
-      // a second pass over every polygon edge (and its own shader) in each frame.
-      { id: "land", type: "fill", source: "base", filter: LAND, paint: { "fill-color": "#f4f1ea", "fill-antialias": false } },
-      { id: "borders", type: "line", source: "base", filter: BORDER, paint: { "line-color": "#8a8f98", "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.5, 8, 1.5] } },
-      {
-        id: "clusters",
-        type: "circle",
-        source: "events",
-        filter: ["has", "point_count"],
-        paint: {
-          "circle-color": dominantTypeColor() as never,
-          "circle-opacity": 0.85,
-          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 12, 10, 22, 100, 44],
-          "circle-stroke-color": "#ffffff",
-          "circle-stroke-width": 2,
-        },
+    // The cluster counts (COUNT_LAYER) join after the first view is drawn.
+    {
+      id: "events",
+      type: "circle",
+      source: "events",
+      filter: ["!", ["has", "point_count"]],
+      paint: {
+        "circle-color": dominantTypeColor() as never,
+        // one event: sized by its sources; several at one place: by their count too
+        "circle-radius": ["interpolate", ["linear"], ["+", ["get", "n"], ["-", ["get", "count"], 1]], 1, 6, 3, 9, 10, 14, 30, 20],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1.5,
+        "circle-opacity": 0.95,
       },
-      // The cluster counts (COUNT_LAYER) join after the first view is drawn.
-      {
-        id: "events",
-        type: "circle",
-        source: "events",
-        filter: ["!", ["has", "point_count"]],
-        paint: {
-          "circle-color": dominantTypeColor() as never,
-          // one event: sized by its sources; several at one place: by their count too
-          "circle-radius": ["interpolate", ["linear"], ["+", ["get", "n"], ["-", ["get", "count"], 1]], 1, 6, 3, 9, 10, 14, 30, 20],
-          "circle-stroke-color": "#ffffff",
-          "circle-stroke-width": 1.5,
-          "circle-opacity": 0.95,
-        },
-      },
-    ],
-  };
+    },
+  ] as LayerSpecification[];
 }
 
 /**
@@ -260,10 +273,12 @@ export interface EventMap {
 
 /** `onEvent` opens one event; `onPlace` the list of events at one point. */
 export function createMap(container: HTMLElement, onEvent: (id: string) => void, onPlace: (lon: number, lat: number, count: number) => void): EventMap {
-  // No style yet: the view and the style wait for the first points (see `start`), so the base map
-  // is tiled once, for the view that shows them, with the events in the same pass.
+  // The style starts with the base map's source alone: the worker loads it at once; its layers
+  // and the events wait for the first points (see `start`), so the base map is tiled once, for
+  // the view that shows them, with the events in the same pass.
   const map = new MlMap({
     container,
+    style: baseStyle(),
     center: [38.5, 35],
     zoom: 4,
     attributionControl: false,
@@ -290,12 +305,14 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
   const painter = map.painter;
   const paint = painter.render.bind(painter);
   let whole = false;
+  /** The first view's layers are in the style (until then map.loaded() says nothing about them). */
+  let layered = false;
   const drawAnyway = () => {
     whole = true;
     map.triggerRepaint();
   };
   painter.render = (...args) => {
-    if (!whole && !map.loaded()) return;
+    if (!whole && !(layered && map.loaded())) return;
     whole = true;
     paint(...args);
   };
@@ -317,6 +334,7 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
   const onShown: (() => void)[] = [];
   const firstIdle = () => {
     shown = true;
+    timings.baseLoadedAt ??= performance.now();
     for (const f of onShown.splice(0)) f();
     map.addLayer(COUNT_LAYER, "events");
     addDetail();
@@ -330,16 +348,24 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     else onShown.push(done);
   };
 
-  /** The first points (or none): the view fitted to them, then the style with them in it. */
+  /** The first points (or none): the view fitted to them, then the events and all first layers. */
   const start = () => {
     started = true;
     const pts = state.visible();
     const box = bounds(pts);
     if (box) map.fitBounds(box, FIT);
-    map.setStyle(style(placeFeatures(pts)));
-    timings.setDataAt ??= performance.now();
-    watchFirst();
-    map.once("idle", firstIdle);
+    const events = eventsSource(placeFeatures(pts));
+    const addLayers = () => {
+      map.addSource("events", events);
+      for (const layer of firstLayers()) map.addLayer(layer);
+      layered = true;
+      timings.setDataAt ??= performance.now();
+      watchFirst();
+      map.once("idle", firstIdle);
+    };
+    // The base style loads in the frame after the map is made: points that come sooner wait for it.
+    if (styleLoaded) addLayers();
+    else map.once("style.load", addLayers);
   };
 
   const push = () => {
@@ -355,11 +381,12 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     watchFirst();
   };
 
+  let styleLoaded = false;
+  map.once("style.load", () => {
+    styleLoaded = true;
+  });
   map.on("styledata", () => {
     if (pending) push();
-  });
-  map.on("load", () => {
-    timings.baseLoadedAt ??= performance.now();
   });
   // Detail comes after the first render, and only once the view is zoomed in far enough to show
   // it: the 1:50m land and borders from zoom 3, the provinces (2.6 MB of GeoJSON for the worker to
