@@ -22,8 +22,13 @@ export function guessLanguage(text: string): string | undefined {
   const n = lower.length;
   const counts = new Array<number>(LANGS.length).fill(0);
   let words = 0;
+  // (ASCII tested inline: most letters of most texts; letterAt for the rest)
+  const letterHere = (i: number) => {
+    const c = lower.charCodeAt(i);
+    return c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(lower, i);
+  };
   for (let i = 0; i < n && words < 2000; ) {
-    let k = letterAt(lower, i);
+    let k = letterHere(i);
     if (k === 0) {
       i++;
       continue;
@@ -31,7 +36,7 @@ export function guessLanguage(text: string): string | undefined {
     const s = i;
     while (k > 0) {
       i += k;
-      k = i < n ? letterAt(lower, i) : 0;
+      k = i < n ? letterHere(i) : 0;
     }
     words++;
     const langs = LANGS_OF.get(lower.slice(s, i));

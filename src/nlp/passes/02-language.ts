@@ -18,7 +18,11 @@ const otherwords = () => {
 /** Returns a reason string when `text` does not look like English, else undefined. */
 export function notEnglish(text: string): string | undefined {
   const sample = text.slice(0, 4_000);
-  // one pass over the letters of the sample: words (runs of \p{L}), Latin letters, function words
+  // one pass over the letters of the sample: words (runs of \p{L}), Latin letters, function words.
+  // An all-ASCII word is read from the sample lower-cased once (same offsets when lower-casing kept
+  // the length: ASCII lower-cases alone); any other word is lower-cased on its own
+  const lower = sample.toLowerCase();
+  const aligned = lower.length === sample.length;
   const sw = stopwords();
   const ow = otherwords();
   let words = 0;
@@ -28,21 +32,25 @@ export function notEnglish(text: string): string | undefined {
   let foreign = 0;
   const n = sample.length;
   for (let i = 0; i < n; ) {
-    let k = letterAt(sample, i);
+    let c = sample.charCodeAt(i);
+    let k = c < 128 ? ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0) : letterAt(sample, i);
     if (k === 0) {
       i++;
       continue;
     }
     const s = i;
+    let ascii = true;
     while (k > 0) {
-      const c = sample.charCodeAt(i);
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
+      if (c >= 128) ascii = false;
       i += k;
-      k = i < n ? letterAt(sample, i) : 0;
+      if (i >= n) break;
+      c = sample.charCodeAt(i);
+      k = c < 128 ? ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0) : letterAt(sample, i);
     }
     words++;
     letters += i - s;
-    const l = sample.slice(s, i).toLowerCase();
+    const l = ascii && aligned ? lower.slice(s, i) : sample.slice(s, i).toLowerCase();
     if (sw.has(l)) hits++;
     else if (ow.has(l)) foreign++;
   }

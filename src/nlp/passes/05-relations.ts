@@ -68,7 +68,9 @@ export const relationsPass: Pass = {
     const out: Relation[] = [];
     let alliance: string | undefined;
     for (const s of doc.sentences) {
-      const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, within(doc.mentions, s.start, s.end));
+      const inside = within(doc.mentions, s.start, s.end);
+      if (inside.length === 0) continue; // no actor: nothing to relate, no alliance named
+      const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, inside);
       for (const u of used) if (/alliance|coalition/.test(u.rule) || /alliance|coalition/i.test(u.text)) alliance = u.actor;
       if (used.length === 0) continue;
       let marks = 0;
