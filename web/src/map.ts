@@ -356,8 +356,14 @@ export function createMap(container: HTMLElement, onEvent: (id: string) => void,
     if (box) map.fitBounds(box, FIT);
     const events = eventsSource(placeFeatures(pts));
     const addLayers = () => {
-      map.addSource("events", events);
-      for (const layer of firstLayers()) map.addLayer(layer);
+      // Written here and fixed (the tests draw them), so not run through the style validator:
+      // map.addSource/addLayer would serialize the whole style and check it for each of the five.
+      // style.addSource/addLayer with `validate: false`, then `_update(true)` as map.addLayer does
+      // (MapLibre internals, typed in its .d.ts; recheck on upgrade).
+      const unchecked = { validate: false };
+      map.style.addSource("events", events, unchecked);
+      for (const layer of firstLayers()) map.style.addLayer(layer, undefined, unchecked);
+      map._update(true);
       layered = true;
       timings.setDataAt ??= performance.now();
       watchFirst();
