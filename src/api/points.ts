@@ -141,6 +141,8 @@ interface Sorted {
   weekHeads?: Uint8Array[];
   /** Points per date number and type (dayTypeTable), made on the first timeline that needs it after a change. */
   dayTypes?: Int32Array;
+  /** The counts one timeline request fills (reused: each request starts by zeroing them). */
+  dayCounts?: DayTypeCounts;
   /** Position number of each point (PointIndex.spotOf; -1 without a place). */
   spot: Int32Array;
   /** Per position number: the answer being written last used it (stamp) as its place `localNo`. */
@@ -723,8 +725,11 @@ export class PointIndex {
     await this.fresh();
     const s = this.byDate();
     const T = EVENT_TYPES.length;
-    // Counts per date number and type (type -1, unknown, counts in the total only).
-    const c: DayTypeCounts = { counts: new Int32Array(s.dates.length * T), totals: new Int32Array(s.dates.length), types: T };
+    // Counts per date number and type (type -1, unknown, counts in the total only), in arrays of
+    // the fill reused by every timeline (no memory outside the engine's heap made per request).
+    const c = (s.dayCounts ??= { counts: new Int32Array(s.dates.length * T), totals: new Int32Array(s.dates.length), types: T });
+    c.counts.fill(0);
+    c.totals.fill(0);
     if (!this.countWithoutTests(f, s, c)) {
       const { pick, n } = this.select(f, s, false, false);
       const { day, type } = s;
