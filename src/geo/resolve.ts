@@ -646,7 +646,7 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
     const others = a.othersOf(a.keys[k]!);
     const weak = a.weak[k] === 1;
     if (others <= 0 && !weak) continue;
-    check.at(k, weak);
+    check.at(k, weak, list);
     // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
     if (!check.keep(list[0]!)) {
       const kept = list.slice(0, 0);
@@ -667,6 +667,8 @@ class JunkCheck {
   private weak = false;
   private spelt = "";
   private speltThenSpace = " ";
+  /** A big place (a country, a province, a city of exonymPopulation) has the name as its own. */
+  private bigOwner = false;
 
   constructor(
     private readonly gaz: Gazetteer,
@@ -690,12 +692,18 @@ class JunkCheck {
     }
   }
 
-  at(k: number, weak: boolean): void {
+  at(k: number, weak: boolean, list: Scored[]): void {
     this.k = k;
     this.mine = this.a.own.get(this.a.keys[k]!);
     this.weak = weak;
     this.spelt = spellingKey(this.a.names[k]!);
     this.speltThenSpace = `${this.spelt} `;
+    this.bigOwner = false;
+    for (const c of list)
+      if (bigPlace(this.gaz, c.index) && spellingOfName(this.gaz, c.index) === this.spelt) {
+        this.bigOwner = true;
+        break;
+      }
   }
 
   private supported(i: number): boolean {
@@ -735,10 +743,18 @@ class JunkCheck {
     }
     if (bigCityRespelled(gaz, c.index, this.a.plain(this.k))) return true;
     if (this.weak && gaz.pop(c.index) < W.exonymPopulation) return false;
+    // a small place known by the name of a big one ('Jerusalem' for Funkstown, Maryland): the big one
+    if (this.bigOwner && !bigPlace(gaz, c.index)) return false;
     if (!this.supported(c.index)) return false;
     // (a province's other name, 'NY', needs only its country in the article)
     return gaz.fcode(c.index).startsWith("ADM1") || gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
   }
+}
+
+/** A country, a province or a place of exonymPopulation people or more. */
+function bigPlace(gaz: Gazetteer, i: number): boolean {
+  const fc = gaz.fcode(i);
+  return gaz.pop(i) >= W.exonymPopulation || fc.startsWith("PCL") || fc === "ADM1";
 }
 
 /** Is `plain` (a lightName) a big city's own name respelled near the end ("geneva" for Genève)? */
