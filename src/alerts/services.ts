@@ -62,7 +62,7 @@ export interface SitrepServices {
   /**
    * The watcher's alerts, as `alertsFromStore(store, alertQuery)` gives them: at once after a write
    * in this process, within a second after one by another process (the round that reads it runs
-   * first); undefined while the watcher is not started.
+   * first); undefined while the watcher is not started or when that round failed.
    */
   alerts(): Promise<DetectResult | undefined>;
   /** The query the watcher's alerts answer (the server's alert options). */
@@ -194,7 +194,11 @@ export function createServices(store: Store, o: ServiceOptions = {}): SitrepServ
       if (cursor < 0) return undefined;
       // A write in this process has started a round already (onChange); another process's writes
       // are read at least once a second, as the map's point index reads them.
-      if (busy || performance.now() - lastRound > ALERTS_SYNC_MS) await pump();
+      try {
+        if (busy || performance.now() - lastRound > ALERTS_SYNC_MS) await pump();
+      } catch {
+        return undefined; // the round failed (its batch may not be applied): the caller does a full pass
+      }
       return upkeep.alerts();
     },
   };
