@@ -805,6 +805,8 @@ export class PointIndex {
     // Fewer points to test than the whole window: the actor's own points, or the grid cells of a
     // small box (the query's, near's, or the region's); whichever holds fewer.
     let runs: Runs | null = null;
+    let actorRuns: Runs | null = null;
+    let regionRuns: Runs | null = null;
     if (actor !== undefined) {
       if (actor < 0 || actor + 1 >= s.actorPosStart.length) return { pick: new Int32Array(0), n: 0 };
       const lo = s.actorPosStart[actor];
@@ -814,7 +816,7 @@ export class PointIndex {
       if ((b - a) * 2 < to - from) {
         const at = s.scratch[0].subarray(0, b - a);
         at.set(s.actorPos.subarray(a, b));
-        runs = { at, ends: [b - a] };
+        runs = actorRuns = { at, ends: [b - a] };
       }
     }
     if (region) {
@@ -825,7 +827,7 @@ export class PointIndex {
       if (runs ? b - a < runs.at.length : (b - a) * 2 < to - from) {
         const at = s.scratch[0].subarray(0, b - a);
         at.set(rows.subarray(a, b));
-        runs = { at, ends: [b - a] };
+        runs = regionRuns = { at, ends: [b - a] };
       }
     }
     let box: [number, number, number, number] | null = nearBox ?? (bbox && !across ? bbox : null);
@@ -833,6 +835,8 @@ export class PointIndex {
     if (box && (box[0] > box[2] || box[1] > box[3])) return { pick: new Int32Array(0), n: 0 };
     const cells = box ? s.grid.candidates(box[0], box[1], box[2], box[3], from, to, s.scratch[1]) : null;
     if (cells && (!runs || cells.at.length < runs.at.length)) runs = cells;
+    if (runs && runs === actorRuns) m.actorKnown();
+    if (runs && runs === regionRuns) m.regionKnown();
     if (runs) {
       // Keep the matches of each run in place, then merge the runs into one ascending list.
       const { at, ends } = runs;
@@ -946,6 +950,8 @@ class Matcher {
   private radiusKm = 0;
   private hasActor: boolean;
   private region: Region | null;
+  /** True when a filter reads the point's position (box, near, region). */
+  private positioned: boolean;
   private rw = 0;
   private rs = 0;
   private re = 0;
@@ -985,6 +991,7 @@ class Matcher {
     }
     this.hasActor = f.actor !== undefined;
     this.region = f.region ?? null;
+    this.positioned = this.hasBox || this.hasNear || this.region !== null;
     if (f.region) [this.rw, this.rs, this.re, this.rn] = f.region.bbox;
     this.minSources = f.minSources ?? 0;
     this.subTypes = f.subTypes ? new Set(f.subTypes) : null;
@@ -998,32 +1005,45 @@ class Matcher {
     this.actorFlat = s.actorFlat;
   }
 
+  /** The candidates are the actor's own points (or the region's rows): its test is known to pass. */
+  actorKnown(): void {
+    this.hasActor = false;
+  }
+
+  regionKnown(): void {
+    this.region = null;
+    this.positioned = this.hasBox || this.hasNear;
+  }
+
   test(i: number): boolean {
     if (!(this.types & (1 << this.type[i]))) return false;
     if (this.spatial && !this.placed[i]) return false;
-    const x = this.lon[i];
-    const y = this.lat[i];
-    if (this.hasBox && (y < this.bs || y > this.bn || (this.across ? x < this.bw && x > this.be : x < this.bw || x > this.be))) return false;
-    if (this.hasNear && (x < this.nw || x > this.ne || y < this.ns || y > this.nn)) return false;
     if (this.hasActor) {
       let j = this.actorStart[i];
       const end = this.actorStart[i + 1];
       while (j < end && this.actorFlat[j] !== this.actor) j++;
       if (j === end) return false;
     }
-    if (this.region !== null) {
-      if (x < this.rw || x > this.re || y < this.rs || y > this.rn) return false;
-      const g = this.spot[i];
-      let inside = this.memo[g];
-      if (inside === -1) {
-        inside = inRegion(this.region, x, y) ? 1 : 0;
-        this.memo[g] = inside;
+    if (this.positioned) {
+      // Position read only by filters that need it (an event list by type and actor does not).
+      const x = this.lon[i];
+      const y = this.lat[i];
+      if (this.hasBox && (y < this.bs || y > this.bn || (this.across ? x < this.bw && x > this.be : x < this.bw || x > this.be))) return false;
+      if (this.hasNear && (x < this.nw || x > this.ne || y < this.ns || y > this.nn)) return false;
+      if (this.region !== null) {
+        if (x < this.rw || x > this.re || y < this.rs || y > this.rn) return false;
+        const g = this.spot[i];
+        let inside = this.memo[g];
+        if (inside === -1) {
+          inside = inRegion(this.region, x, y) ? 1 : 0;
+          this.memo[g] = inside;
+        }
+        if (!inside) return false;
       }
-      if (!inside) return false;
     }
     if (this.minSources && this.sources[i] < this.minSources) return false;
     if (this.subTypes !== null && !this.subTypes.has(this.s.order[i].subType)) return false;
-    if (this.hasNear && haversineKm(y, x, this.nearLat, this.nearLon) > this.radiusKm) return false;
+    if (this.hasNear && haversineKm(this.lat[i], this.lon[i], this.nearLat, this.nearLon) > this.radiusKm) return false;
     return true;
   }
 }

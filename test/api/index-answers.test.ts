@@ -62,6 +62,12 @@ const FILTERS = [
   "region=SY",
   "subType=Armed%20clash&minSources=1",
   "type=Protests&actor=gna&since=2017-04-01",
+  // Two narrowing filters at once: whichever gives the candidates, the other is still tested.
+  "region=SY&actor=isis&since=2017-02-01&until=2017-06-30",
+  "region=IQ&bbox=40,30,46,37&type=Battles",
+  "actor=sdf&bbox=36,32,42,37",
+  // A day most of whose events name the actor: the window is scanned, the actor tested on each.
+  "actor=houthis&since=2017-02-22&until=2017-02-22",
 ];
 
 describe("routes answered by the point index", () => {
