@@ -307,16 +307,34 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
 
   // 3b. Natural Earth's groupings of admin-1 units that GeoNames does not list as admin-1 (England's
   //     regions, US census regions, China's regions) become regions (RGN) at the centre of their units.
-  //     A bare compass word ("West", "Central") is not kept: too common as a plain word.
+  //     A bare compass word ("West", "Central") is too common as a plain word: such a region is named
+  //     with the one province all its units lie in ("South West" → "South West England", "South West
+  //     of England"), and left out when they lie in several (the US census region "South").
+  const provinceAt = nearestProvince(feats);
   for (const [key, r] of neByRegion) {
-    if (regionsUsed.has(key) || COMPASS_ONLY.test(r.name)) continue;
+    if (regionsUsed.has(key)) continue;
+    let name = r.name;
+    let alsoNamed: string | undefined;
+    if (COMPASS_ONLY.test(r.name)) {
+      const a1s = new Set<string>();
+      for (const u of r.units) {
+        const c = areaCentre([u.geometry]) ?? labelPoint(u);
+        a1s.add(c ? provinceAt(c[0], c[1], r.cc) : "");
+      }
+      const [only] = a1s;
+      const within = a1s.size === 1 && only ? admin1Names[admin1Index.get(only) ?? -1] : undefined;
+      if (!within) continue;
+      name = `${r.name} ${within}`;
+      alsoNamed = `${r.name} of ${within}`;
+    }
     const centre = areaCentre(r.units.map((u) => u.geometry));
     if (!centre) continue;
     let pop = 0;
     const codes = new Set(r.units.map((u) => String(u.properties.gn_a1_code ?? "")));
     for (const c of codes) pop += cityPopByA1.get(c) ?? 0;
-    const f: Feat = { name: r.name, lat: centre[0], lon: centre[1], gid: 0, fcode: "RGN", cc: r.cc, a1: "", pop, names: [] };
-    addName(f, r.name);
+    const f: Feat = { name, lat: centre[0], lon: centre[1], gid: 0, fcode: "RGN", cc: r.cc, a1: "", pop, names: [] };
+    addName(f, name);
+    if (alsoNamed) addName(f, alsoNamed);
     if (r.alias && !COMPASS_ONLY.test(r.alias)) addName(f, r.alias);
     feats.push(f);
   }
@@ -382,7 +400,6 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
   const formerA1 = readJson<{ units: { name: string; aliases: string[]; parts: string[]; source: string }[] }>(
     join(PROJECT_ROOT, "data", "geo", "former-admin1.json"),
   );
-  const provinceAt = nearestProvince(feats);
   const neByIso = new Map<string, NEFeat>();
   for (const u of ne.features) if (typeof u.properties.iso_3166_2 === "string") neByIso.set(u.properties.iso_3166_2, u);
   for (const e of formerA1.units) {
@@ -802,6 +819,12 @@ export function areaCentre(geoms: (Geom | null)[]): [number, number] | undefined
   if (A === 0 || maxX - minX > 180) return undefined;
   const lat = Math.asin(Math.max(-1, Math.min(1, Y / A))) / R;
   return [Math.round(lat * 1e4) / 1e4, Math.round((X / A) * 1e4) / 1e4];
+}
+
+/** A Natural Earth unit's label point, [lat, lon]. */
+function labelPoint(u: { properties: Record<string, unknown> }): [number, number] | undefined {
+  const { latitude, longitude } = u.properties;
+  return typeof latitude === "number" && typeof longitude === "number" ? [latitude, longitude] : undefined;
 }
 
 /** areaCentre of the largest polygon (by area on the same projection) among the shapes. */

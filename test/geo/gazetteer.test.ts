@@ -168,3 +168,21 @@ test("provinces spanning the antimeridian are placed on their land, not near 0°
     assert.ok(d < 900, `${name} at ${g.lat(i)},${g.lon(i)} is ${Math.round(d)} km from ${lat},${lon}`);
   }
 });
+
+test("England's regions, compass words alone in Natural Earth, are named with England (South West England)", () => {
+  const g = gaz!;
+  // [name, a town inside the region]
+  const rows: [string, number, number][] = [
+    ["South West England", 50.72, -3.53], // Exeter
+    ["East of England", 52.2, 0.12], // Cambridge
+    ["North East England", 54.97, -1.61], // Newcastle
+  ];
+  for (const [name, lat, lon] of rows) {
+    const i = g.candidates(name).find((c) => g.fcode(c) === "RGN" && g.cc(c) === "GB");
+    assert.ok(i !== undefined, `${name}: no GB region of that name`);
+    const d = distanceKm(lat, lon, g.lat(i), g.lon(i));
+    assert.ok(d < 200, `${name} at ${g.lat(i)},${g.lon(i)} is ${Math.round(d)} km from ${lat},${lon}`);
+  }
+  // the US census region "South" spans many states: not named after one of them
+  assert.equal(g.candidates("South Texas").filter((c) => g.fcode(c) === "RGN").length, 0, "no 'South Texas' region");
+});
