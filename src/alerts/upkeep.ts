@@ -7,8 +7,9 @@
 // window's review states again only when it or the events held changed. Actors, relations and
 // coalition overrides (the context) are read again after a batch, after `touch()` (the server's
 // watcher calls it on every store change and coalition override in its process), and when a pass
-// finds them older than a second (changes by other processes). Passes and batches run one at a time, in the order
-// they were asked for, so the server's route (GET /api/alerts) and its watcher can share one upkeep.
+// finds them older than a second (changes by other processes). Passes and batches run one at a
+// time, in the order they were asked for, so the server's route (GET /api/alerts) and its watcher
+// can share one upkeep.
 import { applyReviews, type EventReviewState, Reviews } from "../accounts/review.js";
 import { systemClock } from "../accounts/clock.js";
 import type { SqlDb } from "../accounts/sql.js";
@@ -145,7 +146,8 @@ export class AlertUpkeep {
     }
   }
 
-  /** The alerts as of now (as `alertsFromStore(store, query)` would give them). */
+  /** The alerts as of now, as `alertsFromStore(store, query)` gives them (actors, relations and
+   * overrides as of the last batch or `touch()`, or at most a second old). */
   alerts(): Promise<DetectResult> {
     return this.inTurn(() => this.alertsNow());
   }
