@@ -1,6 +1,7 @@
 // Named places inside or beside cities (data/geo/landmarks.json: protest squares and streets, Baghdad's
-// districts, big slums, military sites) and large islands (data/geo/physical.json): found in running
-// text and placed in their city or country, not in a look-alike town elsewhere. Real gazetteer, no mocks.
+// districts, big slums, military sites), large islands and historical regions (data/geo/physical.json):
+// found in running text and placed in their city or country, not in a look-alike town elsewhere. Real
+// gazetteer, no mocks.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { distanceKm } from "../../src/geo/distance.js";
@@ -24,6 +25,11 @@ const ROWS: [string, string, string, [number, number], number][] = [
   ["The samples were sent to the defence laboratory at Porton Down in Wiltshire, England.", "Porton Down", "GB", [51.07, -1.79], 30],
   ["Detainees held at Guantánamo Bay were moved by the US military.", "Guantánamo Bay", "CU", [19.9, -75.13], 30],
   ["Holidaymakers on Rügen, an island off Germany's Baltic coast, were told to stay indoors.", "Rügen", "DE", [54.42, 13.4], 40],
+  // well-known historical and geographic regions (physical.json)
+  ["Shelling resumed in Nagorno-Karabakh as Armenia and Azerbaijan traded blame.", "Nagorno-Karabakh", "AZ", [39.82, 46.75], 60],
+  ["Hospitals across the Midlands and the north of England were told to prepare, the NHS said.", "Midlands", "GB", [52.48, -1.9], 100],
+  ["Floods cut off villages in Yorkshire after the river Ouse burst its banks in England.", "Yorkshire", "GB", [53.96, -1.08], 100],
+  ["Rival governments in Tripoli and Cyrenaica, in eastern Libya, both claimed the oil ports.", "Cyrenaica", "LY", [32.1, 20.1], 400],
 ];
 
 for (const [text, name, cc, [lat, lon], km] of ROWS)
