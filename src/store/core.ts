@@ -70,9 +70,35 @@ const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString()
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
 
-/** The columns merging compares (see viewOfRow): fewer than EVENT_COLS, read for every candidate. */
+/** The columns merging compares (see viewOfRow; mergeRow reads them in this order): fewer than EVENT_COLS, read for every candidate. */
 const MERGE_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.modality, e.article_ids";
+
+/** A MERGE_COLS row read as an array (Db.allArrays) as the object viewOfRow reads. */
+function mergeRow(a: unknown[]): Row {
+  return {
+    n: a[0],
+    event_type: a[1],
+    sub_event_type: a[2],
+    actor1: a[3],
+    actor2: a[4],
+    assoc1: a[5],
+    assoc2: a[6],
+    date: a[7],
+    date_end: a[8],
+    date_precision: a[9],
+    date_defaulted: a[10],
+    place_id: a[11],
+    place_name: a[12],
+    lat: a[13],
+    lon: a[14],
+    geo_precision: a[15],
+    country: a[16],
+    admin1: a[17],
+    modality: a[18],
+    article_ids: a[19],
+  };
+}
 
 /** [actor, other actor, date, +1 or -1]: one event's pair added to or taken from actor_pairs. */
 type PairDelta = [string | undefined, string | undefined, string, number];
@@ -389,13 +415,19 @@ export class CoreStore implements Store {
     if (!db.multiRow) {
       // SQLite: the ids as one JSON array parameter, one statement however many there are
       if (all.length > 0)
-        for (const r of await db.all<Row>(`SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(all)]))
-          stored.set(String(r.id), r);
+        for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of await db.allArrays(
+          `SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`,
+          [JSON.stringify(all)],
+        ))
+          stored.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
     } else
       for (let i = 0; i < all.length; i += 500) {
         const chunk = all.slice(i, i + 500);
-        const rows = await db.all<Row>(`SELECT ${cols} FROM actors WHERE id IN (${qs(chunk.length)})`, chunk);
-        for (const r of rows) stored.set(String(r.id), r);
+        for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of await db.allArrays(
+          `SELECT ${cols} FROM actors WHERE id IN (${qs(chunk.length)})`,
+          chunk,
+        ))
+          stored.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
       }
     const upserts: Param[][] = [];
     const mentions: Param[][] = [];
@@ -533,8 +565,8 @@ export class CoreStore implements Store {
       }
       const missing = ns.filter((n) => !views.has(n));
       if (missing.length > 0)
-        for (const row of await db.all<Row>(`SELECT ${MERGE_COLS} FROM events e WHERE e.n IN (SELECT value FROM json_each(?))`, [JSON.stringify(missing)]))
-          views.set(num(row.n), viewOfRow(row));
+        for (const a of await db.allArrays(`SELECT ${MERGE_COLS} FROM events e WHERE e.n IN (SELECT value FROM json_each(?))`, [JSON.stringify(missing)]))
+          views.set(num(a[0]), viewOfRow(mergeRow(a)));
       let best: number | undefined;
       let bestScore = Number.POSITIVE_INFINITY;
       for (const n of ns) {

@@ -57,6 +57,15 @@ class PgDb implements Db {
     return (await this.query(sql, params)).rows as T[];
   }
 
+  async allArrays(sql: string, params: Param[] = []): Promise<unknown[][]> {
+    try {
+      const named = params.length > NAMED_MAX_PARAMS ? {} : { name: statementName(sql) };
+      return (await this.q.query({ ...named, text: numbered(sql), values: params, rowMode: "array" })).rows;
+    } catch (err) {
+      throw explainDbError(err, this.where);
+    }
+  }
+
   async get<T = Row>(sql: string, params: Param[] = []): Promise<T | undefined> {
     return (await this.query(sql, params)).rows[0] as T | undefined;
   }

@@ -14,6 +14,8 @@ class SqliteDb implements Db {
   readonly dialect = "sqlite" as const;
   readonly multiRow = false;
   private stmts = new Map<string, Database.Statement>();
+  /** Statements in raw mode (rows as arrays), for allArrays. */
+  private rawStmts = new Map<string, Database.Statement>();
 
   constructor(
     readonly raw: Database.Database,
@@ -43,6 +45,17 @@ class SqliteDb implements Db {
       if (s.reader) return s.all(...params) as T[];
       s.run(...params);
       return [] as T[];
+    });
+  }
+
+  allArrays(sql: string, params: Param[] = []): Promise<unknown[][]> {
+    return this.wrap(() => {
+      let s = this.rawStmts.get(sql);
+      if (!s) {
+        s = this.raw.prepare(sql).raw(true);
+        this.rawStmts.set(sql, s);
+      }
+      return s.all(...params) as unknown[][];
     });
   }
 
@@ -156,6 +169,7 @@ class SqliteDb implements Db {
         }).immediate();
       }
       this.stmts.clear();
+      this.rawStmts.clear();
       return latestVersion("sqlite");
     });
   }
