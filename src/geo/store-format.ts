@@ -11,9 +11,10 @@ export const MAGIC = "SITREPGZ";
 // 9: data/geo/former-admin1.json, a Natural Earth unit found by code alone must hold its places' mean;
 // 10: cities1000's places that cities500 lacks; 11: without them again; 12: camps.json; 13: landmarks.json and
 // large islands in physical.json; 14: people demonyms, antimeridian provinces; 15: compass-named regions
-// named with their province, "South West England"; 16: historical and geographic regions), so an old
+// named with their province, "South West England"; 16: historical and geographic regions; 17: Levantine Sea
+// ("Eastern Mediterranean"), Mozambique Channel), so an old
 // data/build/gazetteer.bin is rebuilt, not misread.
-export const FORMAT_VERSION = 16;
+export const FORMAT_VERSION = 17;
 
 export type SectionType = "i32" | "u32" | "f32" | "u8" | "u16" | "text";
 
