@@ -738,6 +738,9 @@ class JunkCheck {
       // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
       const town = gaz.fcode(c.index).startsWith("PPL");
       if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !this.supported(c.index)) return false;
+      // (a lone word's district in a country nothing else in the article points to: 'Khalil said' in a
+      // Syria story is a person, not the Hebron district)
+      if (this.weak && gaz.fcode(c.index) === "ADM2" && !this.supported(c.index)) return false;
       if (!this.weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
       return gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
     }

@@ -37,3 +37,9 @@ test("'the Obama administration' is a government, not Obama in Japan; 'the US ad
   assert.ok(!got.some((p) => p.text === "Obama"), JSON.stringify(got));
   assert.ok(got.some((p) => p.text === "US" && p.cc === "US"), `US: ${JSON.stringify(got)}`);
 });
+
+test("a lone name that is only a district's, in a country the article does not point to, is not that district", () => {
+  const got = found("Rebels held the town of Afrin in northern Syria. Khalil said their expulsion from Afrin came at night.");
+  assert.ok(!got.some((p) => p.text === "Khalil"), JSON.stringify(got));
+  assert.ok(got.some((p) => p.text === "Afrin" && p.cc === "SY"), `Afrin: ${JSON.stringify(got)}`);
+});
