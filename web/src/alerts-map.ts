@@ -124,10 +124,16 @@ export function addAlertLayer(map: MlMap, onAlert: (id: string) => void): AlertL
     drawAlerts();
     void drawAreas();
   };
-  // The map has no style until its first points came (map.ts). After its first idle: the three
-  // empty sources would otherwise delay the first render.
-  if (map.style && map.getLayer("events")) install();
-  else map.once("idle", install);
+  // After the first view is drawn: the three sources would otherwise delay the first render. The
+  // map's style starts with the base map alone (map.ts), so an idle before the events layer is
+  // in does not count: the first idle after it does.
+  const whenDrawn = () => {
+    if (!map.getLayer("events")) return;
+    map.off("idle", whenDrawn);
+    install();
+  };
+  if (map.getLayer("events") && map.loaded()) install();
+  else map.on("idle", whenDrawn);
 
   map.on("click", (e: MapMouseEvent) => {
     if (drawing) {
