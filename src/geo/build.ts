@@ -777,6 +777,12 @@ type Geom = { type: string; coordinates: unknown };
 
 const COMPASS_ONLY = /^(?:(?:north|south|east|west|central|centre|center|middle|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west)(?:\s+|$))+$/i;
 
+/** The polygons (each a list of rings) of a Polygon or MultiPolygon geometry; none for other types. */
+function polygonsOf(g: Geom | null): number[][][][] {
+  if (!g) return [];
+  return (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as number[][][][];
+}
+
 /**
  * The centre of mass of (multi)polygons on an equal-area projection (x = longitude, y = sin latitude),
  * as [lat, lon]; undefined for empty shapes or a set spanning the antimeridian.
@@ -789,9 +795,7 @@ export function areaCentre(geoms: (Geom | null)[]): [number, number] | undefined
   let minX = 180;
   let maxX = -180;
   for (const g of geoms) {
-    if (!g) continue;
-    const polys = (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as number[][][][];
-    for (const p of polys) {
+    for (const p of polygonsOf(g)) {
       const ring = p[0];
       if (!ring) continue;
       let a = 0;
@@ -833,9 +837,7 @@ export function largestPolygonCentre(geoms: (Geom | null)[]): [number, number] |
   let best: number[][][] | undefined;
   let bestArea = 0;
   for (const g of geoms) {
-    if (!g) continue;
-    const polys = (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as number[][][][];
-    for (const p of polys) {
+    for (const p of polygonsOf(g)) {
       const ring = p[0];
       if (!ring) continue;
       let a = 0;
@@ -853,7 +855,7 @@ export function largestPolygonCentre(geoms: (Geom | null)[]): [number, number] |
 /** Whether a (multi)polygon holds the point [lat, lon] (even-odd rule over all rings). */
 export function contains(g: Geom | null, p: [number, number]): boolean {
   if (!g) return false;
-  const polys = (g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : []) as number[][][][];
+  const polys = polygonsOf(g);
   const [y, x] = p;
   let inside = false;
   for (const poly of polys)
