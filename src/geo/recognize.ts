@@ -127,13 +127,10 @@ export function tokenize(text: string): Tok[] {
   for (let from = 0; nextToken(text, from); from = found.end) {
     const mIndex = found.start;
     let end = found.end;
-    let t = text.slice(mIndex, end);
-    // possessive: "Deir Ezzor's countryside" → "Deir Ezzor"
+    // possessive: "Deir Ezzor's countryside" → "Deir Ezzor" (found before the token's string is made)
     const fullEnd = end;
-    if (t.length > 3 && t.charCodeAt(t.length - 1) === 115 /* s */ && (t.endsWith("'s") || t.endsWith("’s"))) {
-      t = t.slice(0, -2);
-      end -= 2;
-    }
+    if (end - mIndex > 3 && text.charCodeAt(end - 1) === 115 /* s */ && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019)) end -= 2;
+    const t = text.slice(mIndex, end);
     const hasPrev = prevEnd >= 0;
     // a line break between the previous token and this one (scanned without copying the gap)
     let newline = false;

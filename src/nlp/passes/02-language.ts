@@ -12,8 +12,12 @@ const otherwords = () => {
   if (other) return other;
   const en = stopwords();
   other = new Set(readTsv("other-function-words.txt", 1).flatMap((r) => r[0].split(" ")).filter((w) => !en.has(w)));
+  for (const w of en) maxWord = Math.max(maxWord, w.length);
+  for (const w of other) maxWord = Math.max(maxWord, w.length);
   return other;
 };
+// the longest function word of either list: a longer word is in neither, so no string is made for it
+let maxWord = 0;
 
 /** Returns a reason string when `text` does not look like English, else undefined. */
 export function notEnglish(text: string): string | undefined {
@@ -50,6 +54,8 @@ export function notEnglish(text: string): string | undefined {
     }
     words++;
     letters += i - s;
+    // (an all-ASCII word keeps its length lower-cased: only such a word is skipped by its length)
+    if (ascii && i - s > maxWord) continue;
     const l = ascii && aligned ? lower.slice(s, i) : sample.slice(s, i).toLowerCase();
     if (sw.has(l)) hits++;
     else if (ow.has(l)) foreign++;

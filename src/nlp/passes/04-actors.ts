@@ -53,10 +53,32 @@ const classOf = (c: number) => {
 };
 const isWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && classOf(c) < 3);
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && classOf(c) === 1);
-/** Where the word tokens of `text` start and end (see tokenize), in order: no string is made for them. */
-function tokenSpans(text: string): { s: number[]; e: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
+/** Token spans in reusable buffers: token k runs from s[k] to e[k], for k < n (overwritten by the next tokenSpans into it). */
+interface Spans {
+  s: Int32Array;
+  e: Int32Array;
+  n: number;
+}
+const newSpans = (): Spans => ({ s: new Int32Array(1024), e: new Int32Array(1024), n: 0 });
+function pushSpan(into: Spans, s: number, e: number): void {
+  if (into.n === into.s.length) {
+    const ns = new Int32Array(into.n * 2);
+    const ne = new Int32Array(into.n * 2);
+    ns.set(into.s);
+    ne.set(into.e);
+    into.s = ns;
+    into.e = ne;
+  }
+  into.s[into.n] = s;
+  into.e[into.n] = e;
+  into.n++;
+}
+// one buffer for the pass's own scan of the document, one for tokenize (called while that scan is in use)
+const docSpans = newSpans();
+const tokSpans = newSpans();
+/** Where the word tokens of `text` start and end (see tokenize), in order, into `into`: no string is made for them. */
+function tokenSpans(text: string, into: Spans): Spans {
+  into.n = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -70,8 +92,7 @@ function tokenSpans(text: string): { s: number[]; e: number[] } {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
       if (m && m.index === i) {
-        starts.push(i);
-        ends.push(i + m[0].length);
+        pushSpan(into, i, i + m[0].length);
         i += m[0].length;
         continue;
       }
@@ -84,10 +105,9 @@ function tokenSpans(text: string): { s: number[]; e: number[] } {
       else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2))))) i++;
       else break;
     }
-    starts.push(s);
-    ends.push(i);
+    pushSpan(into, s, i);
   }
-  return { s: starts, e: ends };
+  return into;
 }
 /** A token's text: its characters, with a curly apostrophe written straight ("People’s" → "People's"). */
 function tokenText(text: string, s: number, e: number): string {
@@ -96,9 +116,9 @@ function tokenText(text: string, s: number, e: number): string {
 }
 /** Word tokens: letters and digits, with inner apostrophes ("People's") and "U.S." kept whole. */
 export function tokenize(text: string): Tok[] {
-  const { s, e } = tokenSpans(text);
-  const out: Tok[] = new Array(s.length);
-  for (let k = 0; k < s.length; k++) out[k] = { s: s[k], e: e[k], t: tokenText(text, s[k], e[k]) };
+  const { s, e, n } = tokenSpans(text, tokSpans);
+  const out: Tok[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = { s: s[k], e: e[k], t: tokenText(text, s[k], e[k]) };
   return out;
 }
 /** The separator a lexicon key has between two tokens (the first ends at `aEnd`, the next starts at `bStart`), or undefined for none. */
@@ -343,8 +363,7 @@ export const actorsPass: Pass = {
     const C = compile();
     const text = doc.text;
     // token positions; a token's string is made only when its first character and length could start a key
-    const { s: ts, e: te } = tokenSpans(text);
-    const nTok = ts.length;
+    const { s: ts, e: te, n: nTok } = tokenSpans(text, docSpans);
     const tokStr: (string | undefined)[] = new Array(nTok);
     const tok = (k: number) => (tokStr[k] ??= tokenText(text, ts[k], te[k]));
     const specs = new Map<string, ActorSpec>();
@@ -387,21 +406,23 @@ export const actorsPass: Pass = {
           cands.push({ start: ts[i], end: te[j], actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5 });
         }
       }
-      const t = { s: ts[i], e: te[i], t: tok(i) };
+      const tS = ts[i];
+      const tE = te[i];
+      const tT = tok(i);
       // a stateless people's forces ("Kurdish fighters"): their own actor, never a guessed organisation
-      const people = C.people.get(t.t);
-      if (people && text[t.s - 1] !== "-") {
-        const pm = PEOPLE_FORCE_AFTER.exec(text.slice(t.e, t.e + 60));
+      const people = C.people.get(tT);
+      if (people && text[tS - 1] !== "-") {
+        const pm = PEOPLE_FORCE_AFTER.exec(text.slice(tE, tE + 60));
         if (pm) {
           spec(people.id, lexSpec(people.id) ?? { name: people.name, kind: people.kind, inter: people.inter, known: true });
-          cands.push({ start: t.s, end: t.e + pm[0].length, actor: people.id, rule: "people-forces", conf: 0.75, prio: 4 });
+          cands.push({ start: tS, end: tE + pm[0].length, actor: people.id, rule: "people-forces", conf: 0.75, prio: 4 });
         }
       }
-      const isCountry = C.country.has(t.t);
-      if (!isCountry && !C.metonym.has(t.t) && !C.leader.has(t.t)) continue;
-      const after = text.slice(t.e, t.e + 90);
-      const isPro = t.s >= 4 && text.slice(t.s - 4, t.s).toLowerCase() === "pro-";
-      const c = C.country.get(t.t) ?? (isPro ? (C.metonym.get(t.t) ?? C.leader.get(t.t)) : undefined);
+      const isCountry = C.country.has(tT);
+      if (!isCountry && !C.metonym.has(tT) && !C.leader.has(tT)) continue;
+      const after = text.slice(tE, tE + 90);
+      const isPro = tS >= 4 && text.slice(tS - 4, tS).toLowerCase() === "pro-";
+      const c = C.country.get(tT) ?? (isPro ? (C.metonym.get(tT) ?? C.leader.get(tT)) : undefined);
       if (c) {
         const sp = SPONSOR_AFTER.exec(after);
         if (isPro) {
@@ -412,37 +433,37 @@ export const actorsPass: Pass = {
             if (isMilitia) {
               const id = `x:pro-${c.slug}-militias`;
               spec(id, { name: `Pro-${c.name} militias`, kind: "political-militia", inter: 3, country: c.iso2, known: false });
-              cands.push({ start: t.s - 4, end: t.e + pm[0].length, actor: id, rule: "pro-state-militia", conf: 0.75, prio: 4 });
+              cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: "pro-state-militia", conf: 0.75, prio: 4 });
             } else {
               const [id, s] = countryActor(c, head === "government" || head === "regime" ? "state" : "forces");
               spec(id, s);
-              cands.push({ start: t.s - 4, end: t.e + pm[0].length, actor: id, rule: head === "alliance" || head === "camp" || head === "coalition" ? "pro-state-alliance" : "pro-state-forces", conf: 0.75, prio: 4 });
+              cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: head === "alliance" || head === "camp" || head === "coalition" ? "pro-state-alliance" : "pro-state-forces", conf: 0.75, prio: 4 });
             }
           }
         } else if (sp) {
           const [id, s] = countryActor(c, "state");
           spec(id, s);
-          cands.push({ start: t.s, end: t.e, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6 });
-          if (sp[3]) sponsored.push({ start: t.s, end: t.e + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+          cands.push({ start: tS, end: tE, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6 });
+          if (sp[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
         } else {
           const fm = FORCE_AFTER.exec(after);
-          if (fm && C.country.has(t.t)) {
+          if (fm && C.country.has(tT)) {
             const [id, s] = countryActor(c, forcesHead(fm[2]));
             spec(id, s);
-            cands.push({ start: t.s, end: t.e + fm[0].length, actor: id, rule: `country-${forcesHead(fm[2])}`, conf: 0.85, prio: 4 });
+            cands.push({ start: tS, end: tE + fm[0].length, actor: id, rule: `country-${forcesHead(fm[2])}`, conf: 0.85, prio: 4 });
           }
         }
       } else {
-        const mc = C.metonym.get(t.t) ?? C.leader.get(t.t);
+        const mc = C.metonym.get(tT) ?? C.leader.get(tT);
         if (mc) {
           const sp = SPONSOR_AFTER.exec(after);
           const sv = STATE_VERB.exec(after);
           if (sp || sv) {
             const [id, s] = countryActor(mc, "state");
             spec(id, s);
-            const end = sv?.[0].startsWith("'") || sv?.[0].startsWith("’") ? t.e + sv[0].length : t.e;
-            cands.push({ start: t.s, end, actor: id, rule: "metonym", conf: 0.7, prio: 3 });
-            if (sp?.[3]) sponsored.push({ start: t.s, end: t.e + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+            const end = sv?.[0].startsWith("'") || sv?.[0].startsWith("’") ? tE + sv[0].length : tE;
+            cands.push({ start: tS, end, actor: id, rule: "metonym", conf: 0.7, prio: 3 });
+            if (sp?.[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
           }
         }
       }
