@@ -554,30 +554,12 @@ export class CoreStore implements Store {
         `SELECT x.event_n AS n FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
         [...actors, lo, hi, r.eventType],
       );
-      const ns: number[] = [];
-      const seen = new Set<number>();
-      for (const row of linked) {
-        const n = num(row.n);
-        if (seen.has(n)) continue;
-        seen.add(n);
-        ns.push(n);
-        if (ns.length === 500) break;
-      }
+      const ns = firstPerEvent(linked, 500).map((row) => num(row.n));
       const missing = ns.filter((n) => !views.has(n));
       if (missing.length > 0)
         for (const a of await db.allArrays(`SELECT ${MERGE_COLS} FROM events e WHERE e.n IN (SELECT value FROM json_each(?))`, [JSON.stringify(missing)]))
           views.set(num(a[0]), viewOfRow(mergeRow(a)));
-      let best: number | undefined;
-      let bestScore = Number.POSITIVE_INFINITY;
-      for (const n of ns) {
-        if (claimed.has(n)) continue;
-        const d = sameEvent(r, views.get(n)!);
-        if (d.same && d.score < bestScore) {
-          best = n;
-          bestScore = d.score;
-        }
-      }
-      return best;
+      return bestMatch(r, claimed, ns, (i) => views.get(ns[i])!);
     }
     if (actors.length > 0) {
       // An event linked to several of these actors comes once per actor: its first row is kept, as
@@ -586,15 +568,7 @@ export class CoreStore implements Store {
         `SELECT ${MERGE_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
         [...actors, lo, hi, r.eventType],
       );
-      const seen = new Set<number>();
-      rows = [];
-      for (const row of linked) {
-        const n = num(row.n);
-        if (seen.has(n)) continue;
-        seen.add(n);
-        rows.push(row);
-        if (rows.length === 500) break;
-      }
+      rows = firstPerEvent(linked, 500);
     } else if (actorlessCanMerge(r) && r.place) {
       // Without actors only a precise coincidence merges (merge-rules.ts: same sub-type, precise
       // day and town, at most actorlessMaxDays and actorlessMaxKm apart), so ask for just those.
@@ -619,17 +593,12 @@ export class CoreStore implements Store {
       // An actorless report that is not precise in both time and place merges with nothing.
       return undefined;
     }
-    let best: number | undefined;
-    let bestScore = Number.POSITIVE_INFINITY;
-    for (const row of rows) {
-      if (claimed.has(num(row.n))) continue;
-      const d = sameEvent(r, viewOfRow(row));
-      if (d.same && d.score < bestScore) {
-        best = num(row.n);
-        bestScore = d.score;
-      }
-    }
-    return best;
+    return bestMatch(
+      r,
+      claimed,
+      rows.map((row) => num(row.n)),
+      (i) => viewOfRow(rows[i]),
+    );
   }
 
   /** One multi-row insert of event reports (event_sources). */
@@ -1565,6 +1534,36 @@ function toReport(
     trigger: e.trigger?.text,
     confidence: e.confidence,
   };
+}
+
+/** The first row of each event (column n) in order, at most `limit` of them: what SELECT DISTINCT would keep. */
+function firstPerEvent(rows: Row[], limit: number): Row[] {
+  const seen = new Set<number>();
+  const out: Row[] = [];
+  for (const row of rows) {
+    const n = num(row.n);
+    if (seen.has(n)) continue;
+    seen.add(n);
+    out.push(row);
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+/** Of the candidate events ns (view i for ns[i]), the one sameEvent matches with the lowest score; those in `claimed` are skipped. */
+function bestMatch(r: EventReport, claimed: Set<number>, ns: readonly number[], viewAt: (i: number) => MergeView): number | undefined {
+  let best: number | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < ns.length; i++) {
+    const n = ns[i];
+    if (claimed.has(n)) continue;
+    const d = sameEvent(r, viewAt(i));
+    if (d.same && d.score < bestScore) {
+      best = n;
+      bestScore = d.score;
+    }
+  }
+  return best;
 }
 
 function viewOfRow(r: Row): MergeView {
