@@ -5,17 +5,13 @@ import { EVENT_TYPES } from "./colors.js";
 
 /**
  * The loaded points as parallel columns (point k is id[k], lon[k] …): 100,000 events make seven
- * arrays, not 100,000 objects for the page to build and the collector to walk. `type` is the
- * index in EVENT_TYPES (-1 for a type the page does not know).
+ * arrays, not 100,000 objects for the page to build and the collector to walk. The columns are the
+ * API's (MapPoints) except `type`.
  */
-export interface Points {
+export interface Points extends Pick<MapPoints, "id" | "lon" | "lat" | "sources" | "date"> {
   length: number;
-  id: string[];
-  lon: number[];
-  lat: number[];
+  /** The index in EVENT_TYPES (-1 for a type the page does not know), not in the answer's own type table. */
   type: number[];
-  sources: number[];
-  date: string[];
 }
 
 export function emptyPoints(): Points {
