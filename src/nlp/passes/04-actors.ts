@@ -355,350 +355,394 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
   return out;
 }
 
-export const actorsPass: Pass = {
-  name: PASS,
-  requires: ["sentences", "names"],
-  assigns: ["mentions", "actors", "focusCountry"],
-  run(doc: NlpDoc) {
-    const C = compile();
-    const text = doc.text;
+/** One document's scan: the state the steps of the pass below share (each step is its own function, so V8 compiles small pieces). */
+class ActorScan {
+  readonly specs = new Map<string, ActorSpec>();
+  readonly cands: Cand[] = [];
+  readonly sponsored: Cand[] = [];
+  readonly extraRelations: Relation[] = [];
+  readonly ts: Int32Array;
+  readonly te: Int32Array;
+  readonly nTok: number;
+  private readonly tokStr: (string | undefined)[];
+  readonly text: string;
+
+  constructor(
+    readonly C: Compiled,
+    readonly doc: NlpDoc,
+  ) {
+    this.text = doc.text;
     // token positions; a token's string is made only when its first character and length could start a key
-    const { s: ts, e: te, n: nTok } = tokenSpans(text, docSpans);
-    const tokStr: (string | undefined)[] = new Array(nTok);
-    const tok = (k: number) => (tokStr[k] ??= tokenText(text, ts[k], te[k]));
-    const specs = new Map<string, ActorSpec>();
-    const spec = (id: string, s: ActorSpec) => {
-      if (!specs.has(id)) specs.set(id, s);
-    };
-    const lexSpec = (id: string): ActorSpec | undefined => {
-      const l = C.specs.get(id);
-      if (l) return { name: l.name, kind: l.kind, inter: l.inter, country: l.country, known: true };
-      const c = loadModel().countryBySlug.get(id);
-      if (c) return countryActor(c, "state")[1];
-      return undefined;
-    };
-    const cands: Cand[] = [];
-    const sponsored: Cand[] = [];
-    const extraRelations: Relation[] = [];
+    const sp = tokenSpans(this.text, docSpans);
+    this.ts = sp.s;
+    this.te = sp.e;
+    this.nTok = sp.n;
+    this.tokStr = new Array(sp.n);
+  }
 
-    // 1. lexicon, countries and their forces, metonyms, sponsors
-    for (let i = 0; i < nTok; i++) {
-      const c0 = text.charCodeAt(ts[i]);
-      if (c0 < 128 && C.firstShape[c0 * 32 + Math.min(te[i] - ts[i], 31)] === 0) continue;
-      let key = tok(i);
-      if (!C.first.has(key)) continue;
-      let best: [number, string] | undefined;
-      for (let n = 0; n < C.maxN && i + n < nTok; n++) {
-        if (n > 0) {
-          const sep = sepBetween(text, te[i + n - 1], ts[i + n]);
-          if (sep === undefined) break;
-          key += sep + tok(i + n);
-        }
-        if (!C.prefixes.has(key)) break;
-        const id = C.lex.get(key);
-        if (id) best = [i + n, id];
+  tok(k: number): string {
+    return (this.tokStr[k] ??= tokenText(this.text, this.ts[k], this.te[k]));
+  }
+
+  spec(id: string, s: ActorSpec): void {
+    if (!this.specs.has(id)) this.specs.set(id, s);
+  }
+
+  lexSpec(id: string): ActorSpec | undefined {
+    const l = this.C.specs.get(id);
+    if (l) return { name: l.name, kind: l.kind, inter: l.inter, country: l.country, known: true };
+    const c = loadModel().countryBySlug.get(id);
+    if (c) return countryActor(c, "state")[1];
+    return undefined;
+  }
+}
+
+function lexiconStep(x: ActorScan): void {
+  const { C, text, ts, te, nTok, cands } = x;
+  for (let i = 0; i < nTok; i++) {
+    const c0 = text.charCodeAt(ts[i]);
+    if (c0 < 128 && C.firstShape[c0 * 32 + Math.min(te[i] - ts[i], 31)] === 0) continue;
+    let key = x.tok(i);
+    if (!C.first.has(key)) continue;
+    let best: [number, string] | undefined;
+    for (let n = 0; n < C.maxN && i + n < nTok; n++) {
+      if (n > 0) {
+        const sep = sepBetween(text, te[i + n - 1], ts[i + n]);
+        if (sep === undefined) break;
+        key += sep + x.tok(i + n);
       }
-      if (best) {
-        const [j, id] = best;
-        const s = lexSpec(id);
-        if (s) {
-          spec(id, s);
-          cands.push({ start: ts[i], end: te[j], actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5 });
-        }
+      if (!C.prefixes.has(key)) break;
+      const id = C.lex.get(key);
+      if (id) best = [i + n, id];
+    }
+    if (best) {
+      const [j, id] = best;
+      const s = x.lexSpec(id);
+      if (s) {
+        x.spec(id, s);
+        cands.push({ start: ts[i], end: te[j], actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5 });
       }
-      const tS = ts[i];
-      const tE = te[i];
-      const tT = tok(i);
-      // a stateless people's forces ("Kurdish fighters"): their own actor, never a guessed organisation
-      const people = C.people.get(tT);
-      if (people && text[tS - 1] !== "-") {
-        const pm = PEOPLE_FORCE_AFTER.exec(text.slice(tE, tE + 60));
-        if (pm) {
-          spec(people.id, lexSpec(people.id) ?? { name: people.name, kind: people.kind, inter: people.inter, known: true });
-          cands.push({ start: tS, end: tE + pm[0].length, actor: people.id, rule: "people-forces", conf: 0.75, prio: 4 });
-        }
-      }
-      const isCountry = C.country.has(tT);
-      if (!isCountry && !C.metonym.has(tT) && !C.leader.has(tT)) continue;
-      const after = text.slice(tE, tE + 90);
-      const isPro = tS >= 4 && text.slice(tS - 4, tS).toLowerCase() === "pro-";
-      const c = C.country.get(tT) ?? (isPro ? (C.metonym.get(tT) ?? C.leader.get(tT)) : undefined);
-      if (c) {
-        const sp = SPONSOR_AFTER.exec(after);
-        if (isPro) {
-          const pm = PRO_AFTER.exec(after);
-          if (pm) {
-            const head = pm[1];
-            const isMilitia = /militia|fighters|gunmen|militiamen|paramilitar|groups?/.test(head);
-            if (isMilitia) {
-              const id = `x:pro-${c.slug}-militias`;
-              spec(id, { name: `Pro-${c.name} militias`, kind: "political-militia", inter: 3, country: c.iso2, known: false });
-              cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: "pro-state-militia", conf: 0.75, prio: 4 });
-            } else {
-              const [id, s] = countryActor(c, head === "government" || head === "regime" ? "state" : "forces");
-              spec(id, s);
-              cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: head === "alliance" || head === "camp" || head === "coalition" ? "pro-state-alliance" : "pro-state-forces", conf: 0.75, prio: 4 });
-            }
-          }
-        } else if (sp) {
-          const [id, s] = countryActor(c, "state");
-          spec(id, s);
-          cands.push({ start: tS, end: tE, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6 });
-          if (sp[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+    }
+    forcesAt(x, i);
+  }
+}
+
+/** After token `i`: a people's forces, a country's forces or state, a metonym, a sponsor adjective. */
+function forcesAt(x: ActorScan, i: number): void {
+  const { C, text, ts, te, cands, sponsored } = x;
+  const tS = ts[i];
+  const tE = te[i];
+  const tT = x.tok(i);
+  // a stateless people's forces ("Kurdish fighters"): their own actor, never a guessed organisation
+  const people = C.people.get(tT);
+  if (people && text[tS - 1] !== "-") {
+    const pm = PEOPLE_FORCE_AFTER.exec(text.slice(tE, tE + 60));
+    if (pm) {
+      x.spec(people.id, x.lexSpec(people.id) ?? { name: people.name, kind: people.kind, inter: people.inter, known: true });
+      cands.push({ start: tS, end: tE + pm[0].length, actor: people.id, rule: "people-forces", conf: 0.75, prio: 4 });
+    }
+  }
+  const isCountry = C.country.has(tT);
+  if (!isCountry && !C.metonym.has(tT) && !C.leader.has(tT)) return;
+  const after = text.slice(tE, tE + 90);
+  const isPro = tS >= 4 && text.slice(tS - 4, tS).toLowerCase() === "pro-";
+  const c = C.country.get(tT) ?? (isPro ? (C.metonym.get(tT) ?? C.leader.get(tT)) : undefined);
+  if (c) {
+    const sp = SPONSOR_AFTER.exec(after);
+    if (isPro) {
+      const pm = PRO_AFTER.exec(after);
+      if (pm) {
+        const head = pm[1];
+        const isMilitia = /militia|fighters|gunmen|militiamen|paramilitar|groups?/.test(head);
+        if (isMilitia) {
+          const id = `x:pro-${c.slug}-militias`;
+          x.spec(id, { name: `Pro-${c.name} militias`, kind: "political-militia", inter: 3, country: c.iso2, known: false });
+          cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: "pro-state-militia", conf: 0.75, prio: 4 });
         } else {
-          const fm = FORCE_AFTER.exec(after);
-          if (fm && C.country.has(tT)) {
-            const [id, s] = countryActor(c, forcesHead(fm[2]));
-            spec(id, s);
-            cands.push({ start: tS, end: tE + fm[0].length, actor: id, rule: `country-${forcesHead(fm[2])}`, conf: 0.85, prio: 4 });
-          }
+          const [id, s] = countryActor(c, head === "government" || head === "regime" ? "state" : "forces");
+          x.spec(id, s);
+          cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: head === "alliance" || head === "camp" || head === "coalition" ? "pro-state-alliance" : "pro-state-forces", conf: 0.75, prio: 4 });
         }
-      } else {
-        const mc = C.metonym.get(tT) ?? C.leader.get(tT);
-        if (mc) {
-          const sp = SPONSOR_AFTER.exec(after);
-          const sv = STATE_VERB.exec(after);
-          if (sp || sv) {
-            const [id, s] = countryActor(mc, "state");
-            spec(id, s);
-            const end = sv?.[0].startsWith("'") || sv?.[0].startsWith("’") ? tE + sv[0].length : tE;
-            cands.push({ start: tS, end, actor: id, rule: "metonym", conf: 0.7, prio: 3 });
-            if (sp?.[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
-          }
-        }
+      }
+    } else if (sp) {
+      const [id, s] = countryActor(c, "state");
+      x.spec(id, s);
+      cands.push({ start: tS, end: tE, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6 });
+      if (sp[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+    } else {
+      const fm = FORCE_AFTER.exec(after);
+      if (fm && C.country.has(tT)) {
+        const [id, s] = countryActor(c, forcesHead(fm[2]));
+        x.spec(id, s);
+        cands.push({ start: tS, end: tE + fm[0].length, actor: id, rule: `country-${forcesHead(fm[2])}`, conf: 0.85, prio: 4 });
       }
     }
-
-    // 2. persons: "President Bashar al-Assad", "spokesman Talal Silo", "X, head of Y"
-    const personAt = new Map<number, Cand>();
-    const addPerson = (start: number, end: number, name: string, role: string | undefined, rule: string) => {
-      const clean = name.replace(/^(?:The|the)\s+/, "");
-      if (tokenize(clean).length < 2 && !role) return;
-      const id = `person:${slugify(clean)}`;
-      const prev = specs.get(id);
-      if (!prev) spec(id, { name: clean, kind: "person", known: false, role });
-      else if (role && !prev.role) prev.role = role;
-      const c: Cand = { start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5 };
-      cands.push(c);
-      personAt.set(start, c);
-    };
-    for (const r of doc.names) {
-      const rt = tokenize(r.text);
-      // title at the start of the run
-      let key = "";
-      let title: [number, string] | undefined;
-      for (let n = 0; n < C.maxTitleN && n < rt.length; n++) {
-        key += (n ? " " : "") + rt[n].t;
-        const role = C.titles.get(key) ?? C.titles.get(`${key}.`);
-        if (role) title = [n, role];
-      }
-      if (title && title[0] + 1 < rt.length) {
-        const s = r.start + rt[title[0] + 1].s;
-        const nameText = text.slice(s, r.end);
-        if (!C.lex.has(keyOf(nameText)) && !C.country.has(keyOf(nameText))) addPerson(s, r.end, nameText, title[1], "title");
-        continue;
-      }
-      const before = text.slice(Math.max(0, r.start - 14), r.start);
-      const lt = /(spokesman|spokeswoman|spokesperson|commander|envoy|official|leader|minister)\s+$/.exec(before);
-      if (lt && rt.length >= 2 && !C.lex.has(keyOf(r.text))) {
-        addPerson(r.start, r.end, r.text, lt[1], "role-before");
-        continue;
-      }
-      // "Name, head of the Deir Ezzor Military Council, told Reuters"
-      if (rt.length >= 2 && rt.length <= 5 && !C.lex.has(keyOf(r.text))) {
-        const after = text.slice(r.end, r.end + 160);
-        const m = after.startsWith(",") ? C.apposition.exec(after) : null;
-        if (m) addPerson(r.start, r.end, r.text, m[1].replace(/\s+/g, " "), "role-apposition");
+  } else {
+    const mc = C.metonym.get(tT) ?? C.leader.get(tT);
+    if (mc) {
+      const sp = SPONSOR_AFTER.exec(after);
+      const sv = STATE_VERB.exec(after);
+      if (sp || sv) {
+        const [id, s] = countryActor(mc, "state");
+        x.spec(id, s);
+        const end = sv?.[0].startsWith("'") || sv?.[0].startsWith("’") ? tE + sv[0].length : tE;
+        cands.push({ start: tS, end, actor: id, rule: "metonym", conf: 0.7, prio: 3 });
+        if (sp?.[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
       }
     }
+  }
+}
 
-    // 3. discovery of actors the lexicon lacks: "the X Military Council", "Z militia"
-    for (const r of doc.names) {
-      // (the cheap tests before each regex only skip work: they never change a result)
-      let name = r.text.startsWith("The") || r.text.startsWith("the") ? r.text.replace(/^(?:The|the)\s+/, "") : r.text;
-      if (name.includes("-")) name = name.replace(/^[\p{L}.]+-(?:backed|trained|led|supported|funded|armed|allied)\s+/u, "");
-      const start = r.end - name.length;
-      const rest = text.slice(r.end, r.end + 12);
-      const restMilitia = rest.includes("militia");
-      const last = name.slice(name.lastIndexOf(" ") + 1);
-      for (const d of C.discovery) {
-        let head = d.lastWords.has(last) ? d.spacedHeads.find((h) => name.endsWith(h))?.slice(1) : undefined;
-        let full = name;
-        let end = r.end;
-        if (!head && d.rule === "militia" && restMilitia) {
-          const mm = /^\s+(militias?)(?![\p{L}])/u.exec(rest);
-          if (mm) {
-            head = mm[1];
-            full = `${name} ${mm[1]}`;
-            end = r.end + mm[0].length;
-          }
+function personsStep(x: ActorScan): void {
+  const { C, text, doc, specs, cands } = x;
+  // 2. persons: "President Bashar al-Assad", "spokesman Talal Silo", "X, head of Y"
+  const personAt = new Map<number, Cand>();
+  const addPerson = (start: number, end: number, name: string, role: string | undefined, rule: string) => {
+    const clean = name.replace(/^(?:The|the)\s+/, "");
+    if (tokenize(clean).length < 2 && !role) return;
+    const id = `person:${slugify(clean)}`;
+    const prev = specs.get(id);
+    if (!prev) x.spec(id, { name: clean, kind: "person", known: false, role });
+    else if (role && !prev.role) prev.role = role;
+    const c: Cand = { start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5 };
+    cands.push(c);
+    personAt.set(start, c);
+  };
+  for (const r of doc.names) {
+    const rt = tokenize(r.text);
+    // title at the start of the run
+    let key = "";
+    let title: [number, string] | undefined;
+    for (let n = 0; n < C.maxTitleN && n < rt.length; n++) {
+      key += (n ? " " : "") + rt[n].t;
+      const role = C.titles.get(key) ?? C.titles.get(`${key}.`);
+      if (role) title = [n, role];
+    }
+    if (title && title[0] + 1 < rt.length) {
+      const s = r.start + rt[title[0] + 1].s;
+      const nameText = text.slice(s, r.end);
+      if (!C.lex.has(keyOf(nameText)) && !C.country.has(keyOf(nameText))) addPerson(s, r.end, nameText, title[1], "title");
+      continue;
+    }
+    const before = text.slice(Math.max(0, r.start - 14), r.start);
+    const lt = /(spokesman|spokeswoman|spokesperson|commander|envoy|official|leader|minister)\s+$/.exec(before);
+    if (lt && rt.length >= 2 && !C.lex.has(keyOf(r.text))) {
+      addPerson(r.start, r.end, r.text, lt[1], "role-before");
+      continue;
+    }
+    // "Name, head of the Deir Ezzor Military Council, told Reuters"
+    if (rt.length >= 2 && rt.length <= 5 && !C.lex.has(keyOf(r.text))) {
+      const after = text.slice(r.end, r.end + 160);
+      const m = after.startsWith(",") ? C.apposition.exec(after) : null;
+      if (m) addPerson(r.start, r.end, r.text, m[1].replace(/\s+/g, " "), "role-apposition");
+    }
+  }
+}
+
+function discoveryStep(x: ActorScan): void {
+  const { C, text, doc, cands } = x;
+  // 3. discovery of actors the lexicon lacks: "the X Military Council", "Z militia"
+  for (const r of doc.names) {
+    // (the cheap tests before each regex only skip work: they never change a result)
+    let name = r.text.startsWith("The") || r.text.startsWith("the") ? r.text.replace(/^(?:The|the)\s+/, "") : r.text;
+    if (name.includes("-")) name = name.replace(/^[\p{L}.]+-(?:backed|trained|led|supported|funded|armed|allied)\s+/u, "");
+    const start = r.end - name.length;
+    const rest = text.slice(r.end, r.end + 12);
+    const restMilitia = rest.includes("militia");
+    const last = name.slice(name.lastIndexOf(" ") + 1);
+    for (const d of C.discovery) {
+      let head = d.lastWords.has(last) ? d.spacedHeads.find((h) => name.endsWith(h))?.slice(1) : undefined;
+      let full = name;
+      let end = r.end;
+      if (!head && d.rule === "militia" && restMilitia) {
+        const mm = /^\s+(militias?)(?![\p{L}])/u.exec(rest);
+        if (mm) {
+          head = mm[1];
+          full = `${name} ${mm[1]}`;
+          end = r.end + mm[0].length;
         }
-        if (!head) continue;
-        const stem = full.slice(0, full.length - head.length).trim();
-        if (!stem || /-(?:backed|led|trained|supported|funded|armed|allied)$/.test(stem) || C.country.has(keyOf(stem)) || C.lex.has(keyOf(full)) || /^(?:The|A|An|This|That)$/.test(stem)) continue;
-        if (C.lex.has(keyOf(stem))) {
-          // "the Kurdish YPG militia": the lexicon actor itself
-          const id = C.lex.get(keyOf(stem))!;
-          const s = lexSpec(id);
-          if (s) {
-            spec(id, s);
-            cands.push({ start, end, actor: id, rule: "lexicon+head", conf: 0.85, prio: 5 });
-          }
-          break;
+      }
+      if (!head) continue;
+      const stem = full.slice(0, full.length - head.length).trim();
+      if (!stem || /-(?:backed|led|trained|supported|funded|armed|allied)$/.test(stem) || C.country.has(keyOf(stem)) || C.lex.has(keyOf(full)) || /^(?:The|A|An|This|That)$/.test(stem)) continue;
+      if (C.lex.has(keyOf(stem))) {
+        // "the Kurdish YPG militia": the lexicon actor itself
+        const id = C.lex.get(keyOf(stem))!;
+        const s = x.lexSpec(id);
+        if (s) {
+          x.spec(id, s);
+          cands.push({ start, end, actor: id, rule: "lexicon+head", conf: 0.85, prio: 5 });
         }
-        const id = `x:${slugify(full)}`;
-        spec(id, { name: full, kind: d.kind, inter: d.inter, known: false });
-        cands.push({ start, end, actor: id, rule: `discovered-${d.rule}`, conf: 0.6, prio: 2 });
         break;
       }
+      const id = `x:${slugify(full)}`;
+      x.spec(id, { name: full, kind: d.kind, inter: d.inter, known: false });
+      cands.push({ start, end, actor: id, rule: `discovered-${d.rule}`, conf: 0.6, prio: 2 });
+      break;
     }
+  }
+}
 
-    let kept = resolveOverlaps(cands, [], text.length);
+/** Later candidates: surnames and short names of actors already kept, generic phrases and anaphora. */
+function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
+  const { C, text, specs } = x;
+  // 4. surnames and short names of actors already found ("Kholeh", "the Military Council")
+  const short = new Map<string, string>();
+  for (const k of kept) {
+    const s = specs.get(k.actor);
+    if (!s) continue;
+    const nt = tokenize(s.name);
+    if (s.kind === "person" && nt.length >= 2) short.set(nt[nt.length - 1].t, k.actor);
+    else if (s.kind !== "state" && s.kind !== "person" && nt.length >= 3 && CAPITAL_START.test(nt[nt.length - 2].t)) {
+      short.set(`${nt[nt.length - 2].t} ${nt[nt.length - 1].t}`, k.actor);
+    }
+  }
+  const later: Cand[] = [];
+  for (const [k, id] of short) {
+    if (C.lex.has(k) || C.country.has(k)) continue;
+    const isWordChar = (ch: string | undefined) => ch !== undefined && WORDCHAR.test(ch);
+    for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + k.length)) {
+      if (isWordChar(text[at - 1]) || isWordChar(text[at + k.length])) continue;
+      const the = text.slice(Math.max(0, at - 4), at) === "the " ? 4 : 0;
+      later.push({ start: at - the, end: at + k.length, actor: id, rule: "short-name", conf: 0.6, prio: 1 });
+    }
+  }
+  // 5. generic phrases and anaphora, resolved below
+  for (const [g, found] of genericMatches(C, text)) {
+    for (const [start, end] of found) later.push({ start, end, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
+  }
+  return later;
+}
 
-    // 4. surnames and short names of actors already found ("Kholeh", "the Military Council")
-    const short = new Map<string, string>();
-    for (const k of kept) {
-      const s = specs.get(k.actor);
-      if (!s) continue;
-      const nt = tokenize(s.name);
-      if (s.kind === "person" && nt.length >= 2) short.set(nt[nt.length - 1].t, k.actor);
-      else if (s.kind !== "state" && s.kind !== "person" && nt.length >= 3 && CAPITAL_START.test(nt[nt.length - 2].t)) {
-        short.set(`${nt[nt.length - 2].t} ${nt[nt.length - 1].t}`, k.actor);
-      }
-    }
-    const later: Cand[] = [];
-    for (const [k, id] of short) {
-      if (C.lex.has(k) || C.country.has(k)) continue;
-      const isWordChar = (ch: string | undefined) => ch !== undefined && WORDCHAR.test(ch);
-      for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + k.length)) {
-        if (isWordChar(text[at - 1]) || isWordChar(text[at + k.length])) continue;
-        const the = text.slice(Math.max(0, at - 4), at) === "the " ? 4 : 0;
-        later.push({ start: at - the, end: at + k.length, actor: id, rule: "short-name", conf: 0.6, prio: 1 });
-      }
-    }
-    // 5. generic phrases and anaphora, resolved below
-    for (const [g, found] of genericMatches(C, text)) {
-      for (const [start, end] of found) later.push({ start, end, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
-    }
-    kept = resolveOverlaps(later, kept, text.length);
+/** The focus country: the most mentioned country among states, forces and national actors. */
+function focusOf(x: ActorScan, kept: Cand[]): string | undefined {
+  const { specs } = x;
+  const counts = new Map<string, number>();
+  for (const k of kept) {
+    const s = specs.get(k.actor);
+    if (!s?.country || s.kind === "media" || s.kind === "monitor") continue;
+    counts.set(s.country, (counts.get(s.country) ?? 0) + (s.kind === "state-force" ? 2 : 1));
+  }
+  let focus: string | undefined;
+  for (const [c, n] of counts) if (!focus || n > counts.get(focus)!) focus = c;
+  return focus;
+}
 
-    // focus country: the most mentioned country among states, forces and national actors
-    const counts = new Map<string, number>();
-    for (const k of kept) {
-      const s = specs.get(k.actor);
-      if (!s?.country || s.kind === "media" || s.kind === "monitor") continue;
-      counts.set(s.country, (counts.get(s.country) ?? 0) + (s.kind === "state-force" ? 2 : 1));
-    }
-    let focus: string | undefined;
-    for (const [c, n] of counts) if (!focus || n > counts.get(focus)!) focus = c;
-    doc.focusCountry = focus;
-    const focusInfo = focus ? loadModel().countries.get(focus) : undefined;
-
-    const seen = new Map<string, number>();
-    const out: ActorMention[] = [];
-    for (const k of kept) {
-      if (k.resolve) {
-        const r = k.resolve;
-        let id: string | undefined;
-        if (r.startsWith("id:")) {
-          id = r.slice(3);
-          spec(id, GENERIC_SPECS[id] ?? { name: id, kind: "other", known: false });
-        } else if (r === "focus-forces" || r === "focus-police" || r === "focus-state") {
-          const what = r === "focus-forces" ? "forces" : r === "focus-police" ? "police" : "state";
-          if (focusInfo) {
-            const [cid, s] = countryActor(focusInfo, what);
-            id = cid;
-            spec(cid, s);
-          } else if (what !== "state") {
-            id = what === "forces" ? "gov-forces" : "police";
-            spec(id, GENERIC_SPECS[id]);
-          }
-        } else if (r === "focus-opposition") {
-          id = focusInfo ? `x:${focusInfo.slug}-opposition` : "x:rebels";
-          spec(id, focusInfo ? { name: `${focusInfo.name} opposition`, kind: "rebel-group", inter: 2, country: focusInfo.iso2, known: false } : GENERIC_SPECS["x:rebels"]);
-        } else if (r.startsWith("salient:")) {
-          const kinds = r.slice(8).split(",");
-          let best: [string, number] | undefined;
-          for (const [aid, n] of seen) {
-            const s = specs.get(aid);
-            if (s && kinds.includes(s.kind) && (!best || n > best[1])) best = [aid, n];
-          }
-          if (!best) {
-            for (const m of kept) {
-              const s = specs.get(m.actor);
-              if (s && kinds.includes(s.kind)) {
-                best = [m.actor, 0];
-                break;
-              }
+function mentionsOf(x: ActorScan, kept: Cand[], focusInfo: CountryInfo | undefined): ActorMention[] {
+  const { text, doc, specs } = x;
+  const seen = new Map<string, number>();
+  const out: ActorMention[] = [];
+  for (const k of kept) {
+    if (k.resolve) {
+      const r = k.resolve;
+      let id: string | undefined;
+      if (r.startsWith("id:")) {
+        id = r.slice(3);
+        x.spec(id, GENERIC_SPECS[id] ?? { name: id, kind: "other", known: false });
+      } else if (r === "focus-forces" || r === "focus-police" || r === "focus-state") {
+        const what = r === "focus-forces" ? "forces" : r === "focus-police" ? "police" : "state";
+        if (focusInfo) {
+          const [cid, s] = countryActor(focusInfo, what);
+          id = cid;
+          x.spec(cid, s);
+        } else if (what !== "state") {
+          id = what === "forces" ? "gov-forces" : "police";
+          x.spec(id, GENERIC_SPECS[id]);
+        }
+      } else if (r === "focus-opposition") {
+        id = focusInfo ? `x:${focusInfo.slug}-opposition` : "x:rebels";
+        x.spec(id, focusInfo ? { name: `${focusInfo.name} opposition`, kind: "rebel-group", inter: 2, country: focusInfo.iso2, known: false } : GENERIC_SPECS["x:rebels"]);
+      } else if (r.startsWith("salient:")) {
+        const kinds = r.slice(8).split(",");
+        let best: [string, number] | undefined;
+        for (const [aid, n] of seen) {
+          const s = specs.get(aid);
+          if (s && kinds.includes(s.kind) && (!best || n > best[1])) best = [aid, n];
+        }
+        if (!best) {
+          for (const m of kept) {
+            const s = specs.get(m.actor);
+            if (s && kinds.includes(s.kind)) {
+              best = [m.actor, 0];
+              break;
             }
           }
-          if (best) id = best[0];
-          else if (/terrorist|militant|gunm/i.test(text.slice(k.start, k.end))) {
-            id = "unidentified-armed-group";
-            spec(id, GENERIC_SPECS[id]);
-          }
         }
-        if (!id) continue;
-        k.actor = id;
-      }
-      // "along the border with Iraq", "in Syria": the country as a place, left to geoparsing
-      if (k.rule === "country-name" && PLACE_PREP.test(text.slice(Math.max(0, k.start - 30), k.start))) k.rule = "country-place";
-      seen.set(k.actor, (seen.get(k.actor) ?? 0) + 1);
-      const m: ActorMention = { start: k.start, end: k.end, text: text.slice(k.start, k.end), pass: PASS, rule: k.rule, confidence: k.conf, actor: k.actor };
-      if (doc.explain) m.explain = `"${m.text}" → ${k.actor} by rule ${k.rule}${k.resolve ? ` (resolved as ${k.resolve})` : ""}`;
-      out.push(m);
-    }
-
-    // "Iran-backed militias", "US-backed forces": the actor the article says that state backs, else a new one
-    for (const sp of sponsored) {
-      // "US-led coalition" is a lexicon actor already: its sponsor relation comes from the relations pass
-      if (out.some((m) => m.rule.startsWith("lexicon") && m.start < sp.end && sp.start < m.end && m.end > sp.start + 4)) continue;
-      const [, how, head] = sp.rule.split(":");
-      const state = sp.actor;
-      const info = loadModel().countryBySlug.get(state);
-      const slug = info?.slug ?? state;
-      const id = `x:${slug}-${how}-${/militia|fighters|allies|proxies|militiamen|paramilitar|groups?|factions/.test(head) ? "militias" : head}`;
-      const stateName = info?.name ?? state;
-      spec(id, { name: `${stateName}-${how} ${/militia|fighters|allies|proxies|militiamen|paramilitar|groups?|factions/.test(head) ? "militias" : head}`, kind: "political-militia", inter: 3, country: undefined, known: false });
-      out.push({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), pass: PASS, rule: "sponsored-group", confidence: sp.conf, actor: id });
-      extraRelations.push({
-        type: how === "led" ? "led-by" : "backed-by",
-        source: id,
-        target: state,
-        evidence: [{ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), pass: PASS, rule: "sponsored-group", confidence: sp.conf }],
-        confidence: sp.conf,
-      });
-    }
-    out.sort((a, b) => a.start - b.start || b.end - a.end);
-
-    // persons: affiliation from the role ("head of the Deir Ezzor Military Council" → that actor)
-    for (const [id, s] of specs) {
-      if (s.kind !== "person" || !s.role) continue;
-      const pm = out.find((m) => m.actor === id && m.rule !== "short-name");
-      if (!pm) continue;
-      const roleStart = text.indexOf(s.role, pm.end);
-      if (roleStart < 0 || roleStart > pm.end + 20) continue;
-      const inRole = out.find((m) => m.start >= roleStart && m.end <= roleStart + s.role!.length && m.actor !== id);
-      if (inRole) {
-        s.affiliation = inRole.actor;
-        if (/^(?:\S+\s+)?(head|leader|commander|chief|founder|chairman|president)\b/.test(s.role)) {
-          const ev = { start: pm.start, end: roleStart + s.role.length, text: text.slice(pm.start, roleStart + s.role.length), pass: PASS, rule: "role-apposition", confidence: 0.8 };
-          extraRelations.push({ type: "led-by", source: inRole.actor, target: id, evidence: [ev], confidence: 0.8 });
+        if (best) id = best[0];
+        else if (/terrorist|militant|gunm/i.test(text.slice(k.start, k.end))) {
+          id = "unidentified-armed-group";
+          x.spec(id, GENERIC_SPECS[id]);
         }
       }
+      if (!id) continue;
+      k.actor = id;
     }
+    // "along the border with Iraq", "in Syria": the country as a place, left to geoparsing
+    if (k.rule === "country-name" && PLACE_PREP.test(text.slice(Math.max(0, k.start - 30), k.start))) k.rule = "country-place";
+    seen.set(k.actor, (seen.get(k.actor) ?? 0) + 1);
+    const m: ActorMention = { start: k.start, end: k.end, text: text.slice(k.start, k.end), pass: PASS, rule: k.rule, confidence: k.conf, actor: k.actor };
+    if (doc.explain) m.explain = `"${m.text}" → ${k.actor} by rule ${k.rule}${k.resolve ? ` (resolved as ${k.resolve})` : ""}`;
+    out.push(m);
+  }
+  return out;
+}
 
-    doc.mentions = out;
-    const byActor = new Map<string, ActorMention[]>();
-    for (const m of out) {
-      const l = byActor.get(m.actor);
-      if (l) l.push(m);
-      else byActor.set(m.actor, [m]);
+function sponsoredStep(x: ActorScan, out: ActorMention[]): void {
+  const { text, sponsored, extraRelations } = x;
+  // "Iran-backed militias", "US-backed forces": the actor the article says that state backs, else a new one
+  for (const sp of sponsored) {
+    // "US-led coalition" is a lexicon actor already: its sponsor relation comes from the relations pass
+    if (out.some((m) => m.rule.startsWith("lexicon") && m.start < sp.end && sp.start < m.end && m.end > sp.start + 4)) continue;
+    const [, how, head] = sp.rule.split(":");
+    const state = sp.actor;
+    const info = loadModel().countryBySlug.get(state);
+    const slug = info?.slug ?? state;
+    const id = `x:${slug}-${how}-${/militia|fighters|allies|proxies|militiamen|paramilitar|groups?|factions/.test(head) ? "militias" : head}`;
+    const stateName = info?.name ?? state;
+    x.spec(id, { name: `${stateName}-${how} ${/militia|fighters|allies|proxies|militiamen|paramilitar|groups?|factions/.test(head) ? "militias" : head}`, kind: "political-militia", inter: 3, country: undefined, known: false });
+    out.push({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), pass: PASS, rule: "sponsored-group", confidence: sp.conf, actor: id });
+    extraRelations.push({
+      type: how === "led" ? "led-by" : "backed-by",
+      source: id,
+      target: state,
+      evidence: [{ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), pass: PASS, rule: "sponsored-group", confidence: sp.conf }],
+      confidence: sp.conf,
+    });
+  }
+}
+
+function affiliationsStep(x: ActorScan, out: ActorMention[]): void {
+  const { text, specs, extraRelations } = x;
+  // persons: affiliation from the role ("head of the Deir Ezzor Military Council" → that actor)
+  for (const [id, s] of specs) {
+    if (s.kind !== "person" || !s.role) continue;
+    const pm = out.find((m) => m.actor === id && m.rule !== "short-name");
+    if (!pm) continue;
+    const roleStart = text.indexOf(s.role, pm.end);
+    if (roleStart < 0 || roleStart > pm.end + 20) continue;
+    const inRole = out.find((m) => m.start >= roleStart && m.end <= roleStart + s.role!.length && m.actor !== id);
+    if (inRole) {
+      s.affiliation = inRole.actor;
+      if (/^(?:\S+\s+)?(head|leader|commander|chief|founder|chairman|president)\b/.test(s.role)) {
+        const ev = { start: pm.start, end: roleStart + s.role.length, text: text.slice(pm.start, roleStart + s.role.length), pass: PASS, rule: "role-apposition", confidence: 0.8 };
+        extraRelations.push({ type: "led-by", source: inRole.actor, target: id, evidence: [ev], confidence: 0.8 });
+      }
     }
-    doc.actors = [...byActor]
-      .map(([id, ms]) => [id, ms.filter((m) => m.rule !== "country-place")] as const)
-      .filter(([, ms]) => ms.length > 0)
-      .map(([id, ms]) => {
+  }
+}
+
+function actorsOf(x: ActorScan, out: ActorMention[]): Actor[] {
+  const { specs } = x;
+  const byActor = new Map<string, ActorMention[]>();
+  for (const m of out) {
+    const l = byActor.get(m.actor);
+    if (l) l.push(m);
+    else byActor.set(m.actor, [m]);
+  }
+  return [...byActor]
+    .map(([id, ms]) => [id, ms.filter((m) => m.rule !== "country-place")] as const)
+    .filter(([, ms]) => ms.length > 0)
+    .map(([id, ms]) => {
       const s = specs.get(id) ?? { name: id, kind: "other" as ActorKind, known: false };
       const a: Actor = {
         id,
@@ -714,6 +758,33 @@ export const actorsPass: Pass = {
       if (s.affiliation) a.affiliation = s.affiliation;
       return a;
     });
-    doc.relations.push(...extraRelations);
+}
+
+export const actorsPass: Pass = {
+  name: PASS,
+  requires: ["sentences", "names"],
+  assigns: ["mentions", "actors", "focusCountry"],
+  run(doc: NlpDoc) {
+    const x = new ActorScan(compile(), doc);
+    // 1. lexicon, countries and their forces, metonyms, sponsors
+    lexiconStep(x);
+    // 2. persons: "President Bashar al-Assad", "spokesman Talal Silo", "X, head of Y"
+    personsStep(x);
+    // 3. discovery of actors the lexicon lacks: "the X Military Council", "Z militia"
+    discoveryStep(x);
+    let kept = resolveOverlaps(x.cands, [], x.text.length);
+    // 4. surnames and short names of actors already found, 5. generic phrases and anaphora
+    kept = resolveOverlaps(laterCands(x, kept), kept, x.text.length);
+    const focus = focusOf(x, kept);
+    doc.focusCountry = focus;
+    const focusInfo = focus ? loadModel().countries.get(focus) : undefined;
+    const out = mentionsOf(x, kept, focusInfo);
+    sponsoredStep(x, out);
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    // persons: affiliation from the role ("head of the Deir Ezzor Military Council" → that actor)
+    affiliationsStep(x, out);
+    doc.mentions = out;
+    doc.actors = actorsOf(x, out);
+    doc.relations.push(...x.extraRelations);
   },
 };
