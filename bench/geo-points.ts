@@ -18,6 +18,7 @@ type LL = [number, number];
 type Ring = LL[];
 const NM = join(PROJECT_ROOT, "node_modules");
 const R = Math.PI / 180;
+const NEAR_KM = [25, 100];
 
 /** Signed-area centre of rings on x = lon and y = sin(lat) (equal-area) or y = lat (plate carrée). */
 function centre(rings: Ring[], equalArea: boolean): LL | undefined {
@@ -114,6 +115,53 @@ function centreArea(r: Ring): number {
   return a / 2;
 }
 
+/**
+ * The main landmass (largest outline) plus every other part within `km` of it or of a part already
+ * taken (so a chain of islands off the coast counts, a far overseas territory does not). Distances are
+ * between outline vertices, on a local equirectangular approximation; a hash grid of `km` cells.
+ */
+export function nearParts(rings: Ring[], km: number): Ring[] {
+  if (rings.length === 0) return [];
+  const deg = km / 111.2;
+  const cell = (x: number, y: number) => `${Math.floor((x * Math.cos(y * R)) / deg)}|${Math.floor(y / deg)}`;
+  const grid = new Map<string, LL[]>();
+  const add = (r: Ring) => {
+    for (const p of r) {
+      const k = cell(p[0], p[1]);
+      const l = grid.get(k);
+      if (l) l.push(p);
+      else grid.set(k, [p]);
+    }
+  };
+  const near = (r: Ring) => {
+    for (const [x, y] of r) {
+      const cx = Math.floor((x * Math.cos(y * R)) / deg);
+      const cy = Math.floor(y / deg);
+      for (let i = -1; i <= 1; i++)
+        for (let j = -1; j <= 1; j++)
+          for (const q of grid.get(`${cx + i}|${cy + j}`) ?? [])
+            if (distanceKm(y, x, q[1], q[0]) <= km) return true;
+    }
+    return false;
+  };
+  const taken = [rings[0]!];
+  add(rings[0]!);
+  let rest = rings.slice(1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const left: Ring[] = [];
+    for (const r of rest) {
+      if (near(r)) {
+        taken.push(r);
+        add(r);
+        changed = true;
+      } else left.push(r);
+    }
+    rest = left;
+  }
+  return taken;
+}
+
 function stats(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
@@ -124,7 +172,19 @@ function stats(xs: number[]) {
   };
 }
 
-function report(title: string, rows: { k: number; gold: LL; pts: Record<string, LL | undefined> }[], names: string[]) {
+function report(title: string, rows: { cc?: string; k: number; gold: LL; pts: Record<string, LL | undefined> }[], names: string[]) {
+  if (process.env.BY_COUNTRY) {
+    const by = new Map<string, string[]>();
+    for (const r of rows) {
+      if (!r.cc) continue;
+      const d = names.map((n) => {
+        const p = r.pts[n] ?? r.pts[names[0]!]!;
+        return distanceKm(r.gold[0], r.gold[1], p[0], p[1]).toFixed(0);
+      });
+      by.set(r.cc, [...(by.get(r.cc) ?? []), d.join(" ")]);
+    }
+    for (const [cc, l] of [...by].sort((a, b) => b[1].length - a[1].length)) console.log(cc, l.length, l[0]);
+  }
   console.log(`${title}: ${rows.length} mentions`);
   console.log("  convention                                     acc@161  median km  mean km  acc even / odd");
   for (const name of names) {
@@ -139,7 +199,7 @@ function report(title: string, rows: { k: number; gold: LL; pts: Record<string, 
     const s = stats(errs);
     const [h0, h1] = halves.map(stats);
     console.log(
-      `  ${name.padEnd(46)} ${s.acc.toFixed(3)}    ${s.median.toFixed(0).padStart(6)}  ${s.mean.toFixed(0).padStart(7)}  ${h0!.acc.toFixed(3)} / ${h1!.acc.toFixed(3)}`,
+      `  ${name.padEnd(60)} ${s.acc.toFixed(3)}    ${s.median.toFixed(0).padStart(6)}  ${s.mean.toFixed(0).padStart(7)}  ${h0!.acc.toFixed(3)} / ${h1!.acc.toFixed(3)}`,
     );
   }
 }
@@ -185,6 +245,7 @@ export function main() {
       "lon/lat centre, main landmass": centre([rings[0]!], false),
       "bounding-box centre, main landmass": bboxCentre([rings[0]!]),
       "visual centre (pole of inaccessibility), main landmass": visualOf(f.geometry),
+      ...Object.fromEntries(NEAR_KM.map((km) => [`equal-area centre, main landmass + parts within ${km} km`, centre(nearParts(rings, km), true)])),
     });
   }
   const countryNames = [
@@ -196,6 +257,7 @@ export function main() {
     "bounding-box centre, main landmass",
     "midpoint of sitrep and world-countries",
     "visual centre (pole of inaccessibility), main landmass",
+    ...NEAR_KM.map((km) => `equal-area centre, main landmass + parts within ${km} km`),
   ];
 
   // admin-1 conventions: Natural Earth units by GeoNames code, one unit per code
@@ -239,7 +301,7 @@ export function main() {
   };
   const regionNames = ["sitrep (GeoNames continents, curated regions)", "area-weighted mean of the member countries"];
 
-  const countryRows: { k: number; gold: LL; pts: Record<string, LL | undefined> }[] = [];
+  const countryRows: { cc?: string; k: number; gold: LL; pts: Record<string, LL | undefined> }[] = [];
   const admin1Rows: typeof countryRows = [];
   const regionRows: typeof countryRows = [];
   docs.forEach((d, k) => {
@@ -256,6 +318,7 @@ export function main() {
         const capital = gaz.header.capitals[cc];
         const pub = published.get(cc);
         countryRows.push({
+          cc,
           k,
           gold,
           pts: {

@@ -345,9 +345,30 @@ function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
         if (explain) c.reasons.push(`the city ${gaz.name(seat)} carries the name`);
       }
     }
+  // A country's capital and a province elsewhere with its name (Washington, D.C. and Washington
+  // state): with nothing else said, news means the capital — the seat of the government its name
+  // stands for ('Washington warned Moscow'); the article's other places can still pull to the province
+  if (!favoursAdmin) capitalOverProvince(gaz, out, key, explain);
   // only the best few go on to the context passes
   out.sort(byScoreDesc);
   return out.slice(0, W.keepAfterPrior);
+}
+
+/** A national capital of exonymPopulation named exactly as written lowers a province of the same name elsewhere (capitalProvincePenalty). */
+function capitalOverProvince(gaz: Gazetteer, out: Scored[], key: string, explain: boolean): void {
+  let capital = -1;
+  for (const c of out)
+    if (gaz.fcode(c.index) === "PPLC" && gaz.mainKey(c.index) === key && gaz.pop(c.index) >= W.exonymPopulation) {
+      capital = c.index;
+      break;
+    }
+  if (capital < 0) return;
+  for (const c of out) {
+    const i = c.index;
+    if (gaz.fcode(i) !== "ADM1" || gaz.mainKey(i) !== key || gaz.a1(i) === gaz.a1(capital)) continue;
+    c.score -= W.capitalProvincePenalty;
+    if (explain) c.reasons.push(`the capital ${gaz.name(capital)} carries the name`);
+  }
 }
 
 /** Does one of the cues name an administrative unit ("province" → ADM1)? */
@@ -498,9 +519,9 @@ function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undef
   const hasPrev = winners !== null && k > 0;
   const prevW = hasPrev ? winners[k - 1] : undefined;
   const prevGap = hasPrev ? a.starts[k]! - a.ends[k - 1]! : -1;
-  // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y)
-  const xTop = list[0];
-  const isList = xTop !== undefined && nextW !== undefined && level(gaz.fcode(xTop.index)) <= level(gaz.fcode(nextW.index));
+  // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y; or X's own
+  // name is also a place as big as Y: "Washington, Pennsylvania and California", with the capital first)
+  const isList = nextW !== undefined && asBigAs(gaz, list, key, level(gaz.fcode(nextW.index)));
   const out = emptyList();
   for (const c of list) {
     const reasons = explain ? [...c.reasons] : c.reasons;
@@ -573,6 +594,15 @@ function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undef
   }
   out.sort(byScoreDesc);
   return out;
+}
+
+/** Is the best candidate, or one whose main name is `key`, of level `lv` or bigger (lower)? */
+function asBigAs(gaz: Gazetteer, list: Scored[], key: string, lv: number): boolean {
+  for (let x = 0; x < list.length; x++) {
+    const i = list[x]!.index;
+    if ((x === 0 || gaz.mainKey(i) === key) && level(gaz.fcode(i)) <= lv) return true;
+  }
+  return false;
 }
 
 /** Is town `c` a bigger city within cityContainsKm of the town `inner` named right before it? */
@@ -667,8 +697,10 @@ class JunkCheck {
   private weak = false;
   private spelt = "";
   private speltThenSpace = " ";
-  /** A big place (a country, a province, a city of exonymPopulation) has the name as its own. */
+  /** A big place (a country, a province, a city of exonymPopulation) has the name as its own (a big city: or respelled, Genève). */
   private bigOwner = false;
+  /** The largest population among those big places (0: none). */
+  private bigOwnerPop = 0;
 
   constructor(
     private readonly gaz: Gazetteer,
@@ -699,10 +731,12 @@ class JunkCheck {
     this.spelt = spellingKey(this.a.names[k]!);
     this.speltThenSpace = `${this.spelt} `;
     this.bigOwner = false;
+    this.bigOwnerPop = 0;
+    const plain = this.a.plain(k);
     for (const c of list)
-      if (bigPlace(this.gaz, c.index) && spellingOfName(this.gaz, c.index) === this.spelt) {
+      if (bigPlace(this.gaz, c.index) && (spellingOfName(this.gaz, c.index) === this.spelt || bigCityRespelled(this.gaz, c.index, plain))) {
         this.bigOwner = true;
-        break;
+        this.bigOwnerPop = Math.max(this.bigOwnerPop, this.gaz.pop(c.index));
       }
   }
 
@@ -711,12 +745,19 @@ class JunkCheck {
     return (this.a.countryW.get(cc) ?? 0) - (this.mine?.get(cc) ?? 0) > 0;
   }
 
-  /** Is another of the article's places within proximityScaleKm of feature i (or its province)? */
-  private nearOther(i: number): boolean {
+  /** The part of the other names' country weight that is feature i's country (0 when none). */
+  private share(i: number): number {
+    const cc = this.gaz.cc(i);
+    const others = this.a.othersOf(this.a.keys[this.k]!);
+    return others > 0 ? ((this.a.countryW.get(cc) ?? 0) - (this.mine?.get(cc) ?? 0)) / others : 0;
+  }
+
+  /** Is another of the article's places (a national capital too unless notCapitals) within proximityScaleKm of feature i (or its province)? */
+  private nearOther(i: number, notCapitals = false): boolean {
     const gaz = this.gaz;
     const key = this.a.keys[this.k]!;
     for (const [w, ks] of this.placed) {
-      if (w === i || (ks.size === 1 && ks.has(key))) continue;
+      if (w === i || (ks.size === 1 && ks.has(key)) || (notCapitals && gaz.fcode(w) === "PPLC")) continue;
       // (or its province: "Paris, Texas")
       if (gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
       const wlat = gaz.lat(w);
@@ -738,9 +779,18 @@ class JunkCheck {
       // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
       const town = gaz.fcode(c.index).startsWith("PPL");
       if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !this.supported(c.index)) return false;
-      // (a lone word's district in a country nothing else in the article points to: 'Khalil said' in a
-      // Syria story is a person, not the Hebron district)
-      if (this.weak && gaz.fcode(c.index) === "ADM2" && !this.supported(c.index)) return false;
+      // (a lone word's district needs its country in the article, more than a trace of it, or another
+      // of the article's places nearby: 'Khalil said' in a Syria story is a person, not the Hebron
+      // district; 'the Salisbury nerve agent attack' is not the Australian district because one
+      // unclear name of the article leans a little to Australia)
+      if (this.weak && gaz.fcode(c.index) === "ADM2") return this.supported(c.index) && (this.share(c.index) >= W.weakDistrictShare || this.nearOther(c.index));
+      // a small town that shares its own name with a far bigger place (Paris, Kentucky; Moscow, Idaho;
+      // Lincolnshire, Illinois) needs the text to place it: its province named, or another of the
+      // article's places nearby; the article naming its country ('the US plan … a conference in
+      // Paris') is not enough
+      // (a capital named nearby does not place it either: 'Washington' is named for its government)
+      if (town && gaz.pop(c.index) < W.exonymPopulation && this.bigOwnerPop >= W.sharedNameRatio * Math.max(gaz.pop(c.index), 1) && !this.nearOther(c.index, true))
+        return false;
       if (!this.weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
       return gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
     }
