@@ -1,0 +1,117 @@
+// The bundled CLI: dist/cli/sitrep.cjs, one file built from src/ by scripts/build-cli.mjs, so the
+// `sitrep` command starts without transpiling ~150 TypeScript modules through tsx's loader hooks.
+// The bundle's first line records every file it was built from (src/**, package.json, …) with its
+// mtime and size; the bundle runs only while all of them are unchanged, so an edit to src/ is never
+// answered by stale code (bin/sitrep.js then falls back to the sources). V8's compiled code is kept
+// in dist/cli/sitrep.cjs.cache (keyed to the bundle's id) so later starts skip most parsing.
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, sep } from "node:path";
+import vm from "node:vm";
+
+/** Where the bundle of the clone at `root` lives. */
+export const bundlePath = (root) => join(root, "dist", "cli", "sitrep.cjs");
+
+/** Files outside src/ whose change makes the bundle stale (dependencies, compiler settings, the build). */
+export const BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", join("scripts", "build-cli.mjs")];
+
+/** The first line of a bundle starts with this; the JSON after it is the header. */
+export const HEADER_MARK = "// sitrep-cli-bundle ";
+
+/** { "src/a.ts": [mtimeMs, size], … } for every file under src/ plus BUILD_INPUTS that exist. */
+export function sourceManifest(root) {
+  const files = {};
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const s = statSync(p);
+        files[relative(root, p).split(sep).join("/")] = [s.mtimeMs, s.size];
+      }
+    }
+  };
+  walk(join(root, "src"));
+  for (const f of BUILD_INPUTS) {
+    try {
+      const s = statSync(join(root, f));
+      files[f.split(sep).join("/")] = [s.mtimeMs, s.size];
+    } catch {
+      // absent (e.g. no package-lock.json): not an input
+    }
+  }
+  return files;
+}
+
+/** Why the recorded manifest no longer describes the files under `root`, or null when it does. */
+export function staleReason(root, recorded) {
+  const now = sourceManifest(root);
+  let n = 0;
+  for (const [f, [mtime, size]] of Object.entries(now)) {
+    const r = recorded[f];
+    if (!r) return `${f} is new since the bundle was built`;
+    if (r[0] !== mtime || r[1] !== size) return `${f} changed since the bundle was built`;
+    n++;
+  }
+  if (n !== Object.keys(recorded).length) return "a file was removed since the bundle was built";
+  return null;
+}
+
+/**
+ * Loads the bundle of the clone at `root` and returns its `main`, or `{ reason }` saying why it
+ * cannot be used (missing, stale, unreadable); the caller then runs the sources.
+ */
+export function loadBundle(root) {
+  const file = bundlePath(root);
+  let code;
+  try {
+    code = readFileSync(file, "utf8");
+  } catch {
+    return { reason: `no bundle at ${file} (run \`npm run build:cli\`)` };
+  }
+  const nl = code.indexOf("\n");
+  let header;
+  try {
+    if (!code.startsWith(HEADER_MARK)) throw new Error("no header");
+    header = JSON.parse(code.slice(HEADER_MARK.length, nl));
+  } catch {
+    return { reason: `${file} has no readable header (run \`npm run build:cli\`)` };
+  }
+  const stale = staleReason(root, header.files);
+  if (stale) return { reason: `${stale} (run \`npm run build:cli\` to rebuild the bundle)` };
+
+  const cacheFile = `${file}.cache`;
+  let cachedData;
+  try {
+    const c = readFileSync(cacheFile);
+    if (c.subarray(0, header.id.length).toString("latin1") === header.id) cachedData = c.subarray(header.id.length);
+  } catch {
+    // no cache yet: compiled from source and written below
+  }
+  let script;
+  try {
+    // The same wrapper as a CommonJS module's; line 2 of the file is line 2 in stack traces.
+    script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code.slice(nl + 1)}\n})`, {
+      filename: file,
+      lineOffset: 1,
+      cachedData,
+      importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+  } catch (err) {
+    return { reason: `${file} does not compile (${err.message}); run \`npm run build:cli\`` };
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  if (!cachedData || script.cachedDataRejected) {
+    // After the modules' top-level code ran, so the functions it compiled are in the cache too.
+    // A read-only install or a race with another process only costs the cache.
+    try {
+      const tmp = `${cacheFile}.${process.pid}`;
+      writeFileSync(tmp, Buffer.concat([Buffer.from(header.id, "latin1"), script.createCachedData()]));
+      renameSync(tmp, cacheFile);
+    } catch {
+      // see above
+    }
+  }
+  return { main: module.exports.main };
+}
