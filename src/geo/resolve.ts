@@ -6,6 +6,7 @@ import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
+import T from "./model/transliteration.json" with { type: "json" };
 import V from "./model/variants.json" with { type: "json" };
 import { nameKey, plainName, spellingKey } from "./normalize.js";
 import { type Fallback, fallbackName } from "./variants.js";
@@ -675,7 +676,15 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
     if (a.fallbacks[k] || a.forced[k] === 1 || list.length === 0) continue;
     const others = a.othersOf(a.keys[k]!);
     const weak = a.weak[k] === 1;
-    if (others <= 0 && !weak) continue;
+    if (others <= 0 && !weak) {
+      // (no country evidence: only the Arabic-article check below applies)
+      if (arabicArticleFirst(a.surfaces[k]!) && !arabicPlace(gaz, list[0]!.index)) {
+        const kept = list.slice(0, 0);
+        for (const c of list) if (arabicPlace(gaz, c.index)) kept.push(c);
+        current[k] = kept;
+      }
+      continue;
+    }
     check.at(k, weak, list);
     // (a winner that passes keeps its runners-up as they are: they only inform the confidence)
     if (!check.keep(list[0]!)) {
@@ -699,6 +708,8 @@ class JunkCheck {
   private speltThenSpace = " ";
   /** A big place (a country, a province, a city of exonymPopulation) has the name as its own (a big city: or respelled, Genève). */
   private bigOwner = false;
+  /** The mention's name starts with an Arabic article ('al-Hol'). */
+  private arabic = false;
   /** The largest population among those big places (0: none). */
   private bigOwnerPop = 0;
 
@@ -732,6 +743,7 @@ class JunkCheck {
     this.speltThenSpace = `${this.spelt} `;
     this.bigOwner = false;
     this.bigOwnerPop = 0;
+    this.arabic = arabicArticleFirst(this.a.surfaces[k]!);
     const plain = this.a.plain(k);
     for (const c of list)
       if (bigPlace(this.gaz, c.index) && (spellingOfName(this.gaz, c.index) === this.spelt || bigCityRespelled(this.gaz, c.index, plain))) {
@@ -770,6 +782,10 @@ class JunkCheck {
   keep(c: Scored): boolean {
     const gaz = this.gaz;
     if (sovereignNames(gaz.fcode(c.index))) return true;
+    // a name written with an Arabic article ('al-Hol', 'al-Badou') is an Arabic place name: not a place
+    // whose own name has no article in a country where Arabic names are not the usage (Kingston upon
+    // Hull, Badou in Togo); the article's Arabic-speaking places stay ('al-Quds' for Jerusalem)
+    if (this.arabic && !arabicPlace(gaz, c.index)) return false;
     const sk = spellingOfName(gaz, c.index);
     if (sk === this.spelt || sk.startsWith(this.speltThenSpace)) {
       // its own name; as a lone word with no locative context a small town ('Liberal', 'Opal',
@@ -802,6 +818,26 @@ class JunkCheck {
     // (a province's other name, 'NY', needs only its country in the article)
     return gaz.fcode(c.index).startsWith("ADM1") || gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
   }
+}
+
+const ARTICLE_WORDS = new Set<string>(T.articles);
+const ARABIC_NAME_COUNTRIES = new Set<string>(W.arabicNameCountries);
+
+/** "al-Hol", "ash-Shaddadi": a name that starts with an Arabic article joined by a hyphen. */
+function arabicArticleFirst(s: string): boolean {
+  const h = s.indexOf("-");
+  return h >= 2 && h <= 3 && ARTICLE_WORDS.has(s.slice(0, h).toLowerCase());
+}
+
+/** Does a feature's main name start with an article word ("Ar Raqqah", "Al Ḩawl", "Ash Shaddādah")? */
+function nameWithArticle(gaz: Gazetteer, i: number): boolean {
+  const m = /^([A-Za-z]{2,3})[\s\-'’]/.exec(gaz.name(i));
+  return m !== null && ARTICLE_WORDS.has(m[1]!.toLowerCase());
+}
+
+/** Can feature i carry a name written with an Arabic article (a country or sea, a place in arabicNameCountries, or named with an article)? */
+function arabicPlace(gaz: Gazetteer, i: number): boolean {
+  return sovereignNames(gaz.fcode(i)) || ARABIC_NAME_COUNTRIES.has(gaz.cc(i)) || nameWithArticle(gaz, i);
 }
 
 /** A country, a province or a place of exonymPopulation people or more. */
