@@ -6,11 +6,11 @@
 import { isArmed } from "../nlp/passes/04-actors.js";
 import { datesFor } from "../nlp/passes/06-dates.js";
 import type { ActorMention, NlpDoc } from "../nlp/pipeline.js";
-import type { Article, ConflictEvent, Evidence, Modality, Place, Relation, Span, Warning } from "../types/index.js";
+import type { Actor, Article, Attribution, ConflictEvent, EventDate, Evidence, Modality, Place, Relation, Span, Warning } from "../types/index.js";
 import { warning } from "../types/index.js";
 import { attribute } from "./attribution.js";
-import { classify, EVENT_TYPE, readModel, scanTriggers, sentenceTriggers } from "./classify.js";
-import { findLocation } from "./location.js";
+import { type Classification, classify, EVENT_TYPE, type Hit, readModel, scanTriggers, sentenceTriggers } from "./classify.js";
+import { type FoundLocation, findLocation } from "./location.js";
 
 const PASS = "events";
 
@@ -106,174 +106,62 @@ function antecedent(nlp: NlpDoc, kindOf: (id: string) => string | undefined, fro
 const NEGATED = /\b(?:no|not|never|without|n't)\b(?:\s+[\w'’-]+){0,2}\s*$/i;
 const ACTOR_OK = (kind?: string) => kind !== undefined && (isArmed(kind as never) || ["state", "protesters", "rioters", "civilians", "person"].includes(kind));
 
+/** One document's event extraction: what the per-sentence steps below share. */
+class DocEvents {
+  readonly warnings: Warning[] = [];
+  readonly events: ConflictEvent[] = [];
+  readonly relations: Relation[] = [];
+  readonly scores: number[] = [];
+  readonly classScores: number[] = [];
+  readonly text: string;
+  readonly actorById: Map<string, Actor>;
+  readonly pubDay: string | undefined;
+  readonly scan: ReturnType<typeof scanTriggers>;
+  /** Index of the first actor mention not before the current sentence. */
+  mi = 0;
+
+  constructor(
+    readonly nlp: NlpDoc,
+    article: Article,
+    readonly places: Place[],
+    readonly explain: boolean,
+  ) {
+    this.text = nlp.text;
+    this.actorById = new Map(nlp.actors.map((a) => [a.id, a]));
+    const pub = nlp.dates.length >= 0 ? article.publishedAt : undefined;
+    this.pubDay = pub && /^\d{4}-\d\d-\d\d/.test(pub) ? pub.slice(0, 10) : undefined;
+    this.scan = scanTriggers(this.text);
+  }
+
+  kindOf(m?: ActorMention): string | undefined {
+    return m ? this.actorById.get(m.actor)?.kind : undefined;
+  }
+}
+
+/** Who acts and who is hit around a first-guess trigger. */
+interface Sides {
+  actor1?: ActorMention;
+  actor2?: ActorMention;
+  assoc1: string[];
+  passive?: ActorMention;
+  anaphor?: ActorMention;
+  /** Mentions from the trigger on (the passive agent left out). */
+  afterT: ActorMention[];
+  subjectKnown: boolean;
+}
+
 export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], opts: { explain?: boolean } = {}): EventsResult {
-  const warnings: Warning[] = [];
-  const events: ConflictEvent[] = [];
-  const relations: Relation[] = [];
-  if (!nlp.english) return { events, relations, warnings };
-  const explain = opts.explain === true || nlp.explain;
-  const text = nlp.text;
-  const actorById = new Map(nlp.actors.map((a) => [a.id, a]));
-  const pub = nlp.dates.length >= 0 ? article.publishedAt : undefined;
-  const pubDay = pub && /^\d{4}-\d\d-\d\d/.test(pub) ? pub.slice(0, 10) : undefined;
-  const scores: number[] = [];
-  const classScores: number[] = [];
-  const scan = scanTriggers(text);
-  let mi = 0;
+  if (!nlp.english) return { events: [], relations: [], warnings: [] };
+  const x = new DocEvents(nlp, article, places, opts.explain === true || nlp.explain);
+  const { warnings, events, relations, scores, classScores, text, actorById, scan } = x;
 
   nlp.sentences.forEach((s, si) => {
     try {
-      sentenceEvent(s, si);
+      sentenceEvent(x, s, si);
     } catch (err) {
       warnings.push(warning("PASS_FAILED", `events: ${(err as Error).message}`, `${s.start}-${s.end}`));
     }
   });
-  function sentenceEvent(s: Span, si: number): void {
-    const sText = text.slice(s.start, s.end);
-    const prev = si > 0 ? text.slice(nlp.sentences[si - 1].start, nlp.sentences[si - 1].end) : undefined;
-    // a trigger in a background clause ("in response to its alleged chemical weapons attack") counts half
-    const hits = sentenceTriggers(scan, text, s.start, s.end, prev).map((h) =>
-      BACKGROUND.test(text.slice(Math.max(s.start, h.start - 50), h.start)) ? { ...h, weight: h.weight / 2 } : h,
-    );
-    if (hits.length === 0 || hits.every((h) => h.type === "NONE")) return;
-    // a first guess at the trigger, to place the actors around it
-    const first = classify(hits, sText);
-    if (!first) return;
-    const trig = first.trigger;
-    while (mi < nlp.mentions.length && nlp.mentions[mi].start < s.start) mi++;
-    const inSentence: ActorMention[] = [];
-    for (let k = mi; k < nlp.mentions.length && nlp.mentions[k].start < s.end; k++) inSentence.push(nlp.mentions[k]);
-    const ms = inSentence.filter((m) => m.end <= s.end && m.rule !== "sponsor-adjective" && m.rule !== "country-place" && ACTOR_OK(actorById.get(m.actor)?.kind));
-    // drop mentions nested in a longer one ("Iran" inside "Iran-backed militias")
-    const outer = ms.filter((m) => !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
-    const kindOf = (m?: ActorMention) => (m ? actorById.get(m.actor)?.kind : undefined);
-    const nonPerson = outer.filter((m) => kindOf(m) !== "person");
-    let actor1: ActorMention | undefined;
-    let actor2: ActorMention | undefined;
-    const assoc1: string[] = [];
-    let anaphor: ActorMention | undefined;
-    // passive: "were killed by X"; a place that "fell to X" was taken by X
-    const passive = nonPerson.find(
-      (m) => m.start > trig.start && m.start - trig.start < 60 && AGENT_BEFORE.test(text.slice(Math.max(s.start, trig.start - 30), m.start)),
-    );
-    // subjects, not objects: skip mentions right after "against", "from", "by" …
-    const OBJ = OBJECT_BEFORE;
-    // civilians are the ones hit, never the ones acting
-    const beforeT = nonPerson.filter((m) => m.end <= trig.start && kindOf(m) !== "civilians" && !OBJ.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
-    const afterT = nonPerson.filter((m) => m.start >= trig.start && m !== passive);
-    if (passive) {
-      actor1 = passive;
-      actor2 = beforeT[beforeT.length - 1];
-    } else if (beforeT.length > 0) {
-      // walk back over a coordination ("Syrian troops and their Iranian-backed allies") to its head
-      let i = beforeT.length - 1;
-      while (i > 0 && /^\s*(?:,|and|,\s*and|&)\s*(?:(?:its|their|the|his)\s+)?(?:[\p{L}-]+\s+)?$/u.test(text.slice(beforeT[i - 1].end, beforeT[i].start))) i--;
-      actor1 = beforeT[i];
-      for (let j = i + 1; j < beforeT.length; j++) if (beforeT[j].actor !== actor1.actor) assoc1.push(beforeT[j].actor);
-      actor2 = afterT.find((m) => m.actor !== actor1!.actor && !assoc1.includes(m.actor));
-    } else if ((anaphor = anaphoricSubject(s, si, trig))) {
-      actor1 = anaphor;
-      actor2 = afterT.find((m) => m.actor !== anaphor!.actor && kindOf(m) !== "civilians") ?? afterT.find((m) => m.actor !== anaphor!.actor);
-    } else {
-      // "clashes between X and Y"
-      actor1 = afterT.find((m) => kindOf(m) !== "civilians");
-      actor2 = afterT.find((m) => m.actor !== actor1?.actor);
-    }
-    const subjectKnown = passive !== undefined || beforeT.length > 0 || anaphor !== undefined;
-    // no subject: the first actor after a one-sided trigger ("liberated Raqqa from Isis") is the one hit
-    if (!subjectKnown && actor1 && !/^(?:clash|fight|battl|gun|exchange|skirmish|firefight|engage|talks|negotiat|agree|deal|truce|ceasefire|peace|signed)/i.test(trig.text)) {
-      actor2 = actor1;
-      actor1 = undefined;
-    }
-    let c = classify(hits, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor2 ?? actor1));
-    if (!c) return;
-    // past the lede of a long article, a weak cue alone ("attack", "deal") is as often rhetoric as an
-    // event: it makes one only with both sides named
-    if (c.score < 3 && !(actor1 && actor2) && si >= 3 && nlp.sentences.length > 8) return;
-    // a negated trigger ("No arrests have been made after … shops were looted") gives way to the next type
-    if (NEGATED.test(text.slice(Math.max(s.start, c.trigger.start - 40), c.trigger.start))) {
-      const rest = hits.filter((h) => h.type !== c!.trigger.type && h.start !== c!.trigger.start);
-      const alt = classify(rest, sText, subjectKnown ? kindOf(actor1) : undefined, subjectKnown ? kindOf(actor2) : kindOf(actor2 ?? actor1));
-      if (alt && alt.score >= 2 && !NEGATED.test(text.slice(Math.max(s.start, alt.trigger.start - 40), alt.trigger.start))) c = alt;
-    }
-    // a long pattern match ("Talks between … are set to") is reported by its first words
-    const trigger = c.trigger.text.length > 50 ? shorten(c.trigger) : c.trigger;
-    const assoc2: string[] = [];
-    if (actor2) {
-      const idx = afterT.indexOf(actor2);
-      for (let j = idx + 1; idx >= 0 && j < afterT.length; j++) {
-        if (/^\s*(?:,|and|,\s*and)\s*(?:(?:its|their|the)\s+)?(?:[\p{L}-]+\s+)?$/u.test(text.slice(afterT[j - 1].end, afterT[j].start)) && afterT[j].actor !== actor2.actor && afterT[j].actor !== actor1?.actor) assoc2.push(afterT[j].actor);
-        else break;
-      }
-    }
-    // date: the nearest date mention in the sentence; "since 2014" dates a state that began then
-    // ("where troops had been holed up since 2014"), not the event reported
-    const ds = datesFor(nlp, s).filter((d) => d.rule !== "since-year");
-    ds.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start));
-    const dm = ds[0];
-    const date = dm ? dm.date : { date: pubDay ?? "", precision: 2 as const };
-    const attribution = attribute(nlp, s);
-    const [modality, why] = modalityOf(nlp, s, trigger, dm?.future === true, attribution.kind !== "outlet");
-    const loc = findLocation(nlp, s, trigger, places);
-    const ev: Evidence[] = [
-      { start: trigger.start, end: trigger.end, text: trigger.text, pass: PASS, rule: `trigger/${trigger.rule}`, confidence: Math.min(0.95, 0.4 + c.score / 10) },
-    ];
-    if (actor1) {
-      const rule = passive ? "actor1/passive-by" : anaphor ? "actor1/anaphora" : "actor1/before-trigger";
-      ev.push({ start: actor1.start, end: actor1.end, text: actor1.text, pass: PASS, rule, confidence: anaphor ? 0.45 : 0.7 });
-    }
-    if (actor2) ev.push({ start: actor2.start, end: actor2.end, text: actor2.text, pass: PASS, rule: "actor2/after-trigger", confidence: 0.6 });
-    if (explain) {
-      ev[0].explain = `${c.reason}; modality ${modality}: ${why}; in: ${sText}`;
-      if (actor1) {
-        ev[1].explain = anaphor
-          ? `actor1 "${anaphor.text}" refers back to ${anaphor.explain}`
-          : `actor1 ${passive ? `follows "by" or "fell to" after the trigger` : "is the first actor of the clause before the trigger"}`;
-      }
-    }
-    const fat = /kill|dead|died|death|slain|massacr|execut|lost their lives/i.test(sText) ? fatalities(sText) : undefined;
-    const e: ConflictEvent = {
-      id: `e${events.length + 1}`,
-      eventType: EVENT_TYPE[c.subType],
-      subEventType: c.subType,
-      assocActors1: assoc1,
-      assocActors2: assoc2,
-      date,
-      modality,
-      attribution,
-      primary: false,
-      sentence: { start: s.start, end: s.end },
-      trigger: { start: trigger.start, end: trigger.end, text: trigger.text },
-      evidence: ev,
-      confidence: Math.min(0.95, 0.3 + c.score / 10 + (actor1 ? (anaphor ? 0.05 : 0.1) : 0)),
-    };
-    if (actor1) e.actor1 = actor1.actor;
-    if (actor2) e.actor2 = actor2.actor;
-    if (loc) {
-      e.location = loc.location;
-      if (loc.placeId) e.placeId = loc.placeId;
-    }
-    if (fat !== undefined) e.fatalities = fat;
-    events.push(e);
-    const mod = { asserted: 1, claimed: 1, planned: 0.35, hypothetical: 0.2, negated: 0.05 }[modality];
-    classScores.push(c.score);
-    scores.push(c.score * mod * (1 / (1 + 0.3 * si)) * (actor1 ? (anaphor ? 1.05 : 1.15) : 1) * (date.precision === 1 ? 1.1 : 1));
-  }
-
-  /** "They have liberated …": the pronoun before the trigger, as a mention of the actor it refers back to. */
-  function anaphoricSubject(s: Span, si: number, trig: { start: number; text: string }): ActorMention | undefined {
-    const base = Math.max(s.start, trig.start - 60);
-    const m = ANAPHOR.exec(text.slice(base, trig.start));
-    if (!m || (BE.test(m[2]) && !ING_WORD.test(trig.text))) return undefined;
-    const start = base + m.index;
-    if (OBJECT_BEFORE.test(text.slice(Math.max(s.start, start - 40), start))) return undefined;
-    const from = si > 0 ? nlp.sentences[si - 1].start : s.start;
-    const a = antecedent(nlp, (id) => actorById.get(id)?.kind, from, start, m[1].toLowerCase() === "the group");
-    // a group named in between that is no known actor ("drove the jihadists out") may be the one meant;
-    // the antecedent's own head noun ("Isis fighters") does not count
-    if (!a || GROUP_NOUN.test(text.slice(a.end, start).replace(/^\s*[\p{L}-]+/u, ""))) return undefined;
-    return { start, end: start + m[1].length, text: m[1], pass: PASS, rule: "anaphora", confidence: 0.45, actor: a.actor, explain: `"${a.text}", the last armed actor named before it` };
-  }
 
   // a report about a disaster or a crime (so says its lede): weak conflict cues in it are not events
   let docNone = 0;
@@ -308,4 +196,204 @@ export function extractEvents(article: Article, nlp: NlpDoc, places: Place[], op
     else relations.push({ type: "opposes", source: e.actor1, target: e.actor2, evidence: [evd], confidence: 0.7 });
   }
   return { events, relations, warnings };
+}
+
+/** The trigger hits of sentence `si`; a trigger in a background clause ("in response to its alleged chemical weapons attack") counts half. */
+function sentenceHits(x: DocEvents, s: Span, si: number): Hit[] {
+  const { text, nlp } = x;
+  const prev = si > 0 ? text.slice(nlp.sentences[si - 1].start, nlp.sentences[si - 1].end) : undefined;
+  return sentenceTriggers(x.scan, text, s.start, s.end, prev).map((h) =>
+    BACKGROUND.test(text.slice(Math.max(s.start, h.start - 50), h.start)) ? { ...h, weight: h.weight / 2 } : h,
+  );
+}
+
+/** The actor mentions of sentence `s` that can act or be hit, outermost only ("Iran" inside "Iran-backed militias" dropped). */
+function sentenceActors(x: DocEvents, s: Span): ActorMention[] {
+  const { nlp, actorById } = x;
+  while (x.mi < nlp.mentions.length && nlp.mentions[x.mi].start < s.start) x.mi++;
+  const inSentence: ActorMention[] = [];
+  for (let k = x.mi; k < nlp.mentions.length && nlp.mentions[k].start < s.end; k++) inSentence.push(nlp.mentions[k]);
+  const ms = inSentence.filter((m) => m.end <= s.end && m.rule !== "sponsor-adjective" && m.rule !== "country-place" && ACTOR_OK(actorById.get(m.actor)?.kind));
+  return ms.filter((m) => !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+}
+
+/** actor1 before the trigger (or "by X" after it, or "they"), actor2 after it. */
+function sides(x: DocEvents, s: Span, si: number, trig: Hit, outer: ActorMention[]): Sides {
+  const { text } = x;
+  const nonPerson = outer.filter((m) => x.kindOf(m) !== "person");
+  let actor1: ActorMention | undefined;
+  let actor2: ActorMention | undefined;
+  const assoc1: string[] = [];
+  let anaphor: ActorMention | undefined;
+  // passive: "were killed by X"; a place that "fell to X" was taken by X
+  const passive = nonPerson.find(
+    (m) => m.start > trig.start && m.start - trig.start < 60 && AGENT_BEFORE.test(text.slice(Math.max(s.start, trig.start - 30), m.start)),
+  );
+  // subjects, not objects: skip mentions right after "against", "from", "by" …
+  const OBJ = OBJECT_BEFORE;
+  // civilians are the ones hit, never the ones acting
+  const beforeT = nonPerson.filter((m) => m.end <= trig.start && x.kindOf(m) !== "civilians" && !OBJ.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
+  const afterT = nonPerson.filter((m) => m.start >= trig.start && m !== passive);
+  if (passive) {
+    actor1 = passive;
+    actor2 = beforeT[beforeT.length - 1];
+  } else if (beforeT.length > 0) {
+    // walk back over a coordination ("Syrian troops and their Iranian-backed allies") to its head
+    let i = beforeT.length - 1;
+    while (i > 0 && /^\s*(?:,|and|,\s*and|&)\s*(?:(?:its|their|the|his)\s+)?(?:[\p{L}-]+\s+)?$/u.test(text.slice(beforeT[i - 1].end, beforeT[i].start))) i--;
+    actor1 = beforeT[i];
+    for (let j = i + 1; j < beforeT.length; j++) if (beforeT[j].actor !== actor1.actor) assoc1.push(beforeT[j].actor);
+    actor2 = afterT.find((m) => m.actor !== actor1!.actor && !assoc1.includes(m.actor));
+  } else if ((anaphor = anaphoricSubject(x, s, si, trig))) {
+    actor1 = anaphor;
+    actor2 = afterT.find((m) => m.actor !== anaphor!.actor && x.kindOf(m) !== "civilians") ?? afterT.find((m) => m.actor !== anaphor!.actor);
+  } else {
+    // "clashes between X and Y"
+    actor1 = afterT.find((m) => x.kindOf(m) !== "civilians");
+    actor2 = afterT.find((m) => m.actor !== actor1?.actor);
+  }
+  const subjectKnown = passive !== undefined || beforeT.length > 0 || anaphor !== undefined;
+  // no subject: the first actor after a one-sided trigger ("liberated Raqqa from Isis") is the one hit
+  if (!subjectKnown && actor1 && !/^(?:clash|fight|battl|gun|exchange|skirmish|firefight|engage|talks|negotiat|agree|deal|truce|ceasefire|peace|signed)/i.test(trig.text)) {
+    actor2 = actor1;
+    actor1 = undefined;
+  }
+  return { actor1, actor2, assoc1, passive, anaphor, afterT, subjectKnown };
+}
+
+/** The classification with the actors' kinds; a negated trigger ("No arrests have been made after … shops were looted") gives way to the next type. */
+function classifyWithSides(x: DocEvents, s: Span, si: number, hits: Hit[], sText: string, sd: Sides): Classification | undefined {
+  const { text, nlp } = x;
+  const k1 = sd.subjectKnown ? x.kindOf(sd.actor1) : undefined;
+  const k2 = sd.subjectKnown ? x.kindOf(sd.actor2) : x.kindOf(sd.actor2 ?? sd.actor1);
+  let c = classify(hits, sText, k1, k2);
+  if (!c) return undefined;
+  // past the lede of a long article, a weak cue alone ("attack", "deal") is as often rhetoric as an
+  // event: it makes one only with both sides named
+  if (c.score < 3 && !(sd.actor1 && sd.actor2) && si >= 3 && nlp.sentences.length > 8) return undefined;
+  if (NEGATED.test(text.slice(Math.max(s.start, c.trigger.start - 40), c.trigger.start))) {
+    const first = c;
+    const rest = hits.filter((h) => h.type !== first.trigger.type && h.start !== first.trigger.start);
+    const alt = classify(rest, sText, k1, k2);
+    if (alt && alt.score >= 2 && !NEGATED.test(text.slice(Math.max(s.start, alt.trigger.start - 40), alt.trigger.start))) c = alt;
+  }
+  return c;
+}
+
+/** Actors listed after actor2 ("X, Y and Z"). */
+function assoc2Of(x: DocEvents, sd: Sides): string[] {
+  const { text } = x;
+  const { actor1, actor2, afterT } = sd;
+  const assoc2: string[] = [];
+  if (actor2) {
+    const idx = afterT.indexOf(actor2);
+    for (let j = idx + 1; idx >= 0 && j < afterT.length; j++) {
+      if (/^\s*(?:,|and|,\s*and)\s*(?:(?:its|their|the)\s+)?(?:[\p{L}-]+\s+)?$/u.test(text.slice(afterT[j - 1].end, afterT[j].start)) && afterT[j].actor !== actor2.actor && afterT[j].actor !== actor1?.actor) assoc2.push(afterT[j].actor);
+      else break;
+    }
+  }
+  return assoc2;
+}
+
+function sentenceEvent(x: DocEvents, s: Span, si: number): void {
+  const { text, nlp } = x;
+  const sText = text.slice(s.start, s.end);
+  const hits = sentenceHits(x, s, si);
+  if (hits.length === 0 || hits.every((h) => h.type === "NONE")) return;
+  // a first guess at the trigger, to place the actors around it
+  const first = classify(hits, sText);
+  if (!first) return;
+  const sd = sides(x, s, si, first.trigger, sentenceActors(x, s));
+  const c = classifyWithSides(x, s, si, hits, sText, sd);
+  if (!c) return;
+  // a long pattern match ("Talks between … are set to") is reported by its first words
+  const trigger = c.trigger.text.length > 50 ? shorten(c.trigger) : c.trigger;
+  const assoc2 = assoc2Of(x, sd);
+  // date: the nearest date mention in the sentence; "since 2014" dates a state that began then
+  // ("where troops had been holed up since 2014"), not the event reported
+  const ds = datesFor(nlp, s).filter((d) => d.rule !== "since-year");
+  ds.sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start));
+  const dm = ds[0];
+  const date = dm ? dm.date : { date: x.pubDay ?? "", precision: 2 as const };
+  const attribution = attribute(nlp, s);
+  const [modality, why] = modalityOf(nlp, s, trigger, dm?.future === true, attribution.kind !== "outlet");
+  const loc = findLocation(nlp, s, trigger, x.places);
+  addEvent(x, s, si, sText, c, trigger, sd, assoc2, date, modality, why, attribution, loc);
+}
+
+function addEvent(
+  x: DocEvents,
+  s: Span,
+  si: number,
+  sText: string,
+  c: Classification,
+  trigger: Hit,
+  sd: Sides,
+  assoc2: string[],
+  date: EventDate,
+  modality: Modality,
+  why: string,
+  attribution: Attribution,
+  loc: FoundLocation | undefined,
+): void {
+  const { actor1, actor2, passive, anaphor } = sd;
+  const ev: Evidence[] = [
+    { start: trigger.start, end: trigger.end, text: trigger.text, pass: PASS, rule: `trigger/${trigger.rule}`, confidence: Math.min(0.95, 0.4 + c.score / 10) },
+  ];
+  if (actor1) {
+    const rule = passive ? "actor1/passive-by" : anaphor ? "actor1/anaphora" : "actor1/before-trigger";
+    ev.push({ start: actor1.start, end: actor1.end, text: actor1.text, pass: PASS, rule, confidence: anaphor ? 0.45 : 0.7 });
+  }
+  if (actor2) ev.push({ start: actor2.start, end: actor2.end, text: actor2.text, pass: PASS, rule: "actor2/after-trigger", confidence: 0.6 });
+  if (x.explain) {
+    ev[0].explain = `${c.reason}; modality ${modality}: ${why}; in: ${sText}`;
+    if (actor1) {
+      ev[1].explain = anaphor
+        ? `actor1 "${anaphor.text}" refers back to ${anaphor.explain}`
+        : `actor1 ${passive ? `follows "by" or "fell to" after the trigger` : "is the first actor of the clause before the trigger"}`;
+    }
+  }
+  const fat = /kill|dead|died|death|slain|massacr|execut|lost their lives/i.test(sText) ? fatalities(sText) : undefined;
+  const e: ConflictEvent = {
+    id: `e${x.events.length + 1}`,
+    eventType: EVENT_TYPE[c.subType],
+    subEventType: c.subType,
+    assocActors1: sd.assoc1,
+    assocActors2: assoc2,
+    date,
+    modality,
+    attribution,
+    primary: false,
+    sentence: { start: s.start, end: s.end },
+    trigger: { start: trigger.start, end: trigger.end, text: trigger.text },
+    evidence: ev,
+    confidence: Math.min(0.95, 0.3 + c.score / 10 + (actor1 ? (anaphor ? 0.05 : 0.1) : 0)),
+  };
+  if (actor1) e.actor1 = actor1.actor;
+  if (actor2) e.actor2 = actor2.actor;
+  if (loc) {
+    e.location = loc.location;
+    if (loc.placeId) e.placeId = loc.placeId;
+  }
+  if (fat !== undefined) e.fatalities = fat;
+  x.events.push(e);
+  const mod = { asserted: 1, claimed: 1, planned: 0.35, hypothetical: 0.2, negated: 0.05 }[modality];
+  x.classScores.push(c.score);
+  x.scores.push(c.score * mod * (1 / (1 + 0.3 * si)) * (actor1 ? (anaphor ? 1.05 : 1.15) : 1) * (date.precision === 1 ? 1.1 : 1));
+}
+
+/** "They have liberated …": the pronoun before the trigger, as a mention of the actor it refers back to. */
+function anaphoricSubject(x: DocEvents, s: Span, si: number, trig: { start: number; text: string }): ActorMention | undefined {
+  const { text, nlp, actorById } = x;
+  const base = Math.max(s.start, trig.start - 60);
+  const m = ANAPHOR.exec(text.slice(base, trig.start));
+  if (!m || (BE.test(m[2]) && !ING_WORD.test(trig.text))) return undefined;
+  const start = base + m.index;
+  if (OBJECT_BEFORE.test(text.slice(Math.max(s.start, start - 40), start))) return undefined;
+  const from = si > 0 ? nlp.sentences[si - 1].start : s.start;
+  const a = antecedent(nlp, (id) => actorById.get(id)?.kind, from, start, m[1].toLowerCase() === "the group");
+  // a group named in between that is no known actor ("drove the jihadists out") may be the one meant;
+  // the antecedent's own head noun ("Isis fighters") does not count
+  if (!a || GROUP_NOUN.test(text.slice(a.end, start).replace(/^\s*[\p{L}-]+/u, ""))) return undefined;
+  return { start, end: start + m[1].length, text: m[1], pass: PASS, rule: "anaphora", confidence: 0.45, actor: a.actor, explain: `"${a.text}", the last armed actor named before it` };
 }

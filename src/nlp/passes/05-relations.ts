@@ -1,7 +1,7 @@
 // Pass 05: relations between actors with their evidence: backed-by, part-of, led-by, dominated-by,
 // allied-with. Each sentence is rewritten with a placeholder per actor mention ("⟦3⟧-backed ⟦4⟧")
 // and matched against the patterns in model/relations.tsv.
-import type { Relation, RelationType } from "../../types/index.js";
+import type { ActorKind, Relation, RelationType, Span } from "../../types/index.js";
 import { readTsv } from "../model/load.js";
 import { type ActorMention, type NlpDoc, type Pass, within } from "../pipeline.js";
 
@@ -58,6 +58,91 @@ export function maskSentence(text: string, start: number, end: number, mentions:
   return { masked, used, toBody };
 }
 
+/** The relations the patterns find in one sentence, added to `out`; returns the alliance last named (the source of "{T} joined"-style patterns). */
+function sentenceRelations(doc: NlpDoc, s: Span, P: Pattern[], kindOf: Map<string, ActorKind>, out: Relation[], alliance: string | undefined): string | undefined {
+  const inside = within(doc.mentions, s.start, s.end);
+  if (inside.length === 0) return alliance; // no actor: nothing to relate, no alliance named
+  const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, inside);
+  for (const u of used) if (/alliance|coalition/.test(u.rule) || /alliance|coalition/i.test(u.text)) alliance = u.actor;
+  if (used.length === 0) return alliance;
+  let marks = 0;
+  for (let i = masked.indexOf("⟦"); i >= 0; i = masked.indexOf("⟦", i + 1)) marks++;
+  for (const p of P) {
+    if (marks < p.slots) continue;
+    patternRelations(doc, s, p, masked, used, toBody, alliance, kindOf, out);
+  }
+  return alliance;
+}
+
+/** The matches of one pattern in a masked sentence, as relations added to (or merged into) `out`. */
+function patternRelations(
+  doc: NlpDoc,
+  s: Span,
+  p: Pattern,
+  masked: string,
+  used: ActorMention[],
+  toBody: (i: number) => number,
+  alliance: string | undefined,
+  kindOf: Map<string, ActorKind>,
+  out: Relation[],
+): void {
+  p.re.lastIndex = 0;
+  for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
+    const g = m.groups ?? {};
+    const src = g.s !== undefined ? used[Number(g.s)]?.actor : alliance;
+    if (!src) continue;
+    // (built the same way for one target or a list: one array kind)
+    const targets: (ActorMention | undefined)[] = [];
+    if (g.t !== undefined) targets.push(used[Number(g.t)]);
+    else for (const x of (g.tl ?? "").matchAll(/⟦(\d+)⟧/g)) targets.push(used[Number(x[1])]);
+    const bs = toBody(m.index);
+    const be = toBody(m.index + m[0].length);
+    for (const t of targets) {
+      if (!t || t.actor === src) continue;
+      // persons only relate as leaders; media and monitors do not take part
+      const ks = kindOf.get(src);
+      const kt = kindOf.get(t.actor);
+      if (ks === "media" || kt === "media" || ks === "monitor" || kt === "monitor") continue;
+      const evidence = { start: bs, end: be, text: doc.text.slice(bs, be), pass: PASS, rule: `${p.type}/${p.rule}`, confidence: p.conf };
+      if (doc.explain) Object.assign(evidence, { explain: `pattern ${p.rule} matched in: ${doc.text.slice(s.start, s.end)}` });
+      const prev = out.find((r) => r.type === p.type && r.source === src && r.target === t.actor);
+      if (prev) {
+        if (!prev.evidence.some((e) => e.start === bs)) prev.evidence.push(evidence);
+        prev.confidence = Math.max(prev.confidence, p.conf);
+      } else out.push({ type: p.type, source: src, target: t.actor, evidence: [evidence], confidence: p.conf });
+    }
+  }
+}
+
+/** "US-backed forces": when the article names whom that state backs, the phrase refers back to it. */
+function remapSponsored(doc: NlpDoc, out: Relation[], kindOf: Map<string, ActorKind>): void {
+  const backedBy = new Map<string, string>();
+  for (const r of out) {
+    const k = kindOf.get(r.source);
+    if (r.type === "backed-by" && !r.source.startsWith("x:") && k !== "state-force" && k !== "state") backedBy.set(r.target.replace(/-gov-forces$/, ""), r.source);
+  }
+  const remap = new Map<string, string>();
+  for (const r of doc.relations) {
+    const owner = backedBy.get(r.target);
+    if (r.evidence[0]?.rule === "sponsored-group" && owner && /-(?:forces|militias)$/.test(r.source) && /forces|fighters/.test(r.evidence[0].text)) {
+      remap.set(r.source, owner);
+    }
+  }
+  if (remap.size === 0) return;
+  doc.relations = doc.relations.filter((r) => !remap.has(r.source));
+  for (const m of doc.mentions) if (remap.has(m.actor)) m.actor = remap.get(m.actor)!;
+  for (const [from, to] of remap) {
+    const a = doc.actors.find((x) => x.id === from);
+    const b = doc.actors.find((x) => x.id === to);
+    if (a && b) {
+      b.mentions.push(...a.mentions);
+      b.mentions.sort((x, y) => x.start - y.start);
+      b.aliases = [...new Set([...b.aliases, ...a.aliases])];
+    }
+  }
+  doc.actors = doc.actors.filter((a) => !remap.has(a.id));
+}
+
 export const relationsPass: Pass = {
   name: PASS,
   requires: ["sentences", "mentions", "actors"],
@@ -67,68 +152,8 @@ export const relationsPass: Pass = {
     const kindOf = new Map(doc.actors.map((a) => [a.id, a.kind]));
     const out: Relation[] = [];
     let alliance: string | undefined;
-    for (const s of doc.sentences) {
-      const inside = within(doc.mentions, s.start, s.end);
-      if (inside.length === 0) continue; // no actor: nothing to relate, no alliance named
-      const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, inside);
-      for (const u of used) if (/alliance|coalition/.test(u.rule) || /alliance|coalition/i.test(u.text)) alliance = u.actor;
-      if (used.length === 0) continue;
-      let marks = 0;
-      for (let i = masked.indexOf("⟦"); i >= 0; i = masked.indexOf("⟦", i + 1)) marks++;
-      for (const p of P) {
-        if (marks < p.slots) continue;
-        p.re.lastIndex = 0;
-        for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
-          const g = m.groups ?? {};
-          const src = g.s !== undefined ? used[Number(g.s)]?.actor : alliance;
-          if (!src) continue;
-          const targets = g.t !== undefined ? [used[Number(g.t)]] : [...(g.tl ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => used[Number(x[1])]);
-          const bs = toBody(m.index);
-          const be = toBody(m.index + m[0].length);
-          for (const t of targets) {
-            if (!t || t.actor === src) continue;
-            // persons only relate as leaders; media and monitors do not take part
-            const ks = kindOf.get(src);
-            const kt = kindOf.get(t.actor);
-            if (ks === "media" || kt === "media" || ks === "monitor" || kt === "monitor") continue;
-            const evidence = { start: bs, end: be, text: doc.text.slice(bs, be), pass: PASS, rule: `${p.type}/${p.rule}`, confidence: p.conf };
-            if (doc.explain) Object.assign(evidence, { explain: `pattern ${p.rule} matched in: ${doc.text.slice(s.start, s.end)}` });
-            const prev = out.find((r) => r.type === p.type && r.source === src && r.target === t.actor);
-            if (prev) {
-              if (!prev.evidence.some((e) => e.start === bs)) prev.evidence.push(evidence);
-              prev.confidence = Math.max(prev.confidence, p.conf);
-            } else out.push({ type: p.type, source: src, target: t.actor, evidence: [evidence], confidence: p.conf });
-          }
-        }
-      }
-    }
-    // "US-backed forces": when the article names whom that state backs, the phrase refers back to it
-    const backedBy = new Map<string, string>();
-    for (const r of out) {
-      const k = kindOf.get(r.source);
-      if (r.type === "backed-by" && !r.source.startsWith("x:") && k !== "state-force" && k !== "state") backedBy.set(r.target.replace(/-gov-forces$/, ""), r.source);
-    }
-    const remap = new Map<string, string>();
-    for (const r of doc.relations) {
-      const owner = backedBy.get(r.target);
-      if (r.evidence[0]?.rule === "sponsored-group" && owner && /-(?:forces|militias)$/.test(r.source) && /forces|fighters/.test(r.evidence[0].text)) {
-        remap.set(r.source, owner);
-      }
-    }
-    if (remap.size > 0) {
-      doc.relations = doc.relations.filter((r) => !remap.has(r.source));
-      for (const m of doc.mentions) if (remap.has(m.actor)) m.actor = remap.get(m.actor)!;
-      for (const [from, to] of remap) {
-        const a = doc.actors.find((x) => x.id === from);
-        const b = doc.actors.find((x) => x.id === to);
-        if (a && b) {
-          b.mentions.push(...a.mentions);
-          b.mentions.sort((x, y) => x.start - y.start);
-          b.aliases = [...new Set([...b.aliases, ...a.aliases])];
-        }
-      }
-      doc.actors = doc.actors.filter((a) => !remap.has(a.id));
-    }
+    for (const s of doc.sentences) alliance = sentenceRelations(doc, s, P, kindOf, out, alliance);
+    remapSponsored(doc, out, kindOf);
     doc.relations.push(...out);
   },
 };
