@@ -61,6 +61,7 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // "Washington, D.C.": only a comma between a name and the next
 const COMMA_GAP = /^,\s*$/;
+const IN_AFTER_COMMA = /^,\s+in\s+$/;
 // features too large for "near the article's other places" to mean anything
 // kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
 const SOVEREIGN_NAMES = /^(PCL|CONT|OCN|SEA|RGN|GULF)/;
@@ -181,6 +182,8 @@ class Article {
   readonly nearCountries: string[][] = [];
   /** The other mentions of each mention's name (same key). */
   readonly sameKey: number[][] = [];
+  /** The winner of each mention when the text states where it is ("Austin, in Scott County, Indiana"), else -1. */
+  readonly stated: Int32Array;
 
   constructor(gaz: Gazetteer, mentions: MentionInput[], ctx: ResolveContext) {
     const n = mentions.length;
@@ -193,6 +196,7 @@ class Article {
     this.weak = new Uint8Array(n);
     this.forced = new Uint8Array(n);
     this.listOf = new Int32Array(n).fill(-1);
+    this.stated = new Int32Array(n).fill(-1);
     for (let k = 0; k < n; k++) {
       const m = mentions[k]!;
       this.starts[k] = m.start;
@@ -523,7 +527,11 @@ function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undef
   // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y; or X's own
   // name is also a place as big as Y: "Washington, Pennsylvania and California", with the capital first)
   const isList = nextW !== undefined && asBigAs(gaz, list, key, level(gaz.fcode(nextW.index)));
+  // "Austin, in Scott County": containment set off by a comma
+  const inAfterComma = hasNext && nextGap > 4 && nextGap <= 8 && a.hasText && IN_AFTER_COMMA.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!));
   const out = emptyList();
+  // the candidate the text places by containment ("X in Y", "X, Y", "Queens, New York"), or -1
+  let placed = -1;
   for (const c of list) {
     const reasons = explain ? [...c.reasons] : c.reasons;
     let s = c.score;
@@ -542,10 +550,14 @@ function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undef
         if (explain) reasons.push(`${cc} is named close by`);
       }
       // stated containment: "X in Y" / "X, Y" with Y right after X
-      if (nextW !== undefined && !isList && nextGap >= 0 && nextGap <= 4 && nextW.index !== c.index) {
-        if (contains(gaz, nextW.index, c.index)) {
+      if (nextW !== undefined && !isList && nextGap >= 0 && (nextGap <= 4 || inAfterComma) && nextW.index !== c.index) {
+        // (or inside another place of the next name, named as written: 'Austin, in Scott County' is the
+        // Austin in a Scott County, whichever Scott County the first pass preferred)
+        const around = contains(gaz, nextW.index, c.index) ? nextW.index : containerAmong(gaz, a, k + 1, c.index);
+        if (around >= 0) {
           s += W.containmentWeight;
-          if (explain) reasons.push(`inside ${gaz.name(nextW.index)} as the text states`);
+          placed = c.index;
+          if (explain) reasons.push(`inside ${gaz.name(around)} as the text states`);
         }
       }
       // "Washington, D.C.": the name right after, set off by a comma, is this very place
@@ -558,6 +570,7 @@ function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undef
       if (prevW !== undefined && a.listOf[k]! < 0 && prevGap >= 0 && prevGap <= 4 && prevW.index !== c.index) {
         if (cityAroundPlace(gaz, c.index, prevW.index)) {
           s += W.containmentWeight / 2;
+          placed = c.index;
           if (explain) reasons.push(`${gaz.name(prevW.index)} is in it, as the text states`);
         }
       }
@@ -594,7 +607,18 @@ function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undef
     out.push(new Scored(c.index, s, reasons));
   }
   out.sort(byScoreDesc);
+  a.stated[k] = placed >= 0 && out[0]!.index === placed ? placed : -1;
   return out;
+}
+
+/** A prior candidate of mention j, named as written, that contains feature `inner` (a province or district), or -1. */
+function containerAmong(gaz: Gazetteer, a: Article, j: number, inner: number): number {
+  const key = a.keys[j]!;
+  for (const y of a.prior[j]!) {
+    const fy = gaz.fcode(y.index);
+    if ((fy === "ADM1" || fy === "ADM2") && gaz.mainKey(y.index) === key && contains(gaz, y.index, inner)) return y.index;
+  }
+  return -1;
 }
 
 /** Is the best candidate, or one whose main name is `key`, of level `lv` or bigger (lower)? */
@@ -630,6 +654,21 @@ function oneSensePerName(a: Article, current: Scored[][]): void {
     const same = a.sameKey[k]!;
     if (same.length === 0) continue;
     const list = current[k]!;
+    // where the text states one mention's place ("Austin, in Scott County, Indiana"), the name's
+    // other mentions that state nothing mean that place too (when the stated ones agree)
+    if (a.stated[k] < 0) {
+      let sense = -1;
+      for (const j of same) if (a.stated[j]! >= 0) sense = sense < 0 || sense === a.stated[j] ? a.stated[j]! : -2;
+      if (sense >= 0 && list[0]?.index !== sense) {
+        const c = list.find((x) => x.index === sense);
+        if (c) {
+          c.score += W.containmentWeight;
+          if (a.explain) c.reasons.push("another mention of the name is placed by the text");
+          list.sort(byScoreDesc);
+          continue;
+        }
+      }
+    }
     // (a majority of all the name's mentions, this one included: two that disagree stay as they are)
     for (const c of list) {
       let votes = 0;
