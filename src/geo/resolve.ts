@@ -834,6 +834,9 @@ class JunkCheck {
       // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
       const town = gaz.fcode(c.index).startsWith("PPL");
       if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !this.supported(c.index)) return false;
+      // (a province as small, too: 'Sally Lane' is not Estonia's Lääne county, 'Anna' not Samoa's A'ana)
+      if (gaz.fcode(c.index).startsWith("ADM1") && gaz.pop(c.index) > 0 && gaz.pop(c.index) < W.unsupportedTownPopulation && !this.supported(c.index))
+        return false;
       // (a lone word's district needs its country in the article, more than a trace of it, or another
       // of the article's places nearby: 'Khalil said' in a Syria story is a person, not the Hebron
       // district; 'the Salisbury nerve agent attack' is not the Australian district because one

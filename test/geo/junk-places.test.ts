@@ -73,3 +73,11 @@ test("a village in a country nothing else in the article points to is not where 
   assert.ok(!got.some((g) => g.startsWith("al-Nuri→") && !g.endsWith("/IQ")), got.join(", "));
   assert.ok(got.some((g) => g.startsWith("Mosul→") && g.endsWith("/IQ")), `Mosul is still found: ${got.join(", ")}`);
 });
+
+test("a small province in a country nothing else in the article points to is not a person's name (Lane, Anna)", () => {
+  const got = found(
+    "John Letts and Sally Lane, who live in Oxford, said the Foreign Office had been obstructive. Anna Campbell, from Lewes, was killed in Afrin. Anna was idealistic, her father said.",
+  );
+  assert.ok(!got.some((g) => g.endsWith("/EE") || g.endsWith("/WS")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Oxford→") && g.endsWith("/GB")), `Oxford is still found: ${got.join(", ")}`);
+});
