@@ -356,68 +356,105 @@ export interface Classification {
  * The sub-event type a sentence reports, or undefined when it reports none (or something outside
  * ACLED's kinds). `actor1Kind` is the kind of the actor that acts, when known ("state-force" …).
  */
+/** What the other hits of a sentence say about each one (see `cue`). */
+interface SentenceCues {
+  /** a device found, defused or seized did not go off: the explosive words describe that device */
+  disrupted: boolean;
+  /** rockets and missiles fired from aircraft are the munitions of an air strike, not shelling */
+  airborne: boolean;
+  /** a bomb or shell at a protest is the explosion, not force the police used on the protesters */
+  explosive: boolean;
+  /** protesters detained at their protest: the arrest is the intervention (unless arrested for organising it) */
+  heldAtProtest: boolean;
+  /** "protested against the desecration of …": in a protest report, what the protest is against is its grievance */
+  protest: boolean;
+  /** "arrested three men suspected of firing rockets": what the arrested are accused of is background */
+  arrestAt: number;
+}
+
+function sentenceCues(hits: Hit[]): SentenceCues {
+  return {
+    disrupted: hits.some((h) => h.type === "Disrupted weapons use" && h.weight >= 6),
+    airborne: hits.some((h) => h.type === "Air/drone strike" && h.weight >= 3),
+    explosive: hits.some((h) => EXPLOSIVE.includes(h.type)),
+    heldAtProtest: hits.some((h) => h.type === "Protest with intervention" && /^(?:arrest|detain|rounded)/i.test(h.text)) && !hits.some((h) => h.type === "Arrests" && h.weight >= 6),
+    protest: hits.some((h) => h.type === "Peaceful protest"),
+    arrestAt: Math.min(...hits.filter((h) => h.type === "Arrests" && h.weight >= 3).map((h) => h.start)),
+  };
+}
+
+/** The hit as it counts in this sentence (its weight cut when not yet or not really happening), or undefined when it does not count. */
+function cue(h: Hit, sentence: string, k: SentenceCues): Hit | undefined {
+  if (k.protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) return undefined;
+  // "vowed to retake", "a launching pad to liberate": an infinitive capture has not happened yet; it is
+  // an event (planned, says its modality) only when nothing that did happen is reported beside it
+  if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 4), Math.max(0, sentence.indexOf(h.text))))) {
+    h = { ...h, weight: h.weight / 4 };
+  }
+  // "under threat of arrest", "fears of a massacre": a feared event is not the one reported
+  if (h.type !== "NONE" && FEARED.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 40), Math.max(0, sentence.indexOf(h.text))))) {
+    h = { ...h, weight: h.weight / 4 };
+  }
+  if (k.arrestAt < Number.POSITIVE_INFINITY && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence, h.start > k.arrestAt)) return undefined;
+  if (k.disrupted && h.type === "Remote explosive/landmine/IED") return undefined;
+  if (k.heldAtProtest && h.type === "Arrests") return undefined;
+  if (k.airborne && h.type === "Shelling/artillery/missile attack") return undefined;
+  if (k.explosive && h.type === "Excessive force against protesters") return undefined;
+  return h;
+}
+
+/** Who took territory: the government's side or a non-state actor. */
+function territoryType(h: Hit, sentence: string, actor1Kind?: string, actor2Kind?: string): SubEventType {
+  // "the town fell to the Taliban": the actor after the trigger is the one that took it
+  const taker = actor1Kind === undefined && /^fall|^fell/i.test(h.text) ? actor2Kind : actor1Kind;
+  const loser = taker === actor1Kind ? actor2Kind : undefined;
+  // ACLED counts forces fighting for the government (pro-government militias) with the government
+  const state = taker === "state-force" || taker === "state" || PRO_GOV.test(sentence.slice(0, Math.max(0, sentence.indexOf(h.text))));
+  const nonState = taker !== undefined && !state;
+  const objState = loser === "state-force" || loser === "state";
+  if (state) return "Government regains territory";
+  if (nonState) return "Non-state actor overtakes territory";
+  // no subject found: who lost it ("captured two NPA camps" → taken from a non-state actor)
+  if (loser !== undefined && ARMED_KINDS.includes(loser)) return objState ? "Non-state actor overtakes territory" : "Government regains territory";
+  if (REGAIN.test(h.text) && GOV.test(sentence)) return "Government regains territory";
+  if (NONSTATE.test(sentence)) return "Non-state actor overtakes territory";
+  return GOV.test(sentence) ? "Government regains territory" : "Non-state actor overtakes territory";
+}
+
+/** The type a (counted) hit stands for, given who acts and who is hit. */
+function typeOf(h: Hit, hits: Hit[], sentence: string, actor1Kind?: string, actor2Kind?: string): SubEventType | "NONE" {
+  let t: SubEventType | "NONE";
+  if (h.type === "TERRITORY") t = territoryType(h, sentence, actor1Kind, actor2Kind);
+  else if (h.type === "ATTACK") {
+    t = attackOn(h, sentence, actor2Kind);
+  } else if (h.type === "Attack" && /\bpeople\b/i.test(h.text) && !/civilian/i.test(sentence)) {
+    // "killed 38 people, mostly soldiers": people alone does not say who was hit
+    t = attackOn(h, sentence, actor2Kind);
+  } else t = h.type;
+  // a non-state armed group does not arrest: its captures are abductions (but "arrested" is taken
+  // at its word: de facto authorities such as Hamas or the Houthis arrest, ACLED says)
+  if (t === "Arrests" && !/^(?:arrest|detain|detention|custody|in custody|jailed|remanded)/i.test(h.text) && actor1Kind !== undefined && ARMED_KINDS.includes(actor1Kind) && actor1Kind !== "state-force" && actor1Kind !== "state") t = "Abduction/forced disappearance";
+  // ACLED never codes protesters or rioters as parties to a battle: their fighting is a riot
+  if ((actor1Kind === "protesters" || actor1Kind === "rioters") && (t === "Armed clash" || t === "Attack")) t = "Violent demonstration";
+  // ACLED: force used on demonstrators who are themselves violent is part of the riot, not excessive force
+  if (t === "Excessive force against protesters" && hits.some((x) => x.type === "Violent demonstration")) t = "Violent demonstration";
+  return t;
+}
+
+/**
+ * The sub-event type a sentence reports, or undefined when it reports none (or something outside
+ * ACLED's kinds). `actor1Kind` is the kind of the actor that acts, when known ("state-force" …).
+ */
 export function classify(hits: Hit[], sentence: string, actor1Kind?: string, actor2Kind?: string): Classification | undefined {
   const score = new Map<SubEventType | "NONE", number>();
   const best = new Map<SubEventType | "NONE", Hit>();
   const sum = new Map<SubEventType | "NONE", number>();
-  // a device found, defused or seized did not go off: the explosive words describe that device
-  const disrupted = hits.some((h) => h.type === "Disrupted weapons use" && h.weight >= 6);
-  // rockets and missiles fired from aircraft are the munitions of an air strike, not shelling
-  const airborne = hits.some((h) => h.type === "Air/drone strike" && h.weight >= 3);
-  // a bomb or shell at a protest is the explosion, not force the police used on the protesters
-  const explosive = hits.some((h) => EXPLOSIVE.includes(h.type));
-  // protesters detained at their protest: the arrest is the intervention (unless arrested for organising it)
-  const heldAtProtest = hits.some((h) => h.type === "Protest with intervention" && /^(?:arrest|detain|rounded)/i.test(h.text)) && !hits.some((h) => h.type === "Arrests" && h.weight >= 6);
+  const k = sentenceCues(hits);
   const counted: { t: SubEventType | "NONE"; h: Hit }[] = [];
-  // "protested against the desecration of …": in a protest report, what the protest is against is its grievance
-  const protest = hits.some((h) => h.type === "Peaceful protest");
-  // "arrested three men suspected of firing rockets": what the arrested are accused of is background
-  const arrestAt = Math.min(...hits.filter((h) => h.type === "Arrests" && h.weight >= 3).map((h) => h.start));
-  for (let h of hits) {
-    if (protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) continue;
-    // "vowed to retake", "a launching pad to liberate": an infinitive capture has not happened yet; it is
-    // an event (planned, says its modality) only when nothing that did happen is reported beside it
-    if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 4), Math.max(0, sentence.indexOf(h.text))))) {
-      h = { ...h, weight: h.weight / 4 };
-    }
-    // "under threat of arrest", "fears of a massacre": a feared event is not the one reported
-    if (h.type !== "NONE" && FEARED.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 40), Math.max(0, sentence.indexOf(h.text))))) {
-      h = { ...h, weight: h.weight / 4 };
-    }
-    if (arrestAt < Number.POSITIVE_INFINITY && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence, h.start > arrestAt)) continue;
-    if (disrupted && h.type === "Remote explosive/landmine/IED") continue;
-    if (heldAtProtest && h.type === "Arrests") continue;
-    if (airborne && h.type === "Shelling/artillery/missile attack") continue;
-    if (explosive && h.type === "Excessive force against protesters") continue;
-    let t: SubEventType | "NONE";
-    if (h.type === "TERRITORY") {
-      // "the town fell to the Taliban": the actor after the trigger is the one that took it
-      const taker = actor1Kind === undefined && /^fall|^fell/i.test(h.text) ? actor2Kind : actor1Kind;
-      const loser = taker === actor1Kind ? actor2Kind : undefined;
-      // ACLED counts forces fighting for the government (pro-government militias) with the government
-      const state = taker === "state-force" || taker === "state" || PRO_GOV.test(sentence.slice(0, Math.max(0, sentence.indexOf(h.text))));
-      const nonState = taker !== undefined && !state;
-      const objState = loser === "state-force" || loser === "state";
-      if (state) t = "Government regains territory";
-      else if (nonState) t = "Non-state actor overtakes territory";
-      // no subject found: who lost it ("captured two NPA camps" → taken from a non-state actor)
-      else if (loser !== undefined && ARMED_KINDS.includes(loser)) t = objState ? "Non-state actor overtakes territory" : "Government regains territory";
-      else if (REGAIN.test(h.text) && GOV.test(sentence)) t = "Government regains territory";
-      else if (NONSTATE.test(sentence)) t = "Non-state actor overtakes territory";
-      else t = GOV.test(sentence) ? "Government regains territory" : "Non-state actor overtakes territory";
-    } else if (h.type === "ATTACK") {
-      t = attackOn(h, sentence, actor2Kind);
-    } else if (h.type === "Attack" && /\bpeople\b/i.test(h.text) && !/civilian/i.test(sentence)) {
-      // "killed 38 people, mostly soldiers": people alone does not say who was hit
-      t = attackOn(h, sentence, actor2Kind);
-    } else t = h.type;
-    // a non-state armed group does not arrest: its captures are abductions (but "arrested" is taken
-    // at its word: de facto authorities such as Hamas or the Houthis arrest, ACLED says)
-    if (t === "Arrests" && !/^(?:arrest|detain|detention|custody|in custody|jailed|remanded)/i.test(h.text) && actor1Kind !== undefined && ARMED_KINDS.includes(actor1Kind) && actor1Kind !== "state-force" && actor1Kind !== "state") t = "Abduction/forced disappearance";
-    // ACLED never codes protesters or rioters as parties to a battle: their fighting is a riot
-    if ((actor1Kind === "protesters" || actor1Kind === "rioters") && (t === "Armed clash" || t === "Attack")) t = "Violent demonstration";
-    // ACLED: force used on demonstrators who are themselves violent is part of the riot, not excessive force
-    if (t === "Excessive force against protesters" && hits.some((x) => x.type === "Violent demonstration")) t = "Violent demonstration";
+  for (const hit of hits) {
+    const h = cue(hit, sentence, k);
+    if (!h) continue;
+    const t = typeOf(h, hits, sentence, actor1Kind, actor2Kind);
     // the same words matched by two patterns of one type are one cue: the stronger counts
     const same = counted.find((c) => c.t === t && c.h.start < h.end && h.start < c.h.end);
     if (same) {
