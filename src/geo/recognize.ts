@@ -227,30 +227,49 @@ function overlapsAny(s: number, e: number, spans: Span[]): boolean {
   return false;
 }
 
-/** Finds place-name mentions in `text` (spans + surface), not yet resolved. */
-export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): MentionInput[] {
-  const toks = tokenize(text);
-  const out: MentionInput[] = [];
-  const demonyms = gaz.header.demonyms;
+/** One text's recognition: what the steps below share. */
+class Recognition {
+  readonly toks: Tok[];
+  readonly demonyms: Record<string, string>;
   // is this word written in lower case somewhere in the text ("stay", "will")? Asked rarely, so
   // each answer is a scan of the tokens, remembered
-  const lowerSeen = new Map<string, boolean>();
-  const inLowerCase = (w: string): boolean => {
-    let hit = lowerSeen.get(w);
+  private readonly lowerSeen = new Map<string, boolean>();
+  // parts of full names ("Bruce Ivins", "Anna Campbell"): their lone mentions ("Ivins said") are people
+  readonly surnames = new Set<string>();
+  readonly codenames: Set<string> | undefined;
+  /** nameKey of the longest match `longestMatch` found (the surface of the mention), kept from the search */
+  bestKey = "";
+
+  constructor(
+    readonly text: string,
+    readonly gaz: Gazetteer,
+    readonly exclude: Span[],
+  ) {
+    this.toks = tokenize(text);
+    this.demonyms = gaz.header.demonyms;
+    this.codenames = codeNames(text, this.toks);
+  }
+
+  inLowerCase(w: string): boolean {
+    let hit = this.lowerSeen.get(w);
     if (hit === undefined) {
       hit = false;
-      for (const tk of toks)
+      for (const tk of this.toks)
         if (!tk.cap && tk.text === w) {
           hit = true;
           break;
         }
-      lowerSeen.set(w, hit);
+      this.lowerSeen.set(w, hit);
     }
     return hit;
-  };
-  // parts of full names ("Bruce Ivins", "Anna Campbell"): their lone mentions ("Ivins said") are people
-  const surnames = new Set<string>();
-  const codenames = codeNames(text, toks);
+  }
+}
+
+/** Finds place-name mentions in `text` (spans + surface), not yet resolved. */
+export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): MentionInput[] {
+  const r = new Recognition(text, gaz, exclude);
+  const toks = r.toks;
+  const out: MentionInput[] = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -268,157 +287,21 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       continue;
     }
     // Longest gazetteer match starting at token i.
-    let bestEnd = -1;
-    // nameKey of the longest match (the surface below), kept from the search
-    let bestKey = "";
-    let anyCap = false;
-    for (let j = i; j < Math.min(toks.length, i + MAX_TOKENS); j++) {
-      const tj = toks[j]!;
-      if (j > i && breaksName(text, toks[j - 1]!.end, tj.start)) break;
-      // an article word starts a name only before a name word ("As Suwayda", not "As the US"), and
-      // an abbreviation the key would drop as an article ("US State", "US-UN") starts none
-      if (j === i + 1 && (ARTICLE_TOKENS.has(tl) ? (!tj.cap && !tj.joined) || isAbbreviation(tj) : isAbbreviation(t) && droppedAbbreviation(t))) break;
-      const surface = text.slice(t.start, tj.end);
-      const key = nameKey(surface);
-      // lower-case words inside a name: only name words ("military airport", "al-", "of")
-      if (j > i && !tj.cap && !NAME_WORDS.has(low(tj)) && !ARTICLE_TOKENS.has(low(tj))) break;
-      if (tj.cap) anyCap = true;
-      const endsOk = tj.cap || (j > i && key.includes(" ") && anyCap);
-      if (endsOk) {
-        if (
-          (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) ||
-          (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0)
-        ) {
-          bestEnd = j;
-          bestKey = key;
-        }
-      }
-      // "Deir el-Zour": a lower-case article inside a name never ends the search
-      // "People's Republic of China": the possessive may belong to a longer name
-      const longer =
-        gaz.hasLongerKey(key) || (tj.fullEnd !== tj.end && gaz.hasLongerKey(nameKey(text.slice(t.start, tj.fullEnd))));
-      if (!longer && !(j > i && ARTICLE_TOKENS.has(low(tj)))) break;
-    }
+    const bestEnd = longestMatch(r, i, tl);
     if (bestEnd < 0) {
       i++;
       continue;
     }
+    const bestKey = r.bestKey;
     const last = toks[bestEnd]!;
     const start = t.start;
     const end = last.end;
     const surface = text.slice(start, end);
     const lower = surface.toLowerCase();
     const prev = toks[i - 1];
-    const next = toks[bestEnd + 1];
-    let reject = false;
-    if (overlapsAny(start, end, exclude)) reject = true;
-    else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || demonyms[bestKey] !== undefined) reject = true;
-    else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
-    // a name that is the whole of a quotation ("Operation “Olive Branch”", "the “Euphrates Shield”"
-    // campaign) is a title or a code name, not a mention of the place
-    else if (quotedWhole(text, start, end)) reject = true;
-    // a currency: "US$460 million", "$US 1.5 billion"
-    else if (text[end] === "$" || text[start - 1] === "$" || (text[start - 2] === "$" && text[start - 1] === " ")) reject = true;
-    // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
-    else if (next?.joined && !next.cap && SUFFIXES.has(low(next))) reject = true;
-    else if (t.joined && prev && PREFIXES.has(low(prev))) reject = true;
-    // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council"; after a
-    // sentence-initial word ("Tim Whitley said", "Dr. Julia Peters") only a small place
-    // ("Neighbouring Israel", "Current Hong Kong law" keep theirs)
-    else if (
-      prev?.cap &&
-      !isInitial(text, t) &&
-      adjacent(text, prev, t) &&
-      !STOPWORDS.has(low(prev)) &&
-      (!isInitial(text, prev) || !bigPlace(gaz, surface))
-    ) {
-      reject = true;
-      if (bestEnd === i && !(t.abbrev || countryOrProvince(gaz, surface, bestKey))) surnames.add(lower);
-      // "Bashar al-Assad": the family name after its article ("Assad said") is the person too
-      else if (bestEnd === i + 1 && ARTICLE_TOKENS.has(tl) && last.joined && !countryOrProvince(gaz, surface, bestKey))
-        surnames.add(low(last));
-    } else if (
-      next?.cap &&
-      adjacent(text, last, next) &&
-      !TYPE_WORDS.has(low(next)) &&
-      !next.abbrev &&
-      !t.abbrev &&
-      !(OFFICE_WORDS.has(low(next)) && bigPlace(gaz, surface))
-    ) {
-      reject = true;
-      // "Anna Campbell": a lone "Anna" later is her too
-      if (bestEnd === i && !isInitial(text, t) && !countryOrProvince(gaz, surface, bestKey) && !populous(gaz, surface)) surnames.add(lower);
-    }
-    else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
-    else if (
-      next &&
-      !next.cap &&
-      GOVERNMENT_WORDS.has(low(next)) &&
-      adjacent(text, last, next) &&
-      !bigPlace(gaz, surface)
-    )
-      reject = true;
-    // "Nadia al-Faour", "Bashar al-Assad": a given name before an article-joined family name, not a
-    // place (a place's own longer name, "Deir al-Zour", was matched whole above)
-    else if (
-      next &&
-      !next.cap &&
-      ARTICLE_TOKENS.has(low(next)) &&
-      adjacent(text, last, next) &&
-      toks[bestEnd + 2]?.joined === true &&
-      toks[bestEnd + 2]!.cap &&
-      !countryOrProvince(gaz, surface, bestKey)
-    ) {
-      reject = true;
-      if (bestEnd === i && !populous(gaz, surface)) surnames.add(lower);
-    }
-    // "University of California", "Peanut Corporation of America": part of an organisation's name
-    else if (prev && low(prev) === "of" && toks[i - 2]?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
-    else if (bestEnd === i && surnames.has(lower)) reject = true;
-    // "the Olive Branch offensive" in an article about "Operation Olive Branch": the operation
-    else if (codenames?.has(lower)) reject = true;
-    else if (prev && TITLES.has(low(prev).endsWith(".") ? low(prev).slice(0, -1) : low(prev)) && adjacent(text, prev, t)) {
-      reject = true;
-      if (bestEnd === i) surnames.add(lower);
-    }
-    // "X said": a person, unless X is a country, province or big city ("Libya insisted") or follows
-    // a locative word ("a resident of Tyler said")
-    else if (
-      next &&
-      PERSON_VERBS.has(low(next)) &&
-      adjacent(text, last, next) &&
-      !(prev && !isInitial(text, t) && LOCATIVES.has(low(prev))) &&
-      !bigPlace(gaz, surface)
-    )
-      reject = true;
+    let reject = rejectedInContext(r, i, bestEnd, bestKey, surface, lower);
     const cues = reject ? undefined : cuesAround(text, start, end);
-    if (!reject && bestEnd === i && !t.abbrev) {
-      // A lone small place needs context ("in X", "X province"); a sentence-initial lone word
-      // that also appears in lower case in the text is an ordinary word.
-      const cands = gaz.candidates(surface);
-      let maxPop = 0;
-      let strongType = false;
-      let mainNamed = false;
-      const keyThenSpace = `${bestKey} `;
-      for (let k = 0; k < cands.length && k < 10; k++) {
-        const c = cands[k]!;
-        maxPop = Math.max(maxPop, gaz.pop(c));
-        const fc = gaz.fcode(c);
-        if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
-        // its own name, or the start of it ("Acapulco de Juárez", "Mediterranean Sea")
-        const mk = gaz.mainKey(c);
-        if (mk === bestKey || mk.startsWith(keyThenSpace)) mainNamed = true;
-      }
-      const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
-      const context = PREPS.has(prevWord) || cues !== undefined;
-      // a lone word with no locative context that is no place's own name, only some place's other
-      // name ("Late" for Lahti, "Upon" for Lapu-Lapu, "Safe" for Safi), is a word
-      if (!context && !mainNamed) reject = true;
-      if (!strongType && maxPop < 5000 && !context) reject = true;
-      // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
-      if (isInitial(text, t) && !context && !strongType && maxPop < 50000) reject = true;
-      if (isInitial(text, t) && !context && inLowerCase(lower)) reject = true;
-    }
+    if (!reject && bestEnd === i && !t.abbrev) reject = loneWordRejected(r, i, bestKey, surface, lower, cues);
     let weak = false;
     if (!reject && bestEnd === i && !t.abbrev) {
       const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
@@ -432,7 +315,183 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
       i = bestEnd + 1;
     } else i++;
   }
-  // "Paris, Tenn.": an AP-style state abbreviation right after "Place, "
+  stateAbbreviations(text, gaz, exclude, out);
+  postalCodes(text, gaz, exclude, out);
+  bareCapitals(text, gaz, exclude, out);
+  return out;
+}
+
+/** The last token of the longest gazetteer name starting at token `i` (its key in `r.bestKey`), or -1. */
+function longestMatch(r: Recognition, i: number, tl: string): number {
+  const { toks, text, gaz } = r;
+  const t = toks[i]!;
+  let bestEnd = -1;
+  let anyCap = false;
+  r.bestKey = "";
+  for (let j = i; j < Math.min(toks.length, i + MAX_TOKENS); j++) {
+    const tj = toks[j]!;
+    if (j > i && breaksName(text, toks[j - 1]!.end, tj.start)) break;
+    // an article word starts a name only before a name word ("As Suwayda", not "As the US"), and
+    // an abbreviation the key would drop as an article ("US State", "US-UN") starts none
+    if (j === i + 1 && (ARTICLE_TOKENS.has(tl) ? (!tj.cap && !tj.joined) || isAbbreviation(tj) : isAbbreviation(t) && droppedAbbreviation(t))) break;
+    const surface = text.slice(t.start, tj.end);
+    const key = nameKey(surface);
+    // lower-case words inside a name: only name words ("military airport", "al-", "of")
+    if (j > i && !tj.cap && !NAME_WORDS.has(low(tj)) && !ARTICLE_TOKENS.has(low(tj))) break;
+    if (tj.cap) anyCap = true;
+    const endsOk = tj.cap || (j > i && key.includes(" ") && anyCap);
+    if (endsOk) {
+      if (
+        (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) ||
+        (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0)
+      ) {
+        bestEnd = j;
+        r.bestKey = key;
+      }
+    }
+    // "Deir el-Zour": a lower-case article inside a name never ends the search
+    // "People's Republic of China": the possessive may belong to a longer name
+    const longer =
+      gaz.hasLongerKey(key) || (tj.fullEnd !== tj.end && gaz.hasLongerKey(nameKey(text.slice(t.start, tj.fullEnd))));
+    if (!longer && !(j > i && ARTICLE_TOKENS.has(low(tj)))) break;
+  }
+  return bestEnd;
+}
+
+/**
+ * True when the words around the name say it is no place here: an actor, a person's name, part of a
+ * longer proper name, a title or code name … (names of people met are remembered in `r.surnames`).
+ */
+function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: string, surface: string, lower: string): boolean {
+  const { toks, text, gaz, exclude, demonyms, surnames, codenames } = r;
+  const t = toks[i]!;
+  const tl = low(t);
+  const last = toks[bestEnd]!;
+  const start = t.start;
+  const end = last.end;
+  const prev = toks[i - 1];
+  const next = toks[bestEnd + 1];
+  let reject = false;
+  if (overlapsAny(start, end, exclude)) reject = true;
+  else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || demonyms[bestKey] !== undefined) reject = true;
+  else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
+  // a name that is the whole of a quotation ("Operation “Olive Branch”", "the “Euphrates Shield”"
+  // campaign) is a title or a code name, not a mention of the place
+  else if (quotedWhole(text, start, end)) reject = true;
+  // a currency: "US$460 million", "$US 1.5 billion"
+  else if (text[end] === "$" || text[start - 1] === "$" || (text[start - 2] === "$" && text[start - 1] === " ")) reject = true;
+  // "US-backed", "Iran-led": an adjective of an actor; "pro-Damascus": an actor.
+  else if (next?.joined && !next.cap && SUFFIXES.has(low(next))) reject = true;
+  else if (t.joined && prev && PREFIXES.has(low(prev))) reject = true;
+  // Part of a longer proper name: "Rachel Roberts", "Deir Ezzor Military Council"; after a
+  // sentence-initial word ("Tim Whitley said", "Dr. Julia Peters") only a small place
+  // ("Neighbouring Israel", "Current Hong Kong law" keep theirs)
+  else if (
+    prev?.cap &&
+    !isInitial(text, t) &&
+    adjacent(text, prev, t) &&
+    !STOPWORDS.has(low(prev)) &&
+    (!isInitial(text, prev) || !bigPlace(gaz, surface))
+  ) {
+    reject = true;
+    if (bestEnd === i && !(t.abbrev || countryOrProvince(gaz, surface, bestKey))) surnames.add(lower);
+    // "Bashar al-Assad": the family name after its article ("Assad said") is the person too
+    else if (bestEnd === i + 1 && ARTICLE_TOKENS.has(tl) && last.joined && !countryOrProvince(gaz, surface, bestKey))
+      surnames.add(low(last));
+  } else if (
+    next?.cap &&
+    adjacent(text, last, next) &&
+    !TYPE_WORDS.has(low(next)) &&
+    !next.abbrev &&
+    !t.abbrev &&
+    !(OFFICE_WORDS.has(low(next)) && bigPlace(gaz, surface))
+  ) {
+    reject = true;
+    // "Anna Campbell": a lone "Anna" later is her too
+    if (bestEnd === i && !isInitial(text, t) && !countryOrProvince(gaz, surface, bestKey) && !populous(gaz, surface)) surnames.add(lower);
+  }
+  else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
+  else if (
+    next &&
+    !next.cap &&
+    GOVERNMENT_WORDS.has(low(next)) &&
+    adjacent(text, last, next) &&
+    !bigPlace(gaz, surface)
+  )
+    reject = true;
+  // "Nadia al-Faour", "Bashar al-Assad": a given name before an article-joined family name, not a
+  // place (a place's own longer name, "Deir al-Zour", was matched whole above)
+  else if (
+    next &&
+    !next.cap &&
+    ARTICLE_TOKENS.has(low(next)) &&
+    adjacent(text, last, next) &&
+    toks[bestEnd + 2]?.joined === true &&
+    toks[bestEnd + 2]!.cap &&
+    !countryOrProvince(gaz, surface, bestKey)
+  ) {
+    reject = true;
+    if (bestEnd === i && !populous(gaz, surface)) surnames.add(lower);
+  }
+  // "University of California", "Peanut Corporation of America": part of an organisation's name
+  else if (prev && low(prev) === "of" && toks[i - 2]?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
+  else if (bestEnd === i && surnames.has(lower)) reject = true;
+  // "the Olive Branch offensive" in an article about "Operation Olive Branch": the operation
+  else if (codenames?.has(lower)) reject = true;
+  else if (prev && TITLES.has(low(prev).endsWith(".") ? low(prev).slice(0, -1) : low(prev)) && adjacent(text, prev, t)) {
+    reject = true;
+    if (bestEnd === i) surnames.add(lower);
+  }
+  // "X said": a person, unless X is a country, province or big city ("Libya insisted") or follows
+  // a locative word ("a resident of Tyler said")
+  else if (
+    next &&
+    PERSON_VERBS.has(low(next)) &&
+    adjacent(text, last, next) &&
+    !(prev && !isInitial(text, t) && LOCATIVES.has(low(prev))) &&
+    !bigPlace(gaz, surface)
+  )
+    reject = true;
+  return reject;
+}
+
+/**
+ * A lone small place needs context ("in X", "X province"); a sentence-initial lone word
+ * that also appears in lower case in the text is an ordinary word.
+ */
+function loneWordRejected(r: Recognition, i: number, bestKey: string, surface: string, lower: string, cues: string[] | undefined): boolean {
+  const { toks, text, gaz } = r;
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  let reject = false;
+  const cands = gaz.candidates(surface);
+  let maxPop = 0;
+  let strongType = false;
+  let mainNamed = false;
+  const keyThenSpace = `${bestKey} `;
+  for (let k = 0; k < cands.length && k < 10; k++) {
+    const c = cands[k]!;
+    maxPop = Math.max(maxPop, gaz.pop(c));
+    const fc = gaz.fcode(c);
+    if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
+    // its own name, or the start of it ("Acapulco de Juárez", "Mediterranean Sea")
+    const mk = gaz.mainKey(c);
+    if (mk === bestKey || mk.startsWith(keyThenSpace)) mainNamed = true;
+  }
+  const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
+  const context = PREPS.has(prevWord) || cues !== undefined;
+  // a lone word with no locative context that is no place's own name, only some place's other
+  // name ("Late" for Lahti, "Upon" for Lapu-Lapu, "Safe" for Safi), is a word
+  if (!context && !mainNamed) reject = true;
+  if (!strongType && maxPop < 5000 && !context) reject = true;
+  // sentence-initial: "Stay up to date", "Will", "Much" are words, unless the place is big
+  if (isInitial(text, t) && !context && !strongType && maxPop < 50000) reject = true;
+  if (isInitial(text, t) && !context && r.inLowerCase(lower)) reject = true;
+  return reject;
+}
+
+/** "Paris, Tenn.": an AP-style state abbreviation right after "Place, ". */
+function stateAbbreviations(text: string, gaz: Gazetteer, exclude: Span[], out: MentionInput[]): void {
   const stRe = /,\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.)/g;
   const st = gaz.header.stateAbbreviations;
   for (let m = stRe.exec(text); m; m = stRe.exec(text)) {
@@ -444,8 +503,13 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     if (!prevPlace || overlapsAny(start, end, exclude) || out.some((o) => o.start < end && start < o.end)) continue;
     out.push({ start, end, surface: abbr, forced: [st[abbr.replace(/\./g, "")]!] });
   }
-  // "Austin, TX": a US state's postal code (its GeoNames admin-1 code) right after "Town, ", when
-  // the town has a namesake in that state ("Hollywood, LA" is not Louisiana)
+}
+
+/**
+ * "Austin, TX": a US state's postal code (its GeoNames admin-1 code) right after "Town, ", when
+ * the town has a namesake in that state ("Hollywood, LA" is not Louisiana).
+ */
+function postalCodes(text: string, gaz: Gazetteer, exclude: Span[], out: MentionInput[]): void {
   const pcRe = /,\s+([A-Z]{2})(?![\p{L}\p{N}'’-]|\.\p{L})/gu;
   for (let m = pcRe.exec(text); m; m = pcRe.exec(text)) {
     const state = usStates(gaz).get(m[1]!);
@@ -458,8 +522,11 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     if (!gaz.candidates(prevPlace.surface).some((c) => gaz.cc(c) === "US" && gaz.a1(c) === a1 && c !== state)) continue;
     out.push({ start, end, surface: m[1]!, forced: [state] });
   }
-  // "the Kazakh capital" with no name after it: the capital of that country.
-  // (only texts that say "capital" can hold one)
+}
+
+/** "the Kazakh capital" with no name after it: the capital of that country (only texts that say "capital" can hold one). */
+function bareCapitals(text: string, gaz: Gazetteer, exclude: Span[], out: MentionInput[]): void {
+  const demonyms = gaz.header.demonyms;
   const capRe = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/gu;
   for (let m = text.includes("capital") ? capRe.exec(text) : null; m; m = capRe.exec(text)) {
     const v = demonyms[nameKey(m[1]!)];
@@ -468,7 +535,6 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     if (cap === undefined || overlapsAny(m.index, m.index + m[0].length, exclude)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], forced: [cap], cues: ["PPLC"] });
   }
-  return out;
 }
 
 /** A country, province or city of 100,000+ among the name's candidates: not a person's name. */
