@@ -62,6 +62,15 @@ const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // "Washington, D.C.": only a comma between a name and the next
 const COMMA_GAP = /^,\s*$/;
 const IN_AFTER_COMMA = /^,\s+in\s+$/;
+// "Piccadilly station in Manchester", "Tahrir Square in Cairo": a word for a part of a city, then "in"
+const PART_IN_TOWN = new RegExp(`^(?:\\s+(?:${W.cityPartWords.join("|")}))?\\s+in\\s+$`, "i");
+// features that are parts of a city: streets, squares, buildings, sections, bases and airports
+const CITY_PARTS = new Set(["ST", "SQR", "BLDG", "PPLX", "MILB", "AIRP", "AIRB", "CMPRF"]);
+
+/** A town or city (not a section of one). */
+function isTown(fc: string): boolean {
+  return fc.startsWith("PPL") && fc !== "PPLX";
+}
 // features too large for "near the article's other places" to mean anything
 // kinds whose other names are everyday usage ('Britain', 'Kurdistan', 'the Gulf'), kept anywhere
 const SOVEREIGN_NAMES = /^(PCL|CONT|OCN|SEA|RGN|GULF)/;
@@ -702,6 +711,22 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
     // (emptied by slicing: the same array kind as every other list)
     if (!ok) current[k] = current[k]!.slice(0, 0);
   }
+  // A part of a city ('Piccadilly', a street, square, building or neighbourhood) that the text puts in
+  // a town ('Piccadilly station in Manchester') is not one far from that town (London's Piccadilly)
+  if (a.hasText)
+    for (let k = 0; k + 1 < a.n; k++) {
+      const list = current[k]!;
+      const y = current[k + 1]![0];
+      if (list.length === 0 || !y || !isTown(gaz.fcode(y.index))) continue;
+      if (!PART_IN_TOWN.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!))) continue;
+      const far = (c: Scored) =>
+        CITY_PARTS.has(gaz.fcode(c.index)) &&
+        distanceKm(gaz.lat(c.index), gaz.lon(c.index), gaz.lat(y.index), gaz.lon(y.index)) > W.cityPartKm;
+      if (!far(list[0]!)) continue;
+      const kept = list.slice(0, 0);
+      for (const c of list) if (!far(c)) kept.push(c);
+      current[k] = kept;
+    }
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
   // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
   // neither a big city's respelling (Geneva/Genève) nor the start of its name ('Marburg'), counts only

@@ -41,3 +41,10 @@ for (const [text, name, cc, [lat, lon], km] of ROWS)
     const d = distanceKm(lat, lon, p.lat, p.lon);
     assert.ok(d <= km, `"${name}" is within ${km} km of ${lat},${lon}: ${Math.round(d)} km (${JSON.stringify(p)})`);
   });
+
+test("a city part the text puts in another town is not the far one of its name ('Piccadilly station in Manchester')", () => {
+  const got = places("Piccadilly station in Manchester and King’s Cross in London reopened after protesters left.");
+  const p = got.find((g) => g.text === "Piccadilly");
+  assert.ok(!p || distanceKm(p.lat, p.lon, 53.48, -2.24) < 50, `not London's Piccadilly: ${JSON.stringify(p)}`);
+  assert.ok(got.some((g) => g.text === "Manchester" && g.cc === "GB"), `Manchester is still found: ${JSON.stringify(got)}`);
+});
