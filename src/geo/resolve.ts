@@ -765,6 +765,8 @@ class JunkCheck {
   private readonly topCc: string;
   /** The mentions' town-level winners, each once (feature index → the name keys it won for). */
   private readonly placed = new Map<number, Set<string>>();
+  /** Each mention's winner (-1: none). */
+  private readonly winners: Int32Array;
   private k = 0;
   private mine: Map<string, number> | undefined = undefined;
   private weak = false;
@@ -785,9 +787,11 @@ class JunkCheck {
     let topCc = "";
     for (const [c, v] of a.countryW) if (v > (a.countryW.get(topCc) ?? 0)) topCc = c;
     this.topCc = topCc;
+    this.winners = new Int32Array(a.n).fill(-1);
     for (let j = 0; j < a.n; j++) {
       const w = current[j]![0];
       if (!w) continue;
+      this.winners[j] = w.index;
       const fc = gaz.fcode(w.index);
       if (fc.startsWith("PCL") || LARGE.has(fc)) continue;
       let ks = this.placed.get(w.index);
@@ -828,16 +832,38 @@ class JunkCheck {
     return others > 0 ? ((this.a.countryW.get(cc) ?? 0) - (this.mine?.get(cc) ?? 0)) / others : 0;
   }
 
-  /** Is another of the article's places (a national capital too unless notCapitals) within proximityScaleKm of feature i (or its province)? */
-  private nearOther(i: number, notCapitals = false): boolean {
+  /** Is another of the article's places within proximityScaleKm of feature i (or its province)? */
+  private nearOther(i: number): boolean {
     const gaz = this.gaz;
     const key = this.a.keys[this.k]!;
     for (const [w, ks] of this.placed) {
-      if (w === i || (ks.size === 1 && ks.has(key)) || (notCapitals && gaz.fcode(w) === "PPLC")) continue;
+      if (w === i || (ks.size === 1 && ks.has(key))) continue;
       // (or its province: "Paris, Texas")
       if (gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
       const wlat = gaz.lat(w);
       if (Math.abs(wlat - gaz.lat(i)) * KM_PER_DEGREE_LOWER > W.proximityScaleKm) continue; // (farther in latitude alone)
+      if (distanceKm(gaz.lat(i), gaz.lon(i), wlat, gaz.lon(w)) <= W.proximityScaleKm) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Does the text place feature i close by: its province won by a mention within admin1Window mentions,
+   * or another mention's town-level winner, not a national capital, within proximityScaleKm? ('Washington'
+   * is named for its government, and a province named elsewhere in the article does not place a town here)
+   */
+  private placedNear(i: number): boolean {
+    const gaz = this.gaz;
+    const key = this.a.keys[this.k]!;
+    const to = Math.min(this.a.n - 1, this.k + W.admin1Window);
+    for (let j = Math.max(0, this.k - W.admin1Window); j <= to; j++) {
+      const w = this.winners[j]!;
+      if (w >= 0 && w !== i && this.a.keys[j] !== key && gaz.fcode(w).startsWith("ADM") && contains(gaz, w, i)) return true;
+    }
+    for (const [w, ks] of this.placed) {
+      if (w === i || (ks.size === 1 && ks.has(key)) || gaz.fcode(w) === "PPLC" || gaz.fcode(w).startsWith("ADM")) continue;
+      const wlat = gaz.lat(w);
+      if (Math.abs(wlat - gaz.lat(i)) * KM_PER_DEGREE_LOWER > W.proximityScaleKm) continue;
       if (distanceKm(gaz.lat(i), gaz.lon(i), wlat, gaz.lon(w)) <= W.proximityScaleKm) return true;
     }
     return false;
@@ -872,7 +898,7 @@ class JunkCheck {
       // article's places nearby; the article naming its country ('the US plan … a conference in
       // Paris') is not enough
       // (a capital named nearby does not place it either: 'Washington' is named for its government)
-      if (town && gaz.pop(c.index) < W.exonymPopulation && this.bigOwnerPop >= W.sharedNameRatio * Math.max(gaz.pop(c.index), 1) && !this.nearOther(c.index, true))
+      if (town && gaz.pop(c.index) < W.exonymPopulation && this.bigOwnerPop >= W.sharedNameRatio * Math.max(gaz.pop(c.index), 1) && !this.placedNear(c.index))
         return false;
       if (!this.weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
       return gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
