@@ -5,10 +5,17 @@
 // the list query (queryEvents: 1,000 full events), low-zoom grid counts and actor profiles. Then
 // end-to-end ingest of the 233 Guardian articles into SQLite (`sitrep ingest`'s loop), against
 // extract-only and naive autocommit-insert baselines, in CPU time (process.cpuUsage) and wall time,
-// with the main-thread GC pauses of the ingest runs.
-import { mkdtempSync, rmSync } from "node:fs";
+// with the main-thread GC pauses of the ingest runs. Then what a user sees: the real command
+// (`node bin/sitrep.js ingest … --db <fresh>`) spawned on the 233 articles and on 2,330 made from
+// them (distinct ids, one sentence left out per copy, so none is a duplicate and merging happens),
+// wall and CPU of the whole process (/usr/bin/time) and of its ingest part (the summary line's
+// time; CPU less the same command's on an empty input). `bench:store ingest --baseline DIR
+// --pairs N` alternates it with another checkout's command (DIR with its own bin/ and gazetteer);
+// `bench:store fresh …` runs only the spawned part.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -397,8 +404,140 @@ async function ingestBench(): Promise<void> {
   }
 }
 
+
+/** One spawned `sitrep ingest` into a fresh database: whole-process wall/CPU, and the summary line. */
+interface Spawned {
+  wall: number;
+  cpu?: number;
+  ingestWall?: number;
+  summary: string;
+}
+
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+function spawnIngest(root: string, input: string, db: string, okStatus = 0): Spawned {
+  for (const x of ["", "-wal", "-shm"]) rmSync(db + x, { force: true });
+  const args = ["bin/sitrep.js", "ingest", input, "--db", db, "--no-progress"];
+  const t = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ["-f", "TIME %e %U %S", process.execPath, ...args], { cwd: root, encoding: "utf8" })
+    : spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+  const wall = performance.now() - t;
+  if (r.status !== okStatus) throw new Error(`${root}: sitrep ingest ${input} failed (${r.status}): ${r.stderr}`);
+  const summary = /sitrep ingest: .*/.exec(r.stderr)?.[0] ?? "";
+  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  const part = /\(([\d.]+) s\)$/.exec(summary);
+  return {
+    wall: m ? Number(m[1]) * 1000 : wall,
+    cpu: m ? (Number(m[2]) + Number(m[3])) * 1000 : undefined,
+    ingestWall: part ? Number(part[1]) * 1000 : undefined,
+    summary,
+  };
+}
+
+/** The Guardian articles ×copies: each copy with its own id, outlet and time, and one sentence left out. */
+function largerInput(path: string, copies: number): number {
+  const lines = readFileSync(GUARDIAN, "utf8").split("\n").filter((l) => l.trim());
+  const out: string[] = [];
+  for (let k = 0; k < copies; k++)
+    for (const l of lines) {
+      const rec = JSON.parse(l) as { id: string; outlet?: string; publishedAt?: string; text: string };
+      if (k > 0) {
+        const sentences = rec.text.split(/(?<=[.!?])\s+/);
+        if (sentences.length > 1) sentences.splice((k * 7) % sentences.length, 1);
+        rec.text = sentences.join(" ");
+        rec.id = `${rec.id}-copy${k}`;
+        rec.outlet = `${rec.outlet ?? "Wire"} ${k}`;
+        // published k minutes later: a copy whose left-out sentence made it equal to another differs
+        if (rec.publishedAt) rec.publishedAt = new Date(Date.parse(rec.publishedAt) + k * 60_000).toISOString().replace(".000Z", "Z");
+      }
+      out.push(JSON.stringify(rec));
+    }
+  writeFileSync(path, `${out.join("\n")}\n`);
+  return out.length;
+}
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+async function freshBench(): Promise<void> {
+  console.log("\n## The real command in a fresh process: `node bin/sitrep.js ingest <input> --db <fresh db>` (what a user sees)");
+  if (!existsSync(GUARDIAN)) {
+    console.log(`skipped: ${GUARDIAN} is absent`);
+    return;
+  }
+  const base = flag("--baseline");
+  const pairs = Math.max(1, Number(flag("--pairs") ?? 1));
+  const roots: [string, string][] = [["HEAD", process.cwd()]];
+  if (base) {
+    if (!existsSync(join(base, "bin", "sitrep.js"))) throw new Error(`--baseline ${base}: no bin/sitrep.js there`);
+    roots.push(["baseline", resolve(base)]);
+  }
+  if (!TIME) console.log("(no /usr/bin/time: wall time only)");
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-fresh-"));
+  try {
+    const empty = join(dir, "empty.jsonl");
+    writeFileSync(empty, "");
+    const big = join(dir, "guardian-x10.jsonl");
+    const nBig = largerInput(big, 10);
+    const n233 = readFileSync(GUARDIAN, "utf8").split("\n").filter((l) => l.trim()).length;
+    const inputs: [string, string, number][] = [
+      ["empty input (process start, open, close)", empty, 0],
+      [`${n233} Guardian articles`, resolve(GUARDIAN), n233],
+      [`${nBig} articles (the 233 ×10, varied)`, big, nBig],
+    ];
+    const commit = (root: string) => {
+      try {
+        return execFileSync("git", ["-C", root, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+      } catch {
+        return "?";
+      }
+    };
+    for (const [name, root] of roots) console.log(`${name}: ${root} (${commit(root)})`);
+    const results = new Map<string, Spawned[]>();
+    // alternated: each input, then each checkout, `pairs` times
+    for (let p = 0; p < pairs; p++)
+      for (const [label, input, n] of inputs)
+        for (const [name, root] of roots) {
+          const r = spawnIngest(root, input, join(dir, "fresh.db"), n === 0 ? 1 : 0); // an empty input is one failed input
+          const k = `${name}\u0000${label}`;
+          results.set(k, [...(results.get(k) ?? []), r]);
+          const cpu = r.cpu === undefined ? "" : `, CPU ${(r.cpu / 1000).toFixed(2)} s`;
+          console.log(`  run ${p + 1} ${name.padEnd(8)} ${label.padEnd(40)} wall ${(r.wall / 1000).toFixed(2)} s${cpu}   ${r.summary.replace(/^sitrep ingest: /, "")}`);
+        }
+    const med = (xs: number[]) => {
+      const s2 = [...xs].sort((a, b) => a - b);
+      return s2[Math.floor((s2.length - 1) / 2)];
+    };
+    console.log(`\nmedians of ${pairs} run(s); the ingest part = the whole process less the empty input's (CPU) or the summary line's time (wall)`);
+    for (const [name] of roots) {
+      const start = results.get(`${name}\u0000${inputs[0][0]}`)!;
+      const startCpu = TIME ? med(start.map((r) => r.cpu!)) : undefined;
+      console.log(`${name}: process start + open + close on an empty input: wall ${(med(start.map((r) => r.wall)) / 1000).toFixed(2)} s${startCpu === undefined ? "" : `, CPU ${(startCpu / 1000).toFixed(2)} s`}`);
+      for (const [label, , n] of inputs.slice(1)) {
+        const rs = results.get(`${name}\u0000${label}`)!;
+        const wall = med(rs.map((r) => r.wall));
+        const partWall = med(rs.map((r) => r.ingestWall ?? Number.NaN));
+        let line = `  ${label}: whole process ${(n / (wall / 1000)).toFixed(1)} articles/s wall`;
+        if (TIME) {
+          const cpu = med(rs.map((r) => r.cpu!));
+          line += `, ${(n / (cpu / 1000)).toFixed(1)}/CPU-s (${(cpu / n).toFixed(1)} ms CPU/article)`;
+          line += `; ingest part ${(n / (partWall / 1000)).toFixed(1)}/s wall, ${(n / ((cpu - startCpu!) / 1000)).toFixed(1)}/CPU-s (${((cpu - startCpu!) / n).toFixed(1)} ms CPU/article)`;
+        } else line += `; ingest part ${(n / (partWall / 1000)).toFixed(1)}/s wall`;
+        console.log(line);
+      }
+    }
+    console.log("(CPU counts every thread of the process: V8 compiles optimised code and collects garbage on helper threads)");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const which = process.argv[2] ?? "all";
 console.log(`# bench:store — sizes ${SIZES.join(", ")}; ${QUERIES} map queries per size (seeded), the no-index baseline on the first ${BASELINE_QUERIES}`);
 if (which === "all" || which === "sqlite") await sqliteScaling();
 if (which === "all" || which === "pg") await pgScaling();
 if (which === "all" || which === "ingest") await ingestBench();
+if (which === "all" || which === "ingest" || which === "fresh") await freshBench();

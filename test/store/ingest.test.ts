@@ -1,8 +1,11 @@
-// `sitrep ingest` through the real pipeline: idempotent re-runs, and interruption (kill -9 and
-// SIGTERM) mid-run leaving a consistent database that a re-run completes.
+// `sitrep ingest` through the real pipeline: idempotent re-runs, interruption (kill -9 and
+// SIGTERM) mid-run leaving a consistent database that a re-run completes, and when batches commit
+// (by size, by age, and while waiting on a slow input).
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -157,4 +160,53 @@ test("killing an ingest mid-run (kill -9, then SIGTERM) leaves a consistent data
   assert.equal(r3.code, 0, r3.err);
   assert.match(r3.err, new RegExp(`${N} articles read: ${N - afterTerm} stored, 0 replaced, ${afterTerm} unchanged`));
   assert.equal(assertConsistent(path), N);
+});
+
+test("batches commit at their size while inputs keep coming, after maxMs of age, and while the next input is slow", async () => {
+  const input = join(dir, "batches.jsonl");
+  writeCorpus(input, 10);
+  const commitsOf = async (batch: { articles: number; ms: number; maxMs: number }) => {
+    const path = join(dir, `batches-${batch.articles}-${batch.maxMs}.db`);
+    const store = await openStore(path);
+    let commits = 0;
+    store.onChange(() => commits++); // called once per committed transaction of this process
+    try {
+      const c = await ingestInto(store, [input], { batch });
+      assert.equal(c.inserted, 10, "every article stored");
+    } finally {
+      await store.close();
+    }
+    assertConsistent(path);
+    return commits;
+  };
+  // however slow the extraction, time alone does not cut a batch while inputs keep coming
+  assert.equal(await commitsOf({ articles: 4, ms: 60_000, maxMs: 60_000 }), 3, "batches of 4, 4 and 2");
+  assert.equal(await commitsOf({ articles: 100, ms: 60_000, maxMs: 0 }), 10, "a batch older than maxMs commits after its article");
+
+  // a slow input: the article before it is committed while the loop waits for it
+  const page = (t: string) =>
+    `<html><head><title>${t}</title></head><body><article><h1>${t}</h1><p>Syrian Democratic Forces clashed with Isis fighters near Raqqa on 3 March 2018, killing four people, the Syrian Observatory for Human Rights said. ${t}.</p></article></body></html>`;
+  let seenWhileWaiting = -1;
+  const path = join(dir, "slow.db");
+  const server = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    if (req.url === "/fast") return res.end(page("A fast report"));
+    setTimeout(() => {
+      seenWhileWaiting = articleCount(path); // another connection, while the ingest waits for this page
+      res.end(page("A slow report"));
+    }, 1500).unref();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const store = await openStore(path);
+  try {
+    const c = await ingestInto(store, [`${base}/fast`, `${base}/slow`], { allowPrivate: true, batch: { articles: 32, ms: 100, maxMs: 60_000 } });
+    assert.equal(c.inserted, 2, `both pages stored: ${JSON.stringify(c)}`);
+  } finally {
+    await store.close();
+    server.closeAllConnections();
+    server.close();
+  }
+  assert.equal(seenWhileWaiting, 1, "the first article was committed while the second was on its way");
+  assert.equal(assertConsistent(path), 2);
 });
