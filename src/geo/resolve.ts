@@ -62,6 +62,8 @@ const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 // "Washington, D.C.": only a comma between a name and the next
 const COMMA_GAP = /^,\s*$/;
 const IN_AFTER_COMMA = /^,\s+in\s+$/;
+// "X, Y", "X in Y", "X, in Y": the text puts X in Y
+const STATED_IN = /^(?:,\s*|,?\s+in\s+)$/;
 // "Piccadilly station in Manchester", "Tahrir Square in Cairo": a word for a part of a city, then "in"
 const PART_IN_TOWN = new RegExp(`^(?:\\s+(?:${W.cityPartWords.join("|")}))?\\s+in\\s+$`, "i");
 // features that are parts of a city: streets, squares, buildings, sections, bases and airports
@@ -725,6 +727,25 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
       if (!far(list[0]!)) continue;
       const kept = list.slice(0, 0);
       for (const c of list) if (!far(c)) kept.push(c);
+      current[k] = kept;
+    }
+  // A place the text puts in a province or country of another country ('Bradford, Ontario' when no
+  // Bradford in Ontario is known) is none of its namesakes elsewhere: only candidates in that country
+  // stay, or none (not in a list: 'Alberta, Manitoba and Ontario'; not a capital, a country or a sea)
+  if (a.hasText)
+    for (let k = 0; k + 1 < a.n; k++) {
+      const list = current[k]!;
+      const y = current[k + 1]![0];
+      if (list.length === 0 || !y || a.listOf[k]! >= 0 || a.fallbacks[k] || a.forced[k] === 1) continue;
+      const yc = gaz.cc(y.index);
+      const yf = gaz.fcode(y.index);
+      const xf = gaz.fcode(list[0]!.index);
+      // (a capital is named for its government: 'the might of Moscow and Tehran in Syria')
+      if (xf === "PPLC" || sovereignNames(xf) || LARGE.has(xf)) continue;
+      if (yc === "" || gaz.cc(list[0]!.index) === yc || !(yf.startsWith("PCL") || yf === "ADM1")) continue;
+      if (level(gaz.fcode(list[0]!.index)) <= level(yf) || !STATED_IN.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!))) continue;
+      const kept = list.slice(0, 0);
+      for (const c of list) if (gaz.cc(c.index) === yc) kept.push(c);
       current[k] = kept;
     }
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for

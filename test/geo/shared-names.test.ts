@@ -54,3 +54,11 @@ test("Washington alone is the capital, not the state; a list of states keeps the
   const states = found("Officials are investigating cases in Washington, Pennsylvania and California.");
   assert.ok(states.some((g) => g === "Washington→Washington/ADM1/US"), states.join(", "));
 });
+
+test("a place the text puts in another country's province is none of its namesakes elsewhere (Bradford, Ontario)", () => {
+  const got = found("Police in South Simcoe arrested the driver in Bradford, Ontario, after a crash on Highway 11.");
+  assert.ok(!got.some((g) => g.startsWith("Bradford→") && !g.endsWith("/CA")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Ontario→") && g.endsWith("/CA")), `Ontario is still found: ${got.join(", ")}`);
+  const capitals = found("The military might of Moscow and Tehran in Syria helped Assad.");
+  assert.ok(capitals.some((g) => g.startsWith("Tehran→") && g.endsWith("/IR")), `a capital in a country is its government: ${capitals.join(", ")}`);
+});
