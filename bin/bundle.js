@@ -6,55 +6,63 @@
 // in dist/cli/sitrep.cjs.cache (keyed to the bundle's id) so later starts skip most parsing.
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import vm from "node:vm";
 
 /** Where the bundle of the clone at `root` lives. */
 export const bundlePath = (root) => join(root, "dist", "cli", "sitrep.cjs");
 
 /** Files outside src/ whose change makes the bundle stale (dependencies, compiler settings, the build). */
-export const BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", join("scripts", "build-cli.mjs")];
+export const BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "scripts/build-cli.mjs"];
 
 /** The first line of a bundle starts with this; the JSON after it is the header. */
 export const HEADER_MARK = "// sitrep-cli-bundle ";
 
-/** { "src/a.ts": [mtimeMs, size], … } for every file under src/ plus BUILD_INPUTS that exist. */
-export function sourceManifest(root) {
-  const files = {};
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
+/**
+ * Calls visit("src/a/b.ts", mtimeMs, size) for every file under src/ and each of BUILD_INPUTS that
+ * exists. Paths are joined by hand with "/": this runs at every start, and path.join/relative on
+ * ~200 files cost several milliseconds in a fresh process.
+ */
+function eachInput(root, visit) {
+  const walk = (rel) => {
+    for (const e of readdirSync(`${root}/${rel}`, { withFileTypes: true })) {
+      const p = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(p);
       else {
-        const s = statSync(p);
-        files[relative(root, p).split(sep).join("/")] = [s.mtimeMs, s.size];
+        const s = statSync(`${root}/${p}`);
+        visit(p, s.mtimeMs, s.size);
       }
     }
   };
-  walk(join(root, "src"));
+  walk("src");
   for (const f of BUILD_INPUTS) {
-    try {
-      const s = statSync(join(root, f));
-      files[f.split(sep).join("/")] = [s.mtimeMs, s.size];
-    } catch {
-      // absent (e.g. no package-lock.json): not an input
-    }
+    const s = statSync(`${root}/${f}`, { throwIfNoEntry: false });
+    if (s) visit(f, s.mtimeMs, s.size);
   }
+}
+
+/** { "src/a.ts": [mtimeMs, size], … } for every file under src/ plus BUILD_INPUTS that exist. */
+export function sourceManifest(root) {
+  const files = {};
+  eachInput(root, (f, mtime, size) => {
+    files[f] = [mtime, size];
+  });
   return files;
 }
 
 /** Why the recorded manifest no longer describes the files under `root`, or null when it does. */
 export function staleReason(root, recorded) {
-  const now = sourceManifest(root);
+  let reason = null;
   let n = 0;
-  for (const [f, [mtime, size]] of Object.entries(now)) {
+  eachInput(root, (f, mtime, size) => {
     const r = recorded[f];
-    if (!r) return `${f} is new since the bundle was built`;
-    if (r[0] !== mtime || r[1] !== size) return `${f} changed since the bundle was built`;
+    if (reason) return;
+    if (!r) reason = `${f} is new since the bundle was built`;
+    else if (r[0] !== mtime || r[1] !== size) reason = `${f} changed since the bundle was built`;
     n++;
-  }
-  if (n !== Object.keys(recorded).length) return "a file was removed since the bundle was built";
-  return null;
+  });
+  if (!reason && n !== Object.keys(recorded).length) reason = "a file was removed since the bundle was built";
+  return reason;
 }
 
 /**
