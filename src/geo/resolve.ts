@@ -906,6 +906,11 @@ class JunkCheck {
       // where the story is, even by its own name ('al-Nuri' mosque is not Nurri, Sardinia)
       const town = gaz.fcode(c.index).startsWith("PPL");
       if (town && gaz.pop(c.index) < W.unsupportedTownPopulation && !this.supported(c.index)) return false;
+      // (a section of a city needs its country in the story, more than a trace of it, or another place
+      // near it: 'the Old City' of a Raqqa report is not Jerusalem's; one as populous as a city,
+      // Hollywood, stands alone)
+      if (gaz.fcode(c.index) === "PPLX" && gaz.pop(c.index) < W.exonymPopulation && this.share(c.index) < W.weakDistrictShare && !this.nearOther(c.index))
+        return false;
       // (a province as small, too: 'Sally Lane' is not Estonia's Lääne county, 'Anna' not Samoa's A'ana)
       if (gaz.fcode(c.index).startsWith("ADM1") && gaz.pop(c.index) > 0 && gaz.pop(c.index) < W.unsupportedTownPopulation && !this.supported(c.index))
         return false;

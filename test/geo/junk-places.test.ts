@@ -81,3 +81,11 @@ test("a small province in a country nothing else in the article points to is not
   assert.ok(!got.some((g) => g.endsWith("/EE") || g.endsWith("/WS")), got.join(", "));
   assert.ok(got.some((g) => g.startsWith("Oxford→") && g.endsWith("/GB")), `Oxford is still found: ${got.join(", ")}`);
 });
+
+test("a city section needs its country or a place near it in the story (the Old City of a Raqqa report is not Jerusalem's)", () => {
+  const got = found(
+    "In Raqqa to the north, where US-backed Kurdish forces have taken the Old City, Isis resistance to a sweep south from north-eastern Syria has continued to evaporate, officials in Baghdad and Mosul said.",
+  );
+  assert.ok(!got.some((g) => g.startsWith("Old City→") && g.endsWith("/PS")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Raqqa→") && g.endsWith("/SY")), `Raqqa is still found: ${got.join(", ")}`);
+});
