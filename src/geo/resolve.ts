@@ -797,8 +797,8 @@ class JunkCheck {
   private bigOwner = false;
   /** The mention's name starts with an Arabic article ('al-Hol'). */
   private arabic = false;
-  /** The largest population among those big places (0: none). */
-  private bigOwnerPop = 0;
+  /** Those big places. */
+  private readonly bigOwners: number[] = [];
 
   constructor(
     private readonly gaz: Gazetteer,
@@ -831,13 +831,13 @@ class JunkCheck {
     this.spelt = spellingKey(this.a.names[k]!);
     this.speltThenSpace = `${this.spelt} `;
     this.bigOwner = false;
-    this.bigOwnerPop = 0;
+    this.bigOwners.length = 0;
     this.arabic = arabicArticleFirst(this.a.surfaces[k]!);
     const plain = this.a.plain(k);
     for (const c of list)
       if (bigPlace(this.gaz, c.index) && (spellingOfName(this.gaz, c.index) === this.spelt || bigCityRespelled(this.gaz, c.index, plain))) {
         this.bigOwner = true;
-        this.bigOwnerPop = Math.max(this.bigOwnerPop, this.gaz.pop(c.index));
+        this.bigOwners.push(c.index);
       }
   }
 
@@ -890,6 +890,17 @@ class JunkCheck {
     return false;
   }
 
+  /**
+   * Is town i's name also the own name of a big place sharedNameRatio times as populous, other than a
+   * province or district it lies in (al-Mayadeen and its district are one name's two senses)?
+   */
+  private dwarfedBy(i: number): boolean {
+    const gaz = this.gaz;
+    const need = W.sharedNameRatio * Math.max(gaz.pop(i), 1);
+    for (const o of this.bigOwners) if (gaz.pop(o) >= need && !(gaz.fcode(o).startsWith("ADM") && contains(gaz, o, i))) return true;
+    return false;
+  }
+
   keep(c: Scored): boolean {
     const gaz = this.gaz;
     if (sovereignNames(gaz.fcode(c.index))) return true;
@@ -924,7 +935,7 @@ class JunkCheck {
       // article's places nearby; the article naming its country ('the US plan … a conference in
       // Paris') is not enough
       // (a capital named nearby does not place it either: 'Washington' is named for its government)
-      if (town && gaz.pop(c.index) < W.exonymPopulation && this.bigOwnerPop >= W.sharedNameRatio * Math.max(gaz.pop(c.index), 1) && !this.placedNear(c.index))
+      if (town && gaz.pop(c.index) < W.exonymPopulation && this.dwarfedBy(c.index) && !this.placedNear(c.index))
         return false;
       if (!this.weak || gaz.pop(c.index) >= W.exonymPopulation || !town) return true;
       return gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
