@@ -192,8 +192,21 @@ function load(): Trigger[] {
 let index: { re: RegExp; rowsAt: Map<string, number[]>; full: number[] } | undefined;
 function buildIndex(T: Trigger[]): void {
   const all = [...new Set(T.flatMap((t) => t.prefixes ?? []))].sort((a, b) => b.length - a.length);
+  // the rows with a prefix that `p` starts with: looked up by each of p's own starts (not every row per prefix)
+  const rowsOf = new Map<string, number[]>();
+  T.forEach((t, i) => {
+    for (const q of t.prefixes ?? []) {
+      const rows = rowsOf.get(q);
+      if (!rows) rowsOf.set(q, [i]);
+      else if (rows[rows.length - 1] !== i) rows.push(i);
+    }
+  });
   const rowsAt = new Map<string, number[]>();
-  for (const p of all) rowsAt.set(p, T.flatMap((t, i) => (t.prefixes?.some((q) => p.startsWith(q)) ? [i] : [])));
+  for (const p of all) {
+    const rows = new Set<number>();
+    for (let k = 1; k <= p.length; k++) for (const i of rowsOf.get(p.slice(0, k)) ?? []) rows.add(i);
+    rowsAt.set(p, [...rows].sort((a, b) => a - b));
+  }
   const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   index = {
     re: new RegExp(String.raw`\b(?:${all.map(esc).join("|")})`, "gi"),
