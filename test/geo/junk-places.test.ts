@@ -89,3 +89,11 @@ test("a city section needs its country or a place near it in the story (the Old 
   assert.ok(!got.some((g) => g.startsWith("Old City→") && g.endsWith("/PS")), got.join(", "));
   assert.ok(got.some((g) => g.startsWith("Raqqa→") && g.endsWith("/SY")), `Raqqa is still found: ${got.join(", ")}`);
 });
+
+test("capitalised common words are not places (War, Terror, Jewish, Free, Paramount)", () => {
+  const got = found(
+    "He is the author of The Secret Life of War and Isis: Inside the Army of Terror. Jewish representation is guaranteed. Paramount for Turkey is security. Free UK delivery over £10. Fighting continued in Syria.",
+  );
+  assert.ok(!got.some((g) => /^(War|Terror|Jewish|Paramount|Free)→/.test(g)), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Syria→")), `Syria is still found: ${got.join(", ")}`);
+});
