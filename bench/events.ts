@@ -243,7 +243,7 @@ function speed() {
   const coldPer600 = (n / cold.cpu) * (words / n / 600);
   console.log(`  first pass of a fresh process (loading, compiling, memos filling; not in the figures above): ${(n / cold.wall).toFixed(0)}/s wall, ${(n / cold.cpu).toFixed(0)}/s CPU; ${coldPer600.toFixed(0)}/s CPU scaled to 600-word articles; ${(cold.cpu / full.cpu * reps).toFixed(2)}× the steady CPU per article (whole extract() above)`);
   const load = (loadCpu.user + loadCpu.system) / 1e6;
-  console.log(`  module load (process start to the bench's first line: node, the TypeScript loader, imports) ${load.toFixed(2)} s CPU; load + first pass ${(load + cold.cpu).toFixed(2)} s CPU for ${n} articles${only === "speed" ? "" : " (the quality section ran first: run \`-- speed\` alone for a fresh first pass)"}`);
+  console.log(`  module load (process start to the bench's first line: node, the TypeScript loader, imports) ${load.toFixed(2)} s CPU; load + first pass ${(load + cold.cpu).toFixed(2)} s CPU for ${n} articles${only === "speed" ? "" : " (the quality section ran first: run `-- speed` alone for a fresh first pass)"}`);
 }
 
 // `npm run bench:events -- quality` or `-- speed` runs one section only
