@@ -941,6 +941,10 @@ class JunkCheck {
       return gaz.cc(c.index) === this.topCc || this.nearOther(c.index);
     }
     if (bigCityRespelled(gaz, c.index, this.a.plain(this.k))) return true;
+    // an abbreviation is written in capitals or with its full stop: 'IL' and 'Ill.' may be Illinois,
+    // the 'Il' of an Il-78 tanker is not
+    const surface = this.a.surfaces[this.k]!;
+    if (surface.length <= 3 && surface !== surface.toUpperCase() && this.a.text.charCodeAt(this.a.ends[this.k]!) !== 46) return false;
     if (this.weak && gaz.pop(c.index) < W.exonymPopulation) return false;
     // a small place known by the name of a big one ('Jerusalem' for Funkstown, Maryland): the big one
     if (this.bigOwner && !bigPlace(gaz, c.index)) return false;

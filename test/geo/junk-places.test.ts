@@ -97,3 +97,8 @@ test("capitalised common words are not places (War, Terror, Jewish, Free, Paramo
   assert.ok(!got.some((g) => /^(War|Terror|Jewish|Paramount|Free)→/.test(g)), got.join(", "));
   assert.ok(got.some((g) => g.startsWith("Syria→")), `Syria is still found: ${got.join(", ")}`);
 });
+
+test("an abbreviation is written in capitals: the 'Il' of an Il-78 tanker is not Illinois", () => {
+  const got = found("Russia deployed Tu-95 bombers and an unspecified number of Il-78M tankers, US officials in Washington said.");
+  assert.ok(!got.some((g) => g.startsWith("Il→")), got.join(", "));
+});
