@@ -6,6 +6,7 @@ import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
+import S from "./model/stoplist.json" with { type: "json" };
 import T from "./model/transliteration.json" with { type: "json" };
 import V from "./model/variants.json" with { type: "json" };
 import { nameKey, plainName, spellingKey } from "./normalize.js";
@@ -68,6 +69,20 @@ const STATED_IN = /^(?:,\s*|,?\s+in\s+)$/;
 const PART_IN_TOWN = new RegExp(`^(?:\\s+(?:${W.cityPartWords.join("|")}))?\\s+in\\s+$`, "i");
 // features that are parts of a city: streets, squares, buildings, sections, bases and airports
 const CITY_PARTS = new Set(["ST", "SQR", "BLDG", "PPLX", "MILB", "AIRP", "AIRB", "CMPRF"]);
+
+// words that, capitalised before a name, do not make it a family name (common words, titles, determiners)
+const NOT_GIVEN_NAMES = new Set<string>([...S.words, ...S.titles, ...S.determiners, ...S.prepositions]);
+
+/** Is mention k right after a capitalised word that may be a given name ('Neil Basu'), not the end of another mention? */
+function afterGivenName(a: Article, k: number): boolean {
+  const start = a.starts[k]!;
+  if (a.text.charCodeAt(start - 1) !== 32) return false;
+  let i = start - 1;
+  while (i > 0 && /\p{L}/u.test(a.text[i - 1]!)) i--;
+  const word = a.text.slice(i, start - 1);
+  if (word.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(word) || NOT_GIVEN_NAMES.has(word.toLowerCase())) return false;
+  return !(k > 0 && a.ends[k - 1]! >= i);
+}
 
 /** A town or city (not a section of one). */
 function isTown(fc: string): boolean {
@@ -747,6 +762,18 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
       const kept = list.slice(0, 0);
       for (const c of list) if (gaz.cc(c.index) === yc) kept.push(c);
       current[k] = kept;
+    }
+  // A small place named right after a capitalised word that is neither a common word nor another
+  // name of the article ('Hassan Hassan', 'Neil Basu', 'Peter Beaumont', 'Elizabeth Warren') is a
+  // family name: the person, not the place
+  if (a.hasText)
+    for (let k = 0; k < a.n; k++) {
+      const list = current[k]!;
+      const w = list[0];
+      if (!w || a.forced[k] === 1 || !afterGivenName(a, k)) continue;
+      const fc = gaz.fcode(w.index);
+      if (sovereignNames(fc) || fc.startsWith("ADM1") || fc === "PPLC" || LARGE.has(fc)) continue;
+      current[k] = list.slice(0, 0);
     }
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
   // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),

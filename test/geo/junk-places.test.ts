@@ -102,3 +102,11 @@ test("an abbreviation is written in capitals: the 'Il' of an Il-78 tanker is not
   const got = found("Russia deployed Tu-95 bombers and an unspecified number of Il-78M tankers, US officials in Washington said.");
   assert.ok(!got.some((g) => g.startsWith("Il→")), got.join(", "));
 });
+
+test("a place name right after a capitalised given name is the person's family name (Neil Basu, Hassan Hassan)", () => {
+  const got = found(
+    "She wanted to return to Britain. Neil Basu, assistant commissioner at Scotland Yard, told the Guardian. Hassan Hassan, director of the programme, said Isis would return. In Manchester, protesters marched.",
+  );
+  assert.ok(!got.some((g) => g.startsWith("Basu→") || g.startsWith("Hassan→")), got.join(", "));
+  assert.ok(got.some((g) => g.startsWith("Manchester→") && g.endsWith("/GB")), `'In Manchester' is still a place: ${got.join(", ")}`);
+});
