@@ -88,7 +88,8 @@ function tokenSpans(text: string, into: Spans): Spans {
       continue;
     }
     // "U.S.", "U.N." : capital-dot pairs
-    if (c >= 65 && c <= 90 && text[i + 1] === "." && i + 2 < n && text.charCodeAt(i + 2) >= 65 && text.charCodeAt(i + 2) <= 90 && text[i + 3] === ".") {
+    // (every index checked against the length first: a read past the end deoptimises V8's code for it)
+    if (c >= 65 && c <= 90 && i + 3 < n && text[i + 1] === "." && text.charCodeAt(i + 2) >= 65 && text.charCodeAt(i + 2) <= 90 && text[i + 3] === ".") {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
       if (m && m.index === i) {
