@@ -70,8 +70,9 @@ const PART_IN_TOWN = new RegExp(`^(?:\\s+(?:${W.cityPartWords.join("|")}))?\\s+i
 // features that are parts of a city: streets, squares, buildings, sections, bases and airports
 const CITY_PARTS = new Set(["ST", "SQR", "BLDG", "PPLX", "MILB", "AIRP", "AIRB", "CMPRF"]);
 
-// words that, capitalised before a name, do not make it a family name (common words, titles, determiners)
-const NOT_GIVEN_NAMES = new Set<string>([...S.words, ...S.titles, ...S.determiners, ...S.prepositions]);
+// words that, capitalised before a name, do not make it a family name (common words, titles, determiners,
+// the first words of place names: 'Tell', 'Wadi', 'San')
+const NOT_GIVEN_NAMES = new Set<string>([...S.words, ...S.titles, ...S.determiners, ...S.prepositions, ...W.placeHeadWords]);
 
 /** Is mention k right after a capitalised word that may be a given name ('Neil Basu'), not the end of another mention? */
 function afterGivenName(a: Article, k: number): boolean {
