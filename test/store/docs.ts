@@ -51,6 +51,18 @@ export const PLACES: Record<string, Place> = {
     admin1: "Aleppo",
     precision: 1,
   },
+  abuKamal: {
+    id: "geonames:173578",
+    geonameId: 173578,
+    name: "Abu Kamal",
+    mentions: [],
+    lat: 34.4506,
+    lon: 40.9171,
+    featureCode: "PPLA2",
+    countryCode: "SY",
+    admin1: "Deir ez-Zor",
+    precision: 1,
+  },
   deirProvince: {
     id: "geonames:170792",
     geonameId: 170792,

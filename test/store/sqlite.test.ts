@@ -7,7 +7,7 @@ import { test } from "node:test";
 import Database from "better-sqlite3";
 import { openStore } from "../../src/store/index.js";
 import { contractSuite } from "./contract.js";
-import { corpus } from "./docs.js";
+import { corpus, makeDoc } from "./docs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-store-"));
 let n = 0;
@@ -51,5 +51,48 @@ test("sqlite: the full-text index equals the articles after a batch with a repla
     assert.equal(n("SELECT count(*) AS c FROM articles"), 3);
   } finally {
     db.close();
+  }
+});
+
+// The store keeps the merge columns of candidate events from one document to the next (SQLite). Another
+// connection's commit can change such an event: here B merges a precise report into an event A saw
+// at province precision, so the event moves to Muhasan; A must then judge a report from Abu Kamal
+// (same province, ~105 km from Muhasan) against Muhasan — a separate event — as one store would.
+test("sqlite: a store's kept merge candidates follow another connection's writes to the same file", async (t) => {
+  const own = mkdtempSync(join(tmpdir(), "sitrep-views-"));
+  t.after(() => rmSync(own, { recursive: true, force: true }));
+  const report = (id: string, place: "deirProvince" | "raqqa" | "muhasan" | "abuKamal") =>
+    makeDoc({
+      id,
+      url: `https://example.org/${id}`,
+      outlet: `Outlet ${id}`,
+      publishedAt: "2017-09-09T18:00:00Z",
+      events: [{ a1: "sdf", a2: "isis", date: "2017-09-09", place, sentence: `The SDF fought Isis fighters (${id}) on Saturday.` }],
+    });
+  const sequence = [report("p1", "deirProvince"), report("p2", "raqqa"), report("p3", "muhasan"), report("p4", "abuKamal")];
+  // one store doing it all: the reference
+  const one = await openStore(join(own, "one.db"));
+  const expected = [];
+  for (const d of sequence) expected.push(await one.saveDoc(d));
+  await one.close();
+  assert.deepEqual(
+    expected.map((r) => [r.newEvents, r.mergedEvents]),
+    [[1, 0], [1, 0], [0, 1], [1, 0]],
+    "the province report and Muhasan merge; Raqqa and Abu Kamal stay apart",
+  );
+  // two connections: A saves p1 and p2 (reading p1's event as a candidate), B saves p3, A saves p4
+  const path = join(own, "two.db");
+  const a = await openStore(path);
+  const b = await openStore(path);
+  try {
+    const got = [await a.saveDoc(sequence[0]), await a.saveDoc(sequence[1]), await b.saveDoc(sequence[2]), await a.saveDoc(sequence[3])];
+    assert.deepEqual(
+      got.map((r) => [r.newEvents, r.mergedEvents, r.eventIds]),
+      expected.map((r) => [r.newEvents, r.mergedEvents, r.eventIds]),
+      "the same merges as one store",
+    );
+  } finally {
+    await a.close();
+    await b.close();
   }
 });
