@@ -16,8 +16,8 @@ interface Cand {
   rule: string;
   conf: number;
   prio: number;
-  /** Resolved after the first round: "focus-forces", "salient:jihadist-group", "id:protesters" … */
-  resolve?: string;
+  /** Resolved after the first round: "focus-forces", "salient:jihadist-group", "id:protesters" … (always present, undefined for the others: one object shape for V8) */
+  resolve: string | undefined;
 }
 
 interface ActorSpec {
@@ -305,9 +305,16 @@ export const isArmed = (k: ActorKind) => ARMED.includes(k);
 
 /** Longest (then highest-priority) candidates first; a candidate overlapping a kept one is dropped. */
 function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand[] {
-  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
-  const out = [...kept];
-  const covered = new Uint8Array(Math.max(textLength, ...cands.map((c) => c.end), ...kept.map((c) => c.end), 0) + 1);
+  // (plain loops, no spread copies: an empty copy is another kind of array for V8, which deoptimised this)
+  const sorted = cands.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+  const out: Cand[] = [];
+  let last = Math.max(textLength, 0);
+  for (const k of kept) {
+    out.push(k);
+    if (k.end > last) last = k.end;
+  }
+  for (const c of cands) if (c.end > last) last = c.end;
+  const covered = new Uint8Array(last + 1);
   for (const k of kept) covered.fill(1, k.start, k.end);
   for (const c of sorted) {
     let free = true;
@@ -421,7 +428,7 @@ function lexiconStep(x: ActorScan): void {
       const s = x.lexSpec(id);
       if (s) {
         x.spec(id, s);
-        cands.push({ start: ts[i], end: te[j], actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5 });
+        cands.push({ start: ts[i], end: te[j], actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5, resolve: undefined });
       }
     }
     forcesAt(x, i);
@@ -440,7 +447,7 @@ function forcesAt(x: ActorScan, i: number): void {
     const pm = PEOPLE_FORCE_AFTER.exec(text.slice(tE, tE + 60));
     if (pm) {
       x.spec(people.id, x.lexSpec(people.id) ?? { name: people.name, kind: people.kind, inter: people.inter, known: true });
-      cands.push({ start: tS, end: tE + pm[0].length, actor: people.id, rule: "people-forces", conf: 0.75, prio: 4 });
+      cands.push({ start: tS, end: tE + pm[0].length, actor: people.id, rule: "people-forces", conf: 0.75, prio: 4, resolve: undefined });
     }
   }
   const isCountry = C.country.has(tT);
@@ -458,24 +465,24 @@ function forcesAt(x: ActorScan, i: number): void {
         if (isMilitia) {
           const id = `x:pro-${c.slug}-militias`;
           x.spec(id, { name: `Pro-${c.name} militias`, kind: "political-militia", inter: 3, country: c.iso2, known: false });
-          cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: "pro-state-militia", conf: 0.75, prio: 4 });
+          cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: "pro-state-militia", conf: 0.75, prio: 4, resolve: undefined });
         } else {
           const [id, s] = countryActor(c, head === "government" || head === "regime" ? "state" : "forces");
           x.spec(id, s);
-          cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: head === "alliance" || head === "camp" || head === "coalition" ? "pro-state-alliance" : "pro-state-forces", conf: 0.75, prio: 4 });
+          cands.push({ start: tS - 4, end: tE + pm[0].length, actor: id, rule: head === "alliance" || head === "camp" || head === "coalition" ? "pro-state-alliance" : "pro-state-forces", conf: 0.75, prio: 4, resolve: undefined });
         }
       }
     } else if (sp) {
       const [id, s] = countryActor(c, "state");
       x.spec(id, s);
-      cands.push({ start: tS, end: tE, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6 });
-      if (sp[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+      cands.push({ start: tS, end: tE, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6, resolve: undefined });
+      if (sp[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1, resolve: undefined });
     } else {
       const fm = FORCE_AFTER.exec(after);
       if (fm && C.country.has(tT)) {
         const [id, s] = countryActor(c, forcesHead(fm[2]));
         x.spec(id, s);
-        cands.push({ start: tS, end: tE + fm[0].length, actor: id, rule: `country-${forcesHead(fm[2])}`, conf: 0.85, prio: 4 });
+        cands.push({ start: tS, end: tE + fm[0].length, actor: id, rule: `country-${forcesHead(fm[2])}`, conf: 0.85, prio: 4, resolve: undefined });
       }
     }
   } else {
@@ -487,8 +494,8 @@ function forcesAt(x: ActorScan, i: number): void {
         const [id, s] = countryActor(mc, "state");
         x.spec(id, s);
         const end = sv?.[0].startsWith("'") || sv?.[0].startsWith("’") ? tE + sv[0].length : tE;
-        cands.push({ start: tS, end, actor: id, rule: "metonym", conf: 0.7, prio: 3 });
-        if (sp?.[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1 });
+        cands.push({ start: tS, end, actor: id, rule: "metonym", conf: 0.7, prio: 3, resolve: undefined });
+        if (sp?.[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1, resolve: undefined });
       }
     }
   }
@@ -505,7 +512,7 @@ function personsStep(x: ActorScan): void {
     const prev = specs.get(id);
     if (!prev) x.spec(id, { name: clean, kind: "person", known: false, role });
     else if (role && !prev.role) prev.role = role;
-    const c: Cand = { start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5 };
+    const c: Cand = { start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5, resolve: undefined };
     cands.push(c);
     personAt.set(start, c);
   };
@@ -572,13 +579,13 @@ function discoveryStep(x: ActorScan): void {
         const s = x.lexSpec(id);
         if (s) {
           x.spec(id, s);
-          cands.push({ start, end, actor: id, rule: "lexicon+head", conf: 0.85, prio: 5 });
+          cands.push({ start, end, actor: id, rule: "lexicon+head", conf: 0.85, prio: 5, resolve: undefined });
         }
         break;
       }
       const id = `x:${slugify(full)}`;
       x.spec(id, { name: full, kind: d.kind, inter: d.inter, known: false });
-      cands.push({ start, end, actor: id, rule: `discovered-${d.rule}`, conf: 0.6, prio: 2 });
+      cands.push({ start, end, actor: id, rule: `discovered-${d.rule}`, conf: 0.6, prio: 2, resolve: undefined });
       break;
     }
   }
@@ -605,7 +612,7 @@ function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
     for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + k.length)) {
       if (isWordChar(text[at - 1]) || isWordChar(text[at + k.length])) continue;
       const the = text.slice(Math.max(0, at - 4), at) === "the " ? 4 : 0;
-      later.push({ start: at - the, end: at + k.length, actor: id, rule: "short-name", conf: 0.6, prio: 1 });
+      later.push({ start: at - the, end: at + k.length, actor: id, rule: "short-name", conf: 0.6, prio: 1, resolve: undefined });
     }
   }
   // 5. generic phrases and anaphora, resolved below
