@@ -366,8 +366,8 @@ export interface Classification {
   score: number;
   trigger: Hit;
   hits: Hit[];
-  /** The reason, in words, for --explain. */
-  reason: string;
+  /** The reason, in words, for --explain (written when read). */
+  readonly reason: string;
 }
 
 /**
@@ -474,7 +474,7 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
     if (!h) continue;
     const t = typeOf(h, hits, sentence, actor1Kind, actor2Kind);
     // the same words matched by two patterns of one type are one cue: the stronger counts
-    const same = counted.find((c) => c.t === t && c.h.start < h.end && h.start < c.h.end);
+    const same = sameCue(counted, t, h);
     if (same) {
       if (h.weight <= same.h.weight) continue;
       sum.set(t, sum.get(t)! - same.h.weight);
@@ -493,11 +493,21 @@ export function classify(hits: Hit[], sentence: string, actor1Kind?: string, act
   const none = score.get("NONE") ?? 0;
   if (none > top[1]) return undefined;
   const trig = best.get(top[0])!;
+  const [subType, topScore] = top;
   return {
-    subType: top[0],
-    score: top[1],
+    subType,
+    score: topScore,
     trigger: trig,
     hits,
-    reason: `${top[0]} scored ${top[1]} (${hits.map((h) => `${h.type}:"${h.text}"+${h.weight}`).join(", ")})${none ? `; outside-ACLED cues ${none}` : ""}`,
+    // only --explain reads it: written when asked
+    get reason() {
+      return `${subType} scored ${topScore} (${hits.map((h) => `${h.type}:"${h.text}"+${h.weight}`).join(", ")})${none ? `; outside-ACLED cues ${none}` : ""}`;
+    },
   };
+}
+
+/** The cue of type `t` already counted that overlaps `h`, if any. */
+function sameCue(counted: { t: SubEventType | "NONE"; h: Hit }[], t: SubEventType | "NONE", h: Hit): { t: SubEventType | "NONE"; h: Hit } | undefined {
+  for (const c of counted) if (c.t === t && c.h.start < h.end && h.start < c.h.end) return c;
+  return undefined;
 }
