@@ -82,10 +82,16 @@ export function loadBundle(root) {
   try {
     if (!code.startsWith(HEADER_MARK)) throw new Error("no header");
     header = JSON.parse(code.slice(HEADER_MARK.length, nl));
+    if (typeof header?.id !== "string" || typeof header.files !== "object" || header.files === null) throw new Error("bad header");
   } catch {
     return { reason: `${file} has no readable header (run \`npm run build:cli\`)` };
   }
-  const stale = staleReason(root, header.files);
+  let stale;
+  try {
+    stale = staleReason(root, header.files);
+  } catch (err) {
+    stale = `the sources could not be listed (${err.message})`;
+  }
   if (stale) return { reason: `${stale} (run \`npm run build:cli\` to rebuild the bundle)` };
 
   const cacheFile = `${file}.cache`;
@@ -121,5 +127,6 @@ export function loadBundle(root) {
       // see above
     }
   }
+  if (typeof module.exports.main !== "function") return { reason: `${file} exports no main (run \`npm run build:cli\`)` };
   return { main: module.exports.main };
 }
