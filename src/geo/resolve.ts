@@ -66,6 +66,7 @@ const IN_AFTER_COMMA = /^,\s+in\s+$/;
 // "X, Y", "X in Y", "X, in Y": the text puts X in Y
 const STATED_IN = /^(?:,\s*|,?\s+in\s+)$/;
 // "Piccadilly station in Manchester", "Tahrir Square in Cairo": a word for a part of a city, then "in"
+const PART_GAP_MAX = 6 + Math.max(...W.cityPartWords.map((w) => w.length));
 const PART_IN_TOWN = new RegExp(`^(?:\\s+(?:${W.cityPartWords.join("|")}))?\\s+in\\s+$`, "i");
 // features that are parts of a city: streets, squares, buildings, sections, bases and airports
 const CITY_PARTS = new Set(["ST", "SQR", "BLDG", "PPLX", "MILB", "AIRP", "AIRB", "CMPRF"]);
@@ -76,13 +77,28 @@ const NOT_GIVEN_NAMES = new Set<string>([...S.words, ...S.titles, ...S.determine
 
 /** Is mention k right after a capitalised word that may be a given name ('Neil Basu'), not the end of another mention? */
 function afterGivenName(a: Article, k: number): boolean {
+  const text = a.text;
   const start = a.starts[k]!;
-  if (a.text.charCodeAt(start - 1) !== 32) return false;
+  if (start < 3 || text.charCodeAt(start - 1) !== 32) return false;
+  // (scanned back by character code: a word of lower-case letters after its first, ASCII or not)
   let i = start - 1;
-  while (i > 0 && /\p{L}/u.test(a.text[i - 1]!)) i--;
-  const word = a.text.slice(i, start - 1);
-  if (word.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(word) || NOT_GIVEN_NAMES.has(word.toLowerCase())) return false;
+  while (i > 0 && isLowerLetter(text, i - 1)) i--;
+  if (i === start - 1 || i === 0) return false;
+  const first = text.charCodeAt(i - 1);
+  if (!(first >= 65 && first <= 90) && !(first >= 0xc0 && /\p{Lu}/u.test(text[i - 1]!))) return false;
+  i--;
+  if (i > 0 && isLetter(text.charCodeAt(i - 1))) return false;
+  if (NOT_GIVEN_NAMES.has(text.slice(i, start - 1).toLowerCase())) return false;
   return !(k > 0 && a.ends[k - 1]! >= i);
+}
+
+function isLowerLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && /\p{Ll}/u.test(text[i]!));
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
 /** A town or city (not a section of one). */
@@ -316,6 +332,8 @@ function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
   const mainAt: number[] = [];
   let firstMainName: string | undefined;
   let mainNamesDiffer = false;
+  // a national capital of exonymPopulation named exactly as written (capitalOverProvince), or -1
+  let capital = -1;
   const out = emptyList();
   for (let x = 0; x < list.length; x++) {
     const i = list[x]!;
@@ -332,6 +350,7 @@ function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
     if (gaz.mainKey(i) === key) {
       s += W.exactNameBonus;
       if (explain) reasons.push("main name matches");
+      if (fc === "PPLC" && capital < 0 && gaz.pop(i) >= W.exonymPopulation) capital = i;
       mainAt.push(out.length);
       if (firstMainName === undefined) firstMainName = gaz.name(i);
       else if (gaz.name(i) !== firstMainName) mainNamesDiffer = true;
@@ -380,21 +399,14 @@ function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
   // A country's capital and a province elsewhere with its name (Washington, D.C. and Washington
   // state): with nothing else said, news means the capital — the seat of the government its name
   // stands for ('Washington warned Moscow'); the article's other places can still pull to the province
-  if (!favoursAdmin) capitalOverProvince(gaz, out, key, explain);
+  if (!favoursAdmin && capital >= 0) capitalOverProvince(gaz, out, key, capital, explain);
   // only the best few go on to the context passes
   out.sort(byScoreDesc);
   return out.slice(0, W.keepAfterPrior);
 }
 
-/** A national capital of exonymPopulation named exactly as written lowers a province of the same name elsewhere (capitalProvincePenalty). */
-function capitalOverProvince(gaz: Gazetteer, out: Scored[], key: string, explain: boolean): void {
-  let capital = -1;
-  for (const c of out)
-    if (gaz.fcode(c.index) === "PPLC" && gaz.mainKey(c.index) === key && gaz.pop(c.index) >= W.exonymPopulation) {
-      capital = c.index;
-      break;
-    }
-  if (capital < 0) return;
+/** The national capital (of exonymPopulation, named exactly as written) lowers a province of the same name elsewhere (capitalProvincePenalty). */
+function capitalOverProvince(gaz: Gazetteer, out: Scored[], key: string, capital: number, explain: boolean): void {
   for (const c of out) {
     const i = c.index;
     if (gaz.fcode(i) !== "ADM1" || gaz.mainKey(i) !== key || gaz.a1(i) === gaz.a1(capital)) continue;
@@ -553,7 +565,8 @@ function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undef
   const prevGap = hasPrev ? a.starts[k]! - a.ends[k - 1]! : -1;
   // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y; or X's own
   // name is also a place as big as Y: "Washington, Pennsylvania and California", with the capital first)
-  const isList = nextW !== undefined && asBigAs(gaz, list, key, level(gaz.fcode(nextW.index)));
+  // (asked only where containment can apply: the next name within a few characters)
+  const isList = nextW !== undefined && nextGap >= 0 && nextGap <= 8 && asBigAs(gaz, list, key, level(gaz.fcode(nextW.index)));
   // "Austin, in Scott County": containment set off by a comma
   const inAfterComma = hasNext && nextGap > 4 && nextGap <= 8 && a.hasText && IN_AFTER_COMMA.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!));
   const out = emptyList();
@@ -652,7 +665,7 @@ function containerAmong(gaz: Gazetteer, a: Article, j: number, inner: number): n
 function asBigAs(gaz: Gazetteer, list: Scored[], key: string, lv: number): boolean {
   for (let x = 0; x < list.length; x++) {
     const i = list[x]!.index;
-    if ((x === 0 || gaz.mainKey(i) === key) && level(gaz.fcode(i)) <= lv) return true;
+    if (level(gaz.fcode(i)) <= lv && (x === 0 || gaz.mainKey(i) === key)) return true;
   }
   return false;
 }
@@ -735,7 +748,8 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
     for (let k = 0; k + 1 < a.n; k++) {
       const list = current[k]!;
       const y = current[k + 1]![0];
-      if (list.length === 0 || !y || !isTown(gaz.fcode(y.index))) continue;
+      const gap = a.starts[k + 1]! - a.ends[k]!;
+      if (list.length === 0 || !y || gap < 4 || gap > PART_GAP_MAX || !isTown(gaz.fcode(y.index))) continue;
       if (!PART_IN_TOWN.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!))) continue;
       const far = (c: Scored) =>
         CITY_PARTS.has(gaz.fcode(c.index)) &&
@@ -752,7 +766,8 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
     for (let k = 0; k + 1 < a.n; k++) {
       const list = current[k]!;
       const y = current[k + 1]![0];
-      if (list.length === 0 || !y || a.listOf[k]! >= 0 || a.fallbacks[k] || a.forced[k] === 1) continue;
+      const gap = a.starts[k + 1]! - a.ends[k]!;
+      if (list.length === 0 || !y || gap < 1 || gap > 6 || a.listOf[k]! >= 0 || a.fallbacks[k] || a.forced[k] === 1) continue;
       const yc = gaz.cc(y.index);
       const yf = gaz.fcode(y.index);
       const xf = gaz.fcode(list[0]!.index);
@@ -771,9 +786,9 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
     for (let k = 0; k < a.n; k++) {
       const list = current[k]!;
       const w = list[0];
-      if (!w || a.forced[k] === 1 || !afterGivenName(a, k)) continue;
+      if (!w || a.forced[k] === 1) continue;
       const fc = gaz.fcode(w.index);
-      if (sovereignNames(fc) || fc.startsWith("ADM1") || fc === "PPLC" || LARGE.has(fc)) continue;
+      if (sovereignNames(fc) || fc.startsWith("ADM1") || fc === "PPLC" || LARGE.has(fc) || !afterGivenName(a, k)) continue;
       current[k] = list.slice(0, 0);
     }
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
@@ -1064,6 +1079,16 @@ const plainOfName = mainNameMemo(lightName);
 
 /** Administrative level: 0 country, 1 province, 2 district, 3 anything smaller. */
 function level(fc: string): number {
+  let v = levelMemo.get(fc);
+  if (v === undefined) {
+    v = levelOf(fc);
+    levelMemo.set(fc, v);
+  }
+  return v;
+}
+const levelMemo = new Map<string, number>();
+
+function levelOf(fc: string): number {
   if (fc.startsWith("PCL") || fc === "CONT") return 0;
   if (fc === "ADM1" || fc === "ADM1H" || fc === "RGN") return 1;
   if (fc === "ADM2") return 2;
