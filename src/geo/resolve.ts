@@ -79,7 +79,9 @@ const NOT_GIVEN_NAMES = new Set<string>([...S.words, ...S.titles, ...S.determine
 function afterGivenName(a: Article, k: number): boolean {
   const text = a.text;
   const start = a.starts[k]!;
-  if (start < 3 || text.charCodeAt(start - 1) !== 32) return false;
+  // (a space, or the hyphen of a double-barrelled family name: 'Russell-Moyle', 'Ocasio-Cortez')
+  const sep = text.charCodeAt(start - 1);
+  if (start < 3 || (sep !== 32 && sep !== 45)) return false;
   // (scanned back by character code: a word of lower-case letters after its first, ASCII or not)
   let i = start - 1;
   while (i > 0 && isLowerLetter(text, i - 1)) i--;
@@ -780,15 +782,17 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
       current[k] = kept;
     }
   // A small place named right after a capitalised word that is neither a common word nor another
-  // name of the article ('Hassan Hassan', 'Neil Basu', 'Peter Beaumont', 'Elizabeth Warren') is a
-  // family name: the person, not the place
+  // name of the article ('Hassan Hassan', 'Neil Basu', 'Peter Beaumont', 'Elizabeth Warren',
+  // 'Ocasio-Cortez') is a family name: the person, not the place (a name before middle initials,
+  // 'George W Bush', is left: 'the Ubay L.G. Cotamura hospital' is in Ubay)
   if (a.hasText)
     for (let k = 0; k < a.n; k++) {
       const list = current[k]!;
       const w = list[0];
       if (!w || a.forced[k] === 1) continue;
       const fc = gaz.fcode(w.index);
-      if (sovereignNames(fc) || fc.startsWith("ADM1") || fc === "PPLC" || LARGE.has(fc) || !afterGivenName(a, k)) continue;
+      if (sovereignNames(fc) || fc.startsWith("ADM1") || fc === "PPLC" || LARGE.has(fc)) continue;
+      if (!afterGivenName(a, k)) continue;
       current[k] = list.slice(0, 0);
     }
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
