@@ -791,7 +791,7 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
       const w = list[0];
       if (!w || a.forced[k] === 1) continue;
       const fc = gaz.fcode(w.index);
-      if (sovereignNames(fc) || fc.startsWith("ADM1") || fc === "PPLC" || LARGE.has(fc)) continue;
+      if (sovereignNames(fc) || fc === "ADM1" || fc === "PPLC" || LARGE.has(fc)) continue;
       if (!afterGivenName(a, k)) continue;
       current[k] = list.slice(0, 0);
     }
