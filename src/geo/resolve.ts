@@ -785,16 +785,21 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
   // name of the article ('Hassan Hassan', 'Neil Basu', 'Peter Beaumont', 'Elizabeth Warren',
   // 'Ocasio-Cortez') is a family name: the person, not the place (a name before middle initials,
   // 'George W Bush', is left: 'the Ubay L.G. Cotamura hospital' is in Ubay)
-  if (a.hasText)
-    for (let k = 0; k < a.n; k++) {
-      const list = current[k]!;
-      const w = list[0];
-      if (!w || a.forced[k] === 1) continue;
-      const fc = gaz.fcode(w.index);
-      if (sovereignNames(fc) || fc === "ADM1" || fc === "PPLC" || LARGE.has(fc)) continue;
-      if (!afterGivenName(a, k)) continue;
-      current[k] = list.slice(0, 0);
-    }
+  // (and, for a town, where it comes back alone, written the same: 'Hassan said')
+  if (a.hasText) {
+    let people: Set<string> | undefined;
+    for (let pass = 0; pass < 2; pass++)
+      for (let k = 0; k < a.n; k++) {
+        const list = current[k]!;
+        const w = list[0];
+        if (!w || a.forced[k] === 1) continue;
+        const fc = gaz.fcode(w.index);
+        if (sovereignNames(fc) || fc === "ADM1" || fc === "PPLC" || LARGE.has(fc)) continue;
+        if (pass === 0 ? !afterGivenName(a, k) : !fc.startsWith("PPL") || !people?.has(a.surfaces[k]!)) continue;
+        if (pass === 0) (people ??= new Set()).add(a.surfaces[k]!);
+        current[k] = list.slice(0, 0);
+      }
+  }
   // A small place found by a name that is not its own as written (another name: 'Whitehall' for
   // Atlanta, 'Salisbury' for Harare; or a folded look-alike: 'Mayedin' for Meeden, 'Safe' for Safi),
   // neither a big city's respelling (Geneva/Genève) nor the start of its name ('Marburg'), counts only

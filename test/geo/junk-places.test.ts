@@ -105,7 +105,7 @@ test("an abbreviation is written in capitals: the 'Il' of an Il-78 tanker is not
 
 test("a place name right after a capitalised given name is the person's family name (Neil Basu, Hassan Hassan, Ocasio-Cortez)", () => {
   const got = found(
-    "She wanted to return to Britain. Neil Basu, assistant commissioner at Scotland Yard, told the Guardian. Hassan Hassan, director of the programme, said Isis would return. In Manchester, protesters marched. In Washington, Rep.-elect Alexandria Ocasio-Cortez criticised the article.",
+    "She wanted to return to Britain. Neil Basu, assistant commissioner at Scotland Yard, told the Guardian. Hassan Hassan, director of the programme, said Isis would return. In Manchester, protesters marched. In Washington, Rep.-elect Alexandria Ocasio-Cortez criticised the article. “The group will be back,” Hassan said.",
   );
   assert.ok(!got.some((g) => g.startsWith("Basu→") || g.startsWith("Hassan→") || g.startsWith("Cortez→")), got.join(", "));
   assert.ok(got.some((g) => g.startsWith("Manchester→") && g.endsWith("/GB")), `'In Manchester' is still a place: ${got.join(", ")}`);
