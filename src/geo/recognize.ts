@@ -124,47 +124,53 @@ function isLetter(c: number): boolean {
 export function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = -1;
+  // (the work per token is its own function: V8 optimises it from many calls rather than
+  // replacing this loop mid-run with code that has seen only the first tokens)
   for (let from = 0; nextToken(text, from); from = found.end) {
-    const mIndex = found.start;
-    let end = found.end;
-    // possessive: "Deir Ezzor's countryside" → "Deir Ezzor" (found before the token's string is made)
-    const fullEnd = end;
-    if (end - mIndex > 3 && text.charCodeAt(end - 1) === 115 /* s */ && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019)) end -= 2;
-    const t = text.slice(mIndex, end);
-    const hasPrev = prevEnd >= 0;
-    // a line break between the previous token and this one (scanned without copying the gap)
-    let newline = false;
-    if (hasPrev)
-      for (let k = prevEnd; k < mIndex; k++)
-        if (text.charCodeAt(k) === 10) {
-          newline = true;
-          break;
-        }
-    const gap = mIndex - prevEnd;
-    const joined = hasPrev && gap === 1 && (text[prevEnd] === "-" || text[prevEnd] === "‑");
-    const initial = !hasPrev || newline ? true : undefined;
-    const c0 = t.charCodeAt(0);
-    let cap: boolean;
-    if (c0 >= 65 && c0 <= 90) cap = true;
-    else if (c0 >= 97 && c0 <= 122) cap = false;
-    else {
-      const first = t.charAt(0);
-      cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    }
-    toks.push({
-      start: mIndex,
-      end,
-      text: t,
-      lower: undefined,
-      joined,
-      cap,
-      abbrev: cap && ABBREV_RE.test(t),
-      initial,
-      fullEnd,
-    });
-    prevEnd = end;
+    const t = makeToken(text, found.start, found.end, prevEnd);
+    toks.push(t);
+    prevEnd = t.end;
   }
   return toks;
+}
+
+/** The token found at [mIndex, end) (a possessive "'s" left out), given where the previous one ended (-1: none). */
+function makeToken(text: string, mIndex: number, end: number, prevEnd: number): Tok {
+  // possessive: "Deir Ezzor's countryside" → "Deir Ezzor" (found before the token's string is made)
+  const fullEnd = end;
+  if (end - mIndex > 3 && text.charCodeAt(end - 1) === 115 /* s */ && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  const t = text.slice(mIndex, end);
+  const hasPrev = prevEnd >= 0;
+  // a line break between the previous token and this one (scanned without copying the gap)
+  let newline = false;
+  if (hasPrev)
+    for (let k = prevEnd; k < mIndex; k++)
+      if (text.charCodeAt(k) === 10) {
+        newline = true;
+        break;
+      }
+  const gap = mIndex - prevEnd;
+  const joined = hasPrev && gap === 1 && (text[prevEnd] === "-" || text[prevEnd] === "‑");
+  const initial = !hasPrev || newline ? true : undefined;
+  const c0 = t.charCodeAt(0);
+  let cap: boolean;
+  if (c0 >= 65 && c0 <= 90) cap = true;
+  else if (c0 >= 97 && c0 <= 122) cap = false;
+  else {
+    const first = t.charAt(0);
+    cap = first !== first.toLowerCase() && first === first.toUpperCase();
+  }
+  return {
+    start: mIndex,
+    end,
+    text: t,
+    lower: undefined,
+    joined,
+    cap,
+    abbrev: cap && ABBREV_RE.test(t),
+    initial,
+    fullEnd,
+  };
 }
 
 /** Does text[from, to) hold a character that ends a name (punctuation, a line break)? */
