@@ -529,6 +529,12 @@ async function freshBench(): Promise<void> {
         console.log(line);
       }
     }
+    if (base && TIME)
+      for (const [label, , n] of inputs.slice(1)) {
+        const cpuOf = (name: string) => med(results.get(`${name}\u0000${label}`)!.map((r) => r.cpu!));
+        const [h, b] = [cpuOf("HEAD"), cpuOf("baseline")];
+        console.log(`${label}: whole-process CPU HEAD ${(h / 1000).toFixed(2)} s vs baseline ${(b / 1000).toFixed(2)} s (×${(b / h).toFixed(2)} faster; ${(n / (h / 1000)).toFixed(1)} vs ${(n / (b / 1000)).toFixed(1)} articles/CPU-s)`);
+      }
     console.log("(CPU counts every thread of the process: V8 compiles optimised code and collects garbage on helper threads)");
   } finally {
     rmSync(dir, { recursive: true, force: true });

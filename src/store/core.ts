@@ -714,12 +714,30 @@ export class CoreStore implements Store {
     const rows = await db.all<Row>(`SELECT event_n, report FROM event_sources WHERE event_n IN (${qs(ns.length)}) ORDER BY event_n, ord`, ns);
     const reports = new Map<number, EventReport[]>(ns.map((n) => [n, []]));
     for (const r of rows) reports.get(num(r.event_n))?.push(JSON.parse(String(r.report)) as EventReport);
-    const sets = CoreStore.EVENT_FIELDS.split(", ").map((f) => `${f} = ?`).join(", ");
+    // Only the columns whose value changes are written (and seq): an UPDATE rewrites the index
+    // entries of every column it names, and one naming lat/lon deletes and re-inserts the event's
+    // R*Tree entry (SQLite's update trigger), though a report merged into an event mostly changes
+    // its sources, article ids, text and confidence. A stored value read back differently (a
+    // PostgreSQL date or bigint) only means the column is written.
+    const fields = CoreStore.EVENT_FIELDS.split(", ");
+    const stored = new Map<number, unknown[]>();
+    for (const a of await db.allArrays(`SELECT n, ${CoreStore.EVENT_FIELDS} FROM events WHERE n IN (${qs(ns.length)})`, ns)) stored.set(num(a[0]), a);
     const out: { n: number; c: CombinedEvent }[] = [];
     for (const n of ns) {
       this.mergeViews.delete(n);
       const c = combineReports(reports.get(n)!);
-      await db.run(`UPDATE events SET ${sets}, seq = ? WHERE n = ?`, [...this.eventValues(c), seq(), n]);
+      const values = this.eventValues(c);
+      const old = stored.get(n);
+      const sets: string[] = [];
+      const params: Param[] = [];
+      for (let i = 0; i < fields.length; i++)
+        if (!old || old[i + 1] !== values[i]) {
+          sets.push(`${fields[i]} = ?`);
+          params.push(values[i]);
+        }
+      sets.push("seq = ?");
+      params.push(seq(), n);
+      await db.run(`UPDATE events SET ${sets.join(", ")} WHERE n = ?`, params);
       out.push({ n, c });
     }
     return out;
