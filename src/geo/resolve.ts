@@ -526,131 +526,251 @@ function wonNearby(winners: (Scored | undefined)[], k: number, w: number): boole
  * mentions' current winners, the places named close by, stated containment, lists and distance.
  */
 function rescore(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undefined)[] | null): Scored[] {
-  const list = a.prior[k]!;
+  // (each term is a small step of its own, over one Around object and the score so far, added in
+  // the same order as ever: V8 re-optimises a small step when a term's rare case first runs, where
+  // the one long function was optimised four times over in a fresh process)
+  return winners === null ? countriesOnly(gaz, a, k) : inContext(gaz, a, k, winners);
+}
+
+// the context weights as module constants (read without a property lookup that may not have run yet)
+const COUNTRY_SHARE_WEIGHT: number = W.countryShareWeight;
+const COUNTRY_SHARE_SMOOTHING: number = W.countryShareSmoothing;
+const NEAR_COUNTRY_WEIGHT: number = W.nearCountryWeight;
+const CONTAINMENT_WEIGHT: number = W.containmentWeight;
+const ADMIN1_WEIGHT: number = W.admin1Weight;
+const LIST_WEIGHT: number = W.listWeight;
+const PROXIMITY_WEIGHT: number = W.proximityWeight;
+const PROXIMITY_SCALE_KM: number = W.proximityScaleKm;
+const CONTEXT_WINDOW: number = W.contextWindow;
+
+/** What mention k's rescoring knows of the other mentions' winners in one context pass. */
+class Around {
+  /** Distinct town-level winners (features) of the neighbouring mentions of other names. */
+  readonly others: number[] = [];
+  /** The kinds (level, and country below level 0) of the other list members' winners, counted (undefined: not in a list). */
+  listKinds: Map<string, number> | undefined = undefined;
+  /** The winners of the mentions right after and before, and the characters between. */
+  nextW: Scored | undefined = undefined;
+  nextGap = -1;
+  prevW: Scored | undefined = undefined;
+  prevGap = -1;
+  /** "Illinois, Missouri": the next name makes a list with this one, not a container. */
+  isList = false;
+  /** "Austin, in Scott County": containment set off by a comma. */
+  inAfterComma = false;
+  /** The candidate the text places by containment ("X in Y", "X, Y", "Queens, New York"), or -1. */
+  placed = -1;
+}
+
+/** A candidate's reasons to add to (a copy with `explain`, else the shared empty list). */
+function reasonsOf(a: Article, c: Scored): string[] {
+  return a.explain ? c.reasons.slice() : c.reasons;
+}
+
+/** The first pass: the prior candidates with the article's country shares only. */
+function countriesOnly(gaz: Gazetteer, a: Article, k: number): Scored[] {
   const key = a.keys[k]!;
-  const explain = a.explain;
   const mine = a.own.get(key);
   const total = a.othersOf(key);
-  // distinct town-level winners of the other mentions (by feature), for the proximity term
-  const others: number[] = [];
-  // the kinds (level, and country below level 0) of the other list members' winners, counted
-  let listKinds: Map<string, number> | undefined;
-  if (winners) {
-    // the neighbouring mentions only (long documents drift from place to place)
-    const from = Math.max(0, k - W.contextWindow);
-    const to = Math.min(winners.length, k + W.contextWindow + 1);
-    for (let j = from; j < to; j++) {
-      const w = winners[j];
-      if (!w || a.keys[j] === key || others.includes(w.index)) continue;
-      const wf = gaz.fcode(w.index);
-      if (wf.startsWith("PCL") || LARGE.has(wf)) continue;
-      others.push(w.index);
-    }
-    const lk = a.listOf[k]!;
-    if (lk >= 0) {
-      listKinds = new Map();
-      for (let j = lk; j < a.n && a.listOf[j] === lk; j++) {
-        const w = winners[j];
-        if (j === k || !w || a.keys[j] === key) continue;
-        const lv = level(gaz.fcode(w.index));
-        const kind = lv === 0 ? "0" : `${lv}|${gaz.cc(w.index)}`;
-        listKinds.set(kind, (listKinds.get(kind) ?? 0) + 1);
-      }
-    }
+  const out = emptyList();
+  for (const c of a.prior[k]!) {
+    const reasons = reasonsOf(a, c);
+    out.push(new Scored(c.index, countryTerm(a, gaz.cc(c.index), mine, total, c.score, reasons), reasons));
   }
-  // the mentions right before and after, and their winners (stated containment)
-  const hasNext = winners !== null && k + 1 < a.n;
-  const nextW = hasNext ? winners[k + 1] : undefined;
-  const nextGap = hasNext ? a.starts[k + 1]! - a.ends[k]! : -1;
-  const hasPrev = winners !== null && k > 0;
-  const prevW = hasPrev ? winners[k - 1] : undefined;
-  const prevGap = hasPrev ? a.starts[k]! - a.ends[k - 1]! : -1;
+  out.sort(byScoreDesc);
+  a.stated[k] = -1;
+  return out;
+}
+
+/** A context pass: every term, with the other mentions' winners of the pass before. */
+function inContext(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undefined)[]): Scored[] {
+  const key = a.keys[k]!;
+  const mine = a.own.get(key);
+  const total = a.othersOf(key);
+  const around = new Around();
+  nearWinners(gaz, a, k, winners, around);
+  if (a.listOf[k]! >= 0) around.listKinds = listKindsOf(gaz, a, k, winners);
+  neighbours(gaz, a, k, winners, around);
+  const out = emptyList();
+  for (const c of a.prior[k]!) {
+    const reasons = reasonsOf(a, c);
+    const i = c.index;
+    const cc = gaz.cc(i);
+    let s = countryTerm(a, cc, mine, total, c.score, reasons);
+    s = nearCountryTerm(a, k, cc, s, reasons);
+    s = statedInNext(gaz, a, k, i, around, s, reasons);
+    s = namedRightAfter(a, k, i, around, s, reasons);
+    s = cityAfterPlace(gaz, a, k, i, around, s, reasons);
+    s = admin1Terms(gaz, a, k, i, around, winners, s, reasons);
+    s = listTerm(gaz, a, i, cc, around, s, reasons);
+    s = proximityTerm(gaz, a, i, around, s, reasons);
+    out.push(new Scored(i, s, reasons));
+  }
+  out.sort(byScoreDesc);
+  const placed = around.placed;
+  a.stated[k] = placed >= 0 && out[0]!.index === placed ? placed : -1;
+  return out;
+}
+
+/** The other names' winners close by that are towns or smaller (not countries or large features), once each. */
+function nearWinners(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undefined)[], around: Around): void {
+  // the neighbouring mentions only (long documents drift from place to place)
+  const key = a.keys[k]!;
+  const others = around.others;
+  const from = Math.max(0, k - CONTEXT_WINDOW);
+  const to = Math.min(winners.length, k + CONTEXT_WINDOW + 1);
+  for (let j = from; j < to; j++) {
+    const w = winners[j];
+    if (!w || a.keys[j] === key || others.includes(w.index)) continue;
+    const wf = gaz.fcode(w.index);
+    if (wf.startsWith("PCL") || LARGE.has(wf)) continue;
+    others.push(w.index);
+  }
+}
+
+/** The kinds of the winners of the other members of mention k's list, counted. */
+function listKindsOf(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undefined)[]): Map<string, number> {
+  const key = a.keys[k]!;
+  const lk = a.listOf[k]!;
+  const kinds = new Map<string, number>();
+  for (let j = lk; j < a.n && a.listOf[j] === lk; j++) {
+    const w = winners[j];
+    if (j === k || !w || a.keys[j] === key) continue;
+    const lv = level(gaz.fcode(w.index));
+    const kind = lv === 0 ? "0" : `${lv}|${gaz.cc(w.index)}`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return kinds;
+}
+
+/** The mentions right before and after, their winners and gaps (stated containment). */
+function neighbours(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undefined)[], around: Around): void {
+  const hasNext = k + 1 < a.n;
+  if (hasNext) {
+    around.nextW = winners[k + 1];
+    around.nextGap = a.starts[k + 1]! - a.ends[k]!;
+  }
+  if (k > 0) {
+    around.prevW = winners[k - 1];
+    around.prevGap = a.starts[k]! - a.ends[k - 1]!;
+  }
+  const nextW = around.nextW;
+  const nextGap = around.nextGap;
   // ("Illinois, Missouri" is a list, not containment: X's own best sense is as big as Y; or X's own
   // name is also a place as big as Y: "Washington, Pennsylvania and California", with the capital first)
   // (asked only where containment can apply: the next name within a few characters)
-  const isList = nextW !== undefined && nextGap >= 0 && nextGap <= 8 && asBigAs(gaz, list, key, level(gaz.fcode(nextW.index)));
-  // "Austin, in Scott County": containment set off by a comma
-  const inAfterComma = hasNext && nextGap > 4 && nextGap <= 8 && a.hasText && IN_AFTER_COMMA.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!));
-  const out = emptyList();
-  // the candidate the text places by containment ("X in Y", "X, Y", "Queens, New York"), or -1
-  let placed = -1;
-  for (const c of list) {
-    const reasons = explain ? [...c.reasons] : c.reasons;
-    let s = c.score;
-    const cc = gaz.cc(c.index);
-    if (total > 1e-9) {
-      // smoothed: a handful of mentions do not make an article all about one country
-      const share = ((a.countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0)) / (total + W.countryShareSmoothing);
-      s += W.countryShareWeight * share;
-      if (explain && share > 0) reasons.push(`article is ${(share * 100).toFixed(0)}% about ${cc}`);
-    }
-    if (winners) {
-      let nearest = Number.POSITIVE_INFINITY;
-      // a country named right before or after ("Chile ... Santiago ... Chile"): the local context
-      if (a.nearCountries[k]!.includes(cc)) {
-        s += W.nearCountryWeight;
-        if (explain) reasons.push(`${cc} is named close by`);
-      }
-      // stated containment: "X in Y" / "X, Y" with Y right after X
-      if (nextW !== undefined && !isList && nextGap >= 0 && (nextGap <= 4 || inAfterComma) && nextW.index !== c.index) {
-        // (or inside another place of the next name, named as written: 'Austin, in Scott County' is the
-        // Austin in a Scott County, whichever Scott County the first pass preferred)
-        const around = contains(gaz, nextW.index, c.index) ? nextW.index : containerAmong(gaz, a, k + 1, c.index);
-        if (around >= 0) {
-          s += W.containmentWeight;
-          placed = c.index;
-          if (explain) reasons.push(`inside ${gaz.name(around)} as the text states`);
-        }
-      }
-      // "Washington, D.C.": the name right after, set off by a comma, is this very place
-      if (nextW?.index === c.index && a.hasText && COMMA_GAP.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!))) {
-        s += W.containmentWeight;
-        if (explain) reasons.push(`${a.surfaces[k + 1]} names it right after`);
-      }
-      // "Queens, New York", "Greenlane, Auckland": a city right after a smaller place within it
-      // is that place's city (not a province of the same name); not inside a list of places
-      if (prevW !== undefined && a.listOf[k]! < 0 && prevGap >= 0 && prevGap <= 4 && prevW.index !== c.index) {
-        if (cityAroundPlace(gaz, c.index, prevW.index)) {
-          s += W.containmentWeight / 2;
-          placed = c.index;
-          if (explain) reasons.push(`${gaz.name(prevW.index)} is in it, as the text states`);
-        }
-      }
-      const ca1 = gaz.a1(c.index);
-      const clat = gaz.lat(c.index);
-      const clon = gaz.lon(c.index);
-      for (const w of others) {
-        if (w === c.index) continue;
-        if (ca1 >= 0 && gaz.a1(w) === ca1 && gaz.fcode(w) === "ADM1" && wonNearby(winners, k, w)) {
-          s += W.admin1Weight;
-          if (explain) reasons.push(`in ${gaz.name(w)}, also named`);
-        }
-        // (the latitude difference alone is a lower bound of the distance: no trigonometry for a
-        // place that cannot be the nearest)
-        const wlat = gaz.lat(w);
-        if (Math.abs(wlat - clat) * KM_PER_DEGREE_LOWER >= nearest) continue;
-        const d = distanceKm(clat, clon, wlat, gaz.lon(w));
-        if (d < nearest) nearest = d;
-      }
-      if (listKinds) {
-        const lv = level(gaz.fcode(c.index));
-        const same = listKinds.get(lv === 0 ? "0" : `${lv}|${cc}`) ?? 0;
-        if (same >= 2) {
-          s += W.listWeight;
-          if (explain) reasons.push(`listed with ${same} places of the same kind`);
-        }
-      }
-      if (Number.isFinite(nearest)) {
-        const b = W.proximityWeight * Math.exp(-nearest / W.proximityScaleKm);
-        s += b;
-        if (explain && b > 0.1) reasons.push(`${Math.round(nearest)} km from another place in the article`);
-      }
-    }
-    out.push(new Scored(c.index, s, reasons));
+  around.isList =
+    nextW !== undefined && nextGap >= 0 && nextGap <= 8 && asBigAs(gaz, a.prior[k]!, a.keys[k]!, level(gaz.fcode(nextW.index)));
+  around.inAfterComma =
+    hasNext && nextGap > 4 && nextGap <= 8 && a.hasText && IN_AFTER_COMMA.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!));
+}
+
+/** The article's country weight of the other names (smoothed: a handful of mentions do not make an article all about one country). */
+function countryTerm(a: Article, cc: string, mine: Map<string, number> | undefined, total: number, s: number, reasons: string[]): number {
+  if (!(total > 1e-9)) return s;
+  const share = ((a.countryW.get(cc) ?? 0) - (mine?.get(cc) ?? 0)) / (total + COUNTRY_SHARE_SMOOTHING);
+  if (a.explain && share > 0) reasons.push(`article is ${(share * 100).toFixed(0)}% about ${cc}`);
+  return s + COUNTRY_SHARE_WEIGHT * share;
+}
+
+/** A country named right before or after ("Chile ... Santiago ... Chile"): the local context. */
+function nearCountryTerm(a: Article, k: number, cc: string, s: number, reasons: string[]): number {
+  if (!a.nearCountries[k]!.includes(cc)) return s;
+  if (a.explain) reasons.push(`${cc} is named close by`);
+  return s + NEAR_COUNTRY_WEIGHT;
+}
+
+/** Stated containment: "X in Y" / "X, Y" with Y right after X (sets around.placed). */
+function statedInNext(gaz: Gazetteer, a: Article, k: number, i: number, around: Around, s: number, reasons: string[]): number {
+  const nextW = around.nextW;
+  const gap = around.nextGap;
+  if (nextW === undefined || around.isList || gap < 0 || !(gap <= 4 || around.inAfterComma) || nextW.index === i) return s;
+  // (or inside another place of the next name, named as written: 'Austin, in Scott County' is the
+  // Austin in a Scott County, whichever Scott County the first pass preferred)
+  const container = contains(gaz, nextW.index, i) ? nextW.index : containerAmong(gaz, a, k + 1, i);
+  if (container < 0) return s;
+  around.placed = i;
+  if (a.explain) reasons.push(`inside ${gaz.name(container)} as the text states`);
+  return s + CONTAINMENT_WEIGHT;
+}
+
+/** "Washington, D.C.": the name right after, set off by a comma, is this very place. */
+function namedRightAfter(a: Article, k: number, i: number, around: Around, s: number, reasons: string[]): number {
+  if (around.nextW?.index !== i || !a.hasText || !COMMA_GAP.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!))) return s;
+  if (a.explain) reasons.push(`${a.surfaces[k + 1]} names it right after`);
+  return s + CONTAINMENT_WEIGHT;
+}
+
+/**
+ * "Queens, New York", "Greenlane, Auckland": a city right after a smaller place within it is that
+ * place's city (not a province of the same name); not inside a list of places (sets around.placed).
+ */
+function cityAfterPlace(gaz: Gazetteer, a: Article, k: number, i: number, around: Around, s: number, reasons: string[]): number {
+  const prevW = around.prevW;
+  const gap = around.prevGap;
+  if (prevW === undefined || a.listOf[k]! >= 0 || gap < 0 || gap > 4 || prevW.index === i) return s;
+  if (!cityAroundPlace(gaz, i, prevW.index)) return s;
+  around.placed = i;
+  if (a.explain) reasons.push(`${gaz.name(prevW.index)} is in it, as the text states`);
+  return s + CONTAINMENT_WEIGHT / 2;
+}
+
+/** In a province won by a mention close by (admin1Weight for each such province). */
+function admin1Terms(
+  gaz: Gazetteer,
+  a: Article,
+  k: number,
+  i: number,
+  around: Around,
+  winners: (Scored | undefined)[],
+  s: number,
+  reasons: string[],
+): number {
+  const ca1 = gaz.a1(i);
+  if (ca1 < 0) return s;
+  for (const w of around.others) {
+    if (w === i || gaz.a1(w) !== ca1 || gaz.fcode(w) !== "ADM1" || !wonNearby(winners, k, w)) continue;
+    s += ADMIN1_WEIGHT;
+    if (a.explain) reasons.push(`in ${gaz.name(w)}, also named`);
   }
-  out.sort(byScoreDesc);
-  a.stated[k] = placed >= 0 && out[0]!.index === placed ? placed : -1;
-  return out;
+  return s;
+}
+
+/** Listed with two or more places of the same kind. */
+function listTerm(gaz: Gazetteer, a: Article, i: number, cc: string, around: Around, s: number, reasons: string[]): number {
+  const kinds = around.listKinds;
+  if (kinds === undefined) return s;
+  const lv = level(gaz.fcode(i));
+  const same = kinds.get(lv === 0 ? "0" : `${lv}|${cc}`) ?? 0;
+  if (same < 2) return s;
+  if (a.explain) reasons.push(`listed with ${same} places of the same kind`);
+  return s + LIST_WEIGHT;
+}
+
+/** Distance to the nearest of the other names' town-level winners. */
+function proximityTerm(gaz: Gazetteer, a: Article, i: number, around: Around, s: number, reasons: string[]): number {
+  const nearest = nearestOther(gaz, i, around.others);
+  if (!Number.isFinite(nearest)) return s;
+  const b = PROXIMITY_WEIGHT * Math.exp(-nearest / PROXIMITY_SCALE_KM);
+  if (a.explain && b > 0.1) reasons.push(`${Math.round(nearest)} km from another place in the article`);
+  return s + b;
+}
+
+/** km from feature i to the nearest of `others` (other than i itself); Infinity: none. */
+function nearestOther(gaz: Gazetteer, i: number, others: number[]): number {
+  let nearest = Number.POSITIVE_INFINITY;
+  const clat = gaz.lat(i);
+  const clon = gaz.lon(i);
+  for (const w of others) {
+    if (w === i) continue;
+    // (the latitude difference alone is a lower bound of the distance: no trigonometry for a
+    // place that cannot be the nearest)
+    const wlat = gaz.lat(w);
+    if (Math.abs(wlat - clat) * KM_PER_DEGREE_LOWER >= nearest) continue;
+    const d = distanceKm(clat, clon, wlat, gaz.lon(w));
+    if (d < nearest) nearest = d;
+  }
+  return nearest;
 }
 
 /** A prior candidate of mention j, named as written, that contains feature `inner` (a province or district), or -1. */
