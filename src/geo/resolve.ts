@@ -324,6 +324,8 @@ function startsWithAny(fc: string, prefixes: string[]): boolean {
   return false;
 }
 
+const EXACT_NAME_BONUS: number = W.exactNameBonus;
+
 /** Prior scores of mention k's candidates (population, feature type, exact name, cues, seat-city rule), the best few. */
 function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
   const list = a.cands[k]!;
@@ -349,8 +351,11 @@ function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
     const tb = fc === "PPLX" && gaz.pop(i) >= W.exonymPopulation ? 0 : typeBonus(fc);
     s += tb;
     if (explain) reasons.push(`prior log10(pop)=${lp.toFixed(2)}`, `type ${fc} ${tb >= 0 ? "+" : ""}${tb}`);
+    // (the name bonus is added in one place, whichever way the name matched: V8 optimises the
+    // addition once, where one in the rare branch alone had not run yet when first optimised)
+    let nameBonus = 0;
     if (gaz.mainKey(i) === key) {
-      s += W.exactNameBonus;
+      nameBonus = EXACT_NAME_BONUS;
       if (explain) reasons.push("main name matches");
       if (fc === "PPLC" && capital < 0 && gaz.pop(i) >= W.exonymPopulation) capital = i;
       mainAt.push(out.length);
@@ -360,10 +365,11 @@ function priorScores(gaz: Gazetteer, a: Article, k: number): Scored[] {
       // a city this big is known abroad by other spellings of its name ("Geneva" for Genève, not
       // "Victoria" for Hong Kong): they count as its name
       if (bigCityRespelled(gaz, i, a.plain(k))) {
-        s += W.exactNameBonus;
+        nameBonus = EXACT_NAME_BONUS;
         if (explain) reasons.push("a big city's name in another spelling");
       }
     }
+    s += nameBonus;
     if (cues !== undefined && cues.length > 0) {
       if (startsWithAny(fc, cues)) {
         s += W.cueWeight;
