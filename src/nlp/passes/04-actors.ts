@@ -740,32 +740,41 @@ function affiliationsStep(x: ActorScan, out: ActorMention[]): void {
 }
 
 function actorsOf(x: ActorScan, out: ActorMention[]): Actor[] {
-  const { specs } = x;
+  // (plain loops, not a chain of array methods with a closure each: an article without actors made
+  // the chain's arrays of another kind and V8 threw the whole pass's optimised code away)
   const byActor = new Map<string, ActorMention[]>();
   for (const m of out) {
     const l = byActor.get(m.actor);
     if (l) l.push(m);
     else byActor.set(m.actor, [m]);
   }
-  return [...byActor]
-    .map(([id, ms]) => [id, ms.filter((m) => m.rule !== "country-place")] as const)
-    .filter(([, ms]) => ms.length > 0)
-    .map(([id, ms]) => {
-      const s = specs.get(id) ?? { name: id, kind: "other" as ActorKind, known: false };
-      const a: Actor = {
-        id,
-        name: s.name,
-        kind: s.kind,
-        aliases: [...new Set(ms.map((m) => m.text.replace(/^(?:the|The)\s+/, "")))],
-        mentions: ms.map(({ actor: _a, ...m }) => m),
-        known: s.known,
-      };
-      if (s.inter !== undefined) a.inter = s.inter;
-      if (s.country) a.country = s.country;
-      if (s.role) a.role = s.role;
-      if (s.affiliation) a.affiliation = s.affiliation;
-      return a;
-    });
+  const actors: Actor[] = [];
+  for (const [id, all] of byActor) {
+    const ms: ActorMention[] = [];
+    for (const m of all) if (m.rule !== "country-place") ms.push(m);
+    if (ms.length > 0) actors.push(actorOf(x, id, ms));
+  }
+  return actors;
+}
+
+/** The actor `id` with its aliases (as written, without a leading "the") and mentions. */
+function actorOf(x: ActorScan, id: string, ms: ActorMention[]): Actor {
+  const s = x.specs.get(id) ?? { name: id, kind: "other" as ActorKind, known: false };
+  const aliases = new Set<string>();
+  for (const m of ms) aliases.add(m.text.replace(/^(?:the|The)\s+/, ""));
+  const mentions: Omit<ActorMention, "actor">[] = [];
+  for (const m of ms) mentions.push(withoutActor(m));
+  const a: Actor = { id, name: s.name, kind: s.kind, aliases: [...aliases], mentions, known: s.known };
+  if (s.inter !== undefined) a.inter = s.inter;
+  if (s.country) a.country = s.country;
+  if (s.role) a.role = s.role;
+  if (s.affiliation) a.affiliation = s.affiliation;
+  return a;
+}
+
+function withoutActor(m: ActorMention): Omit<ActorMention, "actor"> {
+  const { actor: _a, ...rest } = m;
+  return rest;
 }
 
 export const actorsPass: Pass = {
