@@ -122,6 +122,41 @@ function mayStart(s: string, i: number): boolean {
   return (classOf(before) & 4) === 0;
 }
 
+/**
+ * Where the run s[i, e) ends once cut: a possessive ("Assad's"), then trailing full stops,
+ * apostrophes and hyphens, then a trailing joiner ("Syria and"). (Offsets, one string made by the
+ * caller: strings cut by replace were of other string types, and V8 threw nameRuns's code away.)
+ */
+function runEnd(s: string, i: number, e: number): number {
+  if (e - i >= 2 && s.charCodeAt(e - 1) === 115 && isApostrophe(s.charCodeAt(e - 2))) e -= 2;
+  while (e > i && isTrailingMark(s.charCodeAt(e - 1))) e--;
+  const w = joinerBefore(s, i, e);
+  if (w > 0 && e - w - 1 >= i && WHITE.test(s[e - w - 1]!)) {
+    let k = e - w - 1;
+    while (k > i && WHITE.test(s[k - 1]!)) k--;
+    e = k;
+  }
+  return e;
+}
+const WHITE = /\s/;
+// the joiners a run does not end with
+const END_JOINERS = ["of", "for", "the", "and"];
+
+/** The length of the joiner s[i, e) ends with, or 0. */
+function joinerBefore(s: string, i: number, e: number): number {
+  for (const w of END_JOINERS) if (e - i >= w.length && s.startsWith(w, e - w.length)) return w.length;
+  return 0;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** ".", "'", "’", "-" */
+function isTrailingMark(c: number): boolean {
+  return c === 46 || c === 39 || c === 0x2019 || c === 45;
+}
+
 /** Proper-noun runs in `text` between `start` and `end`. */
 export function nameRuns(text: string, start = 0, end = text.length): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
@@ -135,14 +170,8 @@ export function nameRuns(text: string, start = 0, end = text.length): { start: n
       i++;
       continue;
     }
-    // (each replace only where the last character says it can match: most runs end in a plain letter)
-    let t = s.slice(i, e);
-    if (t.endsWith("s")) t = t.replace(/['’]s$/, "");
-    const last = t[t.length - 1];
-    if (last === "." || last === "'" || last === "’" || last === "-") t = t.replace(/[.'’-]+$/, "");
-    // trailing joiners ("Syria and") are not part of the run
-    if (t.endsWith("of") || t.endsWith("for") || t.endsWith("the") || t.endsWith("and")) t = t.replace(/\s+(?:of|for|the|and)$/, "");
-    if (t.length >= 2) out.push({ start: start + i, end: start + i + t.length, text: t });
+    const to = runEnd(s, i, e);
+    if (to - i >= 2) out.push({ start: start + i, end: start + to, text: s.slice(i, to) });
     i = e;
   }
   return out;
