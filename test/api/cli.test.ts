@@ -37,10 +37,16 @@ function urlOf(child: ReturnType<typeof spawn>): Promise<string> {
     child.stdout?.on("data", (c) => {
       out += c;
       const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) resolve(m[1]);
+      if (m) {
+        clearTimeout(timer); // a pending timer would keep this file's process alive 90 s after the tests
+        resolve(m[1]);
+      }
     });
-    child.once("exit", (code) => reject(new Error(`exited ${code}`)));
-    setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 90000);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}`));
+    });
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 90000);
   });
 }
 
