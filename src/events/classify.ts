@@ -229,18 +229,38 @@ export function withWeight(h: Hit, weight: number): Hit {
   return { type: h.type, weight, start: h.start, end: h.end, text: h.text, rule: h.rule };
 }
 
+/** One match of a trigger pattern in the text. */
+interface TriggerMatch {
+  t: number;
+  start: number;
+  end: number;
+  text: string;
+}
+const NO_MATCH: TriggerMatch = { t: 0, start: 0, end: 0, text: "" };
+const NO_ROWS: number[] = [];
+
+/** An empty list of matches already of the array kind that holds objects. */
+function emptyMatches(): TriggerMatch[] {
+  const l = [NO_MATCH];
+  l.length = 0;
+  return l;
+}
+
 /** Every trigger match in `text`, per pattern, in text order: one scan of the text per pattern. */
-export function scanTriggers(text: string): { t: number; start: number; end: number; text: string }[][] {
+export function scanTriggers(text: string): TriggerMatch[][] {
   const T = load();
   const ix = index!;
-  const out: { t: number; start: number; end: number; text: string }[][] = T.map(() => []);
+  // (every list made of the array kind that holds objects, and no fresh empty array for a prefix
+  // without rows: V8 threw this scan's code away at lists and arrays of another kind)
+  const out: TriggerMatch[][] = [];
+  for (let i = 0; i < T.length; i++) out.push(emptyMatches());
   // the same matches as a global scan of each pattern: the first match of a pattern at or after the end
   // of its previous one, tried only where one of the pattern's prefixes occurs
   const nextFrom = new Array<number>(T.length).fill(0);
   ix.re.lastIndex = 0;
   for (let c = ix.re.exec(text); c; c = ix.re.exec(text)) {
     const pos = c.index;
-    for (const i of ix.rowsAt.get(c[0].toLowerCase()) ?? []) {
+    for (const i of ix.rowsAt.get(c[0].toLowerCase()) ?? NO_ROWS) {
       if (pos < nextFrom[i]) continue;
       const re = T[i].sticky;
       re.lastIndex = pos;
