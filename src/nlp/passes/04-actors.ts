@@ -363,11 +363,22 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
   return out;
 }
 
+/**
+ * An empty list of candidates already of the array kind that holds objects: a fresh [] is of the
+ * kind for small integers until the first push, and V8 threw lexiconStep's code away at that push.
+ */
+function candList(): Cand[] {
+  const l = [NO_CAND];
+  l.length = 0;
+  return l;
+}
+const NO_CAND: Cand = { start: 0, end: 0, actor: "", rule: "", conf: 0.5, prio: 0, resolve: undefined };
+
 /** One document's scan: the state the steps of the pass below share (each step is its own function, so V8 compiles small pieces). */
 class ActorScan {
   readonly specs = new Map<string, ActorSpec>();
-  readonly cands: Cand[] = [];
-  readonly sponsored: Cand[] = [];
+  readonly cands: Cand[] = candList();
+  readonly sponsored: Cand[] = candList();
   readonly extraRelations: Relation[] = [];
   readonly ts: Int32Array;
   readonly te: Int32Array;
@@ -605,7 +616,7 @@ function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
       short.set(`${nt[nt.length - 2].t} ${nt[nt.length - 1].t}`, k.actor);
     }
   }
-  const later: Cand[] = [];
+  const later: Cand[] = candList();
   for (const [k, id] of short) {
     if (C.lex.has(k) || C.country.has(k)) continue;
     const isWordChar = (ch: string | undefined) => ch !== undefined && WORDCHAR.test(ch);
