@@ -228,6 +228,14 @@ function startsSentence(text: string, at: number): boolean {
   return false;
 }
 
+/**
+ * Token k, or undefined before the first and after the last (checked, not read out of bounds: such a
+ * read threw away the optimised code of the function that made it).
+ */
+function tokAt(toks: Tok[], k: number): Tok | undefined {
+  return k >= 0 && k < toks.length ? toks[k] : undefined;
+}
+
 function overlapsAny(s: number, e: number, spans: Span[]): boolean {
   for (const x of spans) if (x.start < e && s < x.end) return true;
   return false;
@@ -280,14 +288,14 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
   while (i < toks.length) {
     const t = toks[i]!;
     // only a capitalised word, or an article joined to one ("al-Shadadi"), can start a name
-    if (!t.cap && !(toks[i + 1]?.joined === true && toks[i + 1]!.cap)) {
+    if (!t.cap && !(tokAt(toks, i + 1)?.joined === true && toks[i + 1]!.cap)) {
       i++;
       continue;
     }
     const tl = low(t);
     const startsName =
       (t.cap && !DETERMINERS.has(tl)) ||
-      (ARTICLE_TOKENS.has(tl) && toks[i + 1]?.joined === true && toks[i + 1]!.cap);
+      (ARTICLE_TOKENS.has(tl) && tokAt(toks, i + 1)?.joined === true && toks[i + 1]!.cap);
     if (!startsName || /^\d/.test(t.text)) {
       i++;
       continue;
@@ -304,7 +312,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     const end = last.end;
     const surface = text.slice(start, end);
     const lower = surface.toLowerCase();
-    const prev = toks[i - 1];
+    const prev = tokAt(toks, i - 1);
     let reject = rejectedInContext(r, i, bestEnd, bestKey, surface, lower);
     const cues = reject ? undefined : cuesAround(text, start, end);
     if (!reject && bestEnd === i && !t.abbrev) reject = loneWordRejected(r, i, bestKey, surface, lower, cues);
@@ -375,8 +383,8 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
   const last = toks[bestEnd]!;
   const start = t.start;
   const end = last.end;
-  const prev = toks[i - 1];
-  const next = toks[bestEnd + 1];
+  const prev = tokAt(toks, i - 1);
+  const next = tokAt(toks, bestEnd + 1);
   let reject = false;
   if (overlapsAny(start, end, exclude)) reject = true;
   else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || demonyms[bestKey] !== undefined) reject = true;
@@ -468,7 +476,7 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
 function loneWordRejected(r: Recognition, i: number, bestKey: string, surface: string, lower: string, cues: string[] | undefined): boolean {
   const { toks, text, gaz } = r;
   const t = toks[i]!;
-  const prev = toks[i - 1];
+  const prev = tokAt(toks, i - 1);
   let reject = false;
   const cands = gaz.candidates(surface);
   let maxPop = 0;
@@ -593,14 +601,17 @@ function populous(gaz: Gazetteer, surface: string): boolean {
 
 /** Is text[start, end) exactly the content of a pair of quotation marks (“X”, "X", ‘X’)? */
 function quotedWhole(text: string, start: number, end: number): boolean {
-  const open = text[start - 1];
-  const close = text[end];
-  if (open === "“") return close === "”";
-  if (open === '"') return close === '"';
+  // (character codes: a character past Latin-1 read as a string is a new string each time, and V8
+  // threw the code away comparing one; nor read past either end of the text)
+  const open = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const close = end < text.length ? text.charCodeAt(end) : -1;
+  if (open === 0x201c) return close === 0x201d; // “ ”
+  if (open === 34) return close === 34; // " "
   // ‘X’ (not "X’s", where ’ is an apostrophe)
-  if (open === "‘") return close === "’" && !/\p{L}/u.test(text[end + 1] ?? "");
+  if (open === 0x2018) return close === 0x2019 && !(end + 1 < text.length && A_LETTER.test(text[end + 1]!));
   return false;
 }
+const A_LETTER = /\p{L}/u;
 
 /** An all-capitals token of two letters or more ("US", "UN"). */
 function isAbbreviation(t: Tok): boolean {
