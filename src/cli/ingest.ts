@@ -103,10 +103,14 @@ export async function ingestInto(
       opts.onProgress?.(c);
     }
   } finally {
-    // what was saved before a stop, a failure or the end is committed; an input left open is closed
+    // what was saved before a stop, a failure or the end is committed; then an input left open is
+    // closed (a failure closing it changes nothing stored)
     clearTimeout(timer);
-    await inputs$.return(undefined);
-    await commit();
+    try {
+      await commit();
+    } finally {
+      await inputs$.return(undefined).catch(() => {});
+    }
   }
   if (timerFailure) throw timerFailure;
   if (opts.shouldStop?.()) c.interrupted = true;
