@@ -156,8 +156,18 @@ export class CoreStore implements Store {
    * and when another connection has committed since (PRAGMA data_version, read in each write).
    */
   private mergeViews = new Map<number, MergeView>();
+  /**
+   * SQLite: a merged event's reports as stored (event_sources.report parsed, in ord order) and the
+   * column values rebuild last wrote, kept from one merge into the event to the next: rebuild then
+   * appends the new report instead of reading and parsing all of them again and reading the row
+   * back (an event reported by k articles cost k parses per merge). Dropped with mergeViews (same
+   * rules), and an entry when its event loses a report (removeArticle).
+   */
+  private mergeReports = new Map<number, { reports: EventReport[]; values: Param[] }>();
+  private mergeReportCount = 0;
   private dataVersion = -1;
   private static readonly MAX_MERGE_VIEWS = 100_000;
+  private static readonly MAX_MERGE_REPORTS = 200_000;
 
   constructor(private db: Db) {}
 
@@ -191,7 +201,7 @@ export class CoreStore implements Store {
           }
         })
         .catch((err) => {
-          this.mergeViews.clear(); // rolled back: what it wrote and read may not be there
+          this.forgetMerges(); // rolled back: what it wrote and read may not be there
           throw err;
         }),
     );
@@ -209,7 +219,27 @@ export class CoreStore implements Store {
   private async checkMergeViews(db: Db): Promise<void> {
     const v = num((await db.get<Row>("PRAGMA data_version"))?.data_version);
     if (v !== this.dataVersion || this.mergeViews.size > CoreStore.MAX_MERGE_VIEWS) this.mergeViews.clear();
+    if (v !== this.dataVersion || this.mergeReportCount > CoreStore.MAX_MERGE_REPORTS) this.forgetMergeReports();
     this.dataVersion = v;
+  }
+
+  /** Drops every kept merge view and merged event's reports (see mergeViews, mergeReports). */
+  private forgetMerges(): void {
+    this.mergeViews.clear();
+    this.forgetMergeReports();
+  }
+
+  private forgetMergeReports(): void {
+    this.mergeReports.clear();
+    this.mergeReportCount = 0;
+  }
+
+  /** Drops the kept reports of one event (it lost a report or is gone). */
+  private forgetMergeReportsOf(n: number): void {
+    const kept = this.mergeReports.get(n);
+    if (!kept) return;
+    this.mergeReportCount -= kept.reports.length;
+    this.mergeReports.delete(n);
   }
 
   /** Writes the full-text rows of the articles written since the last flush (SQLite; see ftsPending). */
@@ -314,7 +344,7 @@ export class CoreStore implements Store {
             await db.run("ROLLBACK TO sitrep_doc");
             await db.run("RELEASE sitrep_doc");
             this.ftsPending = fts;
-            this.mergeViews.clear();
+            this.forgetMerges();
             throw err;
           }
           await db.run("RELEASE sitrep_doc");
@@ -385,16 +415,20 @@ export class CoreStore implements Store {
       fresh.map(({ i, c }) => ({ c, seq: ords[i] })),
     );
     const eventNs = reports.map((_r, i) => matches[i] ?? nOf.get(ords[i])!);
+    const texts = reports.map((r) => JSON.stringify(r));
     await this.insertSources(
       db,
-      reports.map((r, i) => ({ n: eventNs[i], r, ord: ords[i], index: i })),
+      reports.map((r, i) => ({ n: eventNs[i], r, ord: ords[i], index: i, text: texts[i] })),
     );
     const links: { n: number; c: CombinedEvent }[] = fresh.map(({ i, c }) => ({ n: eventNs[i], c }));
     const pairs: PairDelta[] = fresh.map(({ c }) => [c.actor1, c.actor2, c.date, 1]);
     const merged = [...new Set(matches.filter((m): m is number => m !== undefined))];
     if (merged.length > 0) {
       const old = await this.pairsOf(db, merged, -1);
-      const rebuilt = await this.rebuild(db, merged, seq);
+      // each merged event gained one report (never two: see claimed), the last in ord order
+      const added = new Map<number, string>();
+      for (let i = 0; i < reports.length; i++) if (matches[i] !== undefined) added.set(matches[i]!, texts[i]);
+      const rebuilt = await this.rebuild(db, merged, seq, added);
       await this.clearEventActors(db, merged);
       pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
       links.push(...rebuilt);
@@ -536,7 +570,10 @@ export class CoreStore implements Store {
     // its full-text row must exist before the delete trigger removes it
     if (this.ftsPending.includes(key)) await this.flushFts(db);
     const affected = (await db.all<Row>("SELECT DISTINCT event_n FROM event_sources WHERE article_id = ?", [key])).map((r) => num(r.event_n));
-    for (const n of affected) this.mergeViews.delete(n);
+    for (const n of affected) {
+      this.mergeViews.delete(n);
+      this.forgetMergeReportsOf(n);
+    }
     await db.run("DELETE FROM event_sources WHERE article_id = ?", [key]);
     if (affected.length > 0) {
       const left = new Set(
@@ -628,11 +665,11 @@ export class CoreStore implements Store {
   }
 
   /** One multi-row insert of event reports (event_sources). */
-  private async insertSources(db: Db, items: { n: number; r: EventReport; ord: number; index: number }[]): Promise<void> {
+  private async insertSources(db: Db, items: { n: number; r: EventReport; ord: number; index: number; text: string }[]): Promise<void> {
     await insertRows(
       db,
       "INSERT INTO event_sources (article_id, doc_event_id, event_n, ord, doc_index, source_key, outlet_key, report) VALUES",
-      items.map(({ n, r, ord, index }) => [
+      items.map(({ n, r, ord, index, text }) => [
         r.articleId,
         r.docEventId,
         n,
@@ -640,7 +677,7 @@ export class CoreStore implements Store {
         index,
         r.attribution.name?.toLowerCase() ?? null,
         r.outlet?.toLowerCase() ?? null,
-        JSON.stringify(r),
+        text,
       ]),
     );
   }
@@ -708,36 +745,66 @@ export class CoreStore implements Store {
     return out;
   }
 
-  /** Rebuilds merged events from all their reports, each with a new seq; returns the combined events. */
-  private async rebuild(db: Db, ns: number[], seq: () => number): Promise<{ n: number; c: CombinedEvent }[]> {
+  /**
+   * Rebuilds merged events from all their reports, each with a new seq; returns the combined events.
+   * `added`: the report (as stored) each event just gained, with ords after all its others; on SQLite
+   * an event whose reports are kept (mergeReports) appends it instead of reading them all.
+   */
+  private async rebuild(db: Db, ns: number[], seq: () => number, added?: Map<number, string>): Promise<{ n: number; c: CombinedEvent }[]> {
     if (ns.length === 0) return [];
-    const rows = await db.all<Row>(`SELECT event_n, report FROM event_sources WHERE event_n IN (${qs(ns.length)}) ORDER BY event_n, ord`, ns);
-    const reports = new Map<number, EventReport[]>(ns.map((n) => [n, []]));
-    for (const r of rows) reports.get(num(r.event_n))?.push(JSON.parse(String(r.report)) as EventReport);
+    const keep = db.dialect === "sqlite";
+    const reports = new Map<number, EventReport[]>();
+    const stored = new Map<number, readonly unknown[]>();
+    const unread: number[] = [];
+    for (const n of ns) {
+      const kept = keep ? this.mergeReports.get(n) : undefined;
+      const text = added?.get(n);
+      if (kept && text !== undefined) {
+        kept.reports.push(JSON.parse(text) as EventReport);
+        this.mergeReportCount++;
+        reports.set(n, kept.reports);
+        stored.set(n, kept.values);
+      } else {
+        this.forgetMergeReportsOf(n);
+        reports.set(n, []);
+        unread.push(n);
+      }
+    }
+    if (unread.length > 0) {
+      const rows = await db.all<Row>(`SELECT event_n, report FROM event_sources WHERE event_n IN (${qs(unread.length)}) ORDER BY event_n, ord`, unread);
+      for (const r of rows) reports.get(num(r.event_n))?.push(JSON.parse(String(r.report)) as EventReport);
+      // (the n first, then the event's values: slice(1) below)
+      for (const a of await db.allArrays(`SELECT n, ${CoreStore.EVENT_FIELDS} FROM events WHERE n IN (${qs(unread.length)})`, unread))
+        stored.set(num(a[0]), a.slice(1));
+    }
     // Only the columns whose value changes are written (and seq): an UPDATE rewrites the index
     // entries of every column it names, and one naming lat/lon deletes and re-inserts the event's
     // R*Tree entry (SQLite's update trigger), though a report merged into an event mostly changes
     // its sources, article ids, text and confidence. A stored value read back differently (a
-    // PostgreSQL date or bigint) only means the column is written.
+    // PostgreSQL date or bigint) only means the column is written; a kept value is the one last
+    // written, so a column is skipped only when the stored row already holds what it would get.
     const fields = CoreStore.EVENT_FIELDS.split(", ");
-    const stored = new Map<number, unknown[]>();
-    for (const a of await db.allArrays(`SELECT n, ${CoreStore.EVENT_FIELDS} FROM events WHERE n IN (${qs(ns.length)})`, ns)) stored.set(num(a[0]), a);
     const out: { n: number; c: CombinedEvent }[] = [];
     for (const n of ns) {
       this.mergeViews.delete(n);
-      const c = combineReports(reports.get(n)!);
+      const rs = reports.get(n)!;
+      const c = combineReports(rs);
       const values = this.eventValues(c);
       const old = stored.get(n);
       const sets: string[] = [];
       const params: Param[] = [];
       for (let i = 0; i < fields.length; i++)
-        if (!old || old[i + 1] !== values[i]) {
+        if (!old || old[i] !== values[i]) {
           sets.push(`${fields[i]} = ?`);
           params.push(values[i]);
         }
       sets.push("seq = ?");
       params.push(seq(), n);
       await db.run(`UPDATE events SET ${sets.join(", ")} WHERE n = ?`, params);
+      if (keep && !this.mergeReports.has(n)) {
+        this.mergeReports.set(n, { reports: rs, values });
+        this.mergeReportCount += rs.length;
+      } else if (keep) this.mergeReports.get(n)!.values = values;
       out.push({ n, c });
     }
     return out;
@@ -1372,7 +1439,7 @@ export class CoreStore implements Store {
 
   importEvents(events: ImportedEvent[]): Promise<ImportResult> {
     return this.write(async (db) => {
-      this.mergeViews.clear(); // it rewrites events by external id
+      this.forgetMerges(); // it rewrites events by external id
       let inserted = 0;
       let updated = 0;
       const BATCH = 400;
