@@ -429,9 +429,8 @@ export class CoreStore implements Store {
       const added = new Map<number, string>();
       for (let i = 0; i < reports.length; i++) if (matches[i] !== undefined) added.set(matches[i]!, texts[i]);
       const rebuilt = await this.rebuild(db, merged, seq, added);
-      await this.clearEventActors(db, merged);
+      await this.relinkEventActors(db, rebuilt);
       pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
-      links.push(...rebuilt);
     }
     await this.insertEventActors(db, links);
     await this.countPairs(db, pairs);
@@ -812,14 +811,44 @@ export class CoreStore implements Store {
 
   /** Writes events' actor links from their combined fields, and adds them to the per-actor counts. */
   private async insertEventActors(db: Db, items: { n: number; c: CombinedEvent }[]): Promise<void> {
-    const rows: Param[][] = [];
-    for (const { n, c } of items)
-      for (const id of new Set([c.actor1, c.actor2, ...c.assocActors1, ...c.assocActors2])) if (id) rows.push([id, n, c.date]);
+    const rows = linkRows(items);
     await insertRows(db, "INSERT INTO event_actors (actor_id, event_n, date) VALUES", rows);
     await this.countActors(
       db,
       rows.map((r) => [String(r[0]), 1]),
     );
+  }
+
+  /**
+   * Brings stored events' actor links to their combined fields, writing only the links that change
+   * (a merged report seldom adds an actor or moves the date): the same rows and per-actor counts as
+   * removing them all and inserting them again.
+   */
+  private async relinkEventActors(db: Db, items: { n: number; c: CombinedEvent }[]): Promise<void> {
+    if (items.length === 0) return;
+    const ns = items.map(({ n }) => n);
+    const old = new Map<string, string>();
+    for (const a of await db.allArrays(`SELECT actor_id, event_n, date FROM event_actors WHERE event_n IN (${qs(ns.length)})`, ns))
+      old.set(`${num(a[1])}\u0000${String(a[0])}`, String(a[2]));
+    const add: Param[][] = [];
+    const move: Param[][] = [];
+    for (const row of linkRows(items)) {
+      const k = `${row[1]}\u0000${row[0]}`;
+      const date = old.get(k);
+      if (date === undefined) add.push(row);
+      else {
+        old.delete(k);
+        if (date !== row[2]) move.push([row[2], row[0], row[1]]);
+      }
+    }
+    const drop: Param[][] = [...old.keys()].map((k) => {
+      const cut = k.indexOf("\u0000");
+      return [k.slice(cut + 1), Number(k.slice(0, cut))];
+    });
+    if (drop.length > 0) await db.runRows("DELETE FROM event_actors WHERE actor_id = ? AND event_n = ?", drop);
+    if (move.length > 0) await db.runRows("UPDATE event_actors SET date = ? WHERE actor_id = ? AND event_n = ?", move);
+    await insertRows(db, "INSERT INTO event_actors (actor_id, event_n, date) VALUES", add);
+    await this.countActors(db, [...drop.map((r): [string, number] => [String(r[0]), -1]), ...add.map((r): [string, number] => [String(r[0]), 1])]);
   }
 
   /** Removes events' actor links, keeping the per-actor event counts right. */
@@ -1650,6 +1679,14 @@ function toReport(
 }
 
 /** The first row of each event (column n) in order, at most `limit` of them: what SELECT DISTINCT would keep. */
+/** Events' actor links (actor id, event row number, date), one per distinct actor of each event. */
+function linkRows(items: { n: number; c: CombinedEvent }[]): Param[][] {
+  const rows: Param[][] = [];
+  for (const { n, c } of items)
+    for (const id of new Set([c.actor1, c.actor2, ...c.assocActors1, ...c.assocActors2])) if (id) rows.push([id, n, c.date]);
+  return rows;
+}
+
 function firstPerEvent(rows: Row[], limit: number): Row[] {
   const seen = new Set<number>();
   const out: Row[] = [];
