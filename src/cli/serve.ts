@@ -1,8 +1,6 @@
 // `sitrep serve`: the web app and the REST API over a store (localhost unless told otherwise).
+// The API (fastify and its plugins) is loaded when a server starts, not by every command.
 import type { Command } from "commander";
-import { DEFAULT_WEB_ROOT } from "../api/app.js";
-import { ServeError, startServer, untilStopped } from "../api/server.js";
-import { staleWebBuild } from "../api/static.js";
 import { defaultDbSpec, openStore } from "../store/index.js";
 import type { Store } from "../store/types.js";
 import { UserError } from "./errors.js";
@@ -26,6 +24,11 @@ export async function openStoreForCli(spec: string): Promise<Store> {
 
 /** Serves `store` until Ctrl-C; prints the URL. */
 export async function serveUntilStopped(store: Store, o: ServeCliOptions): Promise<void> {
+  const [{ DEFAULT_WEB_ROOT }, { ServeError, startServer, untilStopped }, { staleWebBuild }] = await Promise.all([
+    import("../api/app.js"),
+    import("../api/server.js"),
+    import("../api/static.js"),
+  ]);
   let started: Awaited<ReturnType<typeof startServer>>;
   try {
     started = await startServer(store, { port: Number(o.port), host: o.host, allowPrivate: o.allowPrivate, logger: o.log });

@@ -2,7 +2,7 @@
 // A broken item (no text, no title) is skipped with a FEED_ITEM_SKIPPED warning on the feed's
 // other articles; a feed with no usable item at all fails with FEED_INVALID.
 import { parseDocument } from "./html/dom.js";
-import Parser from "rss-parser";
+import type Parser from "rss-parser";
 import { type Warning, warning } from "../types/index.js";
 import { type ArticleParts, makeArticle } from "./article.js";
 import { parseByline } from "./byline.js";
@@ -13,9 +13,19 @@ import type { ReadResult } from "./index.js";
 
 type Item = Parser.Item & { author?: string; "dc:creator"?: string; "content:encoded"?: string; id?: string; published?: string; updated?: string };
 
-const parser = new Parser<Record<string, unknown>, Item>({
-  customFields: { item: ["author", "dc:creator", "content:encoded", "id", "published", "updated"] },
-});
+type FeedParser = Parser<Record<string, unknown>, Item>;
+let parser: FeedParser | undefined;
+
+/** The feed parser, made (and rss-parser loaded) when the first feed is read. */
+async function feedParser(): Promise<FeedParser> {
+  if (!parser) {
+    const { default: RssParser } = await import("rss-parser");
+    parser = new RssParser<Record<string, unknown>, Item>({
+      customFields: { item: ["author", "dc:creator", "content:encoded", "id", "published", "updated"] },
+    });
+  }
+  return parser;
+}
 
 /** True when a text is an RSS or Atom document. */
 export function looksLikeFeed(text: string): boolean {
@@ -31,9 +41,9 @@ function htmlToParagraphs(html: string): string[] {
 
 /** Reads every item of a feed text; `source` names the feed (path or URL). */
 export async function* readFeed(xml: string, source: string, feedWarnings: Warning[] = []): AsyncGenerator<ReadResult> {
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  let feed: Awaited<ReturnType<FeedParser["parseString"]>>;
   try {
-    feed = await parser.parseString(xml);
+    feed = await (await feedParser()).parseString(xml);
   } catch (e) {
     yield { ok: false, input: source, code: "FEED_INVALID", message: `the feed could not be parsed: ${String((e as Error).message).split("\n")[0]}` };
     return;

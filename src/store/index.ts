@@ -1,6 +1,6 @@
 // Opening the knowledge base: a path → SQLite, a postgres:// URL → PostgreSQL.
-// `--db` defaults to $SITREP_DB, else ./sitrep.db.
-import { openPostgresStore } from "./postgres/index.js";
+// `--db` defaults to $SITREP_DB, else ./sitrep.db. The PostgreSQL backend (and the pg package) is
+// loaded only when a postgres:// URL is opened: a command on a SQLite file does not pay for it.
 import { openSqliteStore } from "./sqlite/index.js";
 import type { OpenOptions, Store } from "./types.js";
 
@@ -23,6 +23,8 @@ export function isPostgresSpec(spec: string): boolean {
  * @example const store = await openStore("./sitrep.db");
  * @example const store = await openStore("postgres://sitrep:sitrep@127.0.0.1/sitrep", { schema: "team_a" });
  */
-export function openStore(spec: string = defaultDbSpec(), opts: OpenOptions = {}): Promise<Store> {
-  return isPostgresSpec(spec) ? openPostgresStore(spec, opts) : openSqliteStore(spec, opts);
+export async function openStore(spec: string = defaultDbSpec(), opts: OpenOptions = {}): Promise<Store> {
+  if (!isPostgresSpec(spec)) return openSqliteStore(spec, opts);
+  const { openPostgresStore } = await import("./postgres/index.js");
+  return openPostgresStore(spec, opts);
 }
