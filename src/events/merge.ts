@@ -166,13 +166,25 @@ function actorsAgree(a: MergeView, b: MergeView): { ok: boolean; shared: number;
  * Decides whether two reports (or a report and a stored event) are the same real-world event.
  * @example sameEvent(reportA, reportB) // { same: true, reason: "match", score: 1.2 }
  */
+function no(reason: string): MergeDecision {
+  return { same: false, reason, score: Number.POSITIVE_INFINITY };
+}
+
+/** Whether a view's article (articleId) or articles (articleIds) include `id`. */
+function fromArticle(v: MergeView, id: string): boolean {
+  return (!!v.articleId && v.articleId === id) || v.articleIds?.includes(id) === true;
+}
+
+/** Whether two views share an article (no sets or arrays made: called for every merge candidate). */
+function shareArticle(a: MergeView, b: MergeView): boolean {
+  if (b.articleId && fromArticle(a, b.articleId)) return true;
+  if (b.articleIds) for (const id of b.articleIds) if (fromArticle(a, id)) return true;
+  return false;
+}
+
 export function sameEvent(a: MergeView, b: MergeView): MergeDecision {
-  const no = (reason: string): MergeDecision => ({ same: false, reason, score: Number.POSITIVE_INFINITY });
-  const articlesA = new Set([...(a.articleIds ?? []), ...(a.articleId ? [a.articleId] : [])]);
-  for (const id of [...(b.articleIds ?? []), ...(b.articleId ? [b.articleId] : [])]) {
-    // Two events the extractor kept apart within one article stay apart.
-    if (articlesA.has(id)) return no("same-article");
-  }
+  // Two events the extractor kept apart within one article stay apart.
+  if (shareArticle(a, b)) return no("same-article");
   if (a.eventType !== b.eventType || !subTypesCompatible(a.subEventType, b.subEventType)) return no("type");
   if (happened(a.modality) !== happened(b.modality)) return no("modality");
   if (!happened(a.modality) && a.modality !== b.modality) return no("modality");

@@ -612,11 +612,19 @@ export class CoreStore implements Store {
       // SQLite: the candidates' row numbers first (the same rows in the same order), then the merge
       // columns of those this document's earlier reports have not read yet: reports of one article
       // share their candidates, and a row number costs a fraction of a row of twenty columns
-      const linked = await db.all<Row>(
+      // (as arrays: an object per row cost more than the row; the first row per event, at most 500)
+      const linked = await db.allArrays(
         `SELECT x.event_n AS n FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
         [...actors, lo, hi, r.eventType],
       );
-      const ns = firstPerEvent(linked, 500).map((row) => num(row.n));
+      const seen = new Set<number>();
+      const ns: number[] = [];
+      for (let i = 0; i < linked.length && ns.length < 500; i++) {
+        const n = num(linked[i][0]);
+        if (seen.has(n)) continue;
+        seen.add(n);
+        ns.push(n);
+      }
       const missing = ns.filter((n) => !views.has(n));
       if (missing.length > 0)
         for (const a of await db.allArrays(`SELECT ${MERGE_COLS} FROM events e WHERE e.n IN (SELECT value FROM json_each(?))`, [JSON.stringify(missing)]))
