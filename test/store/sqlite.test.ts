@@ -96,3 +96,69 @@ test("sqlite: a store's kept merge candidates follow another connection's writes
     await b.close();
   }
 });
+
+// A SQLite store keeps a merged event's reports and written values from one merge into it to the
+// next (and writes only the actor links that change): the tables must be what a store that reads
+// everything back each time writes. The reference opens a new store (nothing kept) for every save.
+test("sqlite: merges from kept reports give the tables of a store that reads every report back", async (t) => {
+  const own = mkdtempSync(join(tmpdir(), "sitrep-kept-"));
+  t.after(() => rmSync(own, { recursive: true, force: true }));
+  const deir = (id: string, extra: { date?: string; assoc1?: string[]; place?: string; fatalities?: number } = {}) =>
+    makeDoc({
+      id,
+      url: `https://example.org/${id}`,
+      outlet: `Outlet ${id}`,
+      publishedAt: "2017-09-10T08:00:00Z",
+      events: [{ a1: "sdf", a2: "isis", assoc1: extra.assoc1, date: extra.date ?? "2017-09-09", place: extra.place ?? "deir", fatalities: extra.fatalities, sentence: `SDF fighters attacked Isis near Deir ez-Zor on Saturday (${id}${extra.fatalities ? `, ${extra.fatalities} killed` : ""}).` }],
+    });
+  // merges into one event, an actor joining its side, a replacement (the event loses and regains a report), a date moved, re-saves
+  const sequence = [
+    ...corpus(),
+    deir("k1", { fatalities: 5 }),
+    deir("k2", { assoc1: ["usa"] }),
+    deir("k3", { place: "deirProvince" }),
+    deir("k2", { fatalities: 30 }),
+    deir("k4"),
+    deir("k5", { date: "2017-09-08" }), // an earlier day: the event and its actor links move
+    ...corpus(),
+  ];
+  const tables = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return ["events", "event_sources", "event_actors", "actor_event_counts", "actor_pairs"].map((name) => db.prepare(`SELECT * FROM ${name}`).raw().all());
+    } finally {
+      db.close();
+    }
+  };
+  const kept = await openStore(join(own, "kept.db"));
+  const batch = kept.openBatch();
+  const got = [];
+  for (const d of sequence) got.push(await batch.save(d));
+  await batch.commit();
+  await kept.close();
+  const expected = [];
+  for (const d of sequence) {
+    const fresh = await openStore(join(own, "fresh.db"));
+    expected.push(await fresh.saveDoc(d));
+    await fresh.close();
+  }
+  assert.ok(
+    got.some((r) => r.mergedEvents > 0 && r.status === "replaced"),
+    "the sequence has a replacement that merges (else the test tests less than it says)",
+  );
+  assert.deepEqual(got, expected, "the same save results");
+  assert.deepEqual(tables(join(own, "kept.db")), tables(join(own, "fresh.db")), "the same events, sources, actor links and counts");
+  // both stores write links the same way: the links must also be what the events say
+  const db = new Database(join(own, "kept.db"), { readonly: true });
+  try {
+    const links = db.prepare("SELECT x.event_n, x.actor_id, x.date FROM event_actors x ORDER BY 1, 2").raw().all();
+    const want = [];
+    for (const e of db.prepare("SELECT n, actor1, actor2, assoc1, assoc2, date FROM events WHERE origin = 'sitrep' ORDER BY n").all() as Record<string, string>[])
+      for (const id of [...new Set([e.actor1, e.actor2, ...JSON.parse(e.assoc1), ...JSON.parse(e.assoc2)])].filter(Boolean).sort()) want.push([e.n, id, e.date]);
+    assert.deepEqual(links, want, "each event's actor links name its actors and carry its date");
+    const counts = db.prepare("SELECT actor_id, events FROM actor_event_counts WHERE events <> 0 ORDER BY 1").raw().all();
+    assert.deepEqual(counts, db.prepare("SELECT actor_id, count(*) FROM event_actors GROUP BY 1 ORDER BY 1").raw().all(), "per-actor counts are the links'");
+  } finally {
+    db.close();
+  }
+});
