@@ -56,11 +56,6 @@ export async function ingestInto(
   // thrown at the next article
   let timer: NodeJS.Timeout | undefined;
   let timerFailure: unknown;
-  const commit = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    return batch.commit();
-  };
   const inputs$ = readInputs(inputs, { allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs });
   try {
     for (;;) {
@@ -98,7 +93,7 @@ export async function ingestInto(
         c[res.status]++;
         c.newEvents += res.newEvents;
         c.mergedEvents += res.mergedEvents;
-        if (batch.pending >= limits.articles || performance.now() - started >= maxMs) await commit();
+        if (batch.pending >= limits.articles || performance.now() - started >= maxMs) await batch.commit();
       }
       opts.onProgress?.(c);
     }
@@ -107,7 +102,7 @@ export async function ingestInto(
     // closed (a failure closing it changes nothing stored)
     clearTimeout(timer);
     try {
-      await commit();
+      await batch.commit();
     } finally {
       await inputs$.return(undefined).catch(() => {});
     }

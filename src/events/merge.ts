@@ -162,10 +162,6 @@ function actorsAgree(a: MergeView, b: MergeView): { ok: boolean; shared: number;
   return { ok: true, shared, none: false };
 }
 
-/**
- * Decides whether two reports (or a report and a stored event) are the same real-world event.
- * @example sameEvent(reportA, reportB) // { same: true, reason: "match", score: 1.2 }
- */
 function no(reason: string): MergeDecision {
   return { same: false, reason, score: Number.POSITIVE_INFINITY };
 }
@@ -182,6 +178,10 @@ function shareArticle(a: MergeView, b: MergeView): boolean {
   return false;
 }
 
+/**
+ * Decides whether two reports (or a report and a stored event) are the same real-world event.
+ * @example sameEvent(reportA, reportB) // { same: true, reason: "match", score: 1.2 }
+ */
 export function sameEvent(a: MergeView, b: MergeView): MergeDecision {
   // Two events the extractor kept apart within one article stay apart.
   if (shareArticle(a, b)) return no("same-article");

@@ -617,14 +617,7 @@ export class CoreStore implements Store {
         `SELECT x.event_n AS n FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
         [...actors, lo, hi, r.eventType],
       );
-      const seen = new Set<number>();
-      const ns: number[] = [];
-      for (let i = 0; i < linked.length && ns.length < 500; i++) {
-        const n = num(linked[i][0]);
-        if (seen.has(n)) continue;
-        seen.add(n);
-        ns.push(n);
-      }
+      const ns = firstPerEvent(linked, (a) => num(a[0]), 500).map((a) => num(a[0]));
       const missing = ns.filter((n) => !views.has(n));
       if (missing.length > 0)
         for (const a of await db.allArrays(`SELECT ${MERGE_COLS} FROM events e WHERE e.n IN (SELECT value FROM json_each(?))`, [JSON.stringify(missing)]))
@@ -638,7 +631,7 @@ export class CoreStore implements Store {
         `SELECT ${MERGE_COLS} FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
         [...actors, lo, hi, r.eventType],
       );
-      rows = firstPerEvent(linked, 500);
+      rows = firstPerEvent(linked, (row) => num(row.n), 500);
     } else if (actorlessCanMerge(r) && r.place) {
       // Without actors only a precise coincidence merges (merge-rules.ts: same sub-type, precise
       // day and town, at most actorlessMaxDays and actorlessMaxKm apart), so ask for just those.
@@ -1686,7 +1679,6 @@ function toReport(
   };
 }
 
-/** The first row of each event (column n) in order, at most `limit` of them: what SELECT DISTINCT would keep. */
 /** Events' actor links (actor id, event row number, date), one per distinct actor of each event. */
 function linkRows(items: { n: number; c: CombinedEvent }[]): Param[][] {
   const rows: Param[][] = [];
@@ -1695,11 +1687,12 @@ function linkRows(items: { n: number; c: CombinedEvent }[]): Param[][] {
   return rows;
 }
 
-function firstPerEvent(rows: Row[], limit: number): Row[] {
+/** The first row of each event (its row number by nOf) in order, at most `limit` of them: what SELECT DISTINCT would keep. */
+function firstPerEvent<T>(rows: readonly T[], nOf: (row: T) => number, limit: number): T[] {
   const seen = new Set<number>();
-  const out: Row[] = [];
+  const out: T[] = [];
   for (const row of rows) {
-    const n = num(row.n);
+    const n = nOf(row);
     if (seen.has(n)) continue;
     seen.add(n);
     out.push(row);
