@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { firstFrom } from "../nlp/pipeline.js";
 import type { EventType, SubEventType } from "../types/index.js";
+import { objectList } from "../types/object-list.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -239,12 +240,6 @@ interface TriggerMatch {
 const NO_MATCH: TriggerMatch = { t: 0, start: 0, end: 0, text: "" };
 const NO_ROWS: number[] = [];
 
-/** An empty list of matches already of the array kind that holds objects. */
-function emptyMatches(): TriggerMatch[] {
-  const l = [NO_MATCH];
-  l.length = 0;
-  return l;
-}
 
 /** Every trigger match in `text`, per pattern, in text order: one scan of the text per pattern. */
 export function scanTriggers(text: string): TriggerMatch[][] {
@@ -253,7 +248,7 @@ export function scanTriggers(text: string): TriggerMatch[][] {
   // (every list made of the array kind that holds objects, and no fresh empty array for a prefix
   // without rows: V8 threw this scan's code away at lists and arrays of another kind)
   const out: TriggerMatch[][] = [];
-  for (let i = 0; i < T.length; i++) out.push(emptyMatches());
+  for (let i = 0; i < T.length; i++) out.push(objectList(NO_MATCH));
   // the same matches as a global scan of each pattern: the first match of a pattern at or after the end
   // of its previous one, tried only where one of the pattern's prefixes occurs
   const nextFrom = new Array<number>(T.length).fill(0);
@@ -390,10 +385,6 @@ export interface Classification {
   readonly reason: string;
 }
 
-/**
- * The sub-event type a sentence reports, or undefined when it reports none (or something outside
- * ACLED's kinds). `actor1Kind` is the kind of the actor that acts, when known ("state-force" …).
- */
 /** What the other hits of a sentence say about each one (see `cue`). */
 interface SentenceCues {
   /** a device found, defused or seized did not go off: the explosive words describe that device */

@@ -10,6 +10,7 @@ import S from "./model/stoplist.json" with { type: "json" };
 import T from "./model/transliteration.json" with { type: "json" };
 import V from "./model/variants.json" with { type: "json" };
 import { nameKey, plainName, spellingKey } from "./normalize.js";
+import { objectList } from "../types/object-list.js";
 import { type Fallback, fallbackName } from "./variants.js";
 
 export interface MentionInput {
@@ -185,9 +186,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
 
 /** An empty list of candidates already of the array kind that holds objects (see resolveAll). */
 function emptyList(): Scored[] {
-  const l = [EMPTY_SCORED];
-  l.length = 0;
-  return l;
+  return objectList(EMPTY_SCORED);
 }
 const EMPTY_SCORED = new Scored(-1, 0, NO_REASONS);
 

@@ -6,6 +6,7 @@
 import type { Actor, ActorKind, Relation } from "../../types/index.js";
 import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
 import { type CountryInfo, type LexActor, loadModel, readTsv, slugify } from "../model/load.js";
+import { objectList } from "../../types/object-list.js";
 
 const PASS = "04-actors";
 
@@ -368,9 +369,7 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
  * kind for small integers until the first push, and V8 threw lexiconStep's code away at that push.
  */
 function candList(): Cand[] {
-  const l = [NO_CAND];
-  l.length = 0;
-  return l;
+  return objectList(NO_CAND);
 }
 const NO_CAND: Cand = { start: 0, end: 0, actor: "", rule: "", conf: 0.5, prio: 0, resolve: undefined };
 
@@ -515,7 +514,6 @@ function forcesAt(x: ActorScan, i: number): void {
 function personsStep(x: ActorScan): void {
   const { C, text, doc, specs, cands } = x;
   // 2. persons: "President Bashar al-Assad", "spokesman Talal Silo", "X, head of Y"
-  const personAt = new Map<number, Cand>();
   const addPerson = (start: number, end: number, name: string, role: string | undefined, rule: string) => {
     const clean = name.replace(/^(?:The|the)\s+/, "");
     if (tokenize(clean).length < 2 && !role) return;
@@ -523,9 +521,7 @@ function personsStep(x: ActorScan): void {
     const prev = specs.get(id);
     if (!prev) x.spec(id, { name: clean, kind: "person", known: false, role });
     else if (role && !prev.role) prev.role = role;
-    const c: Cand = { start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5, resolve: undefined };
-    cands.push(c);
-    personAt.set(start, c);
+    cands.push({ start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5, resolve: undefined });
   };
   for (const r of doc.names) {
     const rt = tokenize(r.text);
