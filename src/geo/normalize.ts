@@ -45,6 +45,11 @@ export function plainName(s: string): string {
   return out.replace(/\s+/g, " ").trim();
 }
 
+/** Is `w` (lower case) one of the Arabic articles a transliterated name may start with ("al", "el", "ash", "az" …)? */
+export function isArticleWord(w: string): boolean {
+  return ARTICLES.has(w);
+}
+
 /**
  * The lookup key: the plain form, without Arabic articles ("al-", "ez-", glued "Ezzor"), with
  * doubled letters single and vowels folded ("ou"→"u", "ee"→"i", "ay"→"i").

@@ -7,9 +7,8 @@ import type { Gazetteer } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
 import S from "./model/stoplist.json" with { type: "json" };
-import T from "./model/transliteration.json" with { type: "json" };
 import V from "./model/variants.json" with { type: "json" };
-import { nameKey, plainName, spellingKey } from "./normalize.js";
+import { isArticleWord, nameKey, plainName, spellingKey } from "./normalize.js";
 import { objectList } from "../types/object-list.js";
 import { type Fallback, fallbackName } from "./variants.js";
 
@@ -1131,19 +1130,18 @@ class JunkCheck {
   }
 }
 
-const ARTICLE_WORDS = new Set<string>(T.articles);
 const ARABIC_NAME_COUNTRIES = new Set<string>(W.arabicNameCountries);
 
 /** "al-Hol", "ash-Shaddadi": a name that starts with an Arabic article joined by a hyphen. */
 function arabicArticleFirst(s: string): boolean {
   const h = s.indexOf("-");
-  return h >= 2 && h <= 3 && ARTICLE_WORDS.has(s.slice(0, h).toLowerCase());
+  return h >= 2 && h <= 3 && isArticleWord(s.slice(0, h).toLowerCase());
 }
 
 /** Does a feature's main name start with an article word ("Ar Raqqah", "Al Ḩawl", "Ash Shaddādah")? */
 function nameWithArticle(gaz: Gazetteer, i: number): boolean {
   const m = /^([A-Za-z]{2,3})[\s\-'’]/.exec(gaz.name(i));
-  return m !== null && ARTICLE_WORDS.has(m[1]!.toLowerCase());
+  return m !== null && isArticleWord(m[1]!.toLowerCase());
 }
 
 /** Can feature i carry a name written with an Arabic article (a country or sea, a place in arabicNameCountries, or named with an article)? */
