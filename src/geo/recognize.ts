@@ -440,7 +440,7 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
     !next.cap &&
     ARTICLE_TOKENS.has(low(next)) &&
     adjacent(text, last, next) &&
-    toks[bestEnd + 2]?.joined === true &&
+    tokAt(toks, bestEnd + 2)?.joined === true &&
     toks[bestEnd + 2]!.cap &&
     !countryOrProvince(gaz, surface, bestKey)
   ) {
@@ -448,7 +448,7 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
     if (bestEnd === i && !populous(gaz, surface)) surnames.add(lower);
   }
   // "University of California", "Peanut Corporation of America": part of an organisation's name
-  else if (prev && low(prev) === "of" && toks[i - 2]?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
+  else if (prev && low(prev) === "of" && tokAt(toks, i - 2)?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
   else if (bestEnd === i && surnames.has(lower)) reject = true;
   // "the Olive Branch offensive" in an article about "Operation Olive Branch": the operation
   else if (codenames?.has(lower)) reject = true;
