@@ -41,13 +41,15 @@ class PgDb implements Db {
     private schema: string,
   ) {}
 
-  private async query(sql: string, params: Param[]): Promise<pg.QueryResult> {
+  /** Runs `sql`; rows as objects, or as arrays with rowMode "array" (allArrays). */
+  private async query(sql: string, params: Param[], rowMode?: "array"): Promise<pg.QueryResult> {
     try {
       // Named statements are prepared once per connection, so repeated queries skip parsing and planning.
       // Long variable-length ones (multi-row inserts, long IN lists) come in too many shapes to keep
       // prepared on every connection for ever; they go unnamed.
-      if (params.length > NAMED_MAX_PARAMS) return await this.q.query(numbered(sql), params);
-      return await this.q.query({ name: statementName(sql), text: numbered(sql), values: params });
+      const config: pg.QueryConfig<Param[]> & { rowMode?: "array" } = { text: numbered(sql), values: params, rowMode };
+      if (params.length <= NAMED_MAX_PARAMS) config.name = statementName(sql);
+      return await this.q.query(config);
     } catch (err) {
       throw explainDbError(err, this.where);
     }
@@ -58,12 +60,7 @@ class PgDb implements Db {
   }
 
   async allArrays(sql: string, params: Param[] = []): Promise<unknown[][]> {
-    try {
-      const named = params.length > NAMED_MAX_PARAMS ? {} : { name: statementName(sql) };
-      return (await this.q.query({ ...named, text: numbered(sql), values: params, rowMode: "array" })).rows;
-    } catch (err) {
-      throw explainDbError(err, this.where);
-    }
+    return (await this.query(sql, params, "array")).rows;
   }
 
   async get<T = Row>(sql: string, params: Param[] = []): Promise<T | undefined> {

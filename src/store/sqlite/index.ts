@@ -22,11 +22,14 @@ class SqliteDb implements Db {
     private where: string,
   ) {}
 
-  private prep(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
+  /** The statement for `sql`, prepared once per connection (in raw mode, rows as arrays, for allArrays). */
+  private prep(sql: string, asArrays = false): Database.Statement {
+    const cache = asArrays ? this.rawStmts : this.stmts;
+    let s = cache.get(sql);
     if (!s) {
       s = this.raw.prepare(sql);
-      this.stmts.set(sql, s);
+      if (asArrays) s.raw(true);
+      cache.set(sql, s);
     }
     return s;
   }
@@ -49,14 +52,7 @@ class SqliteDb implements Db {
   }
 
   allArrays(sql: string, params: Param[] = []): Promise<unknown[][]> {
-    return this.wrap(() => {
-      let s = this.rawStmts.get(sql);
-      if (!s) {
-        s = this.raw.prepare(sql).raw(true);
-        this.rawStmts.set(sql, s);
-      }
-      return s.all(...params) as unknown[][];
-    });
+    return this.wrap(() => this.prep(sql, true).all(...params) as unknown[][]);
   }
 
   get<T = Row>(sql: string, params: Param[] = []): Promise<T | undefined> {
