@@ -470,22 +470,17 @@ export class CoreStore implements Store {
     const all = [...ids];
     const stored = new Map<string, Row>();
     const cols = "id, name, kind, inter, country, role, affiliation, known, aliases";
+    const keep = (rows: unknown[][]) => {
+      for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of rows)
+        stored.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
+    };
     if (!db.multiRow) {
       // SQLite: the ids as one JSON array parameter, one statement however many there are
-      if (all.length > 0)
-        for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of await db.allArrays(
-          `SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`,
-          [JSON.stringify(all)],
-        ))
-          stored.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
+      if (all.length > 0) keep(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(all)]));
     } else
       for (let i = 0; i < all.length; i += 500) {
         const chunk = all.slice(i, i + 500);
-        for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of await db.allArrays(
-          `SELECT ${cols} FROM actors WHERE id IN (${qs(chunk.length)})`,
-          chunk,
-        ))
-          stored.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
+        keep(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (${qs(chunk.length)})`, chunk));
       }
     const upserts: Param[][] = [];
     const mentions: Param[][] = [];
