@@ -19,6 +19,7 @@ type Ring = LL[];
 const NM = join(PROJECT_ROOT, "node_modules");
 const R = Math.PI / 180;
 const NEAR_KM = [25, 100];
+const nearLabel = (km: number) => `equal-area centre, main landmass + parts within ${km} km`;
 
 /** Signed-area centre of rings on x = lon and y = sin(lat) (equal-area) or y = lat (plate carrée). */
 function centre(rings: Ring[], equalArea: boolean): LL | undefined {
@@ -120,14 +121,15 @@ function centreArea(r: Ring): number {
  * taken (so a chain of islands off the coast counts, a far overseas territory does not). Distances are
  * between outline vertices, on a local equirectangular approximation; a hash grid of `km` cells.
  */
-export function nearParts(rings: Ring[], km: number): Ring[] {
+function nearParts(rings: Ring[], km: number): Ring[] {
   if (rings.length === 0) return [];
   const deg = km / 111.2;
-  const cell = (x: number, y: number) => `${Math.floor((x * Math.cos(y * R)) / deg)}|${Math.floor(y / deg)}`;
+  const cx = (x: number, y: number) => Math.floor((x * Math.cos(y * R)) / deg);
+  const cy = (y: number) => Math.floor(y / deg);
   const grid = new Map<string, LL[]>();
   const add = (r: Ring) => {
     for (const p of r) {
-      const k = cell(p[0], p[1]);
+      const k = `${cx(p[0], p[1])}|${cy(p[1])}`;
       const l = grid.get(k);
       if (l) l.push(p);
       else grid.set(k, [p]);
@@ -135,11 +137,11 @@ export function nearParts(rings: Ring[], km: number): Ring[] {
   };
   const near = (r: Ring) => {
     for (const [x, y] of r) {
-      const cx = Math.floor((x * Math.cos(y * R)) / deg);
-      const cy = Math.floor(y / deg);
+      const gx = cx(x, y);
+      const gy = cy(y);
       for (let i = -1; i <= 1; i++)
         for (let j = -1; j <= 1; j++)
-          for (const q of grid.get(`${cx + i}|${cy + j}`) ?? [])
+          for (const q of grid.get(`${gx + i}|${gy + j}`) ?? [])
             if (distanceKm(y, x, q[1], q[0]) <= km) return true;
     }
     return false;
@@ -186,7 +188,7 @@ function report(title: string, rows: { cc?: string; k: number; gold: LL; pts: Re
     for (const [cc, l] of [...by].sort((a, b) => b[1].length - a[1].length)) console.log(cc, l.length, l[0]);
   }
   console.log(`${title}: ${rows.length} mentions`);
-  console.log("  convention                                     acc@161  median km  mean km  acc even / odd");
+  console.log(`  ${"convention".padEnd(60)} acc@161  median km  mean km  acc even / odd`);
   for (const name of names) {
     const errs: number[] = [];
     const halves: [number[], number[]] = [[], []];
@@ -245,7 +247,7 @@ export function main() {
       "lon/lat centre, main landmass": centre([rings[0]!], false),
       "bounding-box centre, main landmass": bboxCentre([rings[0]!]),
       "visual centre (pole of inaccessibility), main landmass": visualOf(f.geometry),
-      ...Object.fromEntries(NEAR_KM.map((km) => [`equal-area centre, main landmass + parts within ${km} km`, centre(nearParts(rings, km), true)])),
+      ...Object.fromEntries(NEAR_KM.map((km) => [nearLabel(km), centre(nearParts(rings, km), true)])),
     });
   }
   const countryNames = [
@@ -257,7 +259,7 @@ export function main() {
     "bounding-box centre, main landmass",
     "midpoint of sitrep and world-countries",
     "visual centre (pole of inaccessibility), main landmass",
-    ...NEAR_KM.map((km) => `equal-area centre, main landmass + parts within ${km} km`),
+    ...NEAR_KM.map(nearLabel),
   ];
 
   // admin-1 conventions: Natural Earth units by GeoNames code, one unit per code
