@@ -166,7 +166,7 @@ test("batches commit at their size while inputs keep coming, after maxMs of age,
   const input = join(dir, "batches.jsonl");
   writeCorpus(input, 10);
   const commitsOf = async (batch: { articles: number; ms: number; maxMs: number }) => {
-    const path = join(dir, `batches-${batch.articles}-${batch.maxMs}.db`);
+    const path = join(dir, `batches-${batch.articles}-${batch.ms}-${batch.maxMs}.db`);
     const store = await openStore(path);
     let commits = 0;
     store.onChange(() => commits++); // called once per committed transaction of this process
@@ -181,6 +181,9 @@ test("batches commit at their size while inputs keep coming, after maxMs of age,
   };
   // however slow the extraction, time alone does not cut a batch while inputs keep coming
   assert.equal(await commitsOf({ articles: 4, ms: 60_000, maxMs: 60_000 }), 3, "batches of 4, 4 and 2");
+  // ms is time spent waiting for the next input, not the batch's age: a 1 ms wait limit, far below one
+  // article's extraction, still gives batches of 4, 4 and 2 (lines of a file come without waiting)
+  assert.equal(await commitsOf({ articles: 4, ms: 1, maxMs: 60_000 }), 3, "working time does not count as waiting");
   assert.equal(await commitsOf({ articles: 100, ms: 60_000, maxMs: 0 }), 10, "a batch older than maxMs commits after its article");
 
   // a slow input: the article before it is committed while the loop waits for it
