@@ -5,6 +5,7 @@
 // ("the army" → the focus country's forces, "the jihadists" → the most salient jihadist group).
 import type { Actor, ActorKind, Relation } from "../../types/index.js";
 import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
+import { expandFinite, PhraseTrie } from "../model/finite-pattern.js";
 import { type CountryInfo, type LexActor, loadModel, readTsv, slugify } from "../model/load.js";
 import { objectList } from "../../types/object-list.js";
 
@@ -169,6 +170,8 @@ interface Compiled {
   generics: { rule: string; resolve: string; conf: number; re: RegExp; at: RegExp }[];
   /** Any generic phrase (all the patterns as one alternation): finds the places where one may match. */
   anyGeneric?: RegExp;
+  /** When every generic pattern is a finite set of ASCII phrases: their trie, which finds those places faster. */
+  genericTrie?: { trie: PhraseTrie; wordStart: boolean };
   discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[]; lastWords: Set<string> }[];
   specs: Map<string, LexActor>;
 }
@@ -234,6 +237,9 @@ function compile(): Compiled {
   }));
   // one alternation of all the phrases, unless a pattern numbers its groups (back-references would shift)
   const anyGeneric = generics.some((g) => /\\[1-9]|\(\?<[^=!]/.test(g.re.source)) ? undefined : new RegExp(generics.map((g) => `(?:${g.re.source})`).join("|"), "gi");
+  const phrases = readTsv("generic-actors.tsv", 4).map((r) => expandFinite(r[3]));
+  const finite = generics.length <= 30 && phrases.every((ps) => ps?.length && ps.every((p) => p !== "" && /^[\x00-\x7f]+$/.test(p)));
+  const genericTrie = finite ? { trie: new PhraseTrie(phrases as string[][]), wordStart: phrases.every((ps) => ps!.every((p) => /^\w/.test(p))) } : undefined;
   const discovery = readTsv("discovery.tsv", 4).map(([rule, kind, inter, heads]) => ({
     rule,
     kind: kind as ActorKind,
@@ -254,7 +260,7 @@ function compile(): Compiled {
   const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
   const firstShape = new Uint8Array(128 * 32);
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
-  compiled = { lex, prefixes, people, first, firstShape, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, discovery, specs: m.actors };
+  compiled = { lex, prefixes, people, first, firstShape, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -347,11 +353,9 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
     return out;
   }
   const from = C.generics.map(() => 0);
-  any.lastIndex = 0;
-  for (let m = any.exec(text); m; m = any.exec(text)) {
-    const p = m.index;
+  const tryAt = (p: number, bits: number) => {
     for (let k = 0; k < out.length; k++) {
-      if (p < from[k]) continue;
+      if (p < from[k] || (bits & (1 << k)) === 0) continue;
       const re = out[k][0].at;
       re.lastIndex = p;
       const g = re.exec(text);
@@ -359,10 +363,32 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
       out[k][1].push([p, p + g[0].length]);
       from[k] = p + Math.max(1, g[0].length);
     }
-    any.lastIndex = p + 1;
+  };
+  const T = C.genericTrie;
+  if (T) {
+    // the places where some phrase starts (after no letter, digit or "_" when every phrase starts with one:
+    // the \b before it), each tried only with the patterns that have a phrase there
+    const { trie, wordStart } = T;
+    const starts = trie.starts;
+    for (let p = 0; p < text.length; p++) {
+      let c = text.charCodeAt(p);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c >= 128 || starts[c] === 0) continue;
+      if (wordStart && p > 0 && isAsciiWord(text.charCodeAt(p - 1))) continue;
+      const bits = trie.at(text, p);
+      if (bits !== 0) tryAt(p, bits);
+    }
+    return out;
+  }
+  any.lastIndex = 0;
+  for (let m = any.exec(text); m; m = any.exec(text)) {
+    tryAt(m.index, -1);
+    any.lastIndex = m.index + 1;
   }
   return out;
 }
+/** [A-Za-z0-9_]: what \b counts as a word character in a pattern without the u flag. */
+const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * An empty list of candidates already of the array kind that holds objects: a fresh [] is of the
