@@ -54,12 +54,28 @@ export class Gazetteer {
   private keyMemo = new BoundedMemo((key) => this.searchKey(key), LOOKUP_MEMO);
   private longerMemo = new BoundedMemo((prefix) => this.searchLonger(prefix), LOOKUP_MEMO);
   private candMemo = new BoundedMemo((surface) => this.findCandidates(surface), LOOKUP_MEMO);
+  // the recognizer's three questions about a run of words, answered by one memo look-up
+  private surfaceMemo = new BoundedMemo((surface) => this.lookSurface(surface), SURFACE_MEMO);
 
   /** Forgets memoised look-ups (benchmarks measure a cold memo). */
   clearMemo(): void {
     this.keyMemo.clear();
     this.longerMemo.clear();
     this.candMemo.clear();
+    this.surfaceMemo.clear();
+  }
+
+  /**
+   * A run of words as written: its nameKey, whether some entry has that key (lookupKey), and
+   * whether a longer key starts with it (hasLongerKey). Memoised by the surface.
+   */
+  surface(surface: string): SurfaceLook {
+    return this.surfaceMemo.get(surface);
+  }
+
+  private lookSurface(surface: string): SurfaceLook {
+    const key = nameKey(surface);
+    return new SurfaceLook(key, this.lookupKey(key).length > 0, this.hasLongerKey(key));
   }
 
   /** Feature indexes whose names fold to `key` (see nameKey), most populous first. */
@@ -310,8 +326,18 @@ export class Gazetteer {
   }
 }
 
+/** See Gazetteer.surface. */
+export class SurfaceLook {
+  constructor(
+    readonly key: string,
+    readonly found: boolean,
+    readonly longer: boolean,
+  ) {}
+}
+
 const EMPTY = new Uint32Array(0);
 const LOOKUP_MEMO = 50_000;
+const SURFACE_MEMO = 100_000;
 
 function cellKey(lat: number, lon: number): number {
   return Math.floor(lat * 2) * 10000 + Math.floor(lon * 2);

@@ -348,8 +348,9 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
     // an article word starts a name only before a name word ("As Suwayda", not "As the US"), and
     // an abbreviation the key would drop as an article ("US State", "US-UN") starts none
     if (j === i + 1 && (ARTICLE_TOKENS.has(tl) ? (!tj.cap && !tj.joined) || isAbbreviation(tj) : isAbbreviation(t) && droppedAbbreviation(t))) break;
-    const surface = text.slice(t.start, tj.end);
-    const key = nameKey(surface);
+    // (one memoised look-up answers the key, whether it names a place and whether a longer name goes on)
+    const look = gaz.surface(j === i ? t.text : text.slice(t.start, tj.end));
+    const key = look.key;
     // lower-case words inside a name: only name words ("military airport", "al-", "of")
     if (j > i && !tj.cap && !NAME_WORDS.has(low(tj)) && !ARTICLE_TOKENS.has(low(tj))) break;
     if (tj.cap) anyCap = true;
@@ -357,7 +358,7 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
     if (endsOk) {
       if (
         (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) ||
-        (!(j === i && t.abbrev) && gaz.lookupKey(key).length > 0)
+        (!(j === i && t.abbrev) && look.found)
       ) {
         bestEnd = j;
         r.bestKey = key;
@@ -366,7 +367,7 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
     // "Deir el-Zour": a lower-case article inside a name never ends the search
     // "People's Republic of China": the possessive may belong to a longer name
     const longer =
-      gaz.hasLongerKey(key) || (tj.fullEnd !== tj.end && gaz.hasLongerKey(nameKey(text.slice(t.start, tj.fullEnd))));
+      look.longer || (tj.fullEnd !== tj.end && gaz.hasLongerKey(nameKey(text.slice(t.start, tj.fullEnd))));
     if (!longer && !(j > i && ARTICLE_TOKENS.has(low(tj)))) break;
   }
   return bestEnd;
