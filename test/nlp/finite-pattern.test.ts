@@ -28,6 +28,17 @@ test("phrase trie: the sets with a phrase at a place, in either case", () => {
   assert.throws(() => new PhraseTrie([["café"]]), /not ASCII/, "non-ASCII phrases are refused");
 });
 
+test("phrase trie: find lists the places in order, at word starts only when asked", () => {
+  const t = new PhraseTrie([["army"], ["my"]]);
+  const text = "The army, my Army; enemy armyX";
+  const places = (wordStart: boolean) => {
+    const n = t.find(text, wordStart);
+    return [...t.hitAt.slice(0, n)].map((p, i) => `${p}:${t.hitBits[i]}`).join(" ");
+  };
+  assert.equal(places(true), "4:1 10:2 13:1 25:1", "word starts: 'army' at 4, 13, 25 and 'my' at 10");
+  assert.equal(places(false), "4:1 6:2 10:2 13:1 15:2 22:2 25:1 27:2", "anywhere: also 'my' inside 'army' and 'enemy'");
+});
+
 test("phrase trie: finds every place where a generic-actor pattern matches", () => {
   const rows = readTsv("generic-actors.tsv", 4);
   const sets = rows.map((r) => expandFinite(r[3]));

@@ -124,6 +124,42 @@ export class PhraseTrie {
     this.ends[node] |= bit;
   }
 
+  /** Places found by `find`: hitAt[i] the position, hitBits[i] the sets with a phrase there (reused by the next call). */
+  hitAt = new Int32Array(256);
+  hitBits = new Int32Array(256);
+
+  /**
+   * Every place in `text` where a phrase starts, in order, into hitAt/hitBits; returns their count.
+   * With `wordStart`, only places after no ASCII letter, digit or "_" (a \b before a phrase that starts with one).
+   */
+  find(text: string, wordStart: boolean): number {
+    const starts = this.starts;
+    let n = 0;
+    for (let p = 0; p < text.length; p++) {
+      let c = text.charCodeAt(p);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c >= 128 || starts[c] === 0) continue;
+      if (wordStart && p > 0) {
+        const b = text.charCodeAt(p - 1);
+        if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 95) continue;
+      }
+      const bits = this.at(text, p);
+      if (bits === 0) continue;
+      if (n === this.hitAt.length) {
+        const a = new Int32Array(n * 2);
+        const b = new Int32Array(n * 2);
+        a.set(this.hitAt);
+        b.set(this.hitBits);
+        this.hitAt = a;
+        this.hitBits = b;
+      }
+      this.hitAt[n] = p;
+      this.hitBits[n] = bits;
+      n++;
+    }
+    return n;
+  }
+
   /** The bits of the sets with a phrase that `text` has at `at` (ASCII letters of either case). */
   at(text: string, at: number): number {
     const { alpha, next, ends, width } = this;

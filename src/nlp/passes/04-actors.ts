@@ -117,6 +117,27 @@ function tokenText(text: string, s: number, e: number): string {
   const t = text.slice(s, e);
   return t.includes("’") ? t.replace(/’/g, "'") : t;
 }
+/**
+ * A hash of the token text[s, e) as tokenText writes it (a curly apostrophe counted as a straight one),
+ * made without the string; never 0 (the empty slot of a hash table).
+ */
+function tokenHash(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 16777619);
+  }
+  return h | 1;
+}
+/** Whether hash `h` is in the open-addressed table `table` (a power-of-two size, 0 for empty). */
+function hashIn(table: Int32Array, h: number): boolean {
+  const mask = table.length - 1;
+  for (let j = h & mask; ; j = (j + 1) & mask) {
+    const v = table[j];
+    if (v === h) return true;
+    if (v === 0) return false;
+  }
+}
 /** Word tokens: letters and digits, with inner apostrophes ("People's") and "U.S." kept whole. */
 export function tokenize(text: string): Tok[] {
   const { s, e, n } = tokenSpans(text, tokSpans);
@@ -159,11 +180,15 @@ interface Compiled {
   first: Set<string>;
   /** ASCII first character × length (31 = longer) of the keys in `first`: most tokens fail here, before hashing. */
   firstShape: Uint8Array;
+  /** The hashes of the keys in `first` (see tokenHash): a token whose hash is not here is not in `first`, and no string is made for it. */
+  firstHashes: Int32Array;
   maxN: number;
   country: Map<string, CountryInfo>; // demonym or country name → country
   metonym: Map<string, CountryInfo>;
   leader: Map<string, CountryInfo>;
   titles: Map<string, string>;
+  /** The first word of every title key, also without a final "." ("Gen." → "Gen"): a run whose first token is none of them has no title. */
+  titleFirst: Set<string>;
   maxTitleN: number;
   roles: string;
   apposition: RegExp;
@@ -225,6 +250,12 @@ function compile(): Compiled {
     titles.set(keyOf(t), role);
     maxTitleN = Math.max(maxTitleN, tokenize(t).length);
   }
+  const titleFirst = new Set<string>();
+  for (const k of titles.keys()) {
+    const w = k.split(" ")[0];
+    titleFirst.add(w);
+    if (w.endsWith(".")) titleFirst.add(w.slice(0, -1));
+  }
   const roles = readTsv("roles.txt", 1)
     .flatMap((r) => r[0].split(" "))
     .join("|");
@@ -260,7 +291,16 @@ function compile(): Compiled {
   const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
   const firstShape = new Uint8Array(128 * 32);
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
-  compiled = { lex, prefixes, people, first, firstShape, maxN, country, metonym, leader, titles, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, specs: m.actors };
+  let size = 64;
+  while (size < first.size * 4) size *= 2;
+  const firstHashes = new Int32Array(size);
+  for (const k of first) {
+    const h = tokenHash(k, 0, k.length);
+    let j = h & (size - 1);
+    while (firstHashes[j] !== 0 && firstHashes[j] !== h) j = (j + 1) & (size - 1);
+    firstHashes[j] = h;
+  }
+  compiled = { lex, prefixes, people, first, firstShape, firstHashes, maxN, country, metonym, leader, titles, titleFirst, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -366,18 +406,9 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
   };
   const T = C.genericTrie;
   if (T) {
-    // the places where some phrase starts (after no letter, digit or "_" when every phrase starts with one:
-    // the \b before it), each tried only with the patterns that have a phrase there
-    const { trie, wordStart } = T;
-    const starts = trie.starts;
-    for (let p = 0; p < text.length; p++) {
-      let c = text.charCodeAt(p);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c >= 128 || starts[c] === 0) continue;
-      if (wordStart && p > 0 && isAsciiWord(text.charCodeAt(p - 1))) continue;
-      const bits = trie.at(text, p);
-      if (bits !== 0) tryAt(p, bits);
-    }
+    // the places where some phrase starts, each tried only with the patterns that have a phrase there
+    const n = T.trie.find(text, T.wordStart);
+    for (let i = 0; i < n; i++) tryAt(T.trie.hitAt[i], T.trie.hitBits[i]);
     return out;
   }
   any.lastIndex = 0;
@@ -387,9 +418,6 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
   }
   return out;
 }
-/** [A-Za-z0-9_]: what \b counts as a word character in a pattern without the u flag. */
-const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-
 /**
  * An empty list of candidates already of the array kind that holds objects: a fresh [] is of the
  * kind for small integers until the first push, and V8 threw lexiconStep's code away at that push.
@@ -446,6 +474,7 @@ function lexiconStep(x: ActorScan): void {
   for (let i = 0; i < nTok; i++) {
     const c0 = text.charCodeAt(ts[i]);
     if (c0 < 128 && C.firstShape[c0 * 32 + Math.min(te[i] - ts[i], 31)] === 0) continue;
+    if (!hashIn(C.firstHashes, tokenHash(text, ts[i], te[i]))) continue;
     let key = x.tok(i);
     if (!C.first.has(key)) continue;
     let best: [number, string] | undefined;
@@ -550,16 +579,19 @@ function personsStep(x: ActorScan): void {
     cands.push({ start, end, actor: id, rule, conf: role ? 0.85 : 0.7, prio: 5, resolve: undefined });
   };
   for (const r of doc.names) {
-    const rt = tokenize(r.text);
-    // title at the start of the run
+    // the run's tokens are made only when its first one may start a title: most runs need only their count
+    const sp = tokenSpans(r.text, tokSpans);
+    const nTok = sp.n;
+    const rt = nTok > 0 && C.titleFirst.has(tokenText(r.text, sp.s[0], sp.e[0])) ? tokenize(r.text) : undefined;
+    // title at the start of the run (a title key's first word is its first token: without it, no title)
     let key = "";
     let title: [number, string] | undefined;
-    for (let n = 0; n < C.maxTitleN && n < rt.length; n++) {
+    for (let n = 0; rt && n < C.maxTitleN && n < rt.length; n++) {
       key += (n ? " " : "") + rt[n].t;
       const role = C.titles.get(key) ?? C.titles.get(`${key}.`);
       if (role) title = [n, role];
     }
-    if (title && title[0] + 1 < rt.length) {
+    if (rt && title && title[0] + 1 < rt.length) {
       const s = r.start + rt[title[0] + 1].s;
       const nameText = text.slice(s, r.end);
       if (!C.lex.has(keyOf(nameText)) && !C.country.has(keyOf(nameText))) addPerson(s, r.end, nameText, title[1], "title");
@@ -567,12 +599,12 @@ function personsStep(x: ActorScan): void {
     }
     const before = text.slice(Math.max(0, r.start - 14), r.start);
     const lt = /(spokesman|spokeswoman|spokesperson|commander|envoy|official|leader|minister)\s+$/.exec(before);
-    if (lt && rt.length >= 2 && !C.lex.has(keyOf(r.text))) {
+    if (lt && nTok >= 2 && !C.lex.has(keyOf(r.text))) {
       addPerson(r.start, r.end, r.text, lt[1], "role-before");
       continue;
     }
     // "Name, head of the Deir Ezzor Military Council, told Reuters"
-    if (rt.length >= 2 && rt.length <= 5 && !C.lex.has(keyOf(r.text))) {
+    if (nTok >= 2 && nTok <= 5 && !C.lex.has(keyOf(r.text))) {
       const after = text.slice(r.end, r.end + 160);
       const m = after.startsWith(",") ? C.apposition.exec(after) : null;
       if (m) addPerson(r.start, r.end, r.text, m[1].replace(/\s+/g, " "), "role-apposition");
