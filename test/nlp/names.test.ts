@@ -43,3 +43,19 @@ test("names: the matcher agrees with the pattern on generated text", () => {
     assert.deepEqual(nameRuns(t), byPattern(t), `runs of ${JSON.stringify(t)}`);
   }
 });
+
+test("names: a part of a text has the runs the pattern finds in that part alone", () => {
+  // nameRuns reads only text[start, end): no run reaches across either end, none is cut by what lies beyond
+  const parts = ["al-", "Abu ", "bin ", " of ", " the ", "-", " ", "Syria", "Deir", "É", "x", "U.S.", "𝐀bc", "\ud835", "\udc00", "’", "A", "e", "ash "];
+  let seed = 5;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let k = 0; k < 2000; k++) {
+    let t = "";
+    const n = 2 + Math.floor(rnd() * 20);
+    for (let i = 0; i < n; i++) t += parts[Math.floor(rnd() * parts.length)];
+    const a = Math.floor(rnd() * t.length);
+    const b = a + Math.floor(rnd() * (t.length - a + 1));
+    const want = byPattern(t.slice(a, b)).map((r) => ({ start: r.start + a, end: r.end + a, text: r.text }));
+    assert.deepEqual(nameRuns(t, a, b), want, `runs of ${JSON.stringify(t)} in [${a}, ${b})`);
+  }
+});

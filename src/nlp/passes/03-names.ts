@@ -28,30 +28,34 @@ function classOf(ch: string): number {
   }
   return 1 | (UPPER.test(ch) ? 2 : 0) | (LETTER_OR_DIGIT.test(ch) ? 4 : 0);
 }
-/** The code point at `i` as a string (two units for a surrogate pair), or "" past the end. */
-function cpAt(s: string, i: number): string {
-  if (i >= s.length) return "";
+// The functions below read s[lo, end) only (one sentence of the body: no copy of it is made, whose
+// characters V8 reads more slowly); `end` is where the text ends for them.
+
+/** The code point at `i` as a string (two units for a surrogate pair), or "" at or past `end`. */
+function cpAt(s: string, i: number, end: number): string {
+  if (i >= end) return "";
   const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
     const d = s.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return s.slice(i, i + 2);
   }
   return s[i];
 }
-const isSpaceAt = (s: string, i: number) => i < s.length && (classOf(s[i]) & 8) !== 0;
-const skipSpaces = (s: string, i: number) => {
-  while (isSpaceAt(s, i)) i++;
+const isSpaceAt = (s: string, i: number, end: number) => i < end && (classOf(s[i]) & 8) !== 0;
+const skipSpaces = (s: string, i: number, end: number) => {
+  while (isSpaceAt(s, i, end)) i++;
   return i;
 };
 
 /** End of the capitalized word at `q` ([\p{Lu}][\p{L}\p{N}'’.-]*), or -1. */
-function capBody(s: string, q: number): number {
+function capBody(s: string, q: number, end: number): number {
+  if (q >= end) return -1;
   const c0 = s.charCodeAt(q);
   if (c0 >= 97 && c0 <= 122) return -1;
-  const first = cpAt(s, q);
+  const first = cpAt(s, q, end);
   if (!first || (classOf(first) & 2) === 0) return -1;
   let j = q + first.length;
-  while (j < s.length) {
+  while (j < end) {
     const c = s.charCodeAt(j);
     // ASCII letters, digits, ' . - first; the rest by class
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 46 || c === 45) {
@@ -59,25 +63,25 @@ function capBody(s: string, q: number): number {
       continue;
     }
     if (c < 128) break;
-    const ch = cpAt(s, j);
+    const ch = cpAt(s, j, end);
     if ((classOf(ch) & 4) === 0 && ch !== "’") break;
     j += ch.length;
   }
   return j;
 }
 /** End of CAP at `q` (a particle with "-" or white space first when that leads to a capitalized word), or -1. */
-function cap(s: string, q: number): number {
+function cap(s: string, q: number, end: number): number {
   // a particle is followed by "-" or white space, so it is the whole run of letters at q
-  const k = lowerRun(s, q + 1);
-  if (k - q <= 3 && PARTICLE_SET.has(s.slice(q, k)) && (s[k] === "-" || isSpaceAt(s, k))) {
-    const e = capBody(s, k + 1);
+  const k = lowerRun(s, q + 1, end);
+  if (k - q <= 3 && k < end && PARTICLE_SET.has(s.slice(q, k)) && (s[k] === "-" || isSpaceAt(s, k, end))) {
+    const e = capBody(s, k + 1, end);
     if (e >= 0) return e;
   }
-  return capBody(s, q);
+  return capBody(s, q, end);
 }
 /** End of the run of ASCII lower-case letters from `i`. */
-function lowerRun(s: string, i: number): number {
-  while (i < s.length) {
+function lowerRun(s: string, i: number, end: number): number {
+  while (i < end) {
     const c = s.charCodeAt(i);
     if (c < 97 || c > 122) break;
     i++;
@@ -85,37 +89,39 @@ function lowerRun(s: string, i: number): number {
   return i;
 }
 /** End of the run starting at `p` (its look-behind already checked), or -1. */
-function runAt(s: string, p: number): number {
-  let e = cap(s, p);
+function runAt(s: string, p: number, end: number): number {
+  let e = cap(s, p, end);
   if (e < 0) return -1;
   for (;;) {
     let next = -1;
-    const w = skipSpaces(s, e);
+    const w = skipSpaces(s, e, end);
     if (w > e) {
       // white space, a joining word, white space, CAP
-      const k = lowerRun(s, w);
+      const k = lowerRun(s, w, end);
       if (k - w >= 2 && k - w <= 3 && JOINER_SET.has(s.slice(w, k))) {
-        const w2 = skipSpaces(s, k);
-        if (w2 > k) next = cap(s, w2);
+        const w2 = skipSpaces(s, k, end);
+        if (w2 > k) next = cap(s, w2, end);
       }
       // white space, CAP
-      if (next < 0) next = cap(s, w);
+      if (next < 0) next = cap(s, w, end);
     }
-    if (next < 0 && s[e] === "-") next = cap(s, e + 1);
+    if (next < 0 && e < end && s[e] === "-") next = cap(s, e + 1, end);
     if (next < 0) return e;
     e = next;
   }
 }
-/** No letter or digit just before `i`, and `i` is not inside a surrogate pair. */
-function mayStart(s: string, i: number): boolean {
-  if (i === 0) return true;
+/** No letter or digit just before `i` (from `lo` on), and `i` is not inside a surrogate pair. */
+function mayStart(s: string, i: number, lo: number): boolean {
+  if (i === lo) return true;
   const b = s.charCodeAt(i - 1);
+  // an ASCII character before: a letter or digit or not ([\p{L}\p{N}] holds no other ASCII character)
+  if (b < 128) return !((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57));
   if (b >= 0xd800 && b <= 0xdbff) {
     const c = s.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) return false;
   }
   let before = s[i - 1];
-  if (b >= 0xdc00 && b <= 0xdfff && i >= 2) {
+  if (b >= 0xdc00 && b <= 0xdfff && i - 2 >= lo) {
     const a = s.charCodeAt(i - 2);
     if (a >= 0xd800 && a <= 0xdbff) before = s.slice(i - 2, i);
   }
@@ -160,18 +166,18 @@ function isTrailingMark(c: number): boolean {
 /** Proper-noun runs in `text` between `start` and `end`. */
 export function nameRuns(text: string, start = 0, end = text.length): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
-  const s = text.slice(start, end);
-  for (let i = 0; i < s.length; ) {
+  const s = text;
+  for (let i = start; i < end; ) {
     const c = s.charCodeAt(i);
     // a run starts with a capital or a particle's first letter: most positions fail here
     const first = (c >= 65 && c <= 90) || c === 97 || c === 98 || c === 100 || c === 101 || c === 105 || c === 118 || (c >= 128 && (c >= 0xd800 || (classOf(s[i]) & 2) !== 0));
-    const e = first && mayStart(s, i) ? runAt(s, i) : -1;
+    const e = first && mayStart(s, i, start) ? runAt(s, i, end) : -1;
     if (e < 0) {
       i++;
       continue;
     }
     const to = runEnd(s, i, e);
-    if (to - i >= 2) out.push({ start: start + i, end: start + to, text: s.slice(i, to) });
+    if (to - i >= 2) out.push({ start: i, end: to, text: s.slice(i, to) });
     i = e;
   }
   return out;
