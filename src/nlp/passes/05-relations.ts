@@ -17,6 +17,11 @@ interface Pattern {
   slots: number;
 }
 let patterns: Pattern[] | undefined;
+/**
+ * Every pattern as one alternation, its groups unnamed: a sentence it finds nothing in has no match of
+ * any pattern, and the patterns are not tried one by one (undefined when a pattern refers back to a group).
+ */
+let anyPattern: RegExp | undefined;
 function load(): Pattern[] {
   if (patterns) return patterns;
   patterns = readTsv("relations.tsv", 4).map(([type, rule, conf, pat]) => {
@@ -27,6 +32,8 @@ function load(): Pattern[] {
     const slots = (pat.includes("{S}") ? 1 : 0) + (pat.includes("{T}") || pat.includes("{T+}") ? 1 : 0);
     return { type: type as RelationType, rule, conf: Number(conf), re: new RegExp(src, "giu"), alliance: !pat.includes("{S}"), slots };
   });
+  const sources = patterns.map((p) => p.re.source);
+  if (!sources.some((x) => /\\k<|\\[1-9]/.test(x))) anyPattern = new RegExp(sources.map((x) => `(?:${x.replace(/\(\?<([A-Za-z]\w*)>/g, "(?:")})`).join("|"), "iu");
   return patterns;
 }
 
@@ -67,6 +74,7 @@ function sentenceRelations(doc: NlpDoc, s: Span, P: Pattern[], kindOf: Map<strin
   if (used.length === 0) return alliance;
   let marks = 0;
   for (let i = masked.indexOf("⟦"); i >= 0; i = masked.indexOf("⟦", i + 1)) marks++;
+  if (anyPattern && !anyPattern.test(masked)) return alliance;
   for (const p of P) {
     if (marks < p.slots) continue;
     patternRelations(doc, s, p, masked, used, toBody, alliance, kindOf, out);
