@@ -230,6 +230,21 @@ export class Gazetteer {
     return out;
   }
 
+  private demonymMap?: Map<string, string>;
+
+  /**
+   * The demonym entry of a name key ("syrian" → "SY", or "#<feature>"), as header.demonyms has it; a
+   * Map, asked for every capitalised word (a look-up in the parsed header object costs more).
+   */
+  demonym(key: string): string | undefined {
+    let m = this.demonymMap;
+    if (m === undefined) {
+      m = new Map(Object.entries(this.header.demonyms));
+      this.demonymMap = m;
+    }
+    return m.get(key);
+  }
+
   feature(i: number): Feature {
     const s = this.s;
     const fc = this.header.featureCodes[s.fcode[i]!]!;

@@ -4,6 +4,7 @@
 // proper name ("Deir Ezzor Military Council"), a person ("President X", "X said"), an adjective
 // compound ("US-backed", "pro-Damascus"), a demonym ("Syrian") or a stoplisted word.
 import type { Span } from "../types/index.js";
+import { matchesEndingWith } from "./anchored.js";
 import { cuesAround } from "./cues.js";
 import type { Gazetteer } from "./gazetteer.js";
 import STOP from "./model/stoplist.json" with { type: "json" };
@@ -35,27 +36,41 @@ const CODENAME_HEADS = new Set<string>(STOP.codenameHeads);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
 
-interface Tok {
-  start: number;
-  end: number;
-  text: string;
+/** A word of the text (a class: its string is sliced only when asked, and most words never are). */
+class Tok {
   /** `text` lower-cased, filled in on first use by low() (most tokens are never asked) */
-  lower: string | undefined;
-  /** joined to the previous token by a hyphen (no space) */
-  joined: boolean;
-  cap: boolean;
-  abbrev: boolean;
-  /**
-   * sentence-initial (first token, or after . ! ? or a line break): true when known from the
-   * scan, else found by isInitial() on first use (only name-like tokens are ever asked)
-   */
-  initial: boolean | undefined;
-  /** end including a possessive "'s" that `end` leaves out */
-  fullEnd: number;
+  lower: string | undefined = undefined;
+  private str: string | undefined = undefined;
+
+  constructor(
+    private readonly src: string,
+    readonly start: number,
+    readonly end: number,
+    /** joined to the previous token by a hyphen (no space) */
+    readonly joined: boolean,
+    readonly cap: boolean,
+    readonly abbrev: boolean,
+    /**
+     * sentence-initial (first token, or after . ! ? or a line break): true when known from the
+     * scan, else found by isInitial() on first use (only name-like tokens are ever asked)
+     */
+    public initial: boolean | undefined,
+    /** end including a possessive "'s" that `end` leaves out */
+    readonly fullEnd: number,
+  ) {}
+
+  /** The token as written (without a possessive "'s"). */
+  get text(): string {
+    let t = this.str;
+    if (t === undefined) {
+      t = this.src.slice(this.start, this.end);
+      this.str = t;
+    }
+    return t;
+  }
 }
 
 const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʿ‘`]*[\p{L}\p{M}]|[\p{L}]|\d+/gu;
-const ABBREV_RE = /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/;
 // characters between two tokens that end a name: . , ; : ! ? ( ) " “ ” and the line break
 const NAME_BREAK = new Set([".", ",", ";", ":", "!", "?", "(", ")", '"', "“", "”", "\n"]);
 
@@ -139,7 +154,6 @@ function makeToken(text: string, mIndex: number, end: number, prevEnd: number): 
   // possessive: "Deir Ezzor's countryside" → "Deir Ezzor" (found before the token's string is made)
   const fullEnd = end;
   if (end - mIndex > 3 && text.charCodeAt(end - 1) === 115 /* s */ && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019)) end -= 2;
-  const t = text.slice(mIndex, end);
   const hasPrev = prevEnd >= 0;
   // a line break between the previous token and this one (scanned without copying the gap)
   let newline = false;
@@ -152,25 +166,31 @@ function makeToken(text: string, mIndex: number, end: number, prevEnd: number): 
   const gap = mIndex - prevEnd;
   const joined = hasPrev && gap === 1 && (text[prevEnd] === "-" || text[prevEnd] === "‑");
   const initial = !hasPrev || newline ? true : undefined;
-  const c0 = t.charCodeAt(0);
+  const c0 = text.charCodeAt(mIndex);
   let cap: boolean;
   if (c0 >= 65 && c0 <= 90) cap = true;
   else if (c0 >= 97 && c0 <= 122) cap = false;
   else {
-    const first = t.charAt(0);
+    const first = text.charAt(mIndex);
     cap = first !== first.toLowerCase() && first === first.toUpperCase();
   }
-  return {
-    start: mIndex,
-    end,
-    text: t,
-    lower: undefined,
-    joined,
-    cap,
-    abbrev: cap && ABBREV_RE.test(t),
-    initial,
-    fullEnd,
-  };
+  return new Tok(text, mIndex, end, joined, cap, cap && abbreviationAt(text, mIndex, end), initial, fullEnd);
+}
+
+/**
+ * Is text[from, to) an abbreviation: two to five capitals ("US", "NATO") or two or more capitals
+ * each with its full stop ("U.S.")? (As /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/, without a string.)
+ */
+function abbreviationAt(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n >= 2 && n <= 5) {
+    let k = from;
+    while (k < to && isUpper(text.charCodeAt(k))) k++;
+    if (k === to) return true;
+  }
+  if (n < 4 || n % 2 !== 0) return false;
+  for (let k = from; k < to; k += 2) if (!isUpper(text.charCodeAt(k)) || text.charCodeAt(k + 1) !== 46) return false;
+  return true;
 }
 
 /** Does text[from, to) hold a character that ends a name (punctuation, a line break)? */
@@ -244,7 +264,6 @@ function overlapsAny(s: number, e: number, spans: Span[]): boolean {
 /** One text's recognition: what the steps below share. */
 class Recognition {
   readonly toks: Tok[];
-  readonly demonyms: Record<string, string>;
   // is this word written in lower case somewhere in the text ("stay", "will")? Asked rarely, so
   // each answer is a scan of the tokens, remembered
   private readonly lowerSeen = new Map<string, boolean>();
@@ -260,7 +279,6 @@ class Recognition {
     readonly exclude: Span[],
   ) {
     this.toks = tokenize(text);
-    this.demonyms = gaz.header.demonyms;
     this.codenames = codeNames(text, this.toks);
   }
 
@@ -269,7 +287,7 @@ class Recognition {
     if (hit === undefined) {
       hit = false;
       for (const tk of this.toks)
-        if (!tk.cap && tk.text === w) {
+        if (!tk.cap && tk.end - tk.start === w.length && tk.text === w) {
           hit = true;
           break;
         }
@@ -296,7 +314,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): Mentio
     const startsName =
       (t.cap && !DETERMINERS.has(tl)) ||
       (ARTICLE_TOKENS.has(tl) && tokAt(toks, i + 1)?.joined === true && toks[i + 1]!.cap);
-    if (!startsName || /^\d/.test(t.text)) {
+    if (!startsName || isDigit(text.charCodeAt(t.start))) {
       i++;
       continue;
     }
@@ -378,7 +396,7 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
  * longer proper name, a title or code name … (names of people met are remembered in `r.surnames`).
  */
 function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: string, surface: string, lower: string): boolean {
-  const { toks, text, gaz, exclude, demonyms, surnames, codenames } = r;
+  const { toks, text, gaz, exclude, surnames, codenames } = r;
   const t = toks[i]!;
   const tl = low(t);
   const last = toks[bestEnd]!;
@@ -388,7 +406,7 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
   const next = tokAt(toks, bestEnd + 1);
   let reject = false;
   if (overlapsAny(start, end, exclude)) reject = true;
-  else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || demonyms[bestKey] !== undefined) reject = true;
+  else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || gaz.demonym(bestKey) !== undefined) reject = true;
   else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
   // a name that is the whole of a quotation ("Operation “Olive Branch”", "the “Euphrates Shield”"
   // campaign) is a title or a code name, not a mention of the place
@@ -541,16 +559,17 @@ function postalCodes(text: string, gaz: Gazetteer, exclude: Span[], out: Mention
 
 /** "the Kazakh capital" with no name after it: the capital of that country (only texts that say "capital" can hold one). */
 function bareCapitals(text: string, gaz: Gazetteer, exclude: Span[], out: MentionInput[]): void {
-  const demonyms = gaz.header.demonyms;
-  const capRe = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/gu;
-  for (let m = text.includes("capital") ? capRe.exec(text) : null; m; m = capRe.exec(text)) {
-    const v = demonyms[nameKey(m[1]!)];
+  for (const m of matchesEndingWith(text, "capital", 1, BARE_CAPITAL)) {
+    const v = gaz.demonym(nameKey(m[1]!));
     const cc = v && !v.startsWith("#") ? v : undefined;
     const cap = cc ? gaz.header.capitals[cc] : undefined;
     if (cap === undefined || overlapsAny(m.index, m.index + m[0].length, exclude)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], forced: [cap], cues: ["PPLC"] });
   }
 }
+
+// "the Kazakh capital" not followed by a name (tried before each "capital" of the text: anchored.ts)
+const BARE_CAPITAL = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/uy;
 
 /** A country, province or city of 100,000+ among the name's candidates: not a person's name. */
 function bigPlace(gaz: Gazetteer, surface: string): boolean {
@@ -649,8 +668,13 @@ function codeNames(text: string, toks: Tok[]): Set<string> | undefined {
   return out;
 }
 
+/** Only spaces or tabs (or nothing) between the two tokens (read in place, no copy of the gap). */
 function adjacent(text: string, a: Tok, b: Tok): boolean {
-  return /^[ \t]+$/.test(text.slice(a.end, b.start)) || text.slice(a.end, b.start) === "";
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 
@@ -663,18 +687,44 @@ export interface DemonymMention extends Span {
 /** Demonyms in the text ("Syrian", "Kazakh"): country context, never places themselves. */
 export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const out: DemonymMention[] = [];
-  const dem = gaz.header.demonyms;
-  const re = /\b[A-Z][a-z]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const v = dem[nameKey(m[0])];
-    if (v === undefined) continue;
-    // a common word that folds like a demonym ("The" / "Thai") is that word (asked after the
-    // look-up: most capitalised words are no demonym)
-    if (STOPWORDS.has(m[0].toLowerCase())) continue;
-    const d: DemonymMention = { start: m.index, end: m.index + m[0].length, text: m[0] };
-    if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
-    else d.countryCode = v;
-    out.push(d);
+  // each word's entry, once per text: an article repeats its capitalised words ("The", "Syrian")
+  const seen = new Map<string, string | null>();
+  // the words of /\b[A-Z][a-z]+/g, found by character code: a capital after no ASCII word character,
+  // then lower-case letters
+  const n = text.length;
+  let p = 0;
+  while (p + 1 < n) {
+    if (!isUpper(text.charCodeAt(p)) || !isLowerAscii(text.charCodeAt(p + 1)) || (p > 0 && isAsciiWordChar(text.charCodeAt(p - 1)))) {
+      p++;
+      continue;
+    }
+    let q = p + 2;
+    while (q < n && isLowerAscii(text.charCodeAt(q))) q++;
+    const word = text.slice(p, q);
+    let v = seen.get(word);
+    if (v === undefined) {
+      v = gaz.demonym(nameKey(word)) ?? null;
+      // a common word that folds like a demonym ("The" / "Thai") is that word (asked after the
+      // look-up: most capitalised words are no demonym)
+      if (v !== null && STOPWORDS.has(word.toLowerCase())) v = null;
+      seen.set(word, v);
+    }
+    if (v !== null) {
+      const d: DemonymMention = { start: p, end: q, text: word };
+      if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
+      else d.countryCode = v;
+      out.push(d);
+    }
+    p = q;
   }
   return out;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** A character \b counts as part of a word (without the u flag): A-Z a-z 0-9 _ */
+function isAsciiWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95;
 }

@@ -6,6 +6,7 @@
 //   "northern Syria", "eastern Aleppo province"                  → part of a country/province, precision 3
 // The phrase patterns are data (model/relative.json).
 import type { Place, Span } from "../types/index.js";
+import { matchesEndingWith } from "./anchored.js";
 import { distanceKm } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import R from "./model/relative.json" with { type: "json" };
@@ -26,7 +27,8 @@ const RE_DIR_BEFORE = new RegExp(`\\b(${DIR})\\s+$`, "i");
 const RE_BANK = new RegExp(`\\b(${DIR}|left|right)\\s+banks?\\s+of\\s+(?:the\\s+)?$`, "i");
 const ENDS_OF = /\bof\s+(?:the\s+)?$/i;
 const RE_BORDER_WITH = /\bborders?\s+with\s+(?:the\s+)?$/i;
-const RE_DEMONYM_BORDER = /\b(?:the\s+)?([A-Z][a-z]+)(?:[-–]([A-Z][a-z]+))?\s+border\b/g;
+// (tried before each "border" of the text: anchored.ts)
+const RE_DEMONYM_BORDER = /\b(?:the\s+)?([A-Z][a-z]+)(?:[-–]([A-Z][a-z]+))?\s+border\b/y;
 
 export interface Anchor {
   span: Span & { surface: string };
@@ -122,9 +124,7 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
     }
   }
   // "the Iraqi border", "the Syrian-Turkish border": demonyms name the countries.
-  RE_DEMONYM_BORDER.lastIndex = 0;
-  // (only a text that says "border" can hold one)
-  for (let m = text.includes("border") ? RE_DEMONYM_BORDER.exec(text) : null; m; m = RE_DEMONYM_BORDER.exec(text)) {
+  for (const m of matchesEndingWith(text, "border", 2, RE_DEMONYM_BORDER)) {
     const c1 = demonymCountry(gaz, m[1]!);
     if (!c1) continue;
     const c2 = m[2] ? demonymCountry(gaz, m[2]) : focusCountry(places, c1);
