@@ -55,3 +55,16 @@ for (const [text, id] of BACKLOG) {
     assert.ok(doc.mentions.some((m) => m.actor === id));
   });
 }
+
+test("actors: generic phrases are found where their patterns find them, inside words that are not plain too", () => {
+  // the patterns' \b counts only [A-Za-z0-9_] as word characters: "éprotesters" holds "protesters",
+  // "People’soldiers" holds "soldiers", "x_soldiers" holds none
+  const text = "In town, éprotesters met People’soldiers and x_soldiers; U.S.troops watched.";
+  const doc = runNlp(article(text));
+  const at = (m: { start: number; end: number }) => `${text.slice(m.start, m.end)}@${m.start}`;
+  const got = doc.mentions.map(at);
+  for (const want of [`protesters@${text.indexOf("protesters")}`, `soldiers@${text.indexOf("soldiers")}`, `troops@${text.indexOf("troops")}`]) {
+    assert.ok(got.includes(want), `expected ${want} in ${got.join(", ")}`);
+  }
+  assert.ok(!got.includes(`soldiers@${text.indexOf("x_soldiers") + 2}`), `"x_soldiers" holds no phrase: ${got.join(", ")}`);
+});

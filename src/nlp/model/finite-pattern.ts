@@ -160,6 +160,13 @@ export class PhraseTrie {
     return n;
   }
 
+  /** Whether some phrase starts with the character at `p` (either case): a cheap test before `at`. */
+  mayStart(text: string, p: number): boolean {
+    let c = text.charCodeAt(p);
+    if (c >= 65 && c <= 90) c += 32;
+    return c < 128 && this.starts[c] === 1;
+  }
+
   /** The bits of the sets with a phrase that `text` has at `at` (ASCII letters of either case). */
   at(text: string, at: number): number {
     const { alpha, next, ends, width } = this;

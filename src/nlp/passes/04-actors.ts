@@ -59,20 +59,26 @@ const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ||
 interface Spans {
   s: Int32Array;
   e: Int32Array;
+  /** 1 when the token is ASCII letters and digits only (no "é", no inner apostrophe, not "U.S."). */
+  plain: Uint8Array;
   n: number;
 }
-const newSpans = (): Spans => ({ s: new Int32Array(1024), e: new Int32Array(1024), n: 0 });
-function pushSpan(into: Spans, s: number, e: number): void {
+const newSpans = (): Spans => ({ s: new Int32Array(1024), e: new Int32Array(1024), plain: new Uint8Array(1024), n: 0 });
+function pushSpan(into: Spans, s: number, e: number, plain: number): void {
   if (into.n === into.s.length) {
     const ns = new Int32Array(into.n * 2);
     const ne = new Int32Array(into.n * 2);
+    const np = new Uint8Array(into.n * 2);
     ns.set(into.s);
     ne.set(into.e);
+    np.set(into.plain);
     into.s = ns;
     into.e = ne;
+    into.plain = np;
   }
   into.s[into.n] = s;
   into.e[into.n] = e;
+  into.plain[into.n] = plain;
   into.n++;
 }
 // one buffer for the pass's own scan of the document, one for tokenize (called while that scan is in use)
@@ -95,20 +101,27 @@ function tokenSpans(text: string, into: Spans): Spans {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
       if (m && m.index === i) {
-        pushSpan(into, i, i + m[0].length);
+        pushSpan(into, i, i + m[0].length, 0);
         i += m[0].length;
         continue;
       }
     }
     const s = i;
+    let plain = 1;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (isWord(d)) i++;
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++;
+      else if (isWord(d)) {
+        plain = 0;
+        i++;
+      }
       // inner apostrophes stay ("People's"), a possessive 's does not ("Isis’s" → "Isis")
-      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2))))) i++;
-      else break;
+      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2))))) {
+        plain = 0;
+        i++;
+      } else break;
     }
-    pushSpan(into, s, i);
+    pushSpan(into, s, i, plain);
   }
   return into;
 }
@@ -195,7 +208,7 @@ interface Compiled {
   generics: { rule: string; resolve: string; conf: number; re: RegExp; at: RegExp }[];
   /** Any generic phrase (all the patterns as one alternation): finds the places where one may match. */
   anyGeneric?: RegExp;
-  /** When every generic pattern is a finite set of ASCII phrases: their trie, which finds those places faster. */
+  /** When every generic pattern is a finite set of ASCII phrases: their trie, which finds those places faster (wordStart: every phrase starts with an ASCII letter or digit). */
   genericTrie?: { trie: PhraseTrie; wordStart: boolean };
   discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[]; lastWords: Set<string> }[];
   specs: Map<string, LexActor>;
@@ -270,7 +283,7 @@ function compile(): Compiled {
   const anyGeneric = generics.some((g) => /\\[1-9]|\(\?<[^=!]/.test(g.re.source)) ? undefined : new RegExp(generics.map((g) => `(?:${g.re.source})`).join("|"), "gi");
   const phrases = readTsv("generic-actors.tsv", 4).map((r) => expandFinite(r[3]));
   const finite = generics.length <= 30 && phrases.every((ps) => ps?.length && ps.every((p) => p !== "" && /^[\x00-\x7f]+$/.test(p)));
-  const genericTrie = finite ? { trie: new PhraseTrie(phrases as string[][]), wordStart: phrases.every((ps) => ps!.every((p) => /^\w/.test(p))) } : undefined;
+  const genericTrie = finite ? { trie: new PhraseTrie(phrases as string[][]), wordStart: phrases.every((ps) => ps!.every((p) => /^[A-Za-z0-9]/.test(p))) } : undefined;
   const discovery = readTsv("discovery.tsv", 4).map(([rule, kind, inter, heads]) => ({
     rule,
     kind: kind as ActorKind,
@@ -382,7 +395,7 @@ function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand
  * scan: the alternation stops at every place where some phrase matches, and each phrase is tried there
  * (from where its own previous match ended).
  */
-function genericMatches(C: Compiled, text: string): [Compiled["generics"][number], [number, number][]][] {
+function genericMatches(C: Compiled, text: string, x?: ActorScan): [Compiled["generics"][number], [number, number][]][] {
   const out = C.generics.map((g) => [g, [] as [number, number][]] as [Compiled["generics"][number], [number, number][]]);
   const any = C.anyGeneric;
   if (!any) {
@@ -405,6 +418,26 @@ function genericMatches(C: Compiled, text: string): [Compiled["generics"][number
     }
   };
   const T = C.genericTrie;
+  if (T?.wordStart && x) {
+    // a match starts at an ASCII letter or digit after none (or "_": \b): the start of a token, or a place
+    // inside a token that is not plain ("Ḥamas", "People's", "U.S."); each place tried only with the
+    // patterns that have a phrase there
+    const { ts, te, tp, nTok } = x;
+    const { trie } = T;
+    for (let k = 0; k < nTok; k++) {
+      const s = ts[k];
+      let bits = trie.mayStart(text, s) ? trie.at(text, s) : 0;
+      if (bits !== 0) tryAt(s, bits);
+      if (tp[k] === 1) continue;
+      for (let p = s + 1; p < te[k]; p++) {
+        const b = text.charCodeAt(p - 1);
+        if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 95) continue;
+        bits = trie.mayStart(text, p) ? trie.at(text, p) : 0;
+        if (bits !== 0) tryAt(p, bits);
+      }
+    }
+    return out;
+  }
   if (T) {
     // the places where some phrase starts, each tried only with the patterns that have a phrase there
     const n = T.trie.find(text, T.wordStart);
@@ -435,6 +468,8 @@ class ActorScan {
   readonly extraRelations: Relation[] = [];
   readonly ts: Int32Array;
   readonly te: Int32Array;
+  /** 1 for a plain token (see Spans) */
+  readonly tp: Uint8Array;
   readonly nTok: number;
   private readonly tokStr: (string | undefined)[];
   readonly text: string;
@@ -448,6 +483,7 @@ class ActorScan {
     const sp = tokenSpans(this.text, docSpans);
     this.ts = sp.s;
     this.te = sp.e;
+    this.tp = sp.plain;
     this.nTok = sp.n;
     this.tokStr = new Array(sp.n);
   }
@@ -681,7 +717,7 @@ function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
     }
   }
   // 5. generic phrases and anaphora, resolved below
-  for (const [g, found] of genericMatches(C, text)) {
+  for (const [g, found] of genericMatches(C, text, x)) {
     for (const [start, end] of found) later.push({ start, end, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
   }
   return later;
