@@ -113,7 +113,65 @@ function groupEnd(src: string): number {
   return -1;
 }
 
-/** The literal prefixes (2+ characters) every match of `src` starts with, or undefined. */
+/** How many partial prefixes one alternative may branch into ("re-?" makes two) before its expansion stops at a further branching. */
+const MAX_HEADS = 32;
+
+/** A literal start of a match; `open` while every element up to here was literal (more may follow). */
+interface Head {
+  p: string;
+  open: boolean;
+}
+
+/**
+ * The literal starts of a sequence (a regex source without a top-level "|"), lower-cased: letters,
+ * digits, spaces, hyphens and apostrophes, optional ones ("re-?") and groups of such alternatives
+ * ("(?:was|were) ") expanded, up to the first element of another kind. Every match of the sequence
+ * starts with one of them.
+ */
+function heads(seq: string): Head[] {
+  let hs: Head[] = [{ p: "", open: true }];
+  const closed = () => hs.map((h) => ({ p: h.p, open: false }));
+  // a word boundary consumes nothing
+  let i = seq.startsWith("\\b") ? 2 : 0;
+  while (i < seq.length && hs.some((h) => h.open)) {
+    let parts: Head[];
+    let len: number;
+    if (/[a-z0-9' -]/i.test(seq[i])) {
+      parts = [{ p: seq[i].toLowerCase(), open: true }];
+      len = 1;
+    } else if (seq.startsWith("(?:", i)) {
+      const end = groupEnd(seq.slice(i));
+      if (end < 0) return closed();
+      parts = alternatives(seq.slice(i + 3, i + end)).flatMap(heads);
+      len = end + 1;
+    } else return closed();
+    const q = seq[i + len];
+    // may be absent more than once or repeat: the starts end before it
+    if (q === "*" || q === "{") return closed();
+    const next: Head[] = [];
+    for (const h of hs) {
+      if (!h.open) next.push(h);
+      else {
+        // "x+": at least one x, then more may follow
+        for (const part of parts) next.push({ p: h.p + part.p, open: part.open && q !== "+" });
+        if (q === "?") next.push(h);
+      }
+    }
+    // (past the cap the starts found so far do, once each is long enough to be worth indexing)
+    if (next.length > MAX_HEADS && next.length > hs.length && hs.every((h) => h.p.length >= 2)) return closed();
+    hs = next;
+    i += len + (q === "?" || q === "+" ? 1 : 0);
+    // a lazy quantifier ("??", "+?") allows the same texts
+    if ((q === "?" || q === "+") && seq[i] === "?") i++;
+  }
+  return hs;
+}
+
+/**
+ * The literal prefixes (2+ characters) one of which every match of `src` starts with, or undefined.
+ * Each is as long as the pattern allows ("(?:are|is) suspected" gives "are suspected" and "is suspected"),
+ * so the prefix index sends few places to the full pattern; none starts with another.
+ */
 export function literalPrefixes(src: string): string[] | undefined {
   const out: string[] = [];
   for (let alt of alternatives(src)) {
@@ -123,43 +181,15 @@ export function literalPrefixes(src: string): string[] | undefined {
       if (end < 0) return undefined;
       alt = alt.slice(end + 1);
     }
-    if (alt.startsWith("(?:")) {
-      // a leading group: its own alternatives' prefixes (closing paren found by depth)
-      let depth = 0;
-      let end = -1;
-      for (let i = 0; i < alt.length; i++) {
-        if (alt[i] === "\\") {
-          i++;
-          continue;
-        }
-        if (alt[i] === "(") depth++;
-        else if (alt[i] === ")" && --depth === 0) {
-          end = i;
-          break;
-        }
-      }
-      const q = alt[end + 1];
-      if (end < 0 || q === "*" || q === "{") return undefined;
-      const inner = literalPrefixes(alt.slice(3, end));
-      if (!inner) return undefined;
-      out.push(...inner);
-      if (q === "?") {
-        // an optional leading group: the match may also start with what follows it
-        const rest = literalPrefixes(alt.slice(end + 2));
-        if (!rest) return undefined;
-        out.push(...rest);
-      }
-      continue;
+    for (const h of heads(alt)) {
+      if (h.p.length < 2) return undefined;
+      out.push(h.p);
     }
-    const m = /^(?:\\b)?([a-z0-9' -]+)/i.exec(alt);
-    if (!m) return undefined;
-    let lit = m[1];
-    const next = alt[(m[0] ?? "").length];
-    if (next === "?" || next === "*" || next === "{") lit = lit.slice(0, -1);
-    if (lit.length < 2) return undefined;
-    out.push(lit.toLowerCase());
   }
-  return out;
+  // a prefix another one starts with adds nothing: the shorter one finds its places too
+  const kept: string[] = [];
+  for (const p of [...new Set(out)].sort((a, b) => a.length - b.length)) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
+  return kept;
 }
 
 let triggers: Trigger[] | undefined;
@@ -186,14 +216,33 @@ function load(): Trigger[] {
 }
 
 /**
- * One regex over every pattern's literal prefixes, longest first: a single pass over a text finds each
- * place where some pattern can start, and `rowsAt` names the patterns to try there (those with a prefix
- * that the matched one starts with). Patterns without derivable prefixes are scanned in full.
+ * A character trie of every pattern's literal prefixes: one pass over a text, walked from each word
+ * boundary, finds each place where some pattern can start, and the deepest prefix reached names the
+ * patterns to try there (those with a prefix that it starts with). Patterns without derivable
+ * prefixes are scanned in full. (A trie, not one regex of the prefixes: V8 tries such an alternation
+ * prefix by prefix, and long prefixes, which send few places to the patterns, make it slow.)
  */
-let index: { re: RegExp; rowsAt: Map<string, number[]>; full: number[] } | undefined;
+interface PrefixIndex {
+  /** `next[node * SYMBOLS + symbol]`: the child node, or 0 (node 0 is the root, never a child). */
+  next: Int32Array;
+  /** The rows to try where a prefix ends at this node, else undefined. */
+  rowsAt: (number[] | undefined)[];
+  full: number[];
+}
+/** The characters prefixes are made of ([a-z0-9' -], see `heads`), numbered; upper-case letters as lower-case. */
+const SYMBOL = new Int8Array(128).fill(-1);
+const SYMBOLS = (() => {
+  const chars = "abcdefghijklmnopqrstuvwxyz0123456789' -";
+  for (let k = 0; k < chars.length; k++) {
+    SYMBOL[chars.charCodeAt(k)] = k;
+    const up = chars[k].toUpperCase().charCodeAt(0);
+    if (up !== chars.charCodeAt(k)) SYMBOL[up] = k;
+  }
+  return chars.length;
+})();
+let index: PrefixIndex | undefined;
 function buildIndex(T: Trigger[]): void {
-  const all = [...new Set(T.flatMap((t) => t.prefixes ?? []))].sort((a, b) => b.length - a.length);
-  // the rows with a prefix that `p` starts with: looked up by each of p's own starts (not every row per prefix)
+  // the rows of each prefix
   const rowsOf = new Map<string, number[]>();
   T.forEach((t, i) => {
     for (const q of t.prefixes ?? []) {
@@ -202,19 +251,36 @@ function buildIndex(T: Trigger[]): void {
       else if (rows[rows.length - 1] !== i) rows.push(i);
     }
   });
-  const rowsAt = new Map<string, number[]>();
-  for (const p of all) {
-    const rows = new Set<number>();
-    for (let k = 1; k <= p.length; k++) for (const i of rowsOf.get(p.slice(0, k)) ?? []) rows.add(i);
-    rowsAt.set(p, [...rows].sort((a, b) => a - b));
+  const edges: number[] = [];
+  const ends: (number[] | undefined)[] = [undefined];
+  let nodes = 1;
+  for (const p of rowsOf.keys()) {
+    let node = 0;
+    for (let k = 0; k < p.length; k++) {
+      const at = node * SYMBOLS + SYMBOL[p.charCodeAt(k)];
+      if (!edges[at]) {
+        edges[at] = nodes++;
+        ends.push(undefined);
+      }
+      node = edges[at];
+    }
+    ends[node] = rowsOf.get(p);
   }
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  index = {
-    re: new RegExp(String.raw`\b(?:${all.map(esc).join("|")})`, "gi"),
-    rowsAt,
-    full: T.flatMap((t, i) => (t.prefixes ? [] : [i])),
+  const next = new Int32Array(nodes * SYMBOLS);
+  for (const [at, child] of edges.entries()) if (child) next[at] = child;
+  // where a prefix ends, the rows of every prefix that it starts with (the ends passed on the way down)
+  const rowsAt: (number[] | undefined)[] = new Array(nodes).fill(undefined);
+  const down = (node: number, above: number[]) => {
+    const here = ends[node] ? [...new Set([...above, ...ends[node]])].sort((x, y) => x - y) : above;
+    if (ends[node]) rowsAt[node] = here;
+    for (let c = 0; c < SYMBOLS; c++) if (next[node * SYMBOLS + c]) down(next[node * SYMBOLS + c], here);
   };
+  down(0, []);
+  index = { next, rowsAt, full: T.flatMap((t, i) => (t.prefixes ? [] : [i])) };
 }
+
+/** A word character for the regex `\b` of a pattern without the unicode flag: [A-Za-z0-9_]. */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 export interface Hit {
   type: TriggerType;
@@ -238,24 +304,41 @@ interface TriggerMatch {
   text: string;
 }
 const NO_MATCH: TriggerMatch = { t: 0, start: 0, end: 0, text: "" };
-const NO_ROWS: number[] = [];
-
 
 /** Every trigger match in `text`, per pattern, in text order: one scan of the text per pattern. */
 export function scanTriggers(text: string): TriggerMatch[][] {
   const T = load();
   const ix = index!;
-  // (every list made of the array kind that holds objects, and no fresh empty array for a prefix
-  // without rows: V8 threw this scan's code away at lists and arrays of another kind)
+  const { next, rowsAt } = ix;
+  // (every list made of the array kind that holds objects: V8 threw this scan's code away at lists of
+  // another kind)
   const out: TriggerMatch[][] = [];
   for (let i = 0; i < T.length; i++) out.push(objectList(NO_MATCH));
   // the same matches as a global scan of each pattern: the first match of a pattern at or after the end
-  // of its previous one, tried only where one of the pattern's prefixes occurs
+  // of its previous one, tried only where one of the pattern's prefixes occurs (after a word boundary,
+  // as the patterns start with \b; letters compared case-insensitively, as the patterns' "i" flag does
+  // for ASCII)
   const nextFrom = new Array<number>(T.length).fill(0);
-  ix.re.lastIndex = 0;
-  for (let c = ix.re.exec(text); c; c = ix.re.exec(text)) {
-    const pos = c.index;
-    for (const i of ix.rowsAt.get(c[0].toLowerCase()) ?? NO_ROWS) {
+  const n = text.length;
+  let wordBefore = false;
+  for (let pos = 0; pos < n; pos++) {
+    const c = text.charCodeAt(pos);
+    const word = isWordCode(c);
+    if (word === wordBefore) continue;
+    wordBefore = word;
+    // the deepest prefix that starts here
+    let rows: number[] | undefined;
+    let node = 0;
+    for (let k = pos; k < n; k++) {
+      const ch = text.charCodeAt(k);
+      const sym = ch < 128 ? SYMBOL[ch] : -1;
+      if (sym < 0) break;
+      node = next[node * SYMBOLS + sym];
+      if (node === 0) break;
+      rows = rowsAt[node] ?? rows;
+    }
+    if (rows === undefined) continue;
+    for (const i of rows) {
       if (pos < nextFrom[i]) continue;
       const re = T[i].sticky;
       re.lastIndex = pos;
@@ -264,7 +347,6 @@ export function scanTriggers(text: string): TriggerMatch[][] {
       out[i].push({ t: 0, start: pos, end: pos + m[0].length, text: m[0] });
       nextFrom[i] = pos + Math.max(1, m[0].length);
     }
-    ix.re.lastIndex = pos + 1;
   }
   for (const i of ix.full) {
     const t = T[i];
