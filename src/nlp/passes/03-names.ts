@@ -110,12 +110,13 @@ function runAt(s: string, p: number, end: number): number {
     e = next;
   }
 }
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 /** No letter or digit just before `i` (from `lo` on), and `i` is not inside a surrogate pair. */
 function mayStart(s: string, i: number, lo: number): boolean {
   if (i === lo) return true;
   const b = s.charCodeAt(i - 1);
   // an ASCII character before: a letter or digit or not ([\p{L}\p{N}] holds no other ASCII character)
-  if (b < 128) return !((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57));
+  if (b < 128) return !isAsciiAlnum(b);
   if (b >= 0xd800 && b <= 0xdbff) {
     const c = s.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) return false;
@@ -174,6 +175,8 @@ export function nameRuns(text: string, start = 0, end = text.length): { start: n
     const e = first && mayStart(s, i, start) ? runAt(s, i, end) : -1;
     if (e < 0) {
       i++;
+      // the rest of an ASCII word follows a letter or digit: no run starts there, nor just after it
+      if (isAsciiAlnum(c)) while (i < end && isAsciiAlnum(s.charCodeAt(i))) i++;
       continue;
     }
     const to = runEnd(s, i, e);

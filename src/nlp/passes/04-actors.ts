@@ -131,16 +131,30 @@ function tokenText(text: string, s: number, e: number): string {
   return t.includes("’") ? t.replace(/’/g, "'") : t;
 }
 /**
- * A hash of the token text[s, e) as tokenText writes it (a curly apostrophe counted as a straight one),
- * made without the string; never 0 (the empty slot of a hash table).
+ * FNV-1a over text[s, e) as tokenText writes it (a curly apostrophe counted as a straight one), going on
+ * from `h` (FNV0 to start): a key's hash is its tokens' and separators' in turn, made without its string.
+ * A table holds `h | 1` (0 is its empty slot).
  */
-function tokenHash(text: string, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
+function fnv(h: number, text: string, s: number, e: number): number {
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 16777619);
   }
-  return h | 1;
+  return h;
+}
+const FNV0 = 0x811c9dc5 | 0;
+/** An open-addressed table of the hashes of `keys` (a power-of-two size, at most a quarter full). */
+function hashTable(keys: Iterable<string>, count: number): Int32Array {
+  let size = 64;
+  while (size < count * 4) size *= 2;
+  const table = new Int32Array(size);
+  for (const k of keys) {
+    const h = fnv(FNV0, k, 0, k.length) | 1;
+    let j = h & (size - 1);
+    while (table[j] !== 0 && table[j] !== h) j = (j + 1) & (size - 1);
+    table[j] = h;
+  }
+  return table;
 }
 /** Whether hash `h` is in the open-addressed table `table` (a power-of-two size, 0 for empty). */
 function hashIn(table: Int32Array, h: number): boolean {
@@ -193,8 +207,9 @@ interface Compiled {
   first: Set<string>;
   /** ASCII first character × length (31 = longer) of the keys in `first`: most tokens fail here, before hashing. */
   firstShape: Uint8Array;
-  /** The hashes of the keys in `first` (see tokenHash): a token whose hash is not here is not in `first`, and no string is made for it. */
+  /** The hashes of the keys in `first` and `prefixes` (see fnv): a token or run of tokens whose hash is not there is not either, and no string is made for it. */
   firstHashes: Int32Array;
+  prefixHashes: Int32Array;
   maxN: number;
   country: Map<string, CountryInfo>; // demonym or country name → country
   metonym: Map<string, CountryInfo>;
@@ -304,16 +319,9 @@ function compile(): Compiled {
   const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
   const firstShape = new Uint8Array(128 * 32);
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
-  let size = 64;
-  while (size < first.size * 4) size *= 2;
-  const firstHashes = new Int32Array(size);
-  for (const k of first) {
-    const h = tokenHash(k, 0, k.length);
-    let j = h & (size - 1);
-    while (firstHashes[j] !== 0 && firstHashes[j] !== h) j = (j + 1) & (size - 1);
-    firstHashes[j] = h;
-  }
-  compiled = { lex, prefixes, people, first, firstShape, firstHashes, maxN, country, metonym, leader, titles, titleFirst, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, specs: m.actors };
+  const firstHashes = hashTable(first, first.size);
+  const prefixHashes = hashTable(prefixes, prefixes.size);
+  compiled = { lex, prefixes, people, first, firstShape, firstHashes, prefixHashes, maxN, country, metonym, leader, titles, titleFirst, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, specs: m.actors };
   return compiled;
 }
 
@@ -510,7 +518,8 @@ function lexiconStep(x: ActorScan): void {
   for (let i = 0; i < nTok; i++) {
     const c0 = text.charCodeAt(ts[i]);
     if (c0 < 128 && C.firstShape[c0 * 32 + Math.min(te[i] - ts[i], 31)] === 0) continue;
-    if (!hashIn(C.firstHashes, tokenHash(text, ts[i], te[i]))) continue;
+    let h = fnv(FNV0, text, ts[i], te[i]);
+    if (!hashIn(C.firstHashes, h | 1)) continue;
     let key = x.tok(i);
     if (!C.first.has(key)) continue;
     let best: [number, string] | undefined;
@@ -518,6 +527,8 @@ function lexiconStep(x: ActorScan): void {
       if (n > 0) {
         const sep = sepBetween(text, te[i + n - 1], ts[i + n]);
         if (sep === undefined) break;
+        h = fnv(Math.imul(h ^ sep.charCodeAt(0), 16777619), text, ts[i + n], te[i + n]);
+        if (!hashIn(C.prefixHashes, h | 1)) break;
         key += sep + x.tok(i + n);
       }
       if (!C.prefixes.has(key)) break;
