@@ -14,32 +14,47 @@ for (const [i, lang] of LANGS.entries())
     else LANGS_OF.set(w, [i]);
   }
 
+/** The longest stopword: a longer word is in no list, so no string is made to look it up. */
+const MAX_WORD = Math.max(...[...LANGS_OF.keys()].map((w) => w.length));
+/** Words of up to 6 letters a-z as numbers (base 27, "a" = 1): looked up without making a string. */
+const SHORT = 6;
+const LANGS_OF_CODE = new Map<number, number[]>();
+for (const [w, langs] of LANGS_OF) {
+  if (w.length > SHORT || !/^[a-z]+$/.test(w)) continue;
+  let key = 0;
+  for (let k = 0; k < w.length; k++) key = key * 27 + w.charCodeAt(k) - 96;
+  LANGS_OF_CODE.set(key, langs);
+}
+
 /** Best-guess ISO 639-1 code of a text by stopword share, or undefined if too short/unclear. */
 export function guessLanguage(text: string): string | undefined {
-  // the first 2,000 words (runs of letters) of the lower-cased text, each looked up once; a loop
-  // over character codes, not a regex match per word
+  // the first 2,000 words (runs of letters) of the lower-cased text, each short one looked up once; a
+  // loop over character codes, not a regex match per word (ASCII tested inline: most letters of most
+  // texts; letterAt for the rest)
   const lower = text.toLowerCase();
   const n = lower.length;
   const counts = new Array<number>(LANGS.length).fill(0);
   let words = 0;
-  // (ASCII tested inline: most letters of most texts; letterAt for the rest)
-  const letterHere = (i: number) => {
-    const c = lower.charCodeAt(i);
-    return c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(lower, i);
-  };
   for (let i = 0; i < n && words < 2000; ) {
-    let k = letterHere(i);
+    let c = lower.charCodeAt(i);
+    let k = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(lower, i);
     if (k === 0) {
       i++;
       continue;
     }
     const s = i;
+    // the word as a number while it is short and made of a-z (key < 0: it is not)
+    let key = 0;
     while (k > 0) {
+      key = key >= 0 && c >= 97 && c <= 122 && i - s < SHORT ? key * 27 + c - 96 : -1;
       i += k;
-      k = i < n ? letterHere(i) : 0;
+      if (i >= n) break;
+      c = lower.charCodeAt(i);
+      k = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(lower, i);
     }
     words++;
-    const langs = LANGS_OF.get(lower.slice(s, i));
+    if (i - s > MAX_WORD) continue;
+    const langs = key >= 0 ? LANGS_OF_CODE.get(key) : LANGS_OF.get(lower.slice(s, i));
     if (langs) for (const l of langs) counts[l]++;
   }
   if (words < 20) return undefined;

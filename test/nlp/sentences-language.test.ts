@@ -33,3 +33,11 @@ const LANGUAGE: [string, boolean][] = [
 for (const [text, english] of LANGUAGE) {
   test(`language: ${text.slice(0, 30)}`, () => assert.equal(notEnglish(text) === undefined, english));
 }
+
+test("language: function words counted in any case, short and long, English and others", () => {
+  // 8 French function words ("LES", "de", "la", "et", "dans", "pour", "avec", "cette"), 2 English ("THE", "of"), 26 words
+  const text = "LES combattants de la ville et dans les villages pour avec cette armée THE forces of Bashar marchent lentement vers Raqqa hier soir quand personne attendait rien demain matin";
+  const why = notEnglish(text);
+  assert.match(why ?? "", /^more function words of other languages \(\d+\) than of English \(2\)$/, `reason: ${why}`);
+  assert.equal(notEnglish(text.toLowerCase()), why, "the same counts lower-cased");
+});

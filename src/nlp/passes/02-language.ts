@@ -18,6 +18,23 @@ const otherwords = () => {
 };
 // the longest function word of either list: a longer word is in neither, so no string is made for it
 let maxWord = 0;
+/** Words of up to 6 letters a-z as numbers (base 27, "a" = 1) → 1 English, 2 another language's: looked up without making a string. */
+const SHORT = 6;
+let codes: Map<number, number> | undefined;
+const wordCodes = () => {
+  if (codes) return codes;
+  const en = stopwords();
+  const ow = otherwords();
+  codes = new Map();
+  for (const [list, v] of [[ow, 2], [en, 1]] as const)
+    for (const w of list) {
+      if (w.length > SHORT || !/^[a-z]+$/.test(w)) continue;
+      let key = 0;
+      for (let k = 0; k < w.length; k++) key = key * 27 + w.charCodeAt(k) - 96;
+      codes.set(key, v);
+    }
+  return codes;
+};
 
 /** Returns a reason string when `text` does not look like English, else undefined. */
 export function notEnglish(text: string): string | undefined {
@@ -29,6 +46,7 @@ export function notEnglish(text: string): string | undefined {
   const aligned = lower.length === sample.length;
   const sw = stopwords();
   const ow = otherwords();
+  const wc = wordCodes();
   let words = 0;
   let latin = 0;
   let letters = 0;
@@ -44,9 +62,12 @@ export function notEnglish(text: string): string | undefined {
     }
     const s = i;
     let ascii = true;
+    // the word lower-cased as a number while it is short and ASCII (key < 0: it is not)
+    let key = 0;
     while (k > 0) {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
       if (c >= 128) ascii = false;
+      key = key >= 0 && c < 128 && i - s < SHORT ? key * 27 + (c | 0x20) - 96 : -1;
       i += k;
       if (i >= n) break;
       c = sample.charCodeAt(i);
@@ -56,6 +77,12 @@ export function notEnglish(text: string): string | undefined {
     letters += i - s;
     // (an all-ASCII word keeps its length lower-cased: only such a word is skipped by its length)
     if (ascii && i - s > maxWord) continue;
+    if (key >= 0) {
+      const v = wc.get(key);
+      if (v === 1) hits++;
+      else if (v === 2) foreign++;
+      continue;
+    }
     const l = ascii && aligned ? lower.slice(s, i) : sample.slice(s, i).toLowerCase();
     if (sw.has(l)) hits++;
     else if (ow.has(l)) foreign++;
