@@ -371,6 +371,7 @@ const GENERIC_SPECS: Record<string, ActorSpec> = {
 const ARMED: ActorKind[] = ["state-force", "rebel-group", "political-militia", "identity-militia", "jihadist-group", "external-force"];
 export const isArmed = (k: ActorKind) => ARMED.includes(k);
 
+let coveredBuf = new Uint8Array(16384);
 /** Longest (then highest-priority) candidates first; a candidate overlapping a kept one is dropped. */
 function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand[] {
   // (plain loops, no spread copies: an empty copy is another kind of array for V8, which deoptimised this)
@@ -382,7 +383,10 @@ function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand
     if (k.end > last) last = k.end;
   }
   for (const c of cands) if (c.end > last) last = c.end;
-  const covered = new Uint8Array(last + 1);
+  // (one buffer for every call, cleared: a fresh typed array per call is an allocation outside V8's heap)
+  if (coveredBuf.length < last + 1) coveredBuf = new Uint8Array(Math.max(last + 1, coveredBuf.length * 2));
+  const covered = coveredBuf;
+  covered.fill(0, 0, last + 1);
   for (const k of kept) covered.fill(1, k.start, k.end);
   for (const c of sorted) {
     let free = true;
