@@ -66,8 +66,8 @@ export class Gazetteer {
   }
 
   /**
-   * A run of words as written: its nameKey, whether some entry has that key (lookupKey), and
-   * whether a longer key starts with it (hasLongerKey). Memoised by the surface.
+   * A run of words as written: its nameKey, whether a longer key starts with it (hasLongerKey) and,
+   * through named(), whether some entry has that key (lookupKey). Memoised by the surface.
    */
   surface(surface: string): SurfaceLook {
     return this.surfaceMemo.get(surface);
@@ -75,7 +75,17 @@ export class Gazetteer {
 
   private lookSurface(surface: string): SurfaceLook {
     const key = nameKey(surface);
-    return new SurfaceLook(key, this.lookupKey(key).length > 0, this.hasLongerKey(key));
+    return new SurfaceLook(key, this.hasLongerKey(key));
+  }
+
+  /** Does some entry have the run's key? (looked up on the first ask: a run that cannot end a name never asks) */
+  named(look: SurfaceLook): boolean {
+    let v = look.hit;
+    if (v === undefined) {
+      v = this.lookupKey(look.key).length > 0;
+      look.hit = v;
+    }
+    return v;
   }
 
   /** Feature indexes whose names fold to `key` (see nameKey), most populous first. */
@@ -343,9 +353,11 @@ export class Gazetteer {
 
 /** See Gazetteer.surface. */
 export class SurfaceLook {
+  /** Gazetteer.named's answer, once asked */
+  hit: boolean | undefined = undefined;
+
   constructor(
     readonly key: string,
-    readonly found: boolean,
     readonly longer: boolean,
   ) {}
 }

@@ -36,28 +36,42 @@ const CODENAME_HEADS = new Set<string>(STOP.codenameHeads);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
 
-/** A word of the text (a class: its string is sliced only when asked, and most words never are). */
+/**
+ * A word of the text. Its string is sliced only when asked (most words never are), and the
+ * recognizer reuses its word objects from one text to the next (recognize() keeps none of them).
+ */
 class Tok {
+  start = 0;
+  end = 0;
+  /** end including a possessive "'s" that `end` leaves out */
+  fullEnd = 0;
+  /** joined to the previous token by a hyphen (no space) */
+  joined = false;
+  cap = false;
+  abbrev = false;
+  /**
+   * sentence-initial (first token, or after . ! ? or a line break): true when known from the
+   * scan, else found by isInitial() on first use (only name-like tokens are ever asked)
+   */
+  initial: boolean | undefined = undefined;
   /** `text` lower-cased, filled in on first use by low() (most tokens are never asked) */
   lower: string | undefined = undefined;
   private str: string | undefined = undefined;
+  private src = "";
 
-  constructor(
-    private readonly src: string,
-    readonly start: number,
-    readonly end: number,
-    /** joined to the previous token by a hyphen (no space) */
-    readonly joined: boolean,
-    readonly cap: boolean,
-    readonly abbrev: boolean,
-    /**
-     * sentence-initial (first token, or after . ! ? or a line break): true when known from the
-     * scan, else found by isInitial() on first use (only name-like tokens are ever asked)
-     */
-    public initial: boolean | undefined,
-    /** end including a possessive "'s" that `end` leaves out */
-    readonly fullEnd: number,
-  ) {}
+  set(src: string, start: number, end: number, joined: boolean, cap: boolean, abbrev: boolean, initial: boolean | undefined, fullEnd: number): this {
+    this.src = src;
+    this.start = start;
+    this.end = end;
+    this.fullEnd = fullEnd;
+    this.joined = joined;
+    this.cap = cap;
+    this.abbrev = abbrev;
+    this.initial = initial;
+    this.lower = undefined;
+    this.str = undefined;
+    return this;
+  }
 
   /** The token as written (without a possessive "'s"). */
   get text(): string {
@@ -136,21 +150,45 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** The words of `text` (new objects: see tokenizeReusing for the recognizer's own). */
 export function tokenize(text: string): Tok[] {
+  return scanTokens(text, null);
+}
+
+// the recognizer's word objects, reused from text to text (a text of 1,000 words made 100 KB of
+// objects that lived only as long as its recognition)
+const TOKEN_POOL: Tok[] = [];
+
+/** The words of `text` in the pooled objects: valid until the next call. */
+function tokenizeReusing(text: string): Tok[] {
+  return scanTokens(text, TOKEN_POOL);
+}
+
+function scanTokens(text: string, pool: Tok[] | null): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = -1;
   // (the work per token is its own function: V8 optimises it from many calls rather than
   // replacing this loop mid-run with code that has seen only the first tokens)
   for (let from = 0; nextToken(text, from); from = found.end) {
-    const t = makeToken(text, found.start, found.end, prevEnd);
+    let t: Tok;
+    if (pool === null) t = new Tok();
+    else {
+      const k = toks.length;
+      if (k < pool.length) t = pool[k]!;
+      else {
+        t = new Tok();
+        pool.push(t);
+      }
+    }
+    makeToken(t, text, found.start, found.end, prevEnd);
     toks.push(t);
     prevEnd = t.end;
   }
   return toks;
 }
 
-/** The token found at [mIndex, end) (a possessive "'s" left out), given where the previous one ended (-1: none). */
-function makeToken(text: string, mIndex: number, end: number, prevEnd: number): Tok {
+/** Sets `t` to the token found at [mIndex, end) (a possessive "'s" left out), given where the previous one ended (-1: none). */
+function makeToken(t: Tok, text: string, mIndex: number, end: number, prevEnd: number): void {
   // possessive: "Deir Ezzor's countryside" → "Deir Ezzor" (found before the token's string is made)
   const fullEnd = end;
   if (end - mIndex > 3 && text.charCodeAt(end - 1) === 115 /* s */ && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019)) end -= 2;
@@ -174,7 +212,7 @@ function makeToken(text: string, mIndex: number, end: number, prevEnd: number): 
     const first = text.charAt(mIndex);
     cap = first !== first.toLowerCase() && first === first.toUpperCase();
   }
-  return new Tok(text, mIndex, end, joined, cap, cap && abbreviationAt(text, mIndex, end), initial, fullEnd);
+  t.set(text, mIndex, end, joined, cap, cap && abbreviationAt(text, mIndex, end), initial, fullEnd);
 }
 
 /**
@@ -278,7 +316,7 @@ class Recognition {
     readonly gaz: Gazetteer,
     readonly exclude: Span[],
   ) {
-    this.toks = tokenize(text);
+    this.toks = tokenizeReusing(text);
     this.codenames = codeNames(text, this.toks);
   }
 
@@ -376,7 +414,7 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
     if (endsOk) {
       if (
         (j === i && t.abbrev && gaz.header.abbreviations[t.text.replace(/\./g, "")]) ||
-        (!(j === i && t.abbrev) && look.found)
+        (!(j === i && t.abbrev) && gaz.named(look))
       ) {
         bestEnd = j;
         r.bestKey = key;
@@ -689,18 +727,9 @@ export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const out: DemonymMention[] = [];
   // each word's entry, once per text: an article repeats its capitalised words ("The", "Syrian")
   const seen = new Map<string, string | null>();
-  // the words of /\b[A-Z][a-z]+/g, found by character code: a capital after no ASCII word character,
-  // then lower-case letters
-  const n = text.length;
-  let p = 0;
-  while (p + 1 < n) {
-    if (!isUpper(text.charCodeAt(p)) || !isLowerAscii(text.charCodeAt(p + 1)) || (p > 0 && isAsciiWordChar(text.charCodeAt(p - 1)))) {
-      p++;
-      continue;
-    }
-    let q = p + 2;
-    while (q < n && isLowerAscii(text.charCodeAt(q))) q++;
-    const word = text.slice(p, q);
+  const re = /\b[A-Z][a-z]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[0];
     let v = seen.get(word);
     if (v === undefined) {
       v = gaz.demonym(nameKey(word)) ?? null;
@@ -709,22 +738,12 @@ export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
       if (v !== null && STOPWORDS.has(word.toLowerCase())) v = null;
       seen.set(word, v);
     }
-    if (v !== null) {
-      const d: DemonymMention = { start: p, end: q, text: word };
-      if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
-      else d.countryCode = v;
-      out.push(d);
-    }
-    p = q;
+    if (v === null) continue;
+    const d: DemonymMention = { start: m.index, end: m.index + word.length, text: word };
+    if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
+    else d.countryCode = v;
+    out.push(d);
   }
   return out;
 }
 
-function isLowerAscii(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-/** A character \b counts as part of a word (without the u flag): A-Z a-z 0-9 _ */
-function isAsciiWordChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 95;
-}
