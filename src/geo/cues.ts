@@ -2,8 +2,9 @@
 // "the city of al-Mayadeen", "the Kazakh capital Astana". Tables live in model/ranking.json.
 import W from "./model/ranking.json" with { type: "json" };
 
-const AFTER: Record<string, string[]> = W.cuesAfter;
-const BEFORE: Record<string, string[]> = W.cuesBefore;
+// (Maps: a word of the text such as "constructor" is no cue, where an object's prototype answered)
+const AFTER = new Map<string, string[]>(Object.entries(W.cuesAfter));
+const BEFORE = new Map<string, string[]>(Object.entries(W.cuesBefore));
 // how far the words after and before the name are looked for
 const AFTER_CHARS = 24;
 const BEFORE_CHARS = 40;
@@ -33,7 +34,7 @@ export function cuesAround(text: string, start: number, end: number): string[] |
     let q = p;
     while (q < lim && asciiLetter(text.charCodeAt(q))) q++;
     if (q > p) {
-      const c = AFTER[text.slice(p, q).toLowerCase()];
+      const c = AFTER.get(text.slice(p, q).toLowerCase());
       if (c) return c;
     }
   }
@@ -55,10 +56,10 @@ export function cuesAround(text: string, start: number, end: number): string[] |
   }
   if (/^[a-z]+$/.test(w1)) {
     if (/^[a-z]+$/.test(w0)) {
-      const c = BEFORE[`${w0} ${w1}`];
+      const c = BEFORE.get(`${w0} ${w1}`);
       if (c) return c;
     }
-    const c = BEFORE[w1];
+    const c = BEFORE.get(w1);
     if (c) return c;
   }
   return undefined;

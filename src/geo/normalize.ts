@@ -16,7 +16,8 @@ const SUBS: { literal?: string; re: RegExp; to: string }[] = rules.substitutions
   to: b!,
 }));
 const GLUED = new RegExp(rules.gluedArticle);
-const WORDS: Record<string, string> = rules.words;
+// (a Map: a word of the text such as "constructor" is no entry, where an object's prototype answered)
+const WORDS = new Map<string, string>(Object.entries(rules.words));
 
 /**
  * Lower-cases, strips diacritics and punctuation: the "plain" form of a name.
@@ -78,7 +79,7 @@ function computeKey(s: string, folded: boolean): string {
   for (let i = 0; i < words.length; i++) {
     let w = words[i]!;
     if (w === "") continue;
-    w = WORDS[w] ?? w;
+    w = WORDS.get(w) ?? w;
     // "al-Shadadi", "Deir ez-Zor": an article word before another word is dropped.
     if (ARTICLES.has(w) && i < words.length - 1) continue;
     if (kept.length === 0 && LEADING_DROP.has(w) && i < words.length - 1) continue;

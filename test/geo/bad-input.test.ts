@@ -92,3 +92,15 @@ test("very long and odd text does not throw", () => {
   const r = geoparse(text, { gazetteer });
   assert.ok(r.places.some((p) => p.geonameId === 170654));
 });
+
+test("words that name an object's built-in properties are plain words ('constructor', 'toString')", () => {
+  // (the folding and cue tables were objects: "constructor" found their prototype and threw)
+  for (const text of ["The Constructor said.", "Fighting near Aleppo constructor sites was reported.", "Aleppo toString valueOf hasOwnProperty"]) {
+    const names = geoparse(text, { gazetteer }).places.map((p) => p.name);
+    assert.ok(Array.isArray(names), `geoparse of ${JSON.stringify(text)} returns places`);
+  }
+  assert.ok(
+    geoparse("Fighting near Aleppo constructor sites was reported.", { gazetteer }).places.some((p) => p.countryCode === "SY"),
+    "Aleppo is still found before 'constructor'",
+  );
+});
