@@ -61,11 +61,22 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 const optNum = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 const optStr = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 const day = (iso?: string): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
-const qs = (n: number) => Array.from({ length: n }, () => "?").join(",");
+/** `?,?,…` for n parameters (made once per n: every IN list and row insert asks for one). */
+const placeholders: string[] = [];
+const qs = (n: number): string => (placeholders[n] ??= Array.from({ length: n }, () => "?").join(","));
 const DAY = 86_400_000;
 /** A stored JSON array; the common empty one without parsing (map queries read thousands of rows). */
 const jsonList = (v: unknown) => (v === "[]" || v === null || v === undefined ? [] : JSON.parse(String(v)));
-const dayString = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
+/** YYYY-MM-DD of a day number; made once per day (merge candidates ask for two per report). */
+const dayStrings = new Map<number, string>();
+const dayString = (dayNumber: number): string => {
+  let s = dayStrings.get(dayNumber);
+  if (s === undefined) {
+    s = new Date(dayNumber * DAY).toISOString().slice(0, 10);
+    if (dayStrings.size < 100_000) dayStrings.set(dayNumber, s);
+  }
+  return s;
+};
 
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
@@ -98,6 +109,34 @@ function mergeRow(a: unknown[]): Row {
     modality: a[18],
     article_ids: a[19],
   };
+}
+
+/**
+ * The merge view of an event row written with `v` (CoreStore.eventValues, in EVENT_FIELDS order): what
+ * viewOfRow gives when the row is read back, the values going through the same conversions.
+ */
+function viewOfValues(v: readonly Param[]): MergeView {
+  return viewOfRow({
+    event_type: v[0],
+    sub_event_type: v[1],
+    actor1: v[2],
+    actor2: v[3],
+    assoc1: v[4],
+    assoc2: v[5],
+    date: v[6],
+    date_end: v[7],
+    date_precision: v[8],
+    date_defaulted: v[9],
+    place_id: v[10],
+    place_name: v[11],
+    lat: v[12],
+    lon: v[13],
+    geo_precision: v[14],
+    country: v[15],
+    admin1: v[16],
+    modality: v[19],
+    article_ids: v[23],
+  });
 }
 
 /** [actor, other actor, date, +1 or -1]: one event's pair added to or taken from actor_pairs. */
@@ -151,7 +190,8 @@ export class CoreStore implements Store {
    * SQLite: the merge columns of stored events (findMatch's candidates) by row number, kept from one
    * document to the next: an article's candidates are mostly the previous articles' events, and
    * reading twenty columns again was the largest statement of a save (Guardian 233: 2,414 rows read
-   * for 492 events). An entry goes when this store rewrites or deletes its event; all go when a
+   * for 492 events). An entry is what this store last wrote (an event it inserts or rebuilds is not
+   * read back: its view is made from the values written) and goes when it deletes the event; all go when a
    * transaction or a document's savepoint rolls back (its row numbers may be reused), on an import,
    * and when another connection has committed since (PRAGMA data_version, read in each write).
    */
@@ -165,9 +205,22 @@ export class CoreStore implements Store {
    */
   private mergeReports = new Map<number, { reports: EventReport[]; values: Param[] }>();
   private mergeReportCount = 0;
+  /**
+   * SQLite: the places rows as this store last wrote or found them (key → the values the upsert
+   * writes), so a place an earlier article already stored as it is costs no statement: the upsert
+   * would change nothing (its WHERE … IS DISTINCT FROM). Dropped with mergeViews (same rules).
+   */
+  private placeRows = new Map<string, Param[]>();
+  /**
+   * SQLite: the actors rows as stored (id → the columns saveActors reads), from its reads and its
+   * own writes, so the actors an article names that earlier articles named are not read again.
+   * Dropped with mergeViews (same rules) and on an import (it writes actors).
+   */
+  private actorRows = new Map<string, Row>();
   private dataVersion = -1;
   private static readonly MAX_MERGE_VIEWS = 100_000;
   private static readonly MAX_MERGE_REPORTS = 200_000;
+  private static readonly MAX_KEPT_ROWS = 200_000;
 
   constructor(private db: Db) {}
 
@@ -220,13 +273,17 @@ export class CoreStore implements Store {
     const v = num((await db.get<Row>("PRAGMA data_version"))?.data_version);
     if (v !== this.dataVersion || this.mergeViews.size > CoreStore.MAX_MERGE_VIEWS) this.mergeViews.clear();
     if (v !== this.dataVersion || this.mergeReportCount > CoreStore.MAX_MERGE_REPORTS) this.forgetMergeReports();
+    if (v !== this.dataVersion || this.placeRows.size > CoreStore.MAX_KEPT_ROWS) this.placeRows.clear();
+    if (v !== this.dataVersion || this.actorRows.size > CoreStore.MAX_KEPT_ROWS) this.actorRows.clear();
     this.dataVersion = v;
   }
 
-  /** Drops every kept merge view and merged event's reports (see mergeViews, mergeReports). */
+  /** Drops every kept merge view, merged event's reports, place and actor row (see mergeViews, mergeReports, placeRows, actorRows). */
   private forgetMerges(): void {
     this.mergeViews.clear();
     this.forgetMergeReports();
+    this.placeRows.clear();
+    this.actorRows.clear();
   }
 
   private forgetMergeReports(): void {
@@ -359,9 +416,18 @@ export class CoreStore implements Store {
   private async saveIn(db: Db, doc: ExtractedDoc): Promise<SaveResult> {
     const key = articleKey(doc.article);
     const hash = contentHash(doc.article);
-    // Take the counter row first: on PostgreSQL this serialises concurrent saves so merging sees them all.
+    // Take the counter row first: on PostgreSQL this serialises concurrent saves so merging sees them all
+    // (SQLite's write transaction already holds the whole database: a read is enough there).
     // Sequence numbers are then handed out in memory and the counter written once at the end.
-    const seq0 = num((await db.get<Row>("UPDATE counters SET value = value WHERE name = 'seq' RETURNING value"))?.value);
+    const seq0 = num(
+      (
+        await db.get<Row>(
+          db.dialect === "sqlite"
+            ? "SELECT value FROM counters WHERE name = 'seq'"
+            : "UPDATE counters SET value = value WHERE name = 'seq' RETURNING value",
+        )
+      )?.value,
+    );
     let last = seq0;
     const seq = () => ++last;
     const existing = await db.get<Row>("SELECT id, content_hash FROM articles WHERE id = ?", [key]);
@@ -409,7 +475,8 @@ export class CoreStore implements Store {
       matches.push(m);
     }
     const ords = reports.map(() => seq());
-    const fresh = reports.map((r, i) => ({ i, c: combineReports([r]) })).filter(({ i }) => matches[i] === undefined);
+    const fresh: { i: number; c: CombinedEvent }[] = [];
+    for (let i = 0; i < reports.length; i++) if (matches[i] === undefined) fresh.push({ i, c: combineReports([reports[i]]) });
     const nOf = await this.insertEvents(
       db,
       fresh.map(({ i, c }) => ({ c, seq: ords[i] })),
@@ -426,8 +493,8 @@ export class CoreStore implements Store {
     if (merged.length > 0) {
       const old = await this.pairsOf(db, merged, -1);
       // each merged event gained one report (never two: see claimed), the last in ord order
-      const added = new Map<number, string>();
-      for (let i = 0; i < reports.length; i++) if (matches[i] !== undefined) added.set(matches[i]!, texts[i]);
+      const added = new Map<number, EventReport>();
+      for (let i = 0; i < reports.length; i++) if (matches[i] !== undefined) added.set(matches[i]!, reports[i]);
       const rebuilt = await this.rebuild(db, merged, seq, added);
       await this.relinkEventActors(db, rebuilt);
       pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
@@ -470,13 +537,24 @@ export class CoreStore implements Store {
     const all = [...ids];
     const stored = new Map<string, Row>();
     const cols = "id, name, kind, inter, country, role, affiliation, known, aliases";
+    const kept = db.dialect === "sqlite" ? this.actorRows : undefined;
     const keep = (rows: unknown[][]) => {
-      for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of rows)
-        stored.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
+      for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of rows) {
+        const row = { id, name, kind, inter, country, role, affiliation, known, aliases };
+        stored.set(String(id), row);
+        kept?.set(String(id), row);
+      }
     };
     if (!db.multiRow) {
-      // SQLite: the ids as one JSON array parameter, one statement however many there are
-      if (all.length > 0) keep(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(all)]));
+      // SQLite: the ids not kept from earlier articles (actorRows) as one JSON array parameter, one
+      // statement however many there are
+      const unread: string[] = [];
+      for (const id of all) {
+        const row = kept?.get(id);
+        if (row) stored.set(id, row);
+        else unread.push(id);
+      }
+      if (unread.length > 0) keep(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(unread)]));
     } else
       for (let i = 0; i < all.length; i += 500) {
         const chunk = all.slice(i, i + 500);
@@ -494,13 +572,27 @@ export class CoreStore implements Store {
       const oldKnown = num(old?.known) === 1;
       // A lexicon actor's canonical fields win over one discovered in text; aliases accumulate.
       const keepOld = old && oldKnown && !a.known;
-      const aliases = new Set<string>([...(old ? (JSON.parse(String(old.aliases)) as string[]) : []), ...a.aliases]);
-      for (const m of a.mentions) if (m.text && m.text !== a.name) aliases.add(m.text);
-      aliases.delete(keepOld ? String(old.name) : a.name);
+      const dropped = keepOld ? String(old.name) : a.name;
+      // the stored list again when this document adds no alias to it (most articles name known actors as before)
+      const oldSet = old ? aliasSet(old) : undefined;
+      let aliasJson: string;
+      if (
+        oldSet &&
+        !oldSet.has(dropped) &&
+        a.aliases.every((x) => x === dropped || oldSet.has(x)) &&
+        a.mentions.every((m) => !m.text || m.text === a.name || m.text === dropped || oldSet.has(m.text))
+      )
+        aliasJson = String(old!.aliases);
+      else {
+        const aliases = new Set<string>([...(old ? (JSON.parse(String(old.aliases)) as string[]) : []), ...a.aliases]);
+        for (const m of a.mentions) if (m.text && m.text !== a.name) aliases.add(m.text);
+        aliases.delete(dropped);
+        aliasJson = JSON.stringify([...aliases].sort());
+      }
       const vals: Param[] = keepOld
         ? [String(old.name), String(old.kind), optNum(old.inter) ?? a.inter ?? null, optStr(old.country) ?? a.country ?? null, optStr(old.role) ?? a.role ?? null, optStr(old.affiliation) ?? a.affiliation ?? null, 1]
         : [a.name, a.kind, a.inter ?? optNum(old?.inter) ?? null, a.country ?? optStr(old?.country) ?? null, a.role ?? optStr(old?.role) ?? null, a.affiliation ?? optStr(old?.affiliation) ?? null, a.known || oldKnown ? 1 : 0];
-      const row: Param[] = [id, ...vals, JSON.stringify([...aliases].sort())];
+      const row: Param[] = [id, ...vals, aliasJson];
       // Most articles name actors already stored as they are: rewrite only rows that change.
       const same =
         old &&
@@ -515,6 +607,10 @@ export class CoreStore implements Store {
       if (!same) upserts.push(row);
       mentions.push([key, id, Math.max(1, a.mentions.length), pubDate]);
     }
+    // what the upserts leave in the rows (an actor of no stored row and no document actor gets the placeholder)
+    if (kept)
+      for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of upserts)
+        kept.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
     await insertRows(
       db,
       "INSERT INTO actors (id, name, kind, inter, country, role, affiliation, known, aliases) VALUES",
@@ -539,6 +635,7 @@ export class CoreStore implements Store {
 
   /** Upserts the document's places (one row per place key, the last one given wins); returns them by document id. */
   private async savePlaces(db: Db, docPlaces: Place[]): Promise<Map<string, Place>> {
+    const kept = db.dialect === "sqlite" ? this.placeRows : undefined;
     const places = new Map<string, Place>();
     const rows = new Map<string, Param[]>();
     for (const p of docPlaces) {
@@ -547,10 +644,18 @@ export class CoreStore implements Store {
       rows.delete(k);
       rows.set(k, [k, p.name, p.lat, p.lon, p.precision, p.countryCode ?? null, p.admin1 ?? null, null, p.featureCode ?? null]);
     }
+    // rows kept as stored with the same values are left out (the upsert would not change them)
+    const write: Param[][] = [];
+    for (const [k, row] of rows) {
+      const old = kept?.get(k);
+      if (old && row.every((v, i) => v === old[i])) continue;
+      write.push(row);
+      kept?.set(k, row);
+    }
     await insertRows(
       db,
       "INSERT INTO places (id, name, lat, lon, prec, country, admin1, admin2, feature_code) VALUES",
-      [...rows.values()],
+      write,
       // the same gazetteer places come back article after article: rewrite a row only when it changes
       `ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, prec = excluded.prec, country = excluded.country, admin1 = excluded.admin1, feature_code = excluded.feature_code
        WHERE (places.name, places.lat, places.lon, places.prec, places.country, places.admin1, places.feature_code)
@@ -717,11 +822,16 @@ export class CoreStore implements Store {
   private async insertEvents(db: Db, items: { c: CombinedEvent; seq: number }[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!db.multiRow) {
+      const values = items.map(({ c }) => this.eventValues(c));
       const ns = await db.insertRowIds(
         `INSERT INTO events (${CoreStore.EVENT_FIELDS}, origin, seq) VALUES (${qs(28)}, 'sitrep', ?)`,
-        items.map(({ c, seq }) => [...this.eventValues(c), seq]),
+        items.map(({ seq }, i) => [...values[i], seq]),
       );
-      for (let i = 0; i < items.length; i++) out.set(items[i].seq, ns[i]);
+      for (let i = 0; i < items.length; i++) {
+        out.set(items[i].seq, ns[i]);
+        // SQLite: a new event's merge view is what was written (later articles' candidates)
+        if (db.dialect === "sqlite") this.mergeViews.set(ns[i], viewOfValues(values[i]));
+      }
       await insertRtree(
         db,
         items.map(({ c }, i) => [ns[i], c.place?.lat, c.place?.lon]),
@@ -742,10 +852,10 @@ export class CoreStore implements Store {
 
   /**
    * Rebuilds merged events from all their reports, each with a new seq; returns the combined events.
-   * `added`: the report (as stored) each event just gained, with ords after all its others; on SQLite
-   * an event whose reports are kept (mergeReports) appends it instead of reading them all.
+   * `added`: the report each event just gained, with ords after all its others; on SQLite an event
+   * whose reports are kept (mergeReports) appends it instead of reading them all.
    */
-  private async rebuild(db: Db, ns: number[], seq: () => number, added?: Map<number, string>): Promise<{ n: number; c: CombinedEvent }[]> {
+  private async rebuild(db: Db, ns: number[], seq: () => number, added?: Map<number, EventReport>): Promise<{ n: number; c: CombinedEvent }[]> {
     if (ns.length === 0) return [];
     const keep = db.dialect === "sqlite";
     const reports = new Map<number, EventReport[]>();
@@ -753,9 +863,9 @@ export class CoreStore implements Store {
     const unread: number[] = [];
     for (const n of ns) {
       const kept = keep ? this.mergeReports.get(n) : undefined;
-      const text = added?.get(n);
-      if (kept && text !== undefined) {
-        kept.reports.push(JSON.parse(text) as EventReport);
+      const report = added?.get(n);
+      if (kept && report !== undefined) {
+        kept.reports.push(ownReport(report));
         this.mergeReportCount++;
         reports.set(n, kept.reports);
         stored.set(n, kept.values);
@@ -781,10 +891,12 @@ export class CoreStore implements Store {
     const fields = CoreStore.EVENT_FIELDS.split(", ");
     const out: { n: number; c: CombinedEvent }[] = [];
     for (const n of ns) {
-      this.mergeViews.delete(n);
       const rs = reports.get(n)!;
       const c = combineReports(rs);
       const values = this.eventValues(c);
+      // the event's merge view becomes what is written (a later article's candidate is not read again)
+      if (keep) this.mergeViews.set(n, viewOfValues(values));
+      else this.mergeViews.delete(n);
       const old = stored.get(n);
       const sets: string[] = [];
       const params: Param[] = [];
@@ -1672,6 +1784,53 @@ function toReport(
     trigger: e.trigger?.text,
     confidence: e.confidence,
   };
+}
+
+/**
+ * A report as kept for later merges (mergeReports): the same fields as the stored JSON read back
+ * (combineReports reads a missing field and an undefined one alike), with its own arrays and
+ * objects rather than the document's, as a parsed copy would have.
+ */
+function ownReport(r: EventReport): EventReport {
+  // a number JSON would write as null (NaN, ±Infinity) among those combineReports computes with: the parsed copy itself
+  const finite = (x: number | undefined) => x === undefined || Number.isFinite(x);
+  if (!finite(r.confidence) || !finite(r.datePrecision) || !finite(r.fatalities) || !finite(r.place?.precision))
+    return JSON.parse(JSON.stringify(r)) as EventReport;
+  return {
+    ...r,
+    assocActors1: [...r.assocActors1],
+    assocActors2: [...r.assocActors2],
+    place: r.place ? { ...r.place } : undefined,
+    attribution: { ...r.attribution, span: r.attribution.span ? { ...r.attribution.span } : undefined },
+    sentence: { ...r.sentence },
+  };
+}
+
+/** The alias sets of stored actor rows (aliasSet), parsed once per row object. */
+const aliasSets = new WeakMap<Row, Set<string> | null>();
+
+/**
+ * The aliases of a stored actor row as a set, when its list is as saveActors writes it (strings,
+ * sorted, each once, JSON.stringify's text): then a document adding none of its own leaves the very
+ * same text. null for any other list (it is then merged the long way).
+ */
+function aliasSet(row: Row): Set<string> | null {
+  let set = aliasSets.get(row);
+  if (set !== undefined) return set;
+  set = null;
+  try {
+    const list: unknown = JSON.parse(String(row.aliases));
+    if (
+      Array.isArray(list) &&
+      list.every((x, i) => typeof x === "string" && (i === 0 || (list[i - 1] as string) < x)) &&
+      JSON.stringify(list) === row.aliases
+    )
+      set = new Set(list as string[]);
+  } catch {
+    // not JSON: the long way reports it as before
+  }
+  aliasSets.set(row, set);
+  return set;
 }
 
 /** Events' actor links (actor id, event row number, date), one per distinct actor of each event. */
