@@ -160,7 +160,17 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   // mention, and every list of one array kind: V8 optimises each step once and keeps that code, where
   // one long function with nested closures was re-optimised for many passes, at 17k-41k mentions/CPU-s)
   const a = new Article(gaz, mentions, ctx);
-  for (let k = 0; k < a.n; k++) a.prior.push(priorScores(gaz, a, k));
+  // (one prior list per name, candidates and cues: the mentions that repeat a name share it, read only)
+  const priorOf = new Map<string, number>();
+  for (let k = 0; k < a.n; k++) {
+    const sig = priorSignature(a, k);
+    const j = priorOf.get(sig);
+    if (j !== undefined && a.cands[j] === a.cands[k]) a.prior.push(a.prior[j]!);
+    else {
+      a.prior.push(priorScores(gaz, a, k));
+      if (j === undefined) priorOf.set(sig, k);
+    }
+  }
   countryShares(gaz, a, ctx.countryHints);
   findLists(a);
   findNearCountries(gaz, a);
@@ -181,6 +191,12 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   // (every resolution of one shape: `part` always set)
   for (let k = 0; k < a.n; k++) out.push({ mention: mentions[k]!, ranked: current[k]!, part: a.fallbacks[k]?.part === true });
   return out;
+}
+
+/** What priorScores reads of mention k besides its candidates: its name (and so its key) and its cues. */
+function priorSignature(a: Article, k: number): string {
+  const cues = a.cuesOf[k];
+  return cues === undefined ? `${a.names[k]}\u0001` : `${a.names[k]}\u0002${cues.join("\u0003")}`;
 }
 
 /** An empty list of candidates already of the array kind that holds objects (see resolveAll). */
@@ -240,6 +256,9 @@ class Article {
     this.forced = new Uint8Array(n);
     this.listOf = new Int32Array(n).fill(-1);
     this.stated = new Int32Array(n).fill(-1);
+    // the first mention of each name looked up as written: an article names its places again and
+    // again (37 mentions of 15 names in a Guardian article), and the look-ups depend on the name alone
+    const firstOf = new Map<string, number>();
     for (let k = 0; k < n; k++) {
       const m = mentions[k]!;
       this.starts[k] = m.start;
@@ -249,6 +268,17 @@ class Article {
       let c: readonly number[];
       let fb: Fallback | undefined;
       const elided = m.forced || k + 1 >= n || !this.hasText ? undefined : elidedName(gaz, this.text, m, mentions[k + 1]!);
+      const same = m.forced || elided !== undefined ? undefined : firstOf.get(m.surface);
+      if (same !== undefined) {
+        this.fallbacks.push(this.fallbacks[same]);
+        this.cands.push(this.cands[same]!);
+        this.names.push(this.names[same]!);
+        this.keys.push(this.keys[same]!);
+        this.plains.push(undefined);
+        this.cuesOf.push(this.fallbacks[same]?.cues ?? m.cues);
+        continue;
+      }
+      if (!m.forced && elided === undefined) firstOf.set(m.surface, k);
       if (m.forced) {
         this.forced[k] = 1;
         c = m.forced;
