@@ -94,11 +94,11 @@ function alternatives(src: string): string[] {
   return out;
 }
 
-/** Index of the parenthesis closing the group that opens `src`, or -1. */
-function groupEnd(src: string): number {
+/** Index of the parenthesis closing the group that opens `src` at `from`, or -1. */
+function groupEnd(src: string, from = 0): number {
   let depth = 0;
   let cls = false;
-  for (let i = 0; i < src.length; i++) {
+  for (let i = from; i < src.length; i++) {
     const ch = src[i];
     if (ch === "\\") {
       i++;
@@ -116,10 +116,22 @@ function groupEnd(src: string): number {
 /** How many partial prefixes one alternative may branch into ("re-?" makes two) before its expansion stops at a further branching. */
 const MAX_HEADS = 32;
 
+/** The characters a literal prefix is made of: [a-z0-9' -] in either case. */
+const isLiteral = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 32 || c === 45;
+const QUANTIFIER = new Set(["?", "*", "+", "{"]);
+
 /** A literal start of a match; `open` while every element up to here was literal (more may follow). */
 interface Head {
   p: string;
   open: boolean;
+}
+
+// (module functions, not closures made per call)
+const closeAll = (hs: Head[]): Head[] => hs.map(closeHead);
+const closeHead = (h: Head): Head => ({ p: h.p, open: false });
+function anyOpen(hs: Head[]): boolean {
+  for (const h of hs) if (h.open) return true;
+  return false;
 }
 
 /**
@@ -129,25 +141,32 @@ interface Head {
  * starts with one of them.
  */
 function heads(seq: string): Head[] {
-  let hs: Head[] = [{ p: "", open: true }];
-  const closed = () => hs.map((h) => ({ p: h.p, open: false }));
   // a word boundary consumes nothing
   let i = seq.startsWith("\\b") ? 2 : 0;
-  while (i < seq.length && hs.some((h) => h.open)) {
+  // (a run of literal characters without a quantifier is taken at once)
+  let run = i;
+  while (run < seq.length && isLiteral(seq.charCodeAt(run)) && !QUANTIFIER.has(seq[run + 1] ?? "")) run++;
+  if (run === seq.length) return [{ p: seq.slice(i).toLowerCase(), open: true }];
+  let hs: Head[] = [{ p: seq.slice(i, run).toLowerCase(), open: true }];
+  i = run;
+  while (i < seq.length && anyOpen(hs)) {
     let parts: Head[];
     let len: number;
-    if (/[a-z0-9' -]/i.test(seq[i])) {
-      parts = [{ p: seq[i].toLowerCase(), open: true }];
-      len = 1;
+    if (isLiteral(seq.charCodeAt(i))) {
+      // the characters up to one with a quantifier, or that one alone
+      let j = i + 1;
+      if (!QUANTIFIER.has(seq[j] ?? "")) while (j < seq.length && isLiteral(seq.charCodeAt(j)) && !QUANTIFIER.has(seq[j + 1] ?? "")) j++;
+      parts = [{ p: seq.slice(i, j).toLowerCase(), open: true }];
+      len = j - i;
     } else if (seq.startsWith("(?:", i)) {
-      const end = groupEnd(seq.slice(i));
-      if (end < 0) return closed();
-      parts = alternatives(seq.slice(i + 3, i + end)).flatMap(heads);
-      len = end + 1;
-    } else return closed();
+      const end = groupEnd(seq, i);
+      if (end < 0) return closeAll(hs);
+      parts = alternatives(seq.slice(i + 3, end)).flatMap(heads);
+      len = end + 1 - i;
+    } else return closeAll(hs);
     const q = seq[i + len];
     // may be absent more than once or repeat: the starts end before it
-    if (q === "*" || q === "{") return closed();
+    if (q === "*" || q === "{") return closeAll(hs);
     const next: Head[] = [];
     for (const h of hs) {
       if (!h.open) next.push(h);
@@ -158,7 +177,7 @@ function heads(seq: string): Head[] {
       }
     }
     // (past the cap the starts found so far do, once each is long enough to be worth indexing)
-    if (next.length > MAX_HEADS && next.length > hs.length && hs.every((h) => h.p.length >= 2)) return closed();
+    if (next.length > MAX_HEADS && next.length > hs.length && hs.every((h) => h.p.length >= 2)) return closeAll(hs);
     hs = next;
     i += len + (q === "?" || q === "+" ? 1 : 0);
     // a lazy quantifier ("??", "+?") allows the same texts
@@ -187,8 +206,9 @@ export function literalPrefixes(src: string): string[] | undefined {
     }
   }
   // a prefix another one starts with adds nothing: the shorter one finds its places too
+  // (in sorted order a prefix comes right before the ones that start with it)
   const kept: string[] = [];
-  for (const p of [...new Set(out)].sort((a, b) => a.length - b.length)) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
+  for (const p of [...new Set(out)].sort()) if (kept.length === 0 || !p.startsWith(kept[kept.length - 1])) kept.push(p);
   return kept;
 }
 
@@ -251,14 +271,17 @@ function buildIndex(T: Trigger[]): void {
       else if (rows[rows.length - 1] !== i) rows.push(i);
     }
   });
-  const edges: number[] = [];
+  // (at most one node per prefix character, and the root)
+  let size = 1;
+  for (const p of rowsOf.keys()) size += p.length;
+  const edges = new Int32Array(size * SYMBOLS);
   const ends: (number[] | undefined)[] = [undefined];
   let nodes = 1;
   for (const p of rowsOf.keys()) {
     let node = 0;
     for (let k = 0; k < p.length; k++) {
       const at = node * SYMBOLS + SYMBOL[p.charCodeAt(k)];
-      if (!edges[at]) {
+      if (edges[at] === 0) {
         edges[at] = nodes++;
         ends.push(undefined);
       }
@@ -266,8 +289,7 @@ function buildIndex(T: Trigger[]): void {
     }
     ends[node] = rowsOf.get(p);
   }
-  const next = new Int32Array(nodes * SYMBOLS);
-  for (const [at, child] of edges.entries()) if (child) next[at] = child;
+  const next = edges.slice(0, nodes * SYMBOLS);
   // where a prefix ends, the rows of every prefix that it starts with (the ends passed on the way down)
   const rowsAt: (number[] | undefined)[] = new Array(nodes).fill(undefined);
   const down = (node: number, above: number[]) => {

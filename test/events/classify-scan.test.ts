@@ -57,7 +57,7 @@ test("indexed scan = full scan of every pattern, on news articles", { skip: exis
 
 test("literal prefixes: lookbehinds skipped, optional parts and groups expanded, the shortest of nested ones kept", () => {
   assert.deepEqual(literalPrefixes("(?<!stun )(?:hand |rocket-propelled )?grenades?"), ["grenade", "hand grenade", "rocket-propelled grenade"]);
-  assert.deepEqual(literalPrefixes("(?:re-?)?captured|seized"), ["seized", "captured", "recaptured", "re-captured"]);
+  assert.deepEqual(literalPrefixes("(?:re-?)?captured|seized"), ["captured", "re-captured", "recaptured", "seized"]);
   assert.deepEqual(literalPrefixes("(?:is|was) (?:\\S+ )?behind"), ["is ", "was "], "a group with a non-literal part ends the prefix");
   assert.deepEqual(literalPrefixes("rap(?:ed|e|es|ing)\\b"), ["rape", "raping"], "'raped' starts with 'rape'");
   assert.deepEqual(literalPrefixes("ab+c|\\bVX\\b"), ["ab", "vx"], "'b+' ends the prefix; a word boundary is skipped");
