@@ -68,3 +68,17 @@ test("actors: generic phrases are found where their patterns find them, inside w
   }
   assert.ok(!got.includes(`soldiers@${text.indexOf("x_soldiers") + 2}`), `"x_soldiers" holds no phrase: ${got.join(", ")}`);
 });
+
+test("actors: a role word just before a name gives the person that role", () => {
+  // [text, person id, role] — the role word within the 14 characters before the name, then white space
+  const rows: [string, string, string | undefined][] = [
+    ["The SDF spokesman Mustafa Bali said so.", "person:mustafa-bali", "spokesman"],
+    ["A senior army commander\u00a0 Ahmed Hamid said so.", "person:ahmed-hamid", "commander"],
+    ["Her spokeswoman Lina Haddad said so.", "person:lina-haddad", "spokeswoman"],
+    ["The leader, Omar Saleh, said so.", "person:omar-saleh", undefined],
+  ];
+  for (const [text, id, role] of rows) {
+    const a = runNlp(article(text)).actors.find((x) => x.id === id);
+    assert.equal(a?.role, role, `${text}: ${id} has role ${a?.role}`);
+  }
+});

@@ -226,6 +226,10 @@ interface Compiled {
   /** When every generic pattern is a finite set of ASCII phrases: their trie, which finds those places faster (wordStart: every phrase starts with an ASCII letter or digit). */
   genericTrie?: { trie: PhraseTrie; wordStart: boolean };
   discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[]; lastWords: Set<string> }[];
+  /** The last words of every discovery head: a name ending in none of them is discovered by no rule (but "militia" after it). */
+  discoveryLast: Set<string>;
+  /** The first words of every title, as hashes (see fnv): a name run whose first token is none of them has no title. */
+  titleFirstHashes: Int32Array;
   specs: Map<string, LexActor>;
 }
 let compiled: Compiled | undefined;
@@ -308,6 +312,8 @@ function compile(): Compiled {
     // a name ending in " <head>" ends in the head's last word
     lastWords: new Set(heads.split("|").map((h) => h.slice(h.lastIndexOf(" ") + 1))),
   }));
+  const discoveryLast = new Set(discovery.flatMap((d) => [...d.lastWords]));
+  const titleFirstHashes = hashTable(titleFirst, titleFirst.size);
   const apposition = new RegExp(
     String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
     "u",
@@ -321,7 +327,7 @@ function compile(): Compiled {
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
   const firstHashes = hashTable(first, first.size);
   const prefixHashes = hashTable(prefixes, prefixes.size);
-  compiled = { lex, prefixes, people, first, firstShape, firstHashes, prefixHashes, maxN, country, metonym, leader, titles, titleFirst, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, specs: m.actors };
+  compiled = { lex, prefixes, people, first, firstShape, firstHashes, prefixHashes, maxN, country, metonym, leader, titles, titleFirst, titleFirstHashes, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, discoveryLast, specs: m.actors };
   return compiled;
 }
 
@@ -617,6 +623,23 @@ function forcesAt(x: ActorScan, i: number): void {
   }
 }
 
+// a role word just before a name ("spokesman Talal Silo"): within the 14 characters before it, then white space
+const ROLES_BEFORE = ["spokesman", "spokeswoman", "spokesperson", "commander", "envoy", "official", "leader", "minister"];
+const ROLE_BEFORE = new RegExp(`(${ROLES_BEFORE.join("|")})\\s+$`);
+// no role word ends another: the one before the white space is the only one the pattern can match
+const ROLES_APART = ROLES_BEFORE.every((a) => ROLES_BEFORE.every((b) => a === b || !a.endsWith(b)));
+const SPACE_CHAR = /\s/;
+/** The role word ROLE_BEFORE finds in the 14 characters before `at`, found without the pattern when it can be. */
+function roleBefore(text: string, at: number): string | undefined {
+  const lo = Math.max(0, at - 14);
+  if (!ROLES_APART) return ROLE_BEFORE.exec(text.slice(lo, at))?.[1];
+  let e = at;
+  while (e > lo && SPACE_CHAR.test(text[e - 1])) e--;
+  if (e === at) return undefined;
+  for (const w of ROLES_BEFORE) if (e - w.length >= lo && text.startsWith(w, e - w.length)) return w;
+  return undefined;
+}
+
 function personsStep(x: ActorScan): void {
   const { C, text, doc, specs, cands } = x;
   // 2. persons: "President Bashar al-Assad", "spokesman Talal Silo", "X, head of Y"
@@ -633,7 +656,8 @@ function personsStep(x: ActorScan): void {
     // the run's tokens are made only when its first one may start a title: most runs need only their count
     const sp = tokenSpans(r.text, tokSpans);
     const nTok = sp.n;
-    const rt = nTok > 0 && C.titleFirst.has(tokenText(r.text, sp.s[0], sp.e[0])) ? tokenize(r.text) : undefined;
+    const rt =
+      nTok > 0 && hashIn(C.titleFirstHashes, fnv(FNV0, r.text, sp.s[0], sp.e[0]) | 1) && C.titleFirst.has(tokenText(r.text, sp.s[0], sp.e[0])) ? tokenize(r.text) : undefined;
     // title at the start of the run (a title key's first word is its first token: without it, no title)
     let key = "";
     let title: [number, string] | undefined;
@@ -648,14 +672,13 @@ function personsStep(x: ActorScan): void {
       if (!C.lex.has(keyOf(nameText)) && !C.country.has(keyOf(nameText))) addPerson(s, r.end, nameText, title[1], "title");
       continue;
     }
-    const before = text.slice(Math.max(0, r.start - 14), r.start);
-    const lt = /(spokesman|spokeswoman|spokesperson|commander|envoy|official|leader|minister)\s+$/.exec(before);
-    if (lt && nTok >= 2 && !C.lex.has(keyOf(r.text))) {
-      addPerson(r.start, r.end, r.text, lt[1], "role-before");
+    const lt = nTok >= 2 ? roleBefore(text, r.start) : undefined;
+    if (lt && !C.lex.has(keyOf(r.text))) {
+      addPerson(r.start, r.end, r.text, lt, "role-before");
       continue;
     }
-    // "Name, head of the Deir Ezzor Military Council, told Reuters"
-    if (nTok >= 2 && nTok <= 5 && !C.lex.has(keyOf(r.text))) {
+    // "Name, head of the Deir Ezzor Military Council, told Reuters" (a comma first: the rest is only tried after one)
+    if (nTok >= 2 && nTok <= 5 && text[r.end] === "," && !C.lex.has(keyOf(r.text))) {
       const after = text.slice(r.end, r.end + 160);
       const m = after.startsWith(",") ? C.apposition.exec(after) : null;
       if (m) addPerson(r.start, r.end, r.text, m[1].replace(/\s+/g, " "), "role-apposition");
@@ -674,6 +697,7 @@ function discoveryStep(x: ActorScan): void {
     const rest = text.slice(r.end, r.end + 12);
     const restMilitia = rest.includes("militia");
     const last = name.slice(name.lastIndexOf(" ") + 1);
+    if (!restMilitia && !C.discoveryLast.has(last)) continue;
     for (const d of C.discovery) {
       let head = d.lastWords.has(last) ? d.spacedHeads.find((h) => name.endsWith(h))?.slice(1) : undefined;
       let full = name;
