@@ -126,6 +126,8 @@ interface Head {
   open: boolean;
 }
 
+const STOP: Head[] = [{ p: ".", open: true }];
+const DIGITS: Head[] = [..."0123456789"].map((d) => ({ p: d, open: true }));
 // (module functions, not closures made per call)
 const closeAll = (hs: Head[]): Head[] => hs.map(closeHead);
 const closeHead = (h: Head): Head => ({ p: h.p, open: false });
@@ -136,7 +138,7 @@ function anyOpen(hs: Head[]): boolean {
 
 /**
  * The literal starts of a sequence (a regex source without a top-level "|"), lower-cased: letters,
- * digits, spaces, hyphens and apostrophes, optional ones ("re-?") and groups of such alternatives
+ * digits (and "\\d"), spaces, hyphens, apostrophes and escaped full stops, optional ones ("re-?") and groups of such alternatives
  * ("(?:was|were) ") expanded, up to the first element of another kind. Every match of the sequence
  * starts with one of them.
  */
@@ -158,6 +160,14 @@ function heads(seq: string): Head[] {
       if (!QUANTIFIER.has(seq[j] ?? "")) while (j < seq.length && isLiteral(seq.charCodeAt(j)) && !QUANTIFIER.has(seq[j + 1] ?? "")) j++;
       parts = [{ p: seq.slice(i, j).toLowerCase(), open: true }];
       len = j - i;
+    } else if (seq.startsWith("\\.", i)) {
+      // an escaped full stop ("U\\.S\\.")
+      parts = STOP;
+      len = 2;
+    } else if (seq.startsWith("\\d", i)) {
+      // a digit: ten starts
+      parts = DIGITS;
+      len = 2;
     } else if (seq.startsWith("(?:", i)) {
       const end = groupEnd(seq, i);
       if (end < 0) return closeAll(hs);
@@ -249,10 +259,10 @@ interface PrefixIndex {
   rowsAt: (number[] | undefined)[];
   full: number[];
 }
-/** The characters prefixes are made of ([a-z0-9' -], see `heads`), numbered; upper-case letters as lower-case. */
+/** The characters prefixes are made of ([a-z0-9' -] and ".", see `heads`), numbered; upper-case letters as lower-case. */
 const SYMBOL = new Int8Array(128).fill(-1);
 const SYMBOLS = (() => {
-  const chars = "abcdefghijklmnopqrstuvwxyz0123456789' -";
+  const chars = "abcdefghijklmnopqrstuvwxyz0123456789' -.";
   for (let k = 0; k < chars.length; k++) {
     SYMBOL[chars.charCodeAt(k)] = k;
     const up = chars[k].toUpperCase().charCodeAt(0);
