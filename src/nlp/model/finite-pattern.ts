@@ -32,9 +32,10 @@ export function expandFinite(pattern: string, max = 5000): string[] | undefined 
       i++;
     }
   };
-  // sequence := (atom "?"?)*
+  // sequence := (atom "?"?)*  (a run of plain characters is added to every string at once)
   const sequence = (): string[] | undefined => {
     let acc = [""];
+    let literal = "";
     while (i < pattern.length && pattern[i] !== "|" && pattern[i] !== ")") {
       let atom: string[] | undefined;
       const c = pattern[i];
@@ -62,10 +63,16 @@ export function expandFinite(pattern: string, max = 5000): string[] | undefined 
         atom = [...atom, ""];
       }
       if (pattern[i] === "*" || pattern[i] === "+" || pattern[i] === "{") return undefined;
+      if (atom.length === 1) {
+        literal += atom[0];
+        continue;
+      }
+      if (literal) acc = acc.map((x) => x + literal);
+      literal = "";
       acc = cross(acc, atom);
       if (tooMany) return undefined;
     }
-    return acc;
+    return literal ? acc.map((x) => x + literal) : acc;
   };
   const all = alternation();
   if (!all || i !== pattern.length) return undefined;

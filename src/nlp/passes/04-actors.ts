@@ -244,18 +244,20 @@ function compile(): Compiled {
     const variants = [alias];
     if (/^\p{Ll}/u.test(alias)) variants.push(alias[0].toUpperCase() + alias.slice(1));
     for (const v of variants) {
-      const k = keyOf(v);
-      if (!k) continue;
-      if (!lex.has(k)) lex.set(k, id);
-      // every shorter run of whole tokens at the alias's start, so the scan can stop early
+      // the key (see keyOf) and every shorter run of whole tokens at the alias's start, so the scan can stop early
       const toks = tokenize(v);
+      if (toks.length === 0) continue;
       let pre = toks[0].t;
-      prefixes.add(pre);
+      const pres = [pre];
       for (let i = 1; i < toks.length; i++) {
         pre += (sepBetween(v, toks[i - 1].e, toks[i].s) ?? " ") + toks[i].t;
-        prefixes.add(pre);
+        pres.push(pre);
       }
-      maxN = Math.max(maxN, tokenize(v).length);
+      const k = pre;
+      if (!k) continue;
+      if (!lex.has(k)) lex.set(k, id);
+      for (const p of pres) prefixes.add(p);
+      maxN = Math.max(maxN, toks.length);
     }
   };
   for (const a of m.actors.values()) {
@@ -322,7 +324,12 @@ function compile(): Compiled {
   for (const [id, name, kind, inter, adjectives] of readTsv("peoples.tsv", 5)) {
     for (const a of adjectives.split("|")) people.set(keyOf(a), { id, name, kind: kind as ActorKind, inter: Number(inter) });
   }
-  const first = new Set<string>([...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => tokenize(k).length === 1 && k === tokenize(k)[0].t));
+  const first = new Set<string>(
+    [...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => {
+      const t = tokenize(k);
+      return t.length === 1 && k === t[0].t;
+    }),
+  );
   const firstShape = new Uint8Array(128 * 32);
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
   const firstHashes = hashTable(first, first.size);
