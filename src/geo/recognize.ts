@@ -100,7 +100,12 @@ function nextToken(text: string, from: number): boolean {
   const n = text.length;
   for (let p = from; p < n; p++) {
     const c = text.charCodeAt(p);
-    if (c >= 128) return byPattern(text, p);
+    if (c >= 128) {
+      // quotation marks, dashes, a no-break space, an ellipsis start no word: skipped like ASCII
+      // punctuation (news text is full of them); other characters are left to the pattern
+      if (NOT_WORD_START.has(c)) continue;
+      return byPattern(text, p);
+    }
     if (c >= 48 && c <= 57) {
       // \d+
       let q = p + 1;
@@ -118,14 +123,19 @@ function nextToken(text: string, from: number): boolean {
     let last = p;
     for (let q = p + 1; q < n; q++) {
       const d = text.charCodeAt(q);
-      if (d >= 128) return byPattern(text, p);
       if (isLetter(d)) last = q;
+      // (’ and ‘ are apostrophes inside a word too: "Syria’s")
+      else if (d === 0x2019 || d === 0x2018) continue;
+      else if (d >= 128) return byPattern(text, p);
       else if (d !== 39 && d !== 96) break;
     }
     return setFound(p, last + 1);
   }
   return false;
 }
+
+// “ ” ‘ ’ – — « » … and the no-break space: none is a letter, mark or digit
+const NOT_WORD_START = new Set([0x201c, 0x201d, 0x2018, 0x2019, 0x2013, 0x2014, 0xab, 0xbb, 0x2026, 0xa0]);
 
 function byPattern(text: string, at: number): boolean {
   TOKEN_RE.lastIndex = at;

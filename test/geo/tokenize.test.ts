@@ -37,7 +37,7 @@ test("tokenize: same tokens as the pattern on written examples", () => {
 });
 
 test("tokenize: same tokens as the pattern on generated text", () => {
-  const alphabet = ["A", "U", "S", "a", "z", "m", ".", ".", " ", " ", "'", "`", "’", "ʿ", "-", "1", "9", ",", "\n", "é", "Ḩ", "\u0301", "😀", "ß", "İ"];
+  const alphabet = ["A", "U", "S", "a", "z", "m", ".", ".", " ", " ", "'", "`", "’", "ʿ", "-", "1", "9", ",", "\n", "é", "Ḩ", "\u0301", "😀", "ß", "İ", "“", "”", "‘", "—", "–", "\u00a0", "…", "«"];
   const rnd = pseudoRandom(7);
   for (let n = 0; n < 2000; n++) {
     const len = rnd.next().value! % 40;
