@@ -93,18 +93,23 @@ function vague(rule: string, g: Record<string, string | undefined>, ref: Date): 
   return undefined;
 }
 
+/** Does `[a, b)` overlap a mention already found? */
+function overlaps(out: DateMention[], a: number, b: number): boolean {
+  for (const d of out) if (a < d.end && d.start < b) return true;
+  return false;
+}
+
 /** Date mentions in `text[start, end)` against the reference day. Exported for tests. */
 export function findDates(text: string, start: number, end: number, ref: Date): DateMention[] {
   const s = text.slice(start, end);
   if (!PREFILTER.test(s)) return [];
   const out: DateMention[] = [];
-  const overlaps = (a: number, b: number) => out.some((d) => a < d.end && d.start < b);
   for (const p of load()) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(s); m; m = p.re.exec(s)) {
       const a = start + m.index;
       const b = a + m[0].length;
-      if (overlaps(a, b)) continue;
+      if (overlaps(out, a, b)) continue;
       const v = vague(p.rule, m.groups ?? {}, ref);
       if (!v) continue;
       out.push({ start: a, end: b, text: m[0], rule: p.rule, date: { ...v.date, text: m[0], span: { start: a, end: b } }, future: v.future });
@@ -121,7 +126,7 @@ export function findDates(text: string, start: number, end: number, ref: Date): 
   for (const r of results) {
     const a = start + r.index;
     const b = a + r.text.replace(/[,\s]+$/, "").length;
-    if (overlaps(a, b)) continue;
+    if (overlaps(out, a, b)) continue;
     let d = r.start.date();
     const c = r.start;
     const dayKnown = c.isCertain("day") || c.isCertain("weekday");
@@ -142,7 +147,8 @@ export function findDates(text: string, start: number, end: number, ref: Date): 
 }
 const text_ = (t: string) => t.replace(/[,\s]+$/, "");
 
-const done = new WeakMap<NlpDoc, Map<number, DateMention[]>>();
+/** Per document: its reference day (read once) and the date mentions of each sentence asked for, by start. */
+const done = new WeakMap<NlpDoc, { ref: Date | undefined; found: Map<number, DateMention[]> }>();
 
 /**
  * The date mentions of one sentence, computed once and added to `doc.dates`. Event extraction asks
@@ -150,12 +156,11 @@ const done = new WeakMap<NlpDoc, Map<number, DateMention[]>>();
  */
 export function datesFor(doc: NlpDoc, s: { start: number; end: number }): DateMention[] {
   let cache = done.get(doc);
-  if (!cache) done.set(doc, (cache = new Map()));
-  let found = cache.get(s.start);
+  if (!cache) done.set(doc, (cache = { ref: referenceDay(doc.article.publishedAt), found: new Map() }));
+  let found = cache.found.get(s.start);
   if (!found) {
-    const ref = referenceDay(doc.article.publishedAt);
-    found = ref ? findDates(doc.text, s.start, s.end, ref) : [];
-    cache.set(s.start, found);
+    found = cache.ref ? findDates(doc.text, s.start, s.end, cache.ref) : [];
+    cache.found.set(s.start, found);
     if (found.length > 0) {
       const sorted = doc.dates.length === 0 || doc.dates[doc.dates.length - 1].start <= found[0].start;
       doc.dates.push(...found);
