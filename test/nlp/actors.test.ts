@@ -21,6 +21,7 @@ const ROWS: [string, string[]][] = [
   ["Protesters gathered as police watched.", ["protesters"]],
   ["Kurdish fighters and Druze militiamen held the town.", ["kurdish-forces", "druze-forces"]],
   ["Fulani fighters attacked the village.", ["fulani-militia"]],
+  ["Pro-Assad militias and PRO-Assad gunmen attacked; pro-Russian forces advanced.", ["x:pro-syria-militias", "russia-gov-forces"]],
 ];
 
 for (const [text, ids] of ROWS) {

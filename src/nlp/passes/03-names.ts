@@ -191,6 +191,6 @@ export const namesPass: Pass = {
   requires: ["sentences"],
   assigns: ["names"],
   run(doc: NlpDoc) {
-    for (const s of doc.sentences) doc.names.push(...nameRuns(doc.text, s.start, s.end));
+    for (const s of doc.sentences) for (const r of nameRuns(doc.text, s.start, s.end)) doc.names.push(r);
   },
 };

@@ -582,7 +582,8 @@ function forcesAt(x: ActorScan, i: number): void {
   const isCountry = C.country.has(tT);
   if (!isCountry && !C.metonym.has(tT) && !C.leader.has(tT)) return;
   const after = text.slice(tE, tE + 90);
-  const isPro = tS >= 4 && text.slice(tS - 4, tS).toLowerCase() === "pro-";
+  // "pro-" in either case before the token, read in place
+  const isPro = tS >= 4 && (text.charCodeAt(tS - 4) | 32) === 112 && (text.charCodeAt(tS - 3) | 32) === 114 && (text.charCodeAt(tS - 2) | 32) === 111 && text.charCodeAt(tS - 1) === 45;
   const c = C.country.get(tT) ?? (isPro ? (C.metonym.get(tT) ?? C.leader.get(tT)) : undefined);
   if (c) {
     const sp = SPONSOR_AFTER.exec(after);
