@@ -11,7 +11,8 @@
 // wall and CPU of the whole process (/usr/bin/time) and of its ingest part (the summary line's
 // time; CPU less the same command's on an empty input). `bench:store ingest --baseline DIR
 // --pairs N` alternates it with another checkout's command (DIR with its own bin/ and gazetteer);
-// `bench:store fresh …` runs only the spawned part.
+// `bench:store fresh …` runs only the spawned part; `--one-core` runs every spawned command under
+// `taskset -c 0` (the issue's "on one core" figure), unpinned with a note where taskset is missing.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -414,14 +415,25 @@ interface Spawned {
 }
 
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+/** The command prefix pinning a spawned ingest to one core (`--one-core`), when taskset works here. */
+let pin: string[] = [];
+
+/** `--one-core`: pins the spawned commands to core 0 with taskset; a line for the header says how it went. */
+function pinToOneCore(): string {
+  const r = spawnSync("taskset", ["-c", "0", process.execPath, "-e", ""], { encoding: "utf8" });
+  if (r.error || r.status !== 0) return `--one-core: taskset is not usable here (${r.error?.message ?? r.stderr.trim()}): the runs are NOT pinned`;
+  pin = ["taskset", "-c", "0"];
+  return "one core: every spawned command runs under `taskset -c 0` (its wall time is the one-core speed when that core is otherwise idle)";
+}
 
 function spawnIngest(root: string, input: string, db: string, okStatus = 0): Spawned {
   for (const x of ["", "-wal", "-shm"]) rmSync(db + x, { force: true });
   const args = ["bin/sitrep.js", "ingest", input, "--db", db, "--no-progress"];
+  const command = [...pin, process.execPath, ...args];
   const t = performance.now();
   const r = TIME
-    ? spawnSync(TIME, ["-f", "TIME %e %U %S", process.execPath, ...args], { cwd: root, encoding: "utf8" })
-    : spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+    ? spawnSync(TIME, ["-f", "TIME %e %U %S", ...command], { cwd: root, encoding: "utf8" })
+    : spawnSync(command[0], command.slice(1), { cwd: root, encoding: "utf8" });
   const wall = performance.now() - t;
   if (r.status !== okStatus) throw new Error(`${root}: sitrep ingest ${input} failed (${r.status}): ${r.stderr}`);
   const summary = /sitrep ingest: .*/.exec(r.stderr)?.[0] ?? "";
@@ -476,6 +488,7 @@ async function freshBench(): Promise<void> {
     roots.push(["baseline", resolve(base)]);
   }
   if (!TIME) console.log("(no /usr/bin/time: wall time only)");
+  if (process.argv.includes("--one-core")) console.log(pinToOneCore());
   const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-fresh-"));
   try {
     const empty = join(dir, "empty.jsonl");
