@@ -112,31 +112,37 @@ function mergeRow(a: unknown[]): Row {
 }
 
 /**
- * The merge view of an event row written with `v` (CoreStore.eventValues, in EVENT_FIELDS order): what
- * viewOfRow gives when the row is read back, the values going through the same conversions.
+ * The merge view of an event row written with `v` (CoreStore.eventValues(c), in EVENT_FIELDS order):
+ * what viewOfRow gives when the row is read back, the values going through the same conversions; its
+ * lists are copies of c's instead of their JSON parsed again (the same strings).
  */
-function viewOfValues(v: readonly Param[]): MergeView {
-  return viewOfRow({
-    event_type: v[0],
-    sub_event_type: v[1],
-    actor1: v[2],
-    actor2: v[3],
-    assoc1: v[4],
-    assoc2: v[5],
-    date: v[6],
-    date_end: v[7],
-    date_precision: v[8],
-    date_defaulted: v[9],
-    place_id: v[10],
-    place_name: v[11],
-    lat: v[12],
-    lon: v[13],
-    geo_precision: v[14],
-    country: v[15],
-    admin1: v[16],
-    modality: v[19],
-    article_ids: v[23],
-  });
+function viewOfValues(v: readonly Param[], c: CombinedEvent): MergeView {
+  // a list of strings as it is; anything else as its JSON reads back
+  const list = (xs: readonly unknown[], json: Param): string[] =>
+    xs.every((x) => typeof x === "string") ? [...(xs as string[])] : jsonList(json);
+  return {
+    ...viewOfRow({
+      event_type: v[0],
+      sub_event_type: v[1],
+      actor1: v[2],
+      actor2: v[3],
+      date: v[6],
+      date_end: v[7],
+      date_precision: v[8],
+      date_defaulted: v[9],
+      place_id: v[10],
+      place_name: v[11],
+      lat: v[12],
+      lon: v[13],
+      geo_precision: v[14],
+      country: v[15],
+      admin1: v[16],
+      modality: v[19],
+    }),
+    assocActors1: list(c.assocActors1, v[4]),
+    assocActors2: list(c.assocActors2, v[5]),
+    articleIds: list(c.articleIds, v[23]),
+  };
 }
 
 /** [actor, other actor, date, +1 or -1]: one event's pair added to or taken from actor_pairs. */
@@ -830,7 +836,7 @@ export class CoreStore implements Store {
       for (let i = 0; i < items.length; i++) {
         out.set(items[i].seq, ns[i]);
         // SQLite: a new event's merge view is what was written (later articles' candidates)
-        if (db.dialect === "sqlite") this.mergeViews.set(ns[i], viewOfValues(values[i]));
+        if (db.dialect === "sqlite") this.mergeViews.set(ns[i], viewOfValues(values[i], items[i].c));
       }
       await insertRtree(
         db,
@@ -895,7 +901,7 @@ export class CoreStore implements Store {
       const c = combineReports(rs);
       const values = this.eventValues(c);
       // the event's merge view becomes what is written (a later article's candidate is not read again)
-      if (keep) this.mergeViews.set(n, viewOfValues(values));
+      if (keep) this.mergeViews.set(n, viewOfValues(values, c));
       else this.mergeViews.delete(n);
       const old = stored.get(n);
       const sets: string[] = [];

@@ -98,7 +98,8 @@ test("sqlite: a store's kept merge candidates follow another connection's writes
 });
 
 // A SQLite store keeps a merged event's reports and written values from one merge into it to the
-// next (and writes only the actor links that change): the tables must be what a store that reads
+// next (and writes only the actor links that change), the merge views of the events it writes, and
+// the places and actors rows it wrote or read: the tables must be what a store that reads
 // everything back each time writes. The reference opens a new store (nothing kept) for every save.
 test("sqlite: merges from kept reports give the tables of a store that reads every report back", async (t) => {
   const own = mkdtempSync(join(tmpdir(), "sitrep-kept-"));
@@ -111,6 +112,13 @@ test("sqlite: merges from kept reports give the tables of a store that reads eve
       publishedAt: "2017-09-10T08:00:00Z",
       events: [{ a1: "sdf", a2: "isis", assoc1: extra.assoc1, date: extra.date ?? "2017-09-09", place: extra.place ?? "deir", fatalities: extra.fatalities, sentence: `SDF fighters attacked Isis near Deir ez-Zor on Saturday (${id}${extra.fatalities ? `, ${extra.fatalities} killed` : ""}).` }],
     });
+  // a place row that changes, changes back and changes again; an actor gaining an alias (its row rewritten), then named as before
+  const renamed = (id: string) => {
+    const d = deir(id);
+    d.places = d.places.map((p) => ({ ...p, name: `${p.name} (renamed)` }));
+    d.actors = d.actors.map((a) => (a.id === "sdf" ? { ...a, aliases: [...a.aliases, "Quwat Suriya al-Dimuqratiya"] } : a));
+    return d;
+  };
   // merges into one event, an actor joining its side, a replacement (the event loses and regains a report), a date moved, re-saves
   const sequence = [
     ...corpus(),
@@ -120,34 +128,54 @@ test("sqlite: merges from kept reports give the tables of a store that reads eve
     deir("k2", { fatalities: 30 }),
     deir("k4"),
     deir("k5", { date: "2017-09-08" }), // an earlier day: the event and its actor links move
-    ...corpus(),
+    renamed("k6"),
+    deir("k7"),
+    renamed("k8"),
   ];
+  // after a commit (the same store: what it keeps stays), the place changes back; then re-saves
+  const more = [deir("k9"), ...corpus()];
   const tables = (path: string) => {
     const db = new Database(path, { readonly: true });
     try {
-      return ["events", "event_sources", "event_actors", "actor_event_counts", "actor_pairs"].map((name) => db.prepare(`SELECT * FROM ${name}`).raw().all());
+      return ["events", "event_sources", "event_actors", "actor_event_counts", "actor_pairs", "actors", "actor_mentions", "places"].map((name) =>
+        db.prepare(`SELECT * FROM ${name}`).raw().all(),
+      );
     } finally {
       db.close();
     }
   };
   const kept = await openStore(join(own, "kept.db"));
-  const batch = kept.openBatch();
   const got = [];
-  for (const d of sequence) got.push(await batch.save(d));
-  await batch.commit();
-  await kept.close();
   const expected = [];
-  for (const d of sequence) {
-    const fresh = await openStore(join(own, "fresh.db"));
-    expected.push(await fresh.saveDoc(d));
-    await fresh.close();
+  const midway = [];
+  for (const docs of [sequence, more]) {
+    const batch = kept.openBatch();
+    for (const d of docs) got.push(await batch.save(d));
+    await batch.commit();
+    for (const d of docs) {
+      const fresh = await openStore(join(own, "fresh.db"));
+      expected.push(await fresh.saveDoc(d));
+      await fresh.close();
+    }
+    if (docs === sequence) midway.push(tables(join(own, "kept.db")), tables(join(own, "fresh.db")));
   }
+  await kept.close();
+  assert.deepEqual(midway[0], midway[1], "the same tables after the first batch (a place renamed by its last document)");
   assert.ok(
     got.some((r) => r.mergedEvents > 0 && r.status === "replaced"),
     "the sequence has a replacement that merges (else the test tests less than it says)",
   );
   assert.deepEqual(got, expected, "the same save results");
-  assert.deepEqual(tables(join(own, "kept.db")), tables(join(own, "fresh.db")), "the same events, sources, actor links and counts");
+  assert.deepEqual(tables(join(own, "kept.db")), tables(join(own, "fresh.db")), "the same events, sources, actor links, counts, actors and places");
+  const db0 = new Database(join(own, "kept.db"), { readonly: true });
+  try {
+    const aliases = String((db0.prepare("SELECT aliases FROM actors WHERE id = 'sdf'").get() as { aliases: string }).aliases);
+    assert.ok(aliases.includes("Quwat Suriya al-Dimuqratiya"), `the alias a document added is stored (${aliases})`);
+    const names = db0.prepare("SELECT name FROM places WHERE name LIKE '%(renamed)'").all();
+    assert.equal(names.length, 0, "the place row has the name the last document gave it");
+  } finally {
+    db0.close();
+  }
   // both stores write links the same way: the links must also be what the events say
   const db = new Database(join(own, "kept.db"), { readonly: true });
   try {
