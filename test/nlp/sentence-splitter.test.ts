@@ -35,3 +35,11 @@ test("sentence splitter: same spans as wink-nlp on plain news prose", () => {
   const want = (wink.readDoc(text).sentences().out() as string[]).map((s) => s.trim());
   assert.deepEqual(split(text), want);
 });
+
+test("sentence splitter: lines without a letter or digit are no sentences; letters outside the BMP and digits count; blanks trimmed", () => {
+  const t = "Fighting resumed.\n— — —\n\u{1D400}\u{1D401} bold.\n2017.\n  \n”. \u00a0It ended. ";
+  assert.deepEqual(
+    splitSentences(t).map((s) => t.slice(s.start, s.end)),
+    ["Fighting resumed.", "\u{1D400}\u{1D401} bold.", "2017.", "It ended."],
+  );
+});

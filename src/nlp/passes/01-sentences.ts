@@ -27,15 +27,6 @@ export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   if (!LETTER.test(text)) return out;
   const ab = abbreviations();
-  const push = (s: number, e: number) => {
-    // trim, and never cross a line break (a heading is not part of the next sentence)
-    let a = s;
-    for (let nl = text.indexOf("\n", a); nl >= 0 && nl < e; nl = text.indexOf("\n", a)) {
-      if (LETTER.test(text.slice(a, nl))) out.push(trim(text, a, nl));
-      a = nl + 1;
-    }
-    if (LETTER.test(text.slice(a, e))) out.push(trim(text, a, e));
-  };
   let from = 0;
   END.lastIndex = 0;
   for (let m = END.exec(text); m; m = END.exec(text)) {
@@ -49,18 +40,52 @@ export function splitSentences(text: string): Span[] {
       if (ab.has(word.toLowerCase()) || ONE_CAPITAL.test(word) || DOTTED.test(word)) continue;
     }
     const end = at + m[0].length;
-    push(from, end);
+    push(text, out, from, end);
     from = end;
   }
-  push(from, text.length);
+  push(text, out, from, text.length);
   return out;
 }
 
+/** Adds `text[s, e)` as sentences: trimmed, one per line (a heading is not part of the next sentence), those with a letter or digit. */
+function push(text: string, out: Span[], s: number, e: number): void {
+  let a = s;
+  for (let nl = text.indexOf("\n", a); nl >= 0 && nl < e; nl = text.indexOf("\n", a)) {
+    if (hasLetter(text, a, nl)) out.push(trim(text, a, nl));
+    a = nl + 1;
+  }
+  if (hasLetter(text, a, e)) out.push(trim(text, a, e));
+}
+
+/** Is there a letter or digit (\p{L}, \p{N}) in `text[a, b)`? ASCII by code, other characters by LETTER (read in place, no copy of the span). */
+function hasLetter(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+      continue;
+    }
+    // (a character outside the BMP is two units: both go to the test, never past b)
+    const two = c >= 0xd800 && c <= 0xdbff && i + 1 < b;
+    if (LETTER.test(text.slice(i, two ? i + 2 : i + 1))) return true;
+    if (two) i++;
+  }
+  return false;
+}
+
 function trim(text: string, a: number, b: number): Span {
-  while (a < b && /\s/.test(text[a])) a++;
-  while (b > a && /\s/.test(text[b - 1])) b--;
+  while (a < b && isSpace(text, a)) a++;
+  while (b > a && isSpace(text, b - 1)) b--;
   return { start: a, end: b };
 }
+
+/** /\s/ at `i`: ASCII white space by code, any other character by the regex. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]);
+}
+const SPACE = /\s/;
 
 export const sentencesPass: Pass = {
   name: "01-sentences",
