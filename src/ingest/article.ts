@@ -38,8 +38,9 @@ export function makeArticle(p: ArticleParts): Article {
   const paras = p.paragraphs
     .flatMap((x) => x.split(/\n[ \t]*\n/))
     .map((x) => {
-      // runs of blanks become one space (a lone space, the common case, is left as it is)
-      const y = x.replace(/\t[ \t]*| [ \t]+/g, " ");
+      // runs of blanks become one space (a lone space, the common case, is left as it is; a paragraph
+      // with no tab or double space has nothing to replace)
+      const y = x.includes("  ") || x.includes("\t") ? x.replace(/\t[ \t]*| [ \t]+/g, " ") : x;
       return (y.includes("\n") ? y.replace(/ ?\n ?/g, "\n") : y).trim();
     })
     .filter(Boolean);

@@ -39,8 +39,9 @@ export function splitCaption(line: string): Caption | undefined {
 export function parseScrapedText(text: string, known: { title?: string } = {}): TextParts {
   const lines = (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text)
     .split("\n")
-    // runs of blanks become one space (a lone space, the common case, is left as it is)
-    .map((l) => l.replace(/[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+/g, " ").trim())
+    // runs of blanks become one space (a lone space, the common case, is left as it is; a line with
+    // no tab, no-break space or double space has nothing to replace)
+    .map((l) => (l.includes("  ") || l.includes("\t") || l.includes("\u00a0") ? l.replace(/[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+/g, " ") : l).trim())
     .filter(Boolean);
   const { keep, chrome } = markChrome(lines);
   const units = lines.filter((_, i) => keep[i]);

@@ -101,3 +101,10 @@ test("captions: labelled and bracketed credits", () => {
   assert.deepEqual(splitCaption("Smoke over the old city. Photograph: AFP/Getty Images"), { text: "Smoke over the old city", credit: "AFP/Getty Images" });
   assert.deepEqual(splitCaption("US troops remain in the country [File: Reuters]"), { text: "US troops remain in the country", credit: "Reuters" });
 });
+
+test("runs of blanks (tabs, no-break spaces, double spaces) become one space; a single space stays", () => {
+  const prose = "Government forces said on Tuesday they had taken the town after a week of fighting with the rebels, residents said.";
+  const messy = prose.replace("said on", "said\t \u00a0on").replace("taken the", "taken  the").replace("a week", "a\u00a0\u00a0week");
+  const p = parseScrapedText(`${messy}\n${prose}`);
+  assert.deepEqual(p.paragraphs, [prose, prose], "the messy line reads as the clean one; the clean one is unchanged");
+});
