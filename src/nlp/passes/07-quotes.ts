@@ -12,6 +12,8 @@ const AFTER = new RegExp(
   "u",
 );
 const BEFORE = new RegExp(String.raw`([\p{Lu}][^.“”"]{1,80}?)\s+${VERB}(?: that)?[:,]?\s*$`, "u");
+// the verbs of VERB as plain words: a text without one cannot end with "X said:" (BEFORE is tried on it only then)
+const SAYS_WORD = /said|says|added|adds|told |wrote|stated|explained|warned|insisted|declared|claimed|announced/;
 
 export const quotesPass: Pass = {
   name: PASS,
@@ -31,7 +33,8 @@ export const quotesPass: Pass = {
         evidence: [{ start, end, text: m[0], pass: PASS, rule: "quotation-marks", confidence: 0.9 }],
       };
       const after = AFTER.exec(text.slice(end, end + 240));
-      const before = after ? null : BEFORE.exec(text.slice(Math.max(0, start - 160), start));
+      const lead = after ? "" : text.slice(Math.max(0, start - 160), start);
+      const before = after || !SAYS_WORD.test(lead) ? null : BEFORE.exec(lead);
       let who: { start: number; end: number; pron?: string } | undefined;
       let role: string | undefined;
       if (after) {
