@@ -7,6 +7,7 @@ import type { Span } from "../types/index.js";
 import { matchesEndingWith } from "./anchored.js";
 import { cuesAround } from "./cues.js";
 import type { Gazetteer } from "./gazetteer.js";
+import { BoundedMemo } from "./memo.js";
 import STOP from "./model/stoplist.json" with { type: "json" };
 import { nameKey } from "./normalize.js";
 import { lightName, type MentionInput } from "./resolve.js";
@@ -732,22 +733,34 @@ export interface DemonymMention extends Span {
   featureIndex?: number;
 }
 
+/**
+ * A capitalised word's demonym entry as written ("Syrian" → "SY"), null for none; one memo per gazetteer.
+ * A common word that folds like a demonym ("The" / "Thai") is that word (asked after the look-up:
+ * most capitalised words are no demonym).
+ */
+function demonymAnswers(gaz: Gazetteer): BoundedMemo<string | null> {
+  let m = demonymMemo.get(gaz);
+  if (m === undefined) {
+    m = new BoundedMemo((word: string) => {
+      const v = gaz.demonym(nameKey(word));
+      return v === undefined || STOPWORDS.has(word.toLowerCase()) ? null : v;
+    }, DEMONYM_MEMO);
+    demonymMemo.set(gaz, m);
+  }
+  return m;
+}
+const demonymMemo = new WeakMap<Gazetteer, BoundedMemo<string | null>>();
+const DEMONYM_MEMO = 50_000;
+
 /** Demonyms in the text ("Syrian", "Kazakh"): country context, never places themselves. */
 export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const out: DemonymMention[] = [];
-  // each word's entry, once per text: an article repeats its capitalised words ("The", "Syrian")
-  const seen = new Map<string, string | null>();
+  const answers = demonymAnswers(gaz);
   const re = /\b[A-Z][a-z]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[0];
-    let v = seen.get(word);
-    if (v === undefined) {
-      v = gaz.demonym(nameKey(word)) ?? null;
-      // a common word that folds like a demonym ("The" / "Thai") is that word (asked after the
-      // look-up: most capitalised words are no demonym)
-      if (v !== null && STOPWORDS.has(word.toLowerCase())) v = null;
-      seen.set(word, v);
-    }
+    // (one memo look-up per word, across texts: capitalised words repeat within and across articles)
+    const v = answers.get(word);
     if (v === null) continue;
     const d: DemonymMention = { start: m.index, end: m.index + word.length, text: word };
     if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
