@@ -83,3 +83,25 @@ test("actors: a role word just before a name gives the person that role", () => 
     assert.equal(a?.role, role, `${text}: ${id} has role ${a?.role}`);
   }
 });
+
+test("actors: the document's token scanner and the one for other strings give the same spans", async () => {
+  const { scannerSpansForTest, tokenize } = await import("../../src/nlp/passes/04-actors.js");
+  // generated text from the characters the scanners treat apart: ASCII letters and digits, capital-dot
+  // pairs, both apostrophes and a possessive s, a letter and a digit beyond ASCII, an astral letter, hyphens
+  const parts = ["U.S.", "U.N.", "A.", "x", "Ab", "s", "'s", "’s", "'", "’", "é", "É", "٣", "𝐀", "-", " ", ".", ",", "7", "People's", "\n", "“", "_"];
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  for (let k = 0; k < 2000; k++) {
+    let t = "";
+    const len = 1 + rnd(14);
+    for (let j = 0; j < len; j++) t += parts[rnd(parts.length)];
+    const [short, docs] = scannerSpansForTest(t);
+    assert.equal(docs, short, `spans differ for ${JSON.stringify(t)}`);
+  }
+  const [short, docs] = scannerSpansForTest("The U.S.-backed SDF’s fighters, the People’s Protection Units, and Isis’s emir.");
+  assert.equal(docs, short, "spans differ on the example sentence");
+  assert.ok(docs.split(" ").length === tokenize("The U.S.-backed SDF’s fighters, the People’s Protection Units, and Isis’s emir.").length, "the example's span count is tokenize's");
+});

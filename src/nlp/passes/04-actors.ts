@@ -125,6 +125,57 @@ function tokenSpans(text: string, into: Spans): Spans {
   }
   return into;
 }
+/**
+ * tokenSpans for the document's own scan only, the same code line for line (test/nlp/actors checks they agree).
+ * Two copies on purpose: V8 keeps one record of what a function has seen per function, and tokenSpans also
+ * reads keys, names and runs, strings of many kinds (one- and two-byte, sliced, joined); with those its
+ * character reads go through the slow generic path, and the document scan, most of the characters, with them.
+ */
+function docTokenSpans(text: string, into: Spans): Spans {
+  into.n = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isWord(c)) {
+      i++;
+      continue;
+    }
+    // "U.S.", "U.N." : capital-dot pairs
+    // (every index checked against the length first: a read past the end deoptimises V8's code for it)
+    if (c >= 65 && c <= 90 && i + 3 < n && text[i + 1] === "." && text.charCodeAt(i + 2) >= 65 && text.charCodeAt(i + 2) <= 90 && text[i + 3] === ".") {
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(text);
+      if (m && m.index === i) {
+        pushSpan(into, i, i + m[0].length, 0);
+        i += m[0].length;
+        continue;
+      }
+    }
+    const s = i;
+    let plain = 1;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++;
+      else if (isWord(d)) {
+        plain = 0;
+        i++;
+      }
+      // inner apostrophes stay ("People's"), a possessive 's does not ("Isis’s" → "Isis")
+      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2))))) {
+        plain = 0;
+        i++;
+      } else break;
+    }
+    pushSpan(into, s, i, plain);
+  }
+  return into;
+}
+/** Both scanners' spans of `text` as "start-end-plain" lists, for the test that they agree. */
+export function scannerSpansForTest(text: string): [string, string] {
+  const list = (sp: Spans) => Array.from({ length: sp.n }, (_, k) => `${sp.s[k]}-${sp.e[k]}-${sp.plain[k]}`).join(" ");
+  return [list(tokenSpans(text, newSpans())), list(docTokenSpans(text, newSpans()))];
+}
 /** A token's text: its characters, with a curly apostrophe written straight ("People’s" → "People's"). */
 function tokenText(text: string, s: number, e: number): string {
   const t = text.slice(s, e);
@@ -505,7 +556,7 @@ class ActorScan {
   ) {
     this.text = doc.text;
     // token positions; a token's string is made only when its first character and length could start a key
-    const sp = tokenSpans(this.text, docSpans);
+    const sp = docTokenSpans(this.text, docSpans);
     this.ts = sp.s;
     this.te = sp.e;
     this.tp = sp.plain;
