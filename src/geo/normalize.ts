@@ -24,6 +24,7 @@ const WORDS = new Map<string, string>(Object.entries(rules.words));
  * @example plainName("Ḩamāh") === "hamah"; plainName("Deir ez-Zor") === "deir ez zor"
  */
 export function plainName(s: string): string {
+  if (plainAscii(s)) return s.toLowerCase();
   let out = "";
   const d = s.normalize("NFD");
   for (let i = 0; i < d.length; i++) {
@@ -44,6 +45,22 @@ export function plainName(s: string): string {
     }
   }
   return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Is `s` ASCII letters and digits in words set apart by single spaces (no space at either end)? Its
+ * plain form is then its lower case (no diacritics, no mapped character, no run of blanks to fold):
+ * most names looked up are, and skip the character-by-character fold.
+ */
+function plainAscii(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+    if (c === 32 && i > 0 && i < n - 1 && s.charCodeAt(i - 1) !== 32) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Is `w` (lower case) one of the Arabic articles a transliterated name may start with ("al", "el", "ash", "az" …)? */
@@ -74,7 +91,14 @@ export function spellingKey(s: string): string {
 const spellingMemo = new BoundedMemo((s: string) => computeKey(s, false), 50_000);
 
 function computeKey(s: string, folded: boolean): string {
-  const words = plainName(s).split(" ");
+  const plain = plainName(s);
+  // one word (most look-ups): no article or leading word to drop before another, nothing glued
+  if (!plain.includes(" ")) {
+    if (plain === "") return "";
+    const w = WORDS.get(plain) ?? plain;
+    return folded ? fold(w) : undoubled(w);
+  }
+  const words = plain.split(" ");
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let w = words[i]!;

@@ -51,3 +51,15 @@ test("a lone article is kept (the name is not empty)", () => {
   assert.equal(nameKey(""), "");
   assert.equal(nameKey("---"), "");
 });
+
+// A plain-ASCII name takes a short cut (its lower case); the same name with a blank added at the start
+// goes the whole way (blanks folded and trimmed), so the two must agree.
+test("plain ASCII names fold as the general path folds them", () => {
+  const names = ["Raqqa", "RAQQA", "Deir Ezzor", "St Louis", "Mt Hermon", "The Hague", "Al Bab", "Arraqqa Ezzor", "Sheikh Maqsoud", "Phoenix", "Route 66", "Q8", "El", "Ste Marie", "Qaa"];
+  for (const s of names) {
+    assert.equal(plainName(s), plainName(` ${s}`), `plainName("${s}")`);
+    assert.equal(nameKey(s), nameKey(` ${s}`), `nameKey("${s}")`);
+  }
+  assert.equal(nameKey("The Hague"), nameKey("Hague"), "a leading word before another is dropped");
+  assert.equal(nameKey("St"), nameKey("Saint"), "a one-word name is looked up in the word table");
+});
