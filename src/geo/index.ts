@@ -79,17 +79,25 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
   const byId = new Map<string, Place>();
   const explanations: PlaceExplanation[] = [];
   const resolvedByMention: (Place | undefined)[] = [];
+  // the place id of each feature met (an article names its places again and again: a repeated
+  // winner is its place, with no feature record or place object made again)
+  const idOfFeature = new Map<number, string>();
   for (const r of res) {
     const m = r.mention;
     const best = r.ranked[0];
     let place: Place | undefined;
     if (best) {
-      place = toPlace(gaz.feature(best.index));
-      // "North Dallas": a part of the place, kept apart from the place itself
-      if (r.part) place = { ...place, id: `part:${place.id}`, precision: Math.max(2, place.precision) as GeoPrecision };
-      const prev = byId.get(place.id);
-      if (prev) place = prev;
-      else byId.set(place.id, place);
+      const known = idOfFeature.get(best.index);
+      place = known === undefined ? undefined : byId.get(r.part ? `part:${known}` : known);
+      if (place === undefined) {
+        place = toPlace(gaz.feature(best.index));
+        idOfFeature.set(best.index, place.id);
+        // "North Dallas": a part of the place, kept apart from the place itself
+        if (r.part) place = { ...place, id: `part:${place.id}`, precision: Math.max(2, place.precision) as GeoPrecision };
+        const prev = byId.get(place.id);
+        if (prev) place = prev;
+        else byId.set(place.id, place);
+      }
       place.mentions.push({
         start: m.start,
         end: m.end,
