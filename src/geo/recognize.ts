@@ -756,11 +756,17 @@ const DEMONYM_MEMO = 50_000;
 export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
   const out: DemonymMention[] = [];
   const answers = demonymAnswers(gaz);
+  // each word's answer, once per text from the memo: an article repeats its capitalised words
+  // ("The", "Syrian"), and this small Map stays in the CPU cache where the memo does not
+  const seen = new Map<string, string | null>();
   const re = /\b[A-Z][a-z]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[0];
-    // (one memo look-up per word, across texts: capitalised words repeat within and across articles)
-    const v = answers.get(word);
+    let v = seen.get(word);
+    if (v === undefined) {
+      v = answers.get(word);
+      seen.set(word, v);
+    }
     if (v === null) continue;
     const d: DemonymMention = { start: m.index, end: m.index + word.length, text: word };
     if (v.startsWith("#")) d.featureIndex = Number(v.slice(1));
