@@ -105,3 +105,24 @@ test("actors: the document's token scanner and the one for other strings give th
   assert.equal(docs, short, "spans differ on the example sentence");
   assert.ok(docs.split(" ").length === tokenize("The U.S.-backed SDF’s fighters, the People’s Protection Units, and Isis’s emir.").length, "the example's span count is tokenize's");
 });
+
+test("actors: lexicon keys are matched across curly apostrophes, line breaks and runs of spaces, and only whole", () => {
+  // [text, the actor that must be found there, its mention's text]
+  const rows: [string, string, string][] = [
+    ["Fighters of Hay’at Tahrir al-Sham advanced.", "hts", "Hay’at Tahrir al-Sham"],
+    ["Fighters of Kata’ib Hezbollah advanced.", "kataib-hezbollah", "Kata’ib Hezbollah"],
+    ["Fighters of Hayat Tahrir\nal-Sham advanced.", "hts", "Hayat Tahrir\nal-Sham"],
+    ["Fighters of Hayat  Tahrir al-Sham advanced.", "hts", "Hayat  Tahrir al-Sham"],
+  ];
+  for (const [text, id, mention] of rows) {
+    const doc = runNlp(article(text));
+    const m = doc.mentions.find((x) => x.actor === id);
+    assert.ok(m, `${id} is found in ${JSON.stringify(text)}`);
+    assert.equal(text.slice(m.start, m.end), mention, `the mention of ${id} in ${JSON.stringify(text)}`);
+  }
+  // a key's tokens must all be there, with the separators the key has
+  for (const text of ["Fighters of Hay’at Tahrir advanced.", "Fighters of Hayat Tahrir al Shams advanced.", "Fighters of Hayat Tahrir al–Sham advanced."]) {
+    const doc = runNlp(article(text));
+    assert.ok(!doc.mentions.some((x) => x.actor === "hts"), `no hts mention in ${JSON.stringify(text)}`);
+  }
+});

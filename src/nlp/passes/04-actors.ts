@@ -216,6 +216,48 @@ function hashIn(table: Int32Array, h: number): boolean {
     if (v === 0) return false;
   }
 }
+/** Keys by their hashes (see fnv): an open-addressed table (a power-of-two size, at most a quarter full, 0 for empty) and each slot's key. */
+interface KeyTable {
+  hashes: Int32Array;
+  keys: string[];
+}
+function keyTable(keys: Iterable<string>, count: number): KeyTable {
+  let size = 64;
+  while (size < count * 4) size *= 2;
+  const hashes = new Int32Array(size);
+  const slots: string[] = new Array(size).fill("");
+  for (const k of keys) {
+    const h = fnv(FNV0, k, 0, k.length) | 1;
+    let j = h & (size - 1);
+    // keys with the same hash each have their own slot
+    while (hashes[j] !== 0 && !(hashes[j] === h && slots[j] === k)) j = (j + 1) & (size - 1);
+    hashes[j] = h;
+    slots[j] = k;
+  }
+  return { hashes, keys: slots };
+}
+/**
+ * The key of `table` that is `prev`, then (unless `prev` is "") the separator `sep`, then the token
+ * text[s, e) as tokenText writes it, found by its hash `h` (see fnv) and compared in place: no string is made.
+ */
+function keyAt(table: KeyTable, h: number, prev: string, sep: number, text: string, s: number, e: number): string | undefined {
+  const { hashes, keys } = table;
+  const mask = hashes.length - 1;
+  const at = prev === "" ? 0 : prev.length + 1;
+  for (let j = h & mask; ; j = (j + 1) & mask) {
+    const v = hashes[j];
+    if (v === 0) return undefined;
+    if (v !== h) continue;
+    const k = keys[j];
+    if (k.length !== at + e - s || (at > 0 && (k.charCodeAt(prev.length) !== sep || !k.startsWith(prev)))) continue;
+    let i = s;
+    for (; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (k.charCodeAt(at + i - s) !== (c === 0x2019 ? 39 : c)) break;
+    }
+    if (i === e) return k;
+  }
+}
 /** Word tokens: letters and digits, with inner apostrophes ("People's") and "U.S." kept whole. */
 export function tokenize(text: string): Tok[] {
   const { s, e, n } = tokenSpans(text, tokSpans);
@@ -258,9 +300,9 @@ interface Compiled {
   first: Set<string>;
   /** ASCII first character × length (31 = longer) of the keys in `first`: most tokens fail here, before hashing. */
   firstShape: Uint8Array;
-  /** The hashes of the keys in `first` and `prefixes` (see fnv): a token or run of tokens whose hash is not there is not either, and no string is made for it. */
-  firstHashes: Int32Array;
-  prefixHashes: Int32Array;
+  /** The keys in `first` and `prefixes` by their hashes (see fnv, keyAt): a token or run of tokens is looked up by its hash and compared in place, and no string is made for it. */
+  firstKeys: KeyTable;
+  prefixKeys: KeyTable;
   maxN: number;
   country: Map<string, CountryInfo>; // demonym or country name → country
   metonym: Map<string, CountryInfo>;
@@ -383,9 +425,9 @@ function compile(): Compiled {
   );
   const firstShape = new Uint8Array(128 * 32);
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
-  const firstHashes = hashTable(first, first.size);
-  const prefixHashes = hashTable(prefixes, prefixes.size);
-  compiled = { lex, prefixes, people, first, firstShape, firstHashes, prefixHashes, maxN, country, metonym, leader, titles, titleFirst, titleFirstHashes, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, discoveryLast, specs: m.actors };
+  const firstKeys = keyTable(first, first.size);
+  const prefixKeys = keyTable(prefixes, prefixes.size);
+  compiled = { lex, prefixes, people, first, firstShape, firstKeys, prefixKeys, maxN, country, metonym, leader, titles, titleFirst, titleFirstHashes, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, discoveryLast, specs: m.actors };
   return compiled;
 }
 
@@ -547,7 +589,6 @@ class ActorScan {
   /** 1 for a plain token (see Spans) */
   readonly tp: Uint8Array;
   readonly nTok: number;
-  private readonly tokStr: (string | undefined)[];
   readonly text: string;
 
   constructor(
@@ -555,17 +596,12 @@ class ActorScan {
     readonly doc: NlpDoc,
   ) {
     this.text = doc.text;
-    // token positions; a token's string is made only when its first character and length could start a key
+    // token positions: the scans below make a token's string only when they need it
     const sp = docTokenSpans(this.text, docSpans);
     this.ts = sp.s;
     this.te = sp.e;
     this.tp = sp.plain;
     this.nTok = sp.n;
-    this.tokStr = new Array(sp.n);
-  }
-
-  tok(k: number): string {
-    return (this.tokStr[k] ??= tokenText(this.text, this.ts[k], this.te[k]));
   }
 
   spec(id: string, s: ActorSpec): void {
@@ -587,19 +623,22 @@ function lexiconStep(x: ActorScan): void {
     const c0 = text.charCodeAt(ts[i]);
     if (c0 < 128 && C.firstShape[c0 * 32 + Math.min(te[i] - ts[i], 31)] === 0) continue;
     let h = fnv(FNV0, text, ts[i], te[i]);
-    if (!hashIn(C.firstHashes, h | 1)) continue;
-    let key = x.tok(i);
-    if (!C.first.has(key)) continue;
+    // the token's string as a first key (its characters compared in place), and the keys it starts
+    const tT = keyAt(C.firstKeys, h | 1, "", 0, text, ts[i], te[i]);
+    if (tT === undefined) continue;
     let best: [number, string] | undefined;
+    let key = "";
     for (let n = 0; n < C.maxN && i + n < nTok; n++) {
+      let sepCode = 0;
       if (n > 0) {
         const sep = sepBetween(text, te[i + n - 1], ts[i + n]);
         if (sep === undefined) break;
-        h = fnv(Math.imul(h ^ sep.charCodeAt(0), 16777619), text, ts[i + n], te[i + n]);
-        if (!hashIn(C.prefixHashes, h | 1)) break;
-        key += sep + x.tok(i + n);
+        sepCode = sep.charCodeAt(0);
+        h = fnv(Math.imul(h ^ sepCode, 16777619), text, ts[i + n], te[i + n]);
       }
-      if (!C.prefixes.has(key)) break;
+      const k = keyAt(C.prefixKeys, h | 1, key, sepCode, text, ts[i + n], te[i + n]);
+      if (k === undefined) break;
+      key = k;
       const id = C.lex.get(key);
       if (id) best = [i + n, id];
     }
@@ -611,16 +650,15 @@ function lexiconStep(x: ActorScan): void {
         cands.push({ start: ts[i], end: te[j], actor: id, rule: s.kind === "state" ? "country-name" : "lexicon", conf: 0.9, prio: 5, resolve: undefined });
       }
     }
-    forcesAt(x, i);
+    forcesAt(x, i, tT);
   }
 }
 
-/** After token `i`: a people's forces, a country's forces or state, a metonym, a sponsor adjective. */
-function forcesAt(x: ActorScan, i: number): void {
+/** After token `i` (its text `tT`): a people's forces, a country's forces or state, a metonym, a sponsor adjective. */
+function forcesAt(x: ActorScan, i: number, tT: string): void {
   const { C, text, ts, te, cands, sponsored } = x;
   const tS = ts[i];
   const tE = te[i];
-  const tT = x.tok(i);
   // a stateless people's forces ("Kurdish fighters"): their own actor, never a guessed organisation
   const people = C.people.get(tT);
   if (people && text[tS - 1] !== "-") {
