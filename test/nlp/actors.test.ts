@@ -126,3 +126,38 @@ test("actors: lexicon keys are matched across curly apostrophes, line breaks and
     assert.ok(!doc.mentions.some((x) => x.actor === "hts"), `no hts mention in ${JSON.stringify(text)}`);
   }
 });
+
+test("actors: every lexicon alias is found whole as written, possessives and other punctuation inside it too", async () => {
+  const { loadModel } = await import("../../src/nlp/model/load.js");
+  // the rule, not a list of names: each alias of the lexicon alone in a sentence must be one mention from its
+  // first character to its last (brackets end a key: an alias with a bracketed gloss is found in parts)
+  const m = loadModel();
+  const aliases = new Set<string>();
+  for (const a of m.actors.values()) for (const al of [a.name, ...a.aliases]) aliases.add(al);
+  for (const c of m.countries.values()) for (const n of c.names) aliases.add(n);
+  const missed: string[] = [];
+  for (const al of aliases) {
+    if (/[()]/.test(al)) continue;
+    const text = `On Monday, ${al} was there.`;
+    const doc = runNlp(article(text));
+    if (!doc.mentions.some((x) => x.start === 11 && x.end === 11 + al.length)) missed.push(al);
+  }
+  assert.ok(aliases.size > 500, `the lexicon has its aliases (${aliases.size})`);
+  assert.deepEqual(missed, [], "aliases not found whole");
+  // both apostrophes, in running text, with the actor the lexicon gives
+  const rows: [string, string, string][] = [
+    ["Turkey attacked the People’s Protection Units in Afrin.", "ypg", "People’s Protection Units"],
+    ["Turkey attacked the Women's Protection Units in Afrin.", "ypj", "Women's Protection Units"],
+    ["Members of the Kurdistan Workers’ Party were arrested.", "pkk", "Kurdistan Workers’ Party"],
+    ["Fighters of the SPLM/A-IO advanced.", "splm-io", "SPLM/A-IO"],
+  ];
+  for (const [text, id, mention] of rows) {
+    const doc = runNlp(article(text));
+    const hit = doc.mentions.find((x) => x.actor === id);
+    assert.ok(hit, `${id} is found in ${JSON.stringify(text)}`);
+    assert.equal(text.slice(hit.start, hit.end), mention, `the mention of ${id} in ${JSON.stringify(text)}`);
+  }
+  // the key keeps the apostrophe: without it, or with a space in its place, the alias is not there
+  const doc = runNlp(article("The Women Protection Units and Women s Protection Units were named."));
+  assert.ok(!doc.mentions.some((x) => x.actor === "ypj"), "no ypj mention without the apostrophe the alias has");
+});

@@ -237,19 +237,19 @@ function keyTable(keys: Iterable<string>, count: number): KeyTable {
   return { hashes, keys: slots };
 }
 /**
- * The key of `table` that is `prev`, then (unless `prev` is "") the separator `sep`, then the token
+ * The key of `table` that is `prev`, then (unless `prev` is "") the separator `sep` (see sepBetween), then the token
  * text[s, e) as tokenText writes it, found by its hash `h` (see fnv) and compared in place: no string is made.
  */
-function keyAt(table: KeyTable, h: number, prev: string, sep: number, text: string, s: number, e: number): string | undefined {
+function keyAt(table: KeyTable, h: number, prev: string, sep: string, text: string, s: number, e: number): string | undefined {
   const { hashes, keys } = table;
   const mask = hashes.length - 1;
-  const at = prev === "" ? 0 : prev.length + 1;
+  const at = prev === "" ? 0 : prev.length + sep.length;
   for (let j = h & mask; ; j = (j + 1) & mask) {
     const v = hashes[j];
     if (v === 0) return undefined;
     if (v !== h) continue;
     const k = keys[j];
-    if (k.length !== at + e - s || (at > 0 && (k.charCodeAt(prev.length) !== sep || !k.startsWith(prev)))) continue;
+    if (k.length !== at + e - s || (at > 0 && (!k.startsWith(sep, prev.length) || !k.startsWith(prev)))) continue;
     let i = s;
     for (; i < e; i++) {
       const c = text.charCodeAt(i);
@@ -265,16 +265,27 @@ export function tokenize(text: string): Tok[] {
   for (let k = 0; k < n; k++) out[k] = { s: s[k], e: e[k], t: tokenText(text, s[k], e[k]) };
   return out;
 }
-/** The separator a lexicon key has between two tokens (the first ends at `aEnd`, the next starts at `bStart`), or undefined for none. */
+/**
+ * The separator a lexicon key has between two tokens (the first ends at `aEnd`, the next starts at `bStart`),
+ * or undefined for none: the same rule for an alias (its key) and for text (the scan), so every alias can match
+ * as written. White space is one space (a line break only alone), a curly apostrophe is straight, and other
+ * punctuation stays as it is, at most GAP_MAX characters: "People's" is "People" "'" "s" (the tokens drop a
+ * possessive 's), "Workers' Party" has "' ", "AFC/M23" has "/". Brackets end a key ("CPI (Maoist)" never matches whole).
+ */
 function sepBetween(text: string, aEnd: number, bStart: number): string | undefined {
   if (bStart - aEnd === 1) {
     const ch = text[aEnd];
-    return ch === " " || ch === "-" ? ch : ch === "\n" || ch === "\t" ? " " : undefined;
+    return ch === " " || ch === "-" ? ch : ch === "\n" || ch === "\t" ? " " : ch === "’" ? "'" : GAP_CHARS.test(ch) ? ch : undefined;
   }
+  if (bStart - aEnd > GAP_MAX) return undefined;
   const g = text.slice(aEnd, bStart);
-  if (/^\s+$/.test(g) && !g.includes("\n")) return " ";
-  return undefined;
+  if (/^\s+$/.test(g)) return g.includes("\n") ? undefined : " ";
+  if (g.includes("\n") || !/^[\s'’/&,.]+$/.test(g)) return undefined;
+  return g.replace(/\s+/g, " ").replace(/’/g, "'");
 }
+const GAP_MAX = 3;
+/** The punctuation a key's separator may have besides white space and "-" (see sepBetween). */
+const GAP_CHARS = /^['/&,.]$/;
 const keyCache = new Map<string, string>();
 const keyOf = (s: string) => {
   const c = keyCache.get(s);
@@ -624,19 +635,19 @@ function lexiconStep(x: ActorScan): void {
     if (c0 < 128 && C.firstShape[c0 * 32 + Math.min(te[i] - ts[i], 31)] === 0) continue;
     let h = fnv(FNV0, text, ts[i], te[i]);
     // the token's string as a first key (its characters compared in place), and the keys it starts
-    const tT = keyAt(C.firstKeys, h | 1, "", 0, text, ts[i], te[i]);
+    const tT = keyAt(C.firstKeys, h | 1, "", "", text, ts[i], te[i]);
     if (tT === undefined) continue;
     let best: [number, string] | undefined;
     let key = "";
     for (let n = 0; n < C.maxN && i + n < nTok; n++) {
-      let sepCode = 0;
+      let sep = "";
       if (n > 0) {
-        const sep = sepBetween(text, te[i + n - 1], ts[i + n]);
-        if (sep === undefined) break;
-        sepCode = sep.charCodeAt(0);
-        h = fnv(Math.imul(h ^ sepCode, 16777619), text, ts[i + n], te[i + n]);
+        const g = sepBetween(text, te[i + n - 1], ts[i + n]);
+        if (g === undefined) break;
+        sep = g;
+        h = fnv(fnv(h, sep, 0, sep.length), text, ts[i + n], te[i + n]);
       }
-      const k = keyAt(C.prefixKeys, h | 1, key, sepCode, text, ts[i + n], te[i + n]);
+      const k = keyAt(C.prefixKeys, h | 1, key, sep, text, ts[i + n], te[i + n]);
       if (k === undefined) break;
       key = k;
       const id = C.lex.get(key);
