@@ -316,6 +316,8 @@ interface Compiled {
   prefixKeys: KeyTable;
   maxN: number;
   country: Map<string, CountryInfo>; // demonym or country name → country
+  /** demonym alone → country ("Syrian" → Syria): a generic phrase right after one is that country's, not the focus's */
+  demonym: Map<string, CountryInfo>;
   metonym: Map<string, CountryInfo>;
   leader: Map<string, CountryInfo>;
   titles: Map<string, string>;
@@ -371,6 +373,7 @@ function compile(): Compiled {
   const country = new Map<string, CountryInfo>();
   const metonym = new Map<string, CountryInfo>();
   const leader = new Map<string, CountryInfo>();
+  const demonym = new Map<string, CountryInfo>();
   // the states sitrep knows more about (model/countries.tsv) win shared names and demonyms
   const ordered = [...m.countries.values()].sort((a, b) => Number(b.leaders.length > 0 || b.metonyms.length > 1) - Number(a.leaders.length > 0 || a.metonyms.length > 1));
   for (const c of ordered) {
@@ -378,7 +381,10 @@ function compile(): Compiled {
       add(n, c.slug);
       if (!country.has(keyOf(n))) country.set(keyOf(n), c);
     }
-    for (const d of c.demonyms) if (!country.has(keyOf(d))) country.set(keyOf(d), c);
+    for (const d of c.demonyms) {
+      if (!country.has(keyOf(d))) country.set(keyOf(d), c);
+      if (!demonym.has(keyOf(d))) demonym.set(keyOf(d), c);
+    }
     for (const x of c.metonyms) metonym.set(keyOf(x), c);
     for (const x of c.leaders) leader.set(keyOf(x), c);
   }
@@ -438,7 +444,7 @@ function compile(): Compiled {
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
   const firstKeys = keyTable(first, first.size);
   const prefixKeys = keyTable(prefixes, prefixes.size);
-  compiled = { lex, prefixes, people, first, firstShape, firstKeys, prefixKeys, maxN, country, metonym, leader, titles, titleFirst, titleFirstHashes, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, discoveryLast, specs: m.actors };
+  compiled = { lex, prefixes, people, first, firstShape, firstKeys, prefixKeys, maxN, country, demonym, metonym, leader, titles, titleFirst, titleFirstHashes, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, discoveryLast, specs: m.actors };
   return compiled;
 }
 
@@ -884,13 +890,25 @@ function focusOf(x: ActorScan, kept: Cand[]): string | undefined {
   return focus;
 }
 
-function mentionsOf(x: ActorScan, kept: Cand[], focusInfo: CountryInfo | undefined): ActorMention[] {
+// the one or two capitalised words (a demonym: "Syrian", "U.S.", "South Sudanese") right before a generic phrase
+const DEMONYM_BEFORE = /(?:^|[^\p{L}\p{N}.'’-])((?:\p{Lu}[\p{L}.]* )?(\p{Lu}[\p{L}.]*)) $/u;
+
+/** The country whose demonym is written just before `at` ("Syrian rebels", "Iraqi police"); none after a hyphen ("pro-Syrian"). */
+function demonymBefore(x: ActorScan, at: number): CountryInfo | undefined {
+  const m = DEMONYM_BEFORE.exec(x.text.slice(Math.max(0, at - 40), at));
+  if (!m) return undefined;
+  return x.C.demonym.get(keyOf(m[1])) ?? (m[1] !== m[2] ? x.C.demonym.get(keyOf(m[2])) : undefined);
+}
+
+function mentionsOf(x: ActorScan, kept: Cand[], docFocus: CountryInfo | undefined): ActorMention[] {
   const { text, doc, specs } = x;
   const seen = new Map<string, number>();
   const out: ActorMention[] = [];
   for (const k of kept) {
     if (k.resolve) {
       const r = k.resolve;
+      // a focus phrase after a country's demonym is that country's ("Syrian rebels" in an article about Turkey)
+      const focusInfo = r.startsWith("focus-") ? (demonymBefore(x, k.start) ?? docFocus) : docFocus;
       let id: string | undefined;
       if (r.startsWith("id:")) {
         id = r.slice(3);
