@@ -194,28 +194,6 @@ function fnv(h: number, text: string, s: number, e: number): number {
   return h;
 }
 const FNV0 = 0x811c9dc5 | 0;
-/** An open-addressed table of the hashes of `keys` (a power-of-two size, at most a quarter full). */
-function hashTable(keys: Iterable<string>, count: number): Int32Array {
-  let size = 64;
-  while (size < count * 4) size *= 2;
-  const table = new Int32Array(size);
-  for (const k of keys) {
-    const h = fnv(FNV0, k, 0, k.length) | 1;
-    let j = h & (size - 1);
-    while (table[j] !== 0 && table[j] !== h) j = (j + 1) & (size - 1);
-    table[j] = h;
-  }
-  return table;
-}
-/** Whether hash `h` is in the open-addressed table `table` (a power-of-two size, 0 for empty). */
-function hashIn(table: Int32Array, h: number): boolean {
-  const mask = table.length - 1;
-  for (let j = h & mask; ; j = (j + 1) & mask) {
-    const v = table[j];
-    if (v === h) return true;
-    if (v === 0) return false;
-  }
-}
 /** Keys by their hashes (see fnv): an open-addressed table (a power-of-two size, at most a quarter full, 0 for empty) and each slot's key. */
 interface KeyTable {
   hashes: Int32Array;
@@ -304,14 +282,15 @@ const keyOf_ = (s: string) => {
 // ---- the compiled model
 interface Compiled {
   lex: Map<string, string>;
-  prefixes: Set<string>;
-  /** Every token that can start a lexicon key or is a country, demonym, metonym or leader: the scan skips the rest. */
   /** adjective → a stateless people's forces (model/peoples.tsv): "Kurdish" → kurdish-forces */
   people: Map<string, { id: string; name: string; kind: ActorKind; inter: number }>;
-  first: Set<string>;
-  /** ASCII first character × length (31 = longer) of the keys in `first`: most tokens fail here, before hashing. */
+  /** ASCII first character × length (31 = longer) of the keys in `firstKeys`: most tokens fail here, before hashing. */
   firstShape: Uint8Array;
-  /** The keys in `first` and `prefixes` by their hashes (see fnv, keyAt): a token or run of tokens is looked up by its hash and compared in place, and no string is made for it. */
+  /**
+   * Every token that can start a lexicon key or is a country, demonym, metonym or leader (firstKeys; the scan
+   * skips the rest), and every run of whole tokens an alias starts with (prefixKeys), by their hashes (see fnv,
+   * keyAt): a token or run of tokens is looked up by its hash and compared in place, and no string is made for it.
+   */
   firstKeys: KeyTable;
   prefixKeys: KeyTable;
   maxN: number;
@@ -321,8 +300,8 @@ interface Compiled {
   metonym: Map<string, CountryInfo>;
   leader: Map<string, CountryInfo>;
   titles: Map<string, string>;
-  /** The first word of every title key, also without a final "." ("Gen." → "Gen"): a run whose first token is none of them has no title. */
-  titleFirst: Set<string>;
+  /** The first word of every title key, also without a final "." ("Gen." → "Gen"), by their hashes (see keyAt): a run whose first token is none of them has no title. */
+  titleFirst: KeyTable;
   maxTitleN: number;
   roles: string;
   apposition: RegExp;
@@ -334,8 +313,6 @@ interface Compiled {
   discovery: { rule: string; kind: ActorKind; inter: number; heads: string[]; spacedHeads: string[]; lastWords: Set<string> }[];
   /** The last words of every discovery head: a name ending in none of them is discovered by no rule (but "militia" after it). */
   discoveryLast: Set<string>;
-  /** The first words of every title, as hashes (see fnv): a name run whose first token is none of them has no title. */
-  titleFirstHashes: Int32Array;
   specs: Map<string, LexActor>;
 }
 let compiled: Compiled | undefined;
@@ -425,7 +402,6 @@ function compile(): Compiled {
     lastWords: new Set(heads.split("|").map((h) => h.slice(h.lastIndexOf(" ") + 1))),
   }));
   const discoveryLast = new Set(discovery.flatMap((d) => [...d.lastWords]));
-  const titleFirstHashes = hashTable(titleFirst, titleFirst.size);
   const apposition = new RegExp(
     String.raw`^,\s+(?:the |a |an |who is |its )?((?:[\p{L}'’-]+\s+){0,3}?(?:${roles})s?\s+(?:of|for|at|in|with|to)\s+[^,.;:"“”()]{2,90}?)(?=\s*[,.;:"“”()]|\s+(?:told|said|says|added|announced|stated))`,
     "u",
@@ -444,7 +420,7 @@ function compile(): Compiled {
   for (const k of first) if (k.charCodeAt(0) < 128) firstShape[k.charCodeAt(0) * 32 + Math.min(k.length, 31)] = 1;
   const firstKeys = keyTable(first, first.size);
   const prefixKeys = keyTable(prefixes, prefixes.size);
-  compiled = { lex, prefixes, people, first, firstShape, firstKeys, prefixKeys, maxN, country, demonym, metonym, leader, titles, titleFirst, titleFirstHashes, maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, discoveryLast, specs: m.actors };
+  compiled = { lex, people, firstShape, firstKeys, prefixKeys, maxN, country, demonym, metonym, leader, titles, titleFirst: keyTable(titleFirst, titleFirst.size), maxTitleN, roles, apposition, generics, anyGeneric, genericTrie, discovery, discoveryLast, specs: m.actors };
   return compiled;
 }
 
@@ -771,7 +747,7 @@ function personsStep(x: ActorScan): void {
     const sp = tokenSpans(r.text, tokSpans);
     const nTok = sp.n;
     const rt =
-      nTok > 0 && hashIn(C.titleFirstHashes, fnv(FNV0, r.text, sp.s[0], sp.e[0]) | 1) && C.titleFirst.has(tokenText(r.text, sp.s[0], sp.e[0])) ? tokenize(r.text) : undefined;
+      nTok > 0 && keyAt(C.titleFirst, fnv(FNV0, r.text, sp.s[0], sp.e[0]) | 1, "", "", r.text, sp.s[0], sp.e[0]) !== undefined ? tokenize(r.text) : undefined;
     // title at the start of the run (a title key's first word is its first token: without it, no title)
     let key = "";
     let title: [number, string] | undefined;
