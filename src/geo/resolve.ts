@@ -160,16 +160,12 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   // mention, and every list of one array kind: V8 optimises each step once and keeps that code, where
   // one long function with nested closures was re-optimised for many passes, at 17k-41k mentions/CPU-s)
   const a = new Article(gaz, mentions, ctx);
-  // (one prior list per name, candidates and cues: the mentions that repeat a name share it, read only)
-  const priorOf = new Map<string, number>();
+  // (a mention that repeats a name as written, with the same cues, shares its first mention's prior
+  // list, read only: the look-ups it depends on are that mention's already)
   for (let k = 0; k < a.n; k++) {
-    const sig = priorSignature(a, k);
-    const j = priorOf.get(sig);
-    if (j !== undefined && a.cands[j] === a.cands[k]) a.prior.push(a.prior[j]!);
-    else {
-      a.prior.push(priorScores(gaz, a, k));
-      if (j === undefined) priorOf.set(sig, k);
-    }
+    const j = a.repeats[k]!;
+    if (j >= 0 && sameCues(a.cuesOf[j], a.cuesOf[k])) a.prior.push(a.prior[j]!);
+    else a.prior.push(priorScores(gaz, a, k));
   }
   countryShares(gaz, a, ctx.countryHints);
   findLists(a);
@@ -193,10 +189,12 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   return out;
 }
 
-/** What priorScores reads of mention k besides its candidates: its name (and so its key) and its cues. */
-function priorSignature(a: Article, k: number): string {
-  const cues = a.cuesOf[k];
-  return cues === undefined ? `${a.names[k]}\u0001` : `${a.names[k]}\u0002${cues.join("\u0003")}`;
+/** Are two mentions' cue lists the same cues (none, or equal lists)? */
+function sameCues(x: string[] | undefined, y: string[] | undefined): boolean {
+  if (x === y) return true;
+  if (x === undefined || y === undefined || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /** An empty list of candidates already of the array kind that holds objects (see resolveAll). */
@@ -221,6 +219,8 @@ class Article {
   readonly weak: Uint8Array;
   readonly forced: Uint8Array;
   readonly surfaces: string[] = [];
+  /** The first mention of the same name as written whose look-ups mention k shares, else -1. */
+  readonly repeats: Int32Array;
   /** Second tries for a name no entry has ("North Dallas", "Swat Valley": variants.ts). */
   readonly fallbacks: (Fallback | undefined)[] = [];
   readonly cands: (readonly number[])[] = [];
@@ -256,6 +256,7 @@ class Article {
     this.forced = new Uint8Array(n);
     this.listOf = new Int32Array(n).fill(-1);
     this.stated = new Int32Array(n).fill(-1);
+    this.repeats = new Int32Array(n).fill(-1);
     // the first mention of each name looked up as written: an article names its places again and
     // again (37 mentions of 15 names in a Guardian article), and the look-ups depend on the name alone
     const firstOf = new Map<string, number>();
@@ -270,6 +271,7 @@ class Article {
       const elided = m.forced || k + 1 >= n || !this.hasText ? undefined : elidedName(gaz, this.text, m, mentions[k + 1]!);
       const same = m.forced || elided !== undefined ? undefined : firstOf.get(m.surface);
       if (same !== undefined) {
+        this.repeats[k] = same;
         this.fallbacks.push(this.fallbacks[same]);
         this.cands.push(this.cands[same]!);
         this.names.push(this.names[same]!);
