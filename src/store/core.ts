@@ -545,10 +545,10 @@ export class CoreStore implements Store {
     const cols = "id, name, kind, inter, country, role, affiliation, known, aliases";
     const kept = db.dialect === "sqlite" ? this.actorRows : undefined;
     const keep = (rows: unknown[][]) => {
-      for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of rows) {
-        const row = { id, name, kind, inter, country, role, affiliation, known, aliases };
-        stored.set(String(id), row);
-        kept?.set(String(id), row);
+      for (const a of rows) {
+        const row = actorRow(a);
+        stored.set(String(row.id), row);
+        kept?.set(String(row.id), row);
       }
     };
     if (!db.multiRow) {
@@ -614,9 +614,7 @@ export class CoreStore implements Store {
       mentions.push([key, id, Math.max(1, a.mentions.length), pubDate]);
     }
     // what the upserts leave in the rows (an actor of no stored row and no document actor gets the placeholder)
-    if (kept)
-      for (const [id, name, kind, inter, country, role, affiliation, known, aliases] of upserts)
-        kept.set(String(id), { id, name, kind, inter, country, role, affiliation, known, aliases });
+    if (kept) for (const a of upserts) kept.set(String(a[0]), actorRow(a));
     await insertRows(
       db,
       "INSERT INTO actors (id, name, kind, inter, country, role, affiliation, known, aliases) VALUES",
@@ -1837,6 +1835,11 @@ function aliasSet(row: Row): Set<string> | null {
   }
   aliasSets.set(row, set);
   return set;
+}
+
+/** An actors row as an array in column order (id, name, kind, inter, country, role, affiliation, known, aliases) as the object saveActors reads. */
+function actorRow([id, name, kind, inter, country, role, affiliation, known, aliases]: readonly unknown[]): Row {
+  return { id, name, kind, inter, country, role, affiliation, known, aliases };
 }
 
 /** Events' actor links (actor id, event row number, date), one per distinct actor of each event. */
