@@ -939,24 +939,22 @@ export class CoreStore implements Store {
   private async relinkEventActors(db: Db, items: { n: number; c: CombinedEvent }[]): Promise<void> {
     if (items.length === 0) return;
     const ns = items.map(({ n }) => n);
-    const old = new Map<string, string>();
+    // the stored links by event and actor: [actor id, event row number, date]
+    const old = new Map<string, [string, number, string]>();
     for (const a of await db.allArrays(`SELECT actor_id, event_n, date FROM event_actors WHERE event_n IN (${qs(ns.length)})`, ns))
-      old.set(`${num(a[1])}\u0000${String(a[0])}`, String(a[2]));
+      old.set(`${num(a[1])}\u0000${String(a[0])}`, [String(a[0]), num(a[1]), String(a[2])]);
     const add: Param[][] = [];
     const move: Param[][] = [];
     for (const row of linkRows(items)) {
       const k = `${row[1]}\u0000${row[0]}`;
-      const date = old.get(k);
-      if (date === undefined) add.push(row);
+      const link = old.get(k);
+      if (link === undefined) add.push(row);
       else {
         old.delete(k);
-        if (date !== row[2]) move.push([row[2], row[0], row[1]]);
+        if (link[2] !== row[2]) move.push([row[2], row[0], row[1]]);
       }
     }
-    const drop: Param[][] = [...old.keys()].map((k) => {
-      const cut = k.indexOf("\u0000");
-      return [k.slice(cut + 1), Number(k.slice(0, cut))];
-    });
+    const drop: Param[][] = [...old.values()].map(([actor, n]) => [actor, n]);
     if (drop.length > 0) await db.runRows("DELETE FROM event_actors WHERE actor_id = ? AND event_n = ?", drop);
     if (move.length > 0) await db.runRows("UPDATE event_actors SET date = ? WHERE actor_id = ? AND event_n = ?", move);
     await insertRows(db, "INSERT INTO event_actors (actor_id, event_n, date) VALUES", add);
