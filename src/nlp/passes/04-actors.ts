@@ -502,11 +502,12 @@ function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand
 }
 
 /**
- * The matches of each generic phrase, exactly as scanning the text once per phrase finds them, in one
- * scan: the alternation stops at every place where some phrase matches, and each phrase is tried there
- * (from where its own previous match ended).
+ * The matches of each generic phrase in the scan's text, exactly as scanning it once per phrase finds them,
+ * in one scan: the phrase trie (or, when a pattern is not a finite set of phrases, the alternation) stops at
+ * every place where some phrase may match, and each phrase is tried there (from where its own previous match ended).
  */
-function genericMatches(C: Compiled, text: string, x?: ActorScan): [Compiled["generics"][number], [number, number][]][] {
+function genericMatches(x: ActorScan): [Compiled["generics"][number], [number, number][]][] {
+  const { C, text } = x;
   const out = C.generics.map((g) => [g, [] as [number, number][]] as [Compiled["generics"][number], [number, number][]]);
   const any = C.anyGeneric;
   if (!any) {
@@ -529,7 +530,7 @@ function genericMatches(C: Compiled, text: string, x?: ActorScan): [Compiled["ge
     }
   };
   const T = C.genericTrie;
-  if (T?.wordStart && x) {
+  if (T?.wordStart) {
     // a match starts at an ASCII letter or digit after none (or "_": \b): the start of a token, or a place
     // inside a token that is not plain ("Ḥamas", "People's", "U.S."); each place tried only with the
     // patterns that have a phrase there
@@ -846,7 +847,7 @@ function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
     }
   }
   // 5. generic phrases and anaphora, resolved below
-  for (const [g, found] of genericMatches(C, text, x)) {
+  for (const [g, found] of genericMatches(x)) {
     for (const [start, end] of found) later.push({ start, end, actor: "", rule: g.rule, conf: g.conf, prio: 0, resolve: g.resolve });
   }
   return later;
