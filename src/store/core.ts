@@ -274,13 +274,19 @@ export class CoreStore implements Store {
     });
   }
 
-  /** Forgets the kept merge views when another connection has committed since the last write. */
+  /**
+   * Forgets all that is kept (forgetMerges) when another connection has committed since the last
+   * write, and any one kept map grown past its bound.
+   */
   private async checkMergeViews(db: Db): Promise<void> {
     const v = num((await db.get<Row>("PRAGMA data_version"))?.data_version);
-    if (v !== this.dataVersion || this.mergeViews.size > CoreStore.MAX_MERGE_VIEWS) this.mergeViews.clear();
-    if (v !== this.dataVersion || this.mergeReportCount > CoreStore.MAX_MERGE_REPORTS) this.forgetMergeReports();
-    if (v !== this.dataVersion || this.placeRows.size > CoreStore.MAX_KEPT_ROWS) this.placeRows.clear();
-    if (v !== this.dataVersion || this.actorRows.size > CoreStore.MAX_KEPT_ROWS) this.actorRows.clear();
+    if (v !== this.dataVersion) this.forgetMerges();
+    else {
+      if (this.mergeViews.size > CoreStore.MAX_MERGE_VIEWS) this.mergeViews.clear();
+      if (this.mergeReportCount > CoreStore.MAX_MERGE_REPORTS) this.forgetMergeReports();
+      if (this.placeRows.size > CoreStore.MAX_KEPT_ROWS) this.placeRows.clear();
+      if (this.actorRows.size > CoreStore.MAX_KEPT_ROWS) this.actorRows.clear();
+    }
     this.dataVersion = v;
   }
 
