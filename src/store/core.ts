@@ -827,6 +827,8 @@ export class CoreStore implements Store {
 
   private static readonly EVENT_FIELDS =
     "event_type, sub_event_type, actor1, actor2, assoc1, assoc2, date, date_end, date_precision, date_defaulted, place_id, place_name, lat, lon, geo_precision, country, admin1, admin2, location_text, modality, fatalities, fatality_claims, source_count, article_ids, first_reported, last_reported, confidence, text";
+  /** EVENT_FIELDS one by one (rebuild names the columns it writes). */
+  private static readonly EVENT_FIELD_LIST = CoreStore.EVENT_FIELDS.split(", ");
 
   /** Inserts new events (multi-row); returns each one's row number by its (unique) seq. */
   private async insertEvents(db: Db, items: { c: CombinedEvent; seq: number }[]): Promise<Map<number, number>> {
@@ -898,7 +900,7 @@ export class CoreStore implements Store {
     // its sources, article ids, text and confidence. A stored value read back differently (a
     // PostgreSQL date or bigint) only means the column is written; a kept value is the one last
     // written, so a column is skipped only when the stored row already holds what it would get.
-    const fields = CoreStore.EVENT_FIELDS.split(", ");
+    const fields = CoreStore.EVENT_FIELD_LIST;
     const out: { n: number; c: CombinedEvent }[] = [];
     for (const n of ns) {
       const rs = reports.get(n)!;
