@@ -380,7 +380,8 @@ function compile(): Compiled {
   const roles = readTsv("roles.txt", 1)
     .flatMap((r) => r[0].split(" "))
     .join("|");
-  const generics = readTsv("generic-actors.tsv", 4).map(([rule, resolve, conf, pat]) => ({
+  const genericRows = readTsv("generic-actors.tsv", 4);
+  const generics = genericRows.map(([rule, resolve, conf, pat]) => ({
     rule,
     resolve,
     conf: Number(conf),
@@ -389,7 +390,7 @@ function compile(): Compiled {
   }));
   // one alternation of all the phrases, unless a pattern numbers its groups (back-references would shift)
   const anyGeneric = generics.some((g) => /\\[1-9]|\(\?<[^=!]/.test(g.re.source)) ? undefined : new RegExp(generics.map((g) => `(?:${g.re.source})`).join("|"), "gi");
-  const phrases = readTsv("generic-actors.tsv", 4).map((r) => expandFinite(r[3]));
+  const phrases = genericRows.map((r) => expandFinite(r[3]));
   const finite = generics.length <= 30 && phrases.every((ps) => ps?.length && ps.every((p) => p !== "" && /^[\x00-\x7f]+$/.test(p)));
   const genericTrie = finite ? { trie: new PhraseTrie(phrases as string[][]), wordStart: phrases.every((ps) => ps!.every((p) => /^[A-Za-z0-9]/.test(p))) } : undefined;
   const discovery = readTsv("discovery.tsv", 4).map(([rule, kind, inter, heads]) => ({
