@@ -494,10 +494,9 @@ export class CoreStore implements Store {
       fresh.map(({ i, c }) => ({ c, seq: ords[i] })),
     );
     const eventNs = reports.map((_r, i) => matches[i] ?? nOf.get(ords[i])!);
-    const texts = reports.map((r) => JSON.stringify(r));
     await this.insertSources(
       db,
-      reports.map((r, i) => ({ n: eventNs[i], r, ord: ords[i], index: i, text: texts[i] })),
+      reports.map((r, i) => ({ n: eventNs[i], r, ord: ords[i], index: i })),
     );
     const links: { n: number; c: CombinedEvent }[] = fresh.map(({ i, c }) => ({ n: eventNs[i], c }));
     const pairs: PairDelta[] = fresh.map(({ c }) => [c.actor1, c.actor2, c.date, 1]);
@@ -775,11 +774,11 @@ export class CoreStore implements Store {
   }
 
   /** One multi-row insert of event reports (event_sources). */
-  private async insertSources(db: Db, items: { n: number; r: EventReport; ord: number; index: number; text: string }[]): Promise<void> {
+  private async insertSources(db: Db, items: { n: number; r: EventReport; ord: number; index: number }[]): Promise<void> {
     await insertRows(
       db,
       "INSERT INTO event_sources (article_id, doc_event_id, event_n, ord, doc_index, source_key, outlet_key, report) VALUES",
-      items.map(({ n, r, ord, index, text }) => [
+      items.map(({ n, r, ord, index }) => [
         r.articleId,
         r.docEventId,
         n,
@@ -787,7 +786,7 @@ export class CoreStore implements Store {
         index,
         r.attribution.name?.toLowerCase() ?? null,
         r.outlet?.toLowerCase() ?? null,
-        text,
+        JSON.stringify(r),
       ]),
     );
   }
