@@ -415,11 +415,12 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
     // an article word starts a name only before a name word ("As Suwayda", not "As the US"), and
     // an abbreviation the key would drop as an article ("US State", "US-UN") starts none
     if (j === i + 1 && (ARTICLE_TOKENS.has(tl) ? (!tj.cap && !tj.joined) || isAbbreviation(tj) : isAbbreviation(t) && droppedAbbreviation(t))) break;
+    // lower-case words inside a name: only name words ("military airport", "al-", "of") (asked before
+    // the look-up: "Aleppo said" needs none)
+    if (j > i && !tj.cap && !NAME_WORDS.has(low(tj)) && !ARTICLE_TOKENS.has(low(tj))) break;
     // (one memoised look-up answers the key, whether it names a place and whether a longer name goes on)
     const look = gaz.surface(j === i ? t.text : text.slice(t.start, tj.end));
     const key = look.key;
-    // lower-case words inside a name: only name words ("military airport", "al-", "of")
-    if (j > i && !tj.cap && !NAME_WORDS.has(low(tj)) && !ARTICLE_TOKENS.has(low(tj))) break;
     if (tj.cap) anyCap = true;
     const endsOk = tj.cap || (j > i && key.includes(" ") && anyCap);
     if (endsOk) {
