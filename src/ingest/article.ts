@@ -35,8 +35,9 @@ const tidy = (s: string | undefined) => (s ? s.replace(/\s+/g, " ").trim() || un
 export function makeArticle(p: ArticleParts): Article {
   const credits = [...(p.credits ?? [])];
   // one blank line between paragraphs, never more; "<br><br>" inside a block splits it
+  // (a paragraph without a line break has no blank line to split at)
   const paras = p.paragraphs
-    .flatMap((x) => x.split(/\n[ \t]*\n/))
+    .flatMap((x) => (x.includes("\n") ? x.split(/\n[ \t]*\n/) : [x]))
     .map((x) => {
       // runs of blanks become one space (a lone space, the common case, is left as it is; a paragraph
       // with no tab or double space has nothing to replace)
@@ -57,23 +58,25 @@ export function makeArticle(p: ArticleParts): Article {
   if (!body) warnings.push(warning("NO_BODY"));
   const url = tidy(p.url);
   const lang = decideLanguage(p.language, body);
-  const a: Article = {
-    id: p.id ?? contentId(body || `${p.source}\n${p.title ?? ""}`),
-    source: p.source,
-    format: p.format,
-    url,
-    outlet: tidy(p.outlet) ?? outletFromUrl(url),
-    title: tidy(p.title),
-    standfirst: tidy(p.standfirst),
-    byline: tidy(p.byline),
-    publishedAt: tidy(p.publishedAt),
-    language: lang,
-    body,
-    captions: p.captions ?? [],
-    credits,
-    warnings,
-  };
-  // absent fields are left out, not written as undefined
-  for (const k of Object.keys(a) as (keyof Article)[]) if (a[k] === undefined) delete a[k];
-  return a;
+  // absent fields are left out, not written as undefined: each field is set only when it has a value, in
+  // the same order (an object that loses fields to delete becomes a slow dictionary for every later read)
+  const fields: [keyof Article, unknown][] = [
+    ["id", p.id ?? contentId(body || `${p.source}\n${p.title ?? ""}`)],
+    ["source", p.source],
+    ["format", p.format],
+    ["url", url],
+    ["outlet", tidy(p.outlet) ?? outletFromUrl(url)],
+    ["title", tidy(p.title)],
+    ["standfirst", tidy(p.standfirst)],
+    ["byline", tidy(p.byline)],
+    ["publishedAt", tidy(p.publishedAt)],
+    ["language", lang],
+    ["body", body],
+    ["captions", p.captions ?? []],
+    ["credits", credits],
+    ["warnings", warnings],
+  ];
+  const a = {} as Record<keyof Article, unknown>;
+  for (const [k, v] of fields) if (v !== undefined) a[k] = v;
+  return a as unknown as Article;
 }

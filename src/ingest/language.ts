@@ -18,12 +18,25 @@ for (const [i, lang] of LANGS.entries())
 const MAX_WORD = Math.max(...[...LANGS_OF.keys()].map((w) => w.length));
 /** Words of up to 6 letters a-z as numbers (base 27, "a" = 1): looked up without making a string. */
 const SHORT = 6;
-const LANGS_OF_CODE = new Map<number, number[]>();
+/**
+ * Those words by their numbers in an open-addressed table (a power-of-two size, at most a quarter full): slot j
+ * holds number + 1 in CODE_KEYS (0: empty) and in CODE_LANGS the bits (1 << index in LANGS) of the languages
+ * listing the word. Looked up in a few reads of two typed arrays, no Map.
+ */
+let codeSize = 64;
+while (codeSize < LANGS_OF.size * 4) codeSize *= 2;
+const CODE_MASK = codeSize - 1;
+const CODE_KEYS = new Int32Array(codeSize);
+const CODE_LANGS = new Int32Array(codeSize);
+const codeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7;
 for (const [w, langs] of LANGS_OF) {
   if (w.length > SHORT || !/^[a-z]+$/.test(w)) continue;
   let key = 0;
   for (let k = 0; k < w.length; k++) key = key * 27 + w.charCodeAt(k) - 96;
-  LANGS_OF_CODE.set(key, langs);
+  let j = codeSlot(key) & CODE_MASK;
+  while (CODE_KEYS[j] !== 0) j = (j + 1) & CODE_MASK;
+  CODE_KEYS[j] = key + 1;
+  for (const l of langs) CODE_LANGS[j] |= 1 << l;
 }
 
 /** Best-guess ISO 639-1 code of a text by stopword share, or undefined if too short/unclear. */
@@ -54,8 +67,21 @@ export function guessLanguage(text: string): string | undefined {
     }
     words++;
     if (i - s > MAX_WORD) continue;
-    const langs = key >= 0 ? LANGS_OF_CODE.get(key) : LANGS_OF.get(lower.slice(s, i));
-    if (langs) for (const l of langs) counts[l]++;
+    let bits = 0;
+    if (key >= 0) {
+      for (let j = codeSlot(key) & CODE_MASK; ; j = (j + 1) & CODE_MASK) {
+        const v = CODE_KEYS[j];
+        if (v === 0) break;
+        if (v === key + 1) {
+          bits = CODE_LANGS[j];
+          break;
+        }
+      }
+    } else {
+      const langs = LANGS_OF.get(lower.slice(s, i));
+      if (langs) for (const l of langs) bits |= 1 << l;
+    }
+    for (let l = 0; bits !== 0; l++, bits >>>= 1) if (bits & 1) counts[l]++;
   }
   if (words < 20) return undefined;
   let best: string | undefined;

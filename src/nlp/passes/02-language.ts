@@ -20,19 +20,36 @@ const otherwords = () => {
 let maxWord = 0;
 /** Words of up to 6 letters a-z as numbers (base 27, "a" = 1) → 1 English, 2 another language's: looked up without making a string. */
 const SHORT = 6;
-let codes: Map<number, number> | undefined;
+/**
+ * Those numbers in an open-addressed table (a power-of-two size, at most a quarter full): slot j holds number + 1
+ * in keys (0: empty) and 1 (English) or 2 (another language's) in kinds. Looked up in a few typed-array reads, no Map.
+ */
+let codes: { keys: Int32Array; kinds: Uint8Array; mask: number } | undefined;
+const codeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7;
 const wordCodes = () => {
   if (codes) return codes;
   const en = stopwords();
   const ow = otherwords();
-  codes = new Map();
+  const byCode = new Map<number, number>();
   for (const [list, v] of [[ow, 2], [en, 1]] as const)
     for (const w of list) {
       if (w.length > SHORT || !/^[a-z]+$/.test(w)) continue;
       let key = 0;
       for (let k = 0; k < w.length; k++) key = key * 27 + w.charCodeAt(k) - 96;
-      codes.set(key, v);
+      byCode.set(key, v);
     }
+  let size = 64;
+  while (size < byCode.size * 4) size *= 2;
+  const mask = size - 1;
+  const keys = new Int32Array(size);
+  const kinds = new Uint8Array(size);
+  for (const [key, v] of byCode) {
+    let j = codeSlot(key) & mask;
+    while (keys[j] !== 0) j = (j + 1) & mask;
+    keys[j] = key + 1;
+    kinds[j] = v;
+  }
+  codes = { keys, kinds, mask };
   return codes;
 };
 
@@ -46,7 +63,7 @@ export function notEnglish(text: string): string | undefined {
   const aligned = lower.length === sample.length;
   const sw = stopwords();
   const ow = otherwords();
-  const wc = wordCodes();
+  const { keys, kinds, mask } = wordCodes();
   let words = 0;
   let latin = 0;
   let letters = 0;
@@ -78,9 +95,15 @@ export function notEnglish(text: string): string | undefined {
     // (an all-ASCII word keeps its length lower-cased: only such a word is skipped by its length)
     if (ascii && i - s > maxWord) continue;
     if (key >= 0) {
-      const v = wc.get(key);
-      if (v === 1) hits++;
-      else if (v === 2) foreign++;
+      for (let j = codeSlot(key) & mask; ; j = (j + 1) & mask) {
+        const v = keys[j];
+        if (v === 0) break;
+        if (v === key + 1) {
+          if (kinds[j] === 1) hits++;
+          else foreign++;
+          break;
+        }
+      }
       continue;
     }
     const l = ascii && aligned ? lower.slice(s, i) : sample.slice(s, i).toLowerCase();
