@@ -29,10 +29,20 @@ const CODE_MASK = codeSize - 1;
 const CODE_KEYS = new Int32Array(codeSize);
 const CODE_LANGS = new Int32Array(codeSize);
 const codeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7;
-for (const [w, langs] of LANGS_OF) {
-  if (w.length > SHORT || !/^[a-z]+$/.test(w)) continue;
+/** The numbers of the first 6 letters of every longer a-z stopword: an a-z word whose start is none of them is in no list. */
+const LONG_STARTS = new Set<number>();
+const shortCode = (w: string) => {
   let key = 0;
-  for (let k = 0; k < w.length; k++) key = key * 27 + w.charCodeAt(k) - 96;
+  for (let k = 0; k < w.length && k < SHORT; k++) key = key * 27 + w.charCodeAt(k) - 96;
+  return key;
+};
+for (const [w, langs] of LANGS_OF) {
+  if (!/^[a-z]+$/.test(w)) continue;
+  const key = shortCode(w);
+  if (w.length > SHORT) {
+    LONG_STARTS.add(key);
+    continue;
+  }
   let j = codeSlot(key) & CODE_MASK;
   while (CODE_KEYS[j] !== 0) j = (j + 1) & CODE_MASK;
   CODE_KEYS[j] = key + 1;
@@ -41,34 +51,40 @@ for (const [w, langs] of LANGS_OF) {
 
 /** Best-guess ISO 639-1 code of a text by stopword share, or undefined if too short/unclear. */
 export function guessLanguage(text: string): string | undefined {
-  // the first 2,000 words (runs of letters) of the lower-cased text, each short one looked up once; a
-  // loop over character codes, not a regex match per word (ASCII tested inline: most letters of most
-  // texts; letterAt for the rest)
-  const lower = text.toLowerCase();
-  const n = lower.length;
+  // the first 2,000 words (runs of letters) of the text, each short one looked up once; a loop over
+  // character codes, not a regex match per word (ASCII tested inline: most letters of most texts; letterAt
+  // for the rest). The text is not lower-cased whole: an ASCII letter is folded as it is read and any other
+  // word is lower-cased on its own, the same words and strings, as lower-casing changes no character's
+  // length or letterhood but that of "İ" ("i̇": a letter and a mark), so a text with one is lower-cased first.
+  const src = text.includes("\u0130") ? text.toLowerCase() : text;
+  const n = src.length;
   const counts = new Array<number>(LANGS.length).fill(0);
   let words = 0;
   for (let i = 0; i < n && words < 2000; ) {
-    let c = lower.charCodeAt(i);
-    let k = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(lower, i);
+    let c = src.charCodeAt(i);
+    let k = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(src, i);
     if (k === 0) {
       i++;
       continue;
     }
     const s = i;
-    // the word as a number while it is short and made of a-z (key < 0: it is not)
+    // the word's first 6 letters lower-cased as a number while they are ASCII (az: every letter of the word is)
     let key = 0;
+    let az = true;
     while (k > 0) {
-      key = key >= 0 && c >= 97 && c <= 122 && i - s < SHORT ? key * 27 + c - 96 : -1;
+      if (c < 128) {
+        if (i - s < SHORT) key = key * 27 + (c | 0x20) - 96;
+      } else az = false;
       i += k;
       if (i >= n) break;
-      c = lower.charCodeAt(i);
-      k = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(lower, i);
+      c = src.charCodeAt(i);
+      k = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(src, i);
     }
     words++;
     if (i - s > MAX_WORD) continue;
     let bits = 0;
-    if (key >= 0) {
+    if (az && i - s > SHORT && !LONG_STARTS.has(key)) continue;
+    if (az && i - s <= SHORT) {
       for (let j = codeSlot(key) & CODE_MASK; ; j = (j + 1) & CODE_MASK) {
         const v = CODE_KEYS[j];
         if (v === 0) break;
@@ -78,7 +94,7 @@ export function guessLanguage(text: string): string | undefined {
         }
       }
     } else {
-      const langs = LANGS_OF.get(lower.slice(s, i));
+      const langs = LANGS_OF.get(src.slice(s, i).toLowerCase());
       if (langs) for (const l of langs) bits |= 1 << l;
     }
     for (let l = 0; bits !== 0; l++, bits >>>= 1) if (bits & 1) counts[l]++;

@@ -35,3 +35,16 @@ test("guessLanguage: too short or without stopwords → undefined; the declarati
   assert.equal(decideLanguage("en-GB", none), "en", "the declared language stands");
   assert.equal(decideLanguage("de", SAMPLES[0][1]), "en", "the body contradicts the declaration");
 });
+
+test("guessLanguage: the same answer for a text and for it lower-cased, whatever letters it holds", () => {
+  // "İ" lower-cases to two units (a letter and a mark), the Kelvin sign "K" to an ASCII "k": the guess reads
+  // words as the lower-cased text has them
+  for (const [lang, text] of SAMPLES) {
+    for (const t of [text, text.replace(/i/g, "İ"), text.replace(/k/g, "\u212a"), text.toUpperCase(), `ΣΟΦΙΑΣ ${text} ΟΔΟΣ`]) {
+      assert.equal(guessLanguage(t), guessLanguage(t.toLowerCase()), `${lang}: ${t.slice(0, 40)}`);
+    }
+  }
+  // a long a-z word is read whole: "xyzzyth" is no stopword, nor are its first six letters one
+  const longWords = Array.from({ length: 30 }, () => "the xyzzyth").join(" ");
+  assert.equal(guessLanguage(longWords), "en", "long a-z words beside stopwords");
+});

@@ -23,20 +23,23 @@ const SHORT = 6;
 /**
  * Those numbers in an open-addressed table (a power-of-two size, at most a quarter full): slot j holds number + 1
  * in keys (0: empty) and 1 (English) or 2 (another language's) in kinds. Looked up in a few typed-array reads, no Map.
+ * longStarts: the numbers of the first 6 letters of every longer a-z function word (an ASCII word starting otherwise is in neither list).
  */
-let codes: { keys: Int32Array; kinds: Uint8Array; mask: number } | undefined;
+let codes: { keys: Int32Array; kinds: Uint8Array; mask: number; longStarts: Set<number> } | undefined;
 const codeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7;
 const wordCodes = () => {
   if (codes) return codes;
   const en = stopwords();
   const ow = otherwords();
   const byCode = new Map<number, number>();
+  const longStarts = new Set<number>();
   for (const [list, v] of [[ow, 2], [en, 1]] as const)
     for (const w of list) {
-      if (w.length > SHORT || !/^[a-z]+$/.test(w)) continue;
+      if (!/^[a-z]+$/.test(w)) continue;
       let key = 0;
-      for (let k = 0; k < w.length; k++) key = key * 27 + w.charCodeAt(k) - 96;
-      byCode.set(key, v);
+      for (let k = 0; k < w.length && k < SHORT; k++) key = key * 27 + w.charCodeAt(k) - 96;
+      if (w.length > SHORT) longStarts.add(key);
+      else byCode.set(key, v);
     }
   let size = 64;
   while (size < byCode.size * 4) size *= 2;
@@ -49,7 +52,7 @@ const wordCodes = () => {
     keys[j] = key + 1;
     kinds[j] = v;
   }
-  codes = { keys, kinds, mask };
+  codes = { keys, kinds, mask, longStarts };
   return codes;
 };
 
@@ -57,13 +60,11 @@ const wordCodes = () => {
 export function notEnglish(text: string): string | undefined {
   const sample = text.slice(0, 4_000);
   // one pass over the letters of the sample: words (runs of \p{L}), Latin letters, function words.
-  // An all-ASCII word is read from the sample lower-cased once (same offsets when lower-casing kept
-  // the length: ASCII lower-cases alone); any other word is lower-cased on its own
-  const lower = sample.toLowerCase();
-  const aligned = lower.length === sample.length;
+  // A word that may be a function word is lower-cased on its own (an all-ASCII word of up to 6 letters is
+  // looked up by its number, a longer one only when it starts as a longer function word does)
   const sw = stopwords();
   const ow = otherwords();
-  const { keys, kinds, mask } = wordCodes();
+  const { keys, kinds, mask, longStarts } = wordCodes();
   let words = 0;
   let latin = 0;
   let letters = 0;
@@ -79,12 +80,12 @@ export function notEnglish(text: string): string | undefined {
     }
     const s = i;
     let ascii = true;
-    // the word lower-cased as a number while it is short and ASCII (key < 0: it is not)
+    // the first 6 letters lower-cased as a number while they are ASCII
     let key = 0;
     while (k > 0) {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
       if (c >= 128) ascii = false;
-      key = key >= 0 && c < 128 && i - s < SHORT ? key * 27 + (c | 0x20) - 96 : -1;
+      else if (i - s < SHORT) key = key * 27 + (c | 0x20) - 96;
       i += k;
       if (i >= n) break;
       c = sample.charCodeAt(i);
@@ -94,7 +95,8 @@ export function notEnglish(text: string): string | undefined {
     letters += i - s;
     // (an all-ASCII word keeps its length lower-cased: only such a word is skipped by its length)
     if (ascii && i - s > maxWord) continue;
-    if (key >= 0) {
+    if (ascii && i - s > SHORT && !longStarts.has(key)) continue;
+    if (ascii && i - s <= SHORT) {
       for (let j = codeSlot(key) & mask; ; j = (j + 1) & mask) {
         const v = keys[j];
         if (v === 0) break;
@@ -106,7 +108,7 @@ export function notEnglish(text: string): string | undefined {
       }
       continue;
     }
-    const l = ascii && aligned ? lower.slice(s, i) : sample.slice(s, i).toLowerCase();
+    const l = sample.slice(s, i).toLowerCase();
     if (sw.has(l)) hits++;
     else if (ow.has(l)) foreign++;
   }
