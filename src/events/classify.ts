@@ -281,38 +281,49 @@ function buildIndex(T: Trigger[]): void {
       else if (rows[rows.length - 1] !== i) rows.push(i);
     }
   });
-  // (at most one node per prefix character, and the root)
-  let size = 1;
-  for (const p of rowsOf.keys()) size += p.length;
-  const edges = new Int32Array(size * SYMBOLS);
+  // the trie as lists of children first (symbol, node, symbol, node …), in the order the prefixes make them
+  const kids: number[][] = [[]];
   const ends: (number[] | undefined)[] = [undefined];
-  let nodes = 1;
-  // nodes numbered level by level (the root's children first, then theirs …): the few levels every
-  // walk goes through sit together in memory, which is what stays in the CPU's caches between articles
-  const keys = [...rowsOf.keys()];
-  const at = new Array<number>(keys.length).fill(0);
-  const depth = Math.max(0, ...keys.map((p) => p.length));
-  for (let d = 0; d < depth; d++)
-    for (const [i, p] of keys.entries()) {
-      if (d >= p.length) continue;
-      const e = at[i] * SYMBOLS + SYMBOL[p.charCodeAt(d)];
-      if (edges[e] === 0) {
-        edges[e] = nodes++;
+  for (const [p, rows] of rowsOf) {
+    let node = 0;
+    for (let d = 0; d < p.length; d++) {
+      const sym = SYMBOL[p.charCodeAt(d)];
+      const ks = kids[node];
+      let child = 0;
+      for (let k = 0; k < ks.length && child === 0; k += 2) if (ks[k] === sym) child = ks[k + 1];
+      if (child === 0) {
+        child = kids.length;
+        kids.push([]);
         ends.push(undefined);
+        ks.push(sym, child);
       }
-      at[i] = edges[e];
+      node = child;
     }
-  for (const [i, p] of keys.entries()) ends[at[i]] = rowsOf.get(p);
-  // (two bytes a cell while the node numbers fit: half the memory)
-  const next = nodes < 65536 ? Uint16Array.from(edges.subarray(0, nodes * SYMBOLS)) : edges.slice(0, nodes * SYMBOLS);
+    ends[node] = rows;
+  }
+  // then numbered level by level (breadth first: the root's children first, then theirs …): the few
+  // levels every walk goes through sit together in memory, which is what stays in the CPU's caches
+  // between articles; a node's table row is its number (two bytes a cell while the numbers fit)
+  const nodes = kids.length;
+  const next = nodes < 65536 ? new Uint16Array(nodes * SYMBOLS) : new Int32Array(nodes * SYMBOLS);
   // where a prefix ends, the rows of every prefix that it starts with (the ends passed on the way down)
   const rowsAt: (number[] | undefined)[] = new Array(nodes).fill(undefined);
-  const down = (node: number, above: number[]) => {
-    const here = ends[node] ? [...new Set([...above, ...ends[node]])].sort((x, y) => x - y) : above;
-    if (ends[node]) rowsAt[node] = here;
-    for (let c = 0; c < SYMBOLS; c++) if (next[node * SYMBOLS + c]) down(next[node * SYMBOLS + c], here);
-  };
-  down(0, []);
+  // (order[i]: the node of the first pass numbered i; above[i]: the rows passed on the way down to it)
+  const order = [0];
+  const above: number[][] = [[]];
+  for (let i = 0; i < order.length; i++) {
+    const ks = kids[order[i]];
+    for (let k = 0; k < ks.length; k += 2) {
+      const child = ks[k + 1];
+      const num = order.length;
+      next[i * SYMBOLS + ks[k]] = num;
+      order.push(child);
+      const e = ends[child];
+      const here = e ? [...new Set([...above[i], ...e])].sort((x, y) => x - y) : above[i];
+      if (e) rowsAt[num] = here;
+      above.push(here);
+    }
+  }
   index = { next, rowsAt, full: T.flatMap((t, i) => (t.prefixes ? [] : [i])) };
 }
 
@@ -455,8 +466,21 @@ const CLAUSE_START = /(?:[,;:]|\b(?:when|as|after|while|before|and|but|where|the
  * names them and no armed target outside the attacker's own clause subject: in "Soldiers killed
  * unarmed civilians during a raid" the soldiers attack, they are not hit.
  */
-function attackOn(h: Hit, sentence: string, actor2Kind?: string): "Attack" | "Armed clash" {
+function attackOn(h: Hit, sentence: string, actor2Kind: string | undefined, seen: AttackSeen | undefined): "Attack" | "Armed clash" {
   if (actor2Kind !== undefined && actor2Kind !== "civilians") return "Armed clash";
+  // (read off the words alone: the same for every classification of the sentence)
+  let armed = seen?.armed;
+  if (armed === undefined) {
+    armed = armedHit(h, sentence);
+    if (seen) seen.armed = armed;
+  }
+  // civilians hit beside armed men ("killed a soldier and two civilians"): still a battle
+  if (actor2Kind === "civilians") return armed ? "Armed clash" : "Attack";
+  return CIVILIAN.test(sentence) && !armed ? "Attack" : "Armed clash";
+}
+
+/** What an attack's words say of whom it hit: armed men, outside the attacker's own clause subject? */
+function armedHit(h: Hit, sentence: string): boolean {
   const at = sentence.indexOf(h.text);
   let rest = sentence;
   if (at > 0) {
@@ -469,10 +493,12 @@ function attackOn(h: Hit, sentence: string, actor2Kind?: string): "Attack" | "Ar
     }
   }
   // nor are the attackers named after "by" ("civilians were killed by militants")
-  const armed = ARMED_TARGET.test(rest.replace(SAYS_SECURITY, " ").replace(BY_AGENT, " "));
-  // civilians hit beside armed men ("killed a soldier and two civilians"): still a battle
-  if (actor2Kind === "civilians") return armed ? "Armed clash" : "Attack";
-  return CIVILIAN.test(sentence) && !armed ? "Attack" : "Armed clash";
+  return ARMED_TARGET.test(rest.replace(SAYS_SECURITY, " ").replace(BY_AGENT, " "));
+}
+
+/** Whether an attack hit armed men (`armedHit`), once worked out for a hit of the sentence. */
+interface AttackSeen {
+  armed: boolean | undefined;
 }
 
 const GRIEVANCE = /\b(?:against|over|protesting|denouncing|condemning|decrying|to (?:protest|denounce|condemn|decry)|(?:anger|outrage|fury) (?:at|over)|demanding justice for|in protest at)\s+(?:the |a |an |their |his |her |its |recent |alleged |last \w+'s )?(?:[\w'’-]+\s+){0,2}$/i;
@@ -585,14 +611,14 @@ function territoryType(h: Hit, sentence: string, actor1Kind?: string, actor2Kind
 }
 
 /** The type a (counted) hit stands for, given who acts and who is hit. */
-function typeOf(h: Hit, hits: Hit[], sentence: string, actor1Kind?: string, actor2Kind?: string): SubEventType | "NONE" {
+function typeOf(h: Hit, hits: Hit[], sentence: string, actor1Kind: string | undefined, actor2Kind: string | undefined, seen: AttackSeen | undefined): SubEventType | "NONE" {
   let t: SubEventType | "NONE";
   if (h.type === "TERRITORY") t = territoryType(h, sentence, actor1Kind, actor2Kind);
   else if (h.type === "ATTACK") {
-    t = attackOn(h, sentence, actor2Kind);
+    t = attackOn(h, sentence, actor2Kind, seen);
   } else if (h.type === "Attack" && /\bpeople\b/i.test(h.text) && !/civilian/i.test(sentence)) {
     // "killed 38 people, mostly soldiers": people alone does not say who was hit
-    t = attackOn(h, sentence, actor2Kind);
+    t = attackOn(h, sentence, actor2Kind, seen);
   } else t = h.type;
   // a non-state armed group does not arrest: its captures are abductions (but "arrested" is taken
   // at its word: de facto authorities such as Hamas or the Houthis arrest, ACLED says)
@@ -605,19 +631,40 @@ function typeOf(h: Hit, hits: Hit[], sentence: string, actor1Kind?: string, acto
 }
 
 /**
+ * What a sentence's hits say whoever acts, worked out once for all its classifications (with and
+ * without the actors' kinds): each hit as it counts (`cue`), and whether an attack hit armed men.
+ */
+export class CuedHits {
+  readonly cued: (Hit | undefined)[] = [];
+  readonly seen: AttackSeen[] = [];
+  constructor(
+    readonly hits: Hit[],
+    readonly sentence: string,
+  ) {
+    const k = sentenceCues(hits);
+    for (const h of hits) {
+      this.cued.push(cue(h, sentence, k));
+      this.seen.push({ armed: undefined });
+    }
+  }
+}
+
+/**
  * The sub-event type a sentence reports, or undefined when it reports none (or something outside
  * ACLED's kinds). `actor1Kind` is the kind of the actor that acts, when known ("state-force" …).
+ * `of` is the sentence's hits, or a `CuedHits` of them made for this sentence.
  */
-export function classify(hits: Hit[], sentence: string, actor1Kind?: string, actor2Kind?: string): Classification | undefined {
+export function classify(of: Hit[] | CuedHits, sentence: string, actor1Kind?: string, actor2Kind?: string): Classification | undefined {
+  const c = of instanceof CuedHits ? of : new CuedHits(of, sentence);
+  const hits = c.hits;
   const score = new Map<SubEventType | "NONE", number>();
   const best = new Map<SubEventType | "NONE", Hit>();
   const sum = new Map<SubEventType | "NONE", number>();
-  const k = sentenceCues(hits);
   const counted: { t: SubEventType | "NONE"; h: Hit }[] = [];
-  for (const hit of hits) {
-    const h = cue(hit, sentence, k);
+  for (let i = 0; i < hits.length; i++) {
+    const h = c.cued[i];
     if (!h) continue;
-    const t = typeOf(h, hits, sentence, actor1Kind, actor2Kind);
+    const t = typeOf(h, hits, sentence, actor1Kind, actor2Kind, c.seen[i]);
     // the same words matched by two patterns of one type are one cue: the stronger counts
     const same = sameCue(counted, t, h);
     if (same) {

@@ -9,7 +9,7 @@ import type { ActorMention, NlpDoc } from "../nlp/pipeline.js";
 import type { Actor, Article, Attribution, ConflictEvent, EventDate, Evidence, Modality, Place, Relation, Span, Warning } from "../types/index.js";
 import { warning } from "../types/index.js";
 import { attribute } from "./attribution.js";
-import { type Classification, classify, EVENT_TYPE, type Hit, readModel, scanTriggers, sentenceTriggers, withWeight } from "./classify.js";
+import { type Classification, CuedHits, classify, EVENT_TYPE, type Hit, readModel, scanTriggers, sentenceTriggers, withWeight } from "./classify.js";
 import { type FoundLocation, findLocation } from "./location.js";
 
 const PASS = "events";
@@ -263,11 +263,12 @@ function sides(x: DocEvents, s: Span, si: number, trig: Hit, outer: ActorMention
 }
 
 /** The classification with the actors' kinds; a negated trigger ("No arrests have been made after … shops were looted") gives way to the next type. */
-function classifyWithSides(x: DocEvents, s: Span, si: number, hits: Hit[], sText: string, sd: Sides): Classification | undefined {
+function classifyWithSides(x: DocEvents, s: Span, si: number, cued: CuedHits, sText: string, sd: Sides): Classification | undefined {
   const { text, nlp } = x;
+  const hits = cued.hits;
   const k1 = sd.subjectKnown ? x.kindOf(sd.actor1) : undefined;
   const k2 = sd.subjectKnown ? x.kindOf(sd.actor2) : x.kindOf(sd.actor2 ?? sd.actor1);
-  let c = classify(hits, sText, k1, k2);
+  let c = classify(cued, sText, k1, k2);
   if (!c) return undefined;
   // past the lede of a long article, a weak cue alone ("attack", "deal") is as often rhetoric as an
   // event: it makes one only with both sides named
@@ -302,10 +303,11 @@ function sentenceEvent(x: DocEvents, s: Span, si: number): void {
   const hits = sentenceHits(x, s, si);
   if (hits.length === 0 || hits.every((h) => h.type === "NONE")) return;
   // a first guess at the trigger, to place the actors around it
-  const first = classify(hits, sText);
+  const cued = new CuedHits(hits, sText);
+  const first = classify(cued, sText);
   if (!first) return;
   const sd = sides(x, s, si, first.trigger, sentenceActors(x, s));
-  const c = classifyWithSides(x, s, si, hits, sText, sd);
+  const c = classifyWithSides(x, s, si, cued, sText, sd);
   if (!c) return;
   // a long pattern match ("Talks between … are set to") is reported by its first words
   const trigger = c.trigger.text.length > 50 ? shorten(c.trigger) : c.trigger;
