@@ -355,6 +355,10 @@ export class Gazetteer {
 export class SurfaceLook {
   /** Gazetteer.named's answer, once asked */
   hit: boolean | undefined = undefined;
+  /** for a one-word surface, the recognizer's demonym answer (null: none), once asked */
+  demonym: string | null | undefined = undefined;
+  /** candidates() of the surface, once the recognizer asked */
+  cands: readonly number[] | undefined = undefined;
 
   constructor(
     readonly key: string,

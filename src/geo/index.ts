@@ -7,7 +7,7 @@ import { warning } from "../types/warnings.js";
 import { cuesAround } from "./cues.js";
 import { type Feature, type Gazetteer, loadGazetteer } from "./gazetteer.js";
 import { nameKey } from "./normalize.js";
-import { findDemonyms, recognize } from "./recognize.js";
+import { findDemonyms, recognize, type WordLooks } from "./recognize.js";
 import { relativePlaces } from "./relative.js";
 import { type MentionInput, precisionOf, resolveAll, type Scored } from "./resolve.js";
 
@@ -60,6 +60,8 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
     return { places: [], warnings };
   }
   let inputs: MentionInput[];
+  // the text's words the recognizer looks up, read again by the demonym finder (countryHints)
+  const looks: WordLooks = new Map();
   if (opts.mentions) {
     inputs = [];
     for (const v of validateSpans(text, opts.mentions)) {
@@ -70,10 +72,10 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
     const exclude = Array.isArray(opts.exclude)
       ? opts.exclude.filter((x) => x && Number.isFinite(x.start) && Number.isFinite(x.end))
       : [];
-    inputs = recognize(text, gaz, exclude);
+    inputs = recognize(text, gaz, exclude, looks);
   }
   inputs.sort((a, b) => a.start - b.start);
-  const hints = countryHints(text, gaz);
+  const hints = countryHints(text, gaz, looks);
   const res = dropUnsupported(gaz, resolveAll(gaz, inputs, { countryHints: hints, explain: opts.explain, text }), hints);
 
   const byId = new Map<string, Place>();
@@ -309,9 +311,9 @@ function dropUnsupported(gaz: Gazetteer, res: ReturnType<typeof resolveAll>, hin
 }
 
 /** Country evidence from demonyms in the text ("Syrian troops" → SY), capped per country. */
-function countryHints(text: string, gaz: Gazetteer): Map<string, number> {
+function countryHints(text: string, gaz: Gazetteer, looks: WordLooks): Map<string, number> {
   const hints = new Map<string, number>();
-  for (const d of findDemonyms(text, gaz)) {
+  for (const d of findDemonyms(text, gaz, looks)) {
     if (!d.countryCode) continue;
     hints.set(d.countryCode, Math.min(3, (hints.get(d.countryCode) ?? 0) + 0.5));
   }

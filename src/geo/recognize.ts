@@ -6,7 +6,7 @@
 import type { Span } from "../types/index.js";
 import { matchesEndingWith } from "./anchored.js";
 import { cuesAround } from "./cues.js";
-import type { Gazetteer } from "./gazetteer.js";
+import type { Gazetteer, SurfaceLook } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import STOP from "./model/stoplist.json" with { type: "json" };
 import { nameKey } from "./normalize.js";
@@ -321,14 +321,39 @@ class Recognition {
   readonly codenames: Set<string> | undefined;
   /** nameKey of the longest match `longestMatch` found (the surface of the mention), kept from the search */
   bestKey = "";
+  /** the look of that match's surface (its candidates are kept on it: see cands) */
+  bestLook: SurfaceLook | undefined = undefined;
 
   constructor(
     readonly text: string,
     readonly gaz: Gazetteer,
     readonly exclude: Span[],
+    /** the text's words looked up so far (see WordLooks) */
+    readonly looks: WordLooks,
   ) {
     this.toks = tokenizeReusing(text);
     this.codenames = codeNames(text, this.toks);
+  }
+
+  /** The candidates of the current match (`surface`, as longestMatch found it), asked of the gazetteer once per surface. */
+  cands(surface: string): readonly number[] {
+    const look = this.bestLook!;
+    let c = look.cands;
+    if (c === undefined) {
+      c = this.gaz.candidates(surface);
+      look.cands = c;
+    }
+    return c;
+  }
+
+  /** The gazetteer's look of a one-word surface, asked of the gazetteer once per word per text. */
+  lookWord(w: string): SurfaceLook {
+    let l = this.looks.get(w);
+    if (l === undefined) {
+      l = this.gaz.surface(w);
+      this.looks.set(w, l);
+    }
+    return l;
   }
 
   inLowerCase(w: string): boolean {
@@ -346,9 +371,16 @@ class Recognition {
   }
 }
 
-/** Finds place-name mentions in `text` (spans + surface), not yet resolved. */
-export function recognize(text: string, gaz: Gazetteer, exclude: Span[]): MentionInput[] {
-  const r = new Recognition(text, gaz, exclude);
+/**
+ * One text's words as looked up in the gazetteer (word as written → its look): an article repeats its
+ * capitalised words ("Syria", "Kurdish"), and this small Map stays in the CPU cache where the
+ * gazetteer's large memo does not; findDemonyms reads the same answers for the same words.
+ */
+export type WordLooks = Map<string, SurfaceLook>;
+
+/** Finds place-name mentions in `text` (spans + surface), not yet resolved (`looks`: see WordLooks). */
+export function recognize(text: string, gaz: Gazetteer, exclude: Span[], looks: WordLooks = new Map()): MentionInput[] {
+  const r = new Recognition(text, gaz, exclude, looks);
   const toks = r.toks;
   const out: MentionInput[] = [];
   let i = 0;
@@ -409,6 +441,7 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
   let bestEnd = -1;
   let anyCap = false;
   r.bestKey = "";
+  r.bestLook = undefined;
   for (let j = i; j < Math.min(toks.length, i + MAX_TOKENS); j++) {
     const tj = toks[j]!;
     if (j > i && breaksName(text, toks[j - 1]!.end, tj.start)) break;
@@ -419,7 +452,7 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
     // the look-up: "Aleppo said" needs none)
     if (j > i && !tj.cap && !NAME_WORDS.has(low(tj)) && !ARTICLE_TOKENS.has(low(tj))) break;
     // (one memoised look-up answers the key, whether it names a place and whether a longer name goes on)
-    const look = gaz.surface(j === i ? t.text : text.slice(t.start, tj.end));
+    const look = j === i ? r.lookWord(t.text) : gaz.surface(text.slice(t.start, tj.end));
     const key = look.key;
     if (tj.cap) anyCap = true;
     const endsOk = tj.cap || (j > i && key.includes(" ") && anyCap);
@@ -430,6 +463,7 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
       ) {
         bestEnd = j;
         r.bestKey = key;
+        r.bestLook = look;
       }
     }
     // "Deir el-Zour": a lower-case article inside a name never ends the search
@@ -474,12 +508,12 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
     !isInitial(text, t) &&
     adjacent(text, prev, t) &&
     !STOPWORDS.has(low(prev)) &&
-    (!isInitial(text, prev) || !bigPlace(gaz, surface))
+    (!isInitial(text, prev) || !bigPlace(r, surface))
   ) {
     reject = true;
-    if (bestEnd === i && !(t.abbrev || countryOrProvince(gaz, surface, bestKey))) surnames.add(lower);
+    if (bestEnd === i && !(t.abbrev || countryOrProvince(r, surface, bestKey))) surnames.add(lower);
     // "Bashar al-Assad": the family name after its article ("Assad said") is the person too
-    else if (bestEnd === i + 1 && ARTICLE_TOKENS.has(tl) && last.joined && !countryOrProvince(gaz, surface, bestKey))
+    else if (bestEnd === i + 1 && ARTICLE_TOKENS.has(tl) && last.joined && !countryOrProvince(r, surface, bestKey))
       surnames.add(low(last));
   } else if (
     next?.cap &&
@@ -487,11 +521,11 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
     !TYPE_WORDS.has(low(next)) &&
     !next.abbrev &&
     !t.abbrev &&
-    !(OFFICE_WORDS.has(low(next)) && bigPlace(gaz, surface))
+    !(OFFICE_WORDS.has(low(next)) && bigPlace(r, surface))
   ) {
     reject = true;
     // "Anna Campbell": a lone "Anna" later is her too
-    if (bestEnd === i && !isInitial(text, t) && !countryOrProvince(gaz, surface, bestKey) && !populous(gaz, surface)) surnames.add(lower);
+    if (bestEnd === i && !isInitial(text, t) && !countryOrProvince(r, surface, bestKey) && !populous(r, surface)) surnames.add(lower);
   }
   else if (next && !next.cap && NAME_OF.has(low(next)) && adjacent(text, last, next)) reject = true;
   else if (
@@ -499,7 +533,7 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
     !next.cap &&
     GOVERNMENT_WORDS.has(low(next)) &&
     adjacent(text, last, next) &&
-    !bigPlace(gaz, surface)
+    !bigPlace(r, surface)
   )
     reject = true;
   // "Nadia al-Faour", "Bashar al-Assad": a given name before an article-joined family name, not a
@@ -511,10 +545,10 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
     adjacent(text, last, next) &&
     tokAt(toks, bestEnd + 2)?.joined === true &&
     toks[bestEnd + 2]!.cap &&
-    !countryOrProvince(gaz, surface, bestKey)
+    !countryOrProvince(r, surface, bestKey)
   ) {
     reject = true;
-    if (bestEnd === i && !populous(gaz, surface)) surnames.add(lower);
+    if (bestEnd === i && !populous(r, surface)) surnames.add(lower);
   }
   // "University of California", "Peanut Corporation of America": part of an organisation's name
   else if (prev && low(prev) === "of" && tokAt(toks, i - 2)?.cap && ORG_HEADS.has(low(toks[i - 2]!))) reject = true;
@@ -532,7 +566,7 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
     PERSON_VERBS.has(low(next)) &&
     adjacent(text, last, next) &&
     !(prev && !isInitial(text, t) && LOCATIVES.has(low(prev))) &&
-    !bigPlace(gaz, surface)
+    !bigPlace(r, surface)
   )
     reject = true;
   return reject;
@@ -547,7 +581,7 @@ function loneWordRejected(r: Recognition, i: number, bestKey: string, surface: s
   const t = toks[i]!;
   const prev = tokAt(toks, i - 1);
   let reject = false;
-  const cands = gaz.candidates(surface);
+  const cands = r.cands(surface);
   let maxPop = 0;
   let strongType = false;
   let mainNamed = false;
@@ -622,8 +656,9 @@ function bareCapitals(text: string, gaz: Gazetteer, exclude: Span[], out: Mentio
 const BARE_CAPITAL = /\b(\p{Lu}[\p{Ll}\p{M}]+)\s+capital\b(?!\s*,?\s*(?:city\s+)?\p{Lu})/uy;
 
 /** A country, province or city of 100,000+ among the name's candidates: not a person's name. */
-function bigPlace(gaz: Gazetteer, surface: string): boolean {
-  const cands = gaz.candidates(surface);
+function bigPlace(r: Recognition, surface: string): boolean {
+  const gaz = r.gaz;
+  const cands = r.cands(surface);
   for (let k = 0; k < cands.length && k < 10; k++) {
     const c = cands[k]!;
     const fc = gaz.fcode(c);
@@ -652,8 +687,9 @@ function usStates(gaz: Gazetteer): Map<string, number> {
  * A country or province by its main name as written ("Canada" in "ABC Canada" is still Canada later
  * on; "Anna" is not A'ana, Samoa, though both fold to one key).
  */
-function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolean {
-  const cands = gaz.candidates(surface);
+function countryOrProvince(r: Recognition, surface: string, key: string): boolean {
+  const gaz = r.gaz;
+  const cands = r.cands(surface);
   for (let k = 0; k < cands.length && k < 10; k++) {
     const c = cands[k]!;
     const fc = gaz.fcode(c);
@@ -663,8 +699,9 @@ function countryOrProvince(gaz: Gazetteer, surface: string, key: string): boolea
 }
 
 /** A place of 100,000 people or more by this name. */
-function populous(gaz: Gazetteer, surface: string): boolean {
-  const cands = gaz.candidates(surface);
+function populous(r: Recognition, surface: string): boolean {
+  const gaz = r.gaz;
+  const cands = r.cands(surface);
   for (let k = 0; k < cands.length && k < 10; k++) if (gaz.pop(cands[k]!) >= 100_000) return true;
   return false;
 }
@@ -753,8 +790,22 @@ function demonymAnswers(gaz: Gazetteer): BoundedMemo<string | null> {
 const demonymMemo = new WeakMap<Gazetteer, BoundedMemo<string | null>>();
 const DEMONYM_MEMO = 50_000;
 
-/** Demonyms in the text ("Syrian", "Kazakh"): country context, never places themselves. */
-export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
+/** demonymAnswers' answer for `word`, from the word's look (its key is the word's nameKey), kept on the look. */
+function demonymOfLook(gaz: Gazetteer, word: string, look: SurfaceLook): string | null {
+  let v = look.demonym;
+  if (v === undefined) {
+    const d = gaz.demonym(look.key);
+    v = d === undefined || STOPWORDS.has(word.toLowerCase()) ? null : d;
+    look.demonym = v;
+  }
+  return v;
+}
+
+/**
+ * Demonyms in the text ("Syrian", "Kazakh"): country context, never places themselves. A word the
+ * recognizer looked up in this text (`looks`) is answered from its look, without the memo.
+ */
+export function findDemonyms(text: string, gaz: Gazetteer, looks?: WordLooks): DemonymMention[] {
   const out: DemonymMention[] = [];
   const answers = demonymAnswers(gaz);
   // each word's answer, once per text from the memo: an article repeats its capitalised words
@@ -765,7 +816,8 @@ export function findDemonyms(text: string, gaz: Gazetteer): DemonymMention[] {
     const word = m[0];
     let v = seen.get(word);
     if (v === undefined) {
-      v = answers.get(word);
+      const look = looks?.get(word);
+      v = look === undefined ? answers.get(word) : demonymOfLook(gaz, word, look);
       seen.set(word, v);
     }
     if (v === null) continue;
