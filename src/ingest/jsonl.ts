@@ -47,17 +47,22 @@ export function readJsonlRecord(line: string, where: string): ReadResult {
   }
   const title = str(r.title);
   const p = parseScrapedText(text!, { title });
+  // (every field written out: a spread copy of the parts is a slow generic clone)
   return {
     ok: true,
     article: makeArticle({
-      ...p,
       id,
       source: where,
       format: "jsonl",
       url: str(r.url),
       outlet: str(r.outlet) ?? p.outlet,
       title: title ?? p.title,
+      standfirst: p.standfirst,
+      byline: p.byline,
       publishedAt: date ?? p.publishedAt,
+      paragraphs: p.paragraphs,
+      captions: p.captions,
+      credits: p.credits,
       warnings,
     }),
   };

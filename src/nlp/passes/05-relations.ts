@@ -18,10 +18,13 @@ interface Pattern {
 }
 let patterns: Pattern[] | undefined;
 /**
- * Every pattern as one alternation, its groups unnamed: a sentence it finds nothing in has no match of
- * any pattern, and the patterns are not tried one by one (undefined when a pattern refers back to a group).
+ * Every pattern as alternations, its groups unnamed: a sentence they find nothing in has no match of any
+ * pattern, and the patterns are not tried one by one (undefined when a pattern refers back to a group). The
+ * patterns that start with a placeholder are one alternation after the placeholder written once ("⟦\d+⟧(?:…|…)",
+ * the same matches: the search then only stops at a "⟦"), the others (an alliance named first) another.
  */
-let anyPattern: RegExp | undefined;
+let anyPattern: { lead?: RegExp; rest?: RegExp } | undefined;
+const MARK = "⟦(?:\\d+)⟧";
 function load(): Pattern[] {
   if (patterns) return patterns;
   patterns = readTsv("relations.tsv", 4).map(([type, rule, conf, pat]) => {
@@ -33,7 +36,15 @@ function load(): Pattern[] {
     return { type: type as RelationType, rule, conf: Number(conf), re: new RegExp(src, "giu"), alliance: !pat.includes("{S}"), slots };
   });
   const sources = patterns.map((p) => p.re.source);
-  if (!sources.some((x) => /\\k<|\\[1-9]/.test(x))) anyPattern = new RegExp(sources.map((x) => `(?:${x.replace(/\(\?<([A-Za-z]\w*)>/g, "(?:")})`).join("|"), "iu");
+  if (!sources.some((x) => /\\k<|\\[1-9]/.test(x))) {
+    const unnamed = sources.map((x) => x.replace(/\(\?<([A-Za-z]\w*)>/g, "(?:"));
+    const lead = unnamed.filter((x) => x.startsWith(MARK)).map((x) => `(?:${x.slice(MARK.length)})`);
+    const rest = unnamed.filter((x) => !x.startsWith(MARK)).map((x) => `(?:${x})`);
+    anyPattern = {
+      lead: lead.length > 0 ? new RegExp(`⟦\\d+⟧(?:${lead.join("|")})`, "iu") : undefined,
+      rest: rest.length > 0 ? new RegExp(rest.join("|"), "iu") : undefined,
+    };
+  }
   return patterns;
 }
 
@@ -65,16 +76,25 @@ export function maskSentence(text: string, start: number, end: number, mentions:
   return { masked, used, toBody };
 }
 
-/** The relations the patterns find in one sentence, added to `out`; returns the alliance last named (the source of "{T} joined"-style patterns). */
-function sentenceRelations(doc: NlpDoc, s: Span, P: Pattern[], kindOf: Map<string, ActorKind>, out: Relation[], alliance: string | undefined): string | undefined {
+const ALLIANCE_RULE = /alliance|coalition/;
+const ALLIANCE_TEXT = /alliance|coalition/i;
+
+/**
+ * The relations the patterns find in one sentence, added to `out`; returns the alliance last named (the source of "{T} joined"-style patterns).
+ * `marked`: the text has a "⟦" of its own (else a masked sentence has one per placeholder, and they are not counted).
+ */
+function sentenceRelations(doc: NlpDoc, s: Span, P: Pattern[], kindOf: Map<string, ActorKind>, out: Relation[], alliance: string | undefined, marked: boolean): string | undefined {
   const inside = within(doc.mentions, s.start, s.end);
   if (inside.length === 0) return alliance; // no actor: nothing to relate, no alliance named
   const { masked, used, toBody } = maskSentence(doc.text, s.start, s.end, inside);
-  for (const u of used) if (/alliance|coalition/.test(u.rule) || /alliance|coalition/i.test(u.text)) alliance = u.actor;
+  for (const u of used) if (ALLIANCE_RULE.test(u.rule) || ALLIANCE_TEXT.test(u.text)) alliance = u.actor;
   if (used.length === 0) return alliance;
-  let marks = 0;
-  for (let i = masked.indexOf("⟦"); i >= 0; i = masked.indexOf("⟦", i + 1)) marks++;
-  if (anyPattern && !anyPattern.test(masked)) return alliance;
+  let marks = used.length;
+  if (marked) {
+    marks = 0;
+    for (let i = masked.indexOf("⟦"); i >= 0; i = masked.indexOf("⟦", i + 1)) marks++;
+  }
+  if (anyPattern && !anyPattern.lead?.test(masked) && !anyPattern.rest?.test(masked)) return alliance;
   for (const p of P) {
     if (marks < p.slots) continue;
     patternRelations(doc, s, p, masked, used, toBody, alliance, kindOf, out);
@@ -160,7 +180,8 @@ export const relationsPass: Pass = {
     const kindOf = new Map(doc.actors.map((a) => [a.id, a.kind]));
     const out: Relation[] = [];
     let alliance: string | undefined;
-    for (const s of doc.sentences) alliance = sentenceRelations(doc, s, P, kindOf, out, alliance);
+    const marked = doc.text.includes("⟦");
+    for (const s of doc.sentences) alliance = sentenceRelations(doc, s, P, kindOf, out, alliance, marked);
     remapSponsored(doc, out, kindOf);
     doc.relations.push(...out);
   },
