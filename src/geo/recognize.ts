@@ -36,6 +36,10 @@ const ORG_HEADS = new Set<string>(STOP.organisationHeads);
 const CODENAME_HEADS = new Set<string>(STOP.codenameHeads);
 const ARTICLE_TOKENS = new Set(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "an", "ul", "ud", "ur", "de", "du", "la", "le", "of", "on", "upon", "the", "del", "di", "da", "do", "dos", "das", "y", "i", "e", "en", "sur", "am", "im", "an", "der"]);
 const MAX_TOKENS = 7;
+// the longest word that may be a determiner or an article (a longer word is neither: asked without its
+// lower case, which lower-casing never shortens) and the lengths of the code-name heads
+const START_WORD_MAX = Math.max(...[...DETERMINERS, ...ARTICLE_TOKENS].map((w) => w.length));
+const CODENAME_HEAD_LENGTHS = new Set([...CODENAME_HEADS].map((w) => w.length));
 
 /**
  * A word of the text. Its string is sliced only when asked (most words never are), and the
@@ -391,7 +395,8 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[], looks: 
       i++;
       continue;
     }
-    const tl = low(t);
+    // (a word too long to be a determiner or an article is neither: "" stands for its lower case)
+    const tl = t.end - t.start <= START_WORD_MAX ? low(t) : "";
     const startsName =
       (t.cap && !DETERMINERS.has(tl)) ||
       (ARTICLE_TOKENS.has(tl) && tokAt(toks, i + 1)?.joined === true && toks[i + 1]!.cap);
@@ -745,7 +750,7 @@ function codeNames(text: string, toks: Tok[]): Set<string> | undefined {
   let out: Set<string> | undefined;
   for (let k = 0; k + 1 < toks.length; k++) {
     const h = toks[k]!;
-    if (!h.cap || !CODENAME_HEADS.has(low(h))) continue;
+    if (!h.cap || !CODENAME_HEAD_LENGTHS.has(h.end - h.start) || !CODENAME_HEADS.has(low(h))) continue;
     let e = k + 1;
     while (e < toks.length && e - k <= 4 && toks[e]!.cap && adjacent(text, toks[e - 1]!, toks[e]!)) e++;
     if (e === k + 1) continue;

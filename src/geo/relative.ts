@@ -101,18 +101,19 @@ export function relativePlaces(text: string, gaz: Gazetteer, anchors: Anchor[], 
       addRelative(out, text, p, m[2]!.toLowerCase(), a.span.start, a.span.end + m[0].length, lat, lon, p.precision === 3 ? 3 : 2, extra);
       continue;
     }
-    if ((m = RE_POSS_DIR_AFTER.exec(after)) && (p.featureCode.startsWith("PCL") || p.featureCode === "ADM1")) {
+    // (the place's kind is asked before the pattern: most anchors are no country or province)
+    if ((p.featureCode.startsWith("PCL") || p.featureCode === "ADM1") && (m = RE_POSS_DIR_AFTER.exec(after))) {
       // "Syria's northeast"
       const dir = dirKey(m[1]!);
       const [lat, lon] = partOf(gaz, p, dir);
       addRelative(out, text, p, "part", a.span.start, a.span.end + m[0].length, lat, lon, 3, { direction: dir });
       continue;
     }
-    if ((m = RE_NEAR_BEFORE.exec(before)) && p.precision === 1) {
+    if (p.precision === 1 && (m = RE_NEAR_BEFORE.exec(before))) {
       addRelative(out, text, p, "near", a.span.start - m[0].length, a.span.end, p.lat, p.lon, 2);
       continue;
     }
-    if ((m = RE_DIR_BEFORE.exec(before)) && (p.featureCode.startsWith("PCL") || p.featureCode === "ADM1")) {
+    if ((p.featureCode.startsWith("PCL") || p.featureCode === "ADM1") && (m = RE_DIR_BEFORE.exec(before))) {
       const dir = dirKey(m[1]!);
       const [lat, lon] = partOf(gaz, p, dir);
       addRelative(out, text, p, "part", a.span.start - m[0].length, a.span.end, lat, lon, 3, { direction: dir });

@@ -177,6 +177,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   for (let pass = 0; pass < W.contextPasses; pass++) {
     const winners: (Scored | undefined)[] = [];
     for (let k = 0; k < a.n; k++) winners.push(current[k]![0]);
+    townWinners(gaz, a, winners);
     const next: Scored[][] = [];
     for (let k = 0; k < a.n; k++) next.push(rescore(gaz, a, k, winners));
     current = next;
@@ -241,6 +242,10 @@ class Article {
   readonly nearCountries: string[][] = [];
   /** The other mentions of each mention's name (same key). */
   readonly sameKey: number[][] = [];
+  /** A number for each mention's name key (equal numbers: equal keys). */
+  readonly keyIds: Int32Array;
+  /** In a context pass, each mention's winner when it is a town or smaller (not a country or large feature), else -1. */
+  readonly townW: Int32Array;
   /** The winner of each mention when the text states where it is ("Austin, in Scott County, Indiana"), else -1. */
   readonly stated: Int32Array;
 
@@ -257,6 +262,8 @@ class Article {
     this.listOf = new Int32Array(n).fill(-1);
     this.stated = new Int32Array(n).fill(-1);
     this.repeats = new Int32Array(n).fill(-1);
+    this.keyIds = new Int32Array(n);
+    this.townW = new Int32Array(n).fill(-1);
     // the first mention of each name looked up as written: an article names its places again and
     // again (37 mentions of 15 names in a Guardian article), and the look-ups depend on the name alone
     const firstOf = new Map<string, number>();
@@ -535,8 +542,13 @@ function findSameKeys(a: Article): void {
   const byKey = new Map<string, number[]>();
   for (let k = 0; k < a.n; k++) {
     const l = byKey.get(a.keys[k]!);
-    if (l) l.push(k);
-    else byKey.set(a.keys[k]!, [k]);
+    if (l) {
+      l.push(k);
+      a.keyIds[k] = a.keyIds[l[0]!]!;
+    } else {
+      byKey.set(a.keys[k]!, [k]);
+      a.keyIds[k] = byKey.size;
+    }
   }
   for (let k = 0; k < a.n; k++) {
     const l = byKey.get(a.keys[k]!)!;
@@ -624,7 +636,7 @@ function inContext(gaz: Gazetteer, a: Article, k: number, winners: (Scored | und
   const mine = a.own.get(key);
   const total = a.othersOf(key);
   const around = new Around();
-  nearWinners(gaz, a, k, winners, around);
+  nearWinners(a, k, winners, around);
   if (a.listOf[k]! >= 0) around.listKinds = listKindsOf(gaz, a, k, winners);
   neighbours(gaz, a, k, winners, around);
   const out = emptyList();
@@ -648,19 +660,31 @@ function inContext(gaz: Gazetteer, a: Article, k: number, winners: (Scored | und
   return out;
 }
 
+/** Each mention's winner of the pass when it is a town or smaller (not a country or large feature), else -1 (into a.townW). */
+function townWinners(gaz: Gazetteer, a: Article, winners: (Scored | undefined)[]): void {
+  for (let j = 0; j < a.n; j++) {
+    const w = winners[j];
+    let t = -1;
+    if (w) {
+      const wf = gaz.fcode(w.index);
+      if (!(wf.startsWith("PCL") || LARGE.has(wf))) t = w.index;
+    }
+    a.townW[j] = t;
+  }
+}
+
 /** The other names' winners close by that are towns or smaller (not countries or large features), once each. */
-function nearWinners(gaz: Gazetteer, a: Article, k: number, winners: (Scored | undefined)[], around: Around): void {
+function nearWinners(a: Article, k: number, winners: (Scored | undefined)[], around: Around): void {
   // the neighbouring mentions only (long documents drift from place to place)
-  const key = a.keys[k]!;
+  // (each winner's kind was asked once for the pass: townWinners)
+  const kid = a.keyIds[k]!;
   const others = around.others;
   const from = Math.max(0, k - CONTEXT_WINDOW);
   const to = Math.min(winners.length, k + CONTEXT_WINDOW + 1);
   for (let j = from; j < to; j++) {
-    const w = winners[j];
-    if (!w || a.keys[j] === key || others.includes(w.index)) continue;
-    const wf = gaz.fcode(w.index);
-    if (wf.startsWith("PCL") || LARGE.has(wf)) continue;
-    others.push(w.index);
+    const w = a.townW[j]!;
+    if (w < 0 || a.keyIds[j] === kid || others.includes(w)) continue;
+    others.push(w);
   }
 }
 
