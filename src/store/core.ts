@@ -506,8 +506,10 @@ export class CoreStore implements Store {
       // each merged event gained one report (never two: see claimed), the last in ord order
       const added = new Map<number, EventReport>();
       for (let i = 0; i < reports.length; i++) if (matches[i] !== undefined) added.set(matches[i]!, reports[i]);
-      const rebuilt = await this.rebuild(db, merged, seq, added);
-      await this.relinkEventActors(db, rebuilt);
+      // the values kept events had before (their links are those values': see keptLinks)
+      const prior = new Map<number, readonly Param[]>();
+      const rebuilt = await this.rebuild(db, merged, seq, added, prior);
+      await this.relinkEventActors(db, rebuilt, prior);
       pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
     }
     await this.insertEventActors(db, links);
@@ -866,7 +868,13 @@ export class CoreStore implements Store {
    * `added`: the report each event just gained, with ords after all its others; on SQLite an event
    * whose reports are kept (mergeReports) appends it instead of reading them all.
    */
-  private async rebuild(db: Db, ns: number[], seq: () => number, added?: Map<number, EventReport>): Promise<{ n: number; c: CombinedEvent }[]> {
+  private async rebuild(
+    db: Db,
+    ns: number[],
+    seq: () => number,
+    added?: Map<number, EventReport>,
+    prior?: Map<number, readonly Param[]>,
+  ): Promise<{ n: number; c: CombinedEvent }[]> {
     if (ns.length === 0) return [];
     const keep = db.dialect === "sqlite";
     const reports = new Map<number, EventReport[]>();
@@ -876,6 +884,7 @@ export class CoreStore implements Store {
       const kept = keep ? this.mergeReports.get(n) : undefined;
       const report = added?.get(n);
       if (kept && report !== undefined) {
+        prior?.set(n, kept.values);
         kept.reports.push(ownReport(report));
         this.mergeReportCount++;
         reports.set(n, kept.reports);
@@ -943,12 +952,13 @@ export class CoreStore implements Store {
    * (a merged report seldom adds an actor or moves the date): the same rows and per-actor counts as
    * removing them all and inserting them again.
    */
-  private async relinkEventActors(db: Db, items: { n: number; c: CombinedEvent }[]): Promise<void> {
+  private async relinkEventActors(db: Db, items: { n: number; c: CombinedEvent }[], prior?: Map<number, readonly Param[]>): Promise<void> {
     if (items.length === 0) return;
     const ns = items.map(({ n }) => n);
     // the stored links by event and actor: [actor id, event row number, date]
     const old = new Map<string, [string, number, string]>();
-    for (const a of await db.allArrays(`SELECT actor_id, event_n, date FROM event_actors WHERE event_n IN (${qs(ns.length)})`, ns))
+    for (const a of keptLinks(ns, prior) ??
+      (await db.allArrays(`SELECT actor_id, event_n, date FROM event_actors WHERE event_n IN (${qs(ns.length)})`, ns)))
       old.set(`${num(a[1])}\u0000${String(a[0])}`, [String(a[0]), num(a[1]), String(a[2])]);
     const add: Param[][] = [];
     const move: Param[][] = [];
@@ -980,6 +990,13 @@ export class CoreStore implements Store {
   /** The actor pairs of stored events as deltas `d` for countPairs (read before they change). */
   private async pairsOf(db: Db, ns: number[], d: number): Promise<PairDelta[]> {
     if (ns.length === 0) return [];
+    if (db.dialect === "sqlite") {
+      // SQLite: every event kept in mergeViews holds its stored actor1, actor2 and date (what this
+      // store wrote or read): the rows the query would give, in its order (row numbers ascending, once each)
+      const sorted = [...new Set(ns)].sort((a, b) => a - b);
+      const views = sorted.map((n) => this.mergeViews.get(n));
+      if (views.every((v) => v !== undefined)) return views.map((v): PairDelta => [v!.actor1, v!.actor2, v!.date, d]);
+    }
     const rows = await db.all<Row>(`SELECT actor1, actor2, date FROM events WHERE n IN (${qs(ns.length)})`, ns);
     return rows.map((r) => [optStr(r.actor1), optStr(r.actor2), String(r.date), d]);
   }
@@ -1840,6 +1857,31 @@ function aliasSet(row: Row): Set<string> | null {
   }
   aliasSets.set(row, set);
   return set;
+}
+
+/**
+ * The actor links of events ns as relinkEventActors' query reads them (event row numbers ascending,
+ * then actor ids in SQLite's byte order), made from the column values `prior` holds for each: those
+ * rebuild last wrote for an event it keeps (mergeReports), whose links relinkEventActors then wrote
+ * from the same values. undefined when one of them is not there (the links are read).
+ */
+function keptLinks(ns: readonly number[], prior?: Map<number, readonly Param[]>): [string, number, string][] | undefined {
+  if (!prior || prior.size === 0) return undefined;
+  const out: [string, number, string][] = [];
+  for (const n of [...new Set(ns)].sort((a, b) => a - b)) {
+    const v = prior.get(n);
+    if (!v) return undefined;
+    const ids = new Set<string>();
+    for (const id of [v[2], v[3], ...jsonList(v[4]), ...jsonList(v[5])]) if (id) ids.add(String(id));
+    const date = String(v[6]);
+    for (const id of [...ids].sort(byteOrder)) out.push([id, n, date]);
+  }
+  return out;
+}
+
+/** SQLite's BINARY order of two strings: their UTF-8 bytes (UTF-16 code units differ past U+FFFF). */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 /** An actors row as an array in column order (id, name, kind, inter, country, role, affiliation, known, aliases) as the object saveActors reads. */
