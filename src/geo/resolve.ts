@@ -2,7 +2,7 @@
 // feature type (the prior), the kind of place the text says it is ("X province"), the countries
 // the article is about, stated containment ("al-Shadadi in Hasaka province"), and distance to
 // the article's other places. Two passes: the second sees the first pass's winners.
-import { distanceKm } from "./distance.js";
+import { distanceKm, distanceKmCos, latCos } from "./distance.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
@@ -637,6 +637,7 @@ function inContext(gaz: Gazetteer, a: Article, k: number, winners: (Scored | und
   const total = a.othersOf(key);
   const around = new Around();
   nearWinners(a, k, winners, around);
+  otherPoints(gaz, around.others);
   if (a.listOf[k]! >= 0) around.listKinds = listKindsOf(gaz, a, k, winners);
   neighbours(gaz, a, k, winners, around);
   const out = emptyList();
@@ -816,18 +817,43 @@ function proximityTerm(gaz: Gazetteer, a: Article, i: number, around: Around, s:
   return s + b;
 }
 
-/** km from feature i to the nearest of `others` (other than i itself); Infinity: none. */
+// the points of one rescoring's `others` (Around.others), by position: read once per mention, not once
+// per candidate, each latitude's cosine with them (otherPoints)
+let OTHER_LAT = new Float64Array(64);
+let OTHER_LON = new Float64Array(64);
+let OTHER_COS = new Float64Array(64);
+
+/** Reads the points of `others` into OTHER_LAT / OTHER_LON / OTHER_COS (for nearestOther). */
+function otherPoints(gaz: Gazetteer, others: number[]): void {
+  const n = others.length;
+  if (n > OTHER_LAT.length) {
+    OTHER_LAT = new Float64Array(n * 2);
+    OTHER_LON = new Float64Array(n * 2);
+    OTHER_COS = new Float64Array(n * 2);
+  }
+  for (let x = 0; x < n; x++) {
+    const w = others[x]!;
+    const lat = gaz.lat(w);
+    OTHER_LAT[x] = lat;
+    OTHER_LON[x] = gaz.lon(w);
+    OTHER_COS[x] = latCos(lat);
+  }
+}
+
+/** km from feature i to the nearest of `others` (other than i itself; their points read by otherPoints); Infinity: none. */
 function nearestOther(gaz: Gazetteer, i: number, others: number[]): number {
   let nearest = Number.POSITIVE_INFINITY;
   const clat = gaz.lat(i);
   const clon = gaz.lon(i);
-  for (const w of others) {
-    if (w === i) continue;
+  let ccos = Number.NaN;
+  for (let x = 0; x < others.length; x++) {
+    if (others[x] === i) continue;
     // (the latitude difference alone is a lower bound of the distance: no trigonometry for a
     // place that cannot be the nearest)
-    const wlat = gaz.lat(w);
+    const wlat = OTHER_LAT[x]!;
     if (Math.abs(wlat - clat) * KM_PER_DEGREE_LOWER >= nearest) continue;
-    const d = distanceKm(clat, clon, wlat, gaz.lon(w));
+    if (Number.isNaN(ccos)) ccos = latCos(clat);
+    const d = distanceKmCos(clat, clon, ccos, wlat, OTHER_LON[x]!, OTHER_COS[x]!);
     if (d < nearest) nearest = d;
   }
   return nearest;
