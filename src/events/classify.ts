@@ -253,12 +253,23 @@ function load(): Trigger[] {
  * prefix by prefix, and long prefixes, which send few places to the patterns, make it slow.)
  */
 interface PrefixIndex {
-  /** `next[node * SYMBOLS + symbol]`: the child node, or 0 (node 0 is the root, never a child). */
+  /**
+   * Per node (numbered depth first, the root 0): the symbol of its only child, which is numbered right
+   * after it; BRANCH when it has more children (see `row`); NO_CHILD for none.
+   */
+  only: Int8Array;
+  /** Per node with more than one child, its row of `next`. */
+  row: Uint16Array | Int32Array;
+  /** `next[row * SYMBOLS + symbol]`: the child node, or 0 (node 0 is the root, never a child). */
   next: Uint16Array | Int32Array;
+  /** 1 where a prefix ends at the node. */
+  ends: Uint8Array;
   /** The rows to try where a prefix ends at this node, else undefined. */
   rowsAt: (number[] | undefined)[];
   full: number[];
 }
+const BRANCH = -2;
+const NO_CHILD = -1;
 /** The characters prefixes are made of ([a-z0-9' -] and ".", see `heads`), numbered; upper-case letters as lower-case. */
 const SYMBOL = new Int8Array(128).fill(-1);
 const SYMBOLS = (() => {
@@ -301,30 +312,43 @@ function buildIndex(T: Trigger[]): void {
     }
     ends[node] = rows;
   }
-  // then numbered level by level (breadth first: the root's children first, then theirs …): the few
-  // levels every walk goes through sit together in memory, which is what stays in the CPU's caches
-  // between articles; a node's table row is its number (two bytes a cell while the numbers fit)
+  // then numbered depth first: a walk down the single letters of a prefix goes from a node to the
+  // next one (most nodes have one child: no table row for them), and the tables are small enough to
+  // stay in the CPU's caches between articles
   const nodes = kids.length;
-  const next = nodes < 65536 ? new Uint16Array(nodes * SYMBOLS) : new Int32Array(nodes * SYMBOLS);
+  const Index = nodes < 65536 ? Uint16Array : Int32Array;
+  const only = new Int8Array(nodes).fill(NO_CHILD);
+  const row = new Index(nodes);
+  let branches = 0;
+  for (const ks of kids) if (ks.length > 2) branches++;
+  const next = new Index(branches * SYMBOLS);
+  const endAt = new Uint8Array(nodes);
   // where a prefix ends, the rows of every prefix that it starts with (the ends passed on the way down)
   const rowsAt: (number[] | undefined)[] = new Array(nodes).fill(undefined);
-  // (order[i]: the node of the first pass numbered i; above[i]: the rows passed on the way down to it)
-  const order = [0];
-  const above: number[][] = [[]];
-  for (let i = 0; i < order.length; i++) {
-    const ks = kids[order[i]];
-    for (let k = 0; k < ks.length; k += 2) {
-      const child = ks[k + 1];
-      const num = order.length;
-      next[i * SYMBOLS + ks[k]] = num;
-      order.push(child);
-      const e = ends[child];
-      const here = e ? [...new Set([...above[i], ...e])].sort((x, y) => x - y) : above[i];
-      if (e) rowsAt[num] = here;
-      above.push(here);
+  // (a stack of [node of the first pass, its parent's number, its symbol, the rows passed on the way down to it])
+  const stack: [number, number, number, number[]][] = [[0, -1, 0, []]];
+  let num = 0;
+  let branchRows = 0;
+  while (stack.length > 0) {
+    const [old, parent, sym, above] = stack.pop()!;
+    const me = num++;
+    if (parent >= 0 && only[parent] === BRANCH) next[row[parent] * SYMBOLS + sym] = me;
+    const e = ends[old];
+    const here = e ? [...new Set([...above, ...e])].sort((x, y) => x - y) : above;
+    if (e) {
+      rowsAt[me] = here;
+      endAt[me] = 1;
     }
+    const ks = kids[old];
+    if (ks.length === 2) only[me] = ks[0];
+    else if (ks.length > 2) {
+      only[me] = BRANCH;
+      row[me] = branchRows++;
+    }
+    // (pushed last to first: popped, so numbered, first to last; an only child right after its parent)
+    for (let k = ks.length - 2; k >= 0; k -= 2) stack.push([ks[k + 1], me, ks[k], here]);
   }
-  index = { next, rowsAt, full: T.flatMap((t, i) => (t.prefixes ? [] : [i])) };
+  index = { only, row, next, ends: endAt, rowsAt, full: T.flatMap((t, i) => (t.prefixes ? [] : [i])) };
 }
 
 /** A word character for the regex `\b` of a pattern without the unicode flag: [A-Za-z0-9_]. */
@@ -357,7 +381,7 @@ const NO_MATCH: TriggerMatch = { t: 0, start: 0, end: 0, text: "" };
 export function scanTriggers(text: string): TriggerMatch[][] {
   const T = load();
   const ix = index!;
-  const { next, rowsAt } = ix;
+  const { only, row, next, ends, rowsAt } = ix;
   // (every list made of the array kind that holds objects: V8 threw this scan's code away at lists of
   // another kind)
   const out: TriggerMatch[][] = [];
@@ -375,17 +399,22 @@ export function scanTriggers(text: string): TriggerMatch[][] {
     if (word === wordBefore) continue;
     wordBefore = word;
     // the deepest prefix that starts here
-    let rows: number[] | undefined;
+    let deepest = 0;
     let node = 0;
     for (let k = pos; k < n; k++) {
       const ch = text.charCodeAt(k);
       const sym = ch < 128 ? SYMBOL[ch] : -1;
       if (sym < 0) break;
-      node = next[node * SYMBOLS + sym];
-      if (node === 0) break;
-      rows = rowsAt[node] ?? rows;
+      const o = only[node];
+      if (o === sym) node++;
+      else if (o === BRANCH) {
+        node = next[row[node] * SYMBOLS + sym];
+        if (node === 0) break;
+      } else break;
+      if (ends[node] === 1) deepest = node;
     }
-    if (rows === undefined) continue;
+    if (deepest === 0) continue;
+    const rows = rowsAt[deepest]!;
     for (const i of rows) {
       if (pos < nextFrom[i]) continue;
       const re = T[i].sticky;
