@@ -10,8 +10,31 @@ import type { NlpDoc, Pass } from "../pipeline.js";
 // test keeps the pattern as the specification): 1.7x faster than trying the pattern at every position.
 const PARTICLES = ["al", "el", "ad", "as", "ash", "ar", "ez", "bin", "ibn", "abu", "Abu", "de", "du", "van", "von", "da"];
 const JOINERS = ["of", "for", "the", "and", "de", "la", "al", "bin", "ibn", "wal", "ul"];
-const PARTICLE_SET = new Set(PARTICLES);
-const JOINER_SET = new Set(JOINERS);
+/**
+ * A short ASCII word as a number (up to 3 characters of 7 bits each, and its length): looked up without making
+ * its string. -1 for a word that is longer or not ASCII (no particle or joiner is: see shortCodes).
+ */
+function shortCode(s: string, i: number, e: number): number {
+  if (e - i > 3) return -1;
+  let key = e - i;
+  for (let k = i; k < e; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) return -1;
+    key = (key << 7) | c;
+  }
+  return key;
+}
+function shortCodes(words: string[]): Set<number> {
+  const out = new Set<number>();
+  for (const w of words) {
+    const key = shortCode(w, 0, w.length);
+    if (key < 0) throw new Error(`03-names: "${w}" is not a short ASCII word`);
+    out.add(key);
+  }
+  return out;
+}
+const PARTICLE_CODES = shortCodes(PARTICLES);
+const JOINER_CODES = shortCodes(JOINERS);
 
 const UPPER = /^\p{Lu}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -73,7 +96,7 @@ function capBody(s: string, q: number, end: number): number {
 function cap(s: string, q: number, end: number): number {
   // a particle is followed by "-" or white space, so it is the whole run of letters at q
   const k = lowerRun(s, q + 1, end);
-  if (k - q <= 3 && k < end && PARTICLE_SET.has(s.slice(q, k)) && (s[k] === "-" || isSpaceAt(s, k, end))) {
+  if (k - q <= 3 && k < end && PARTICLE_CODES.has(shortCode(s, q, k)) && (s[k] === "-" || isSpaceAt(s, k, end))) {
     const e = capBody(s, k + 1, end);
     if (e >= 0) return e;
   }
@@ -98,7 +121,7 @@ function runAt(s: string, p: number, end: number): number {
     if (w > e) {
       // white space, a joining word, white space, CAP
       const k = lowerRun(s, w, end);
-      if (k - w >= 2 && k - w <= 3 && JOINER_SET.has(s.slice(w, k))) {
+      if (k - w >= 2 && k - w <= 3 && JOINER_CODES.has(shortCode(s, w, k))) {
         const w2 = skipSpaces(s, k, end);
         if (w2 > k) next = cap(s, w2, end);
       }
@@ -151,7 +174,14 @@ const END_JOINERS = ["of", "for", "the", "and"];
 
 /** The length of the joiner s[i, e) ends with, or 0. */
 function joinerBefore(s: string, i: number, e: number): number {
-  for (const w of END_JOINERS) if (e - i >= w.length && s.startsWith(w, e - w.length)) return w.length;
+  // (compared from the last character: most runs differ there, and no call is made)
+  for (const w of END_JOINERS) {
+    const n = w.length;
+    if (e - i < n) continue;
+    let k = 1;
+    while (k <= n && s.charCodeAt(e - k) === w.charCodeAt(n - k)) k++;
+    if (k > n) return n;
+  }
   return 0;
 }
 
