@@ -309,9 +309,45 @@ function tokAt(toks: Tok[], k: number): Tok | undefined {
   return k >= 0 && k < toks.length ? toks[k] : undefined;
 }
 
-function overlapsAny(s: number, e: number, spans: Span[]): boolean {
-  for (const x of spans) if (x.start < e && s < x.end) return true;
-  return false;
+/**
+ * The excluded spans of one text, asked "does any overlap [s, e)?" by bisection: sorted by start, with
+ * the largest end among the first k (the spans come as the NLP stage's mention objects, read once here).
+ */
+class SpanSet {
+  private readonly starts: Float64Array;
+  private readonly maxEnd: Float64Array;
+
+  constructor(spans: Span[]) {
+    // (a span whose start or end is no number overlaps nothing, as the comparisons say)
+    const kept: [number, number][] = [];
+    for (const x of spans) {
+      const start = Number(x.start);
+      const end = Number(x.end);
+      if (!Number.isNaN(start) && !Number.isNaN(end)) kept.push([start, end]);
+    }
+    kept.sort((x, y) => x[0] - y[0]);
+    this.starts = new Float64Array(kept.length);
+    this.maxEnd = new Float64Array(kept.length);
+    let m = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < kept.length; k++) {
+      this.starts[k] = kept[k]![0];
+      m = Math.max(m, kept[k]![1]);
+      this.maxEnd[k] = m;
+    }
+  }
+
+  /** Does some span x have x.start < e and s < x.end? */
+  overlaps(s: number, e: number): boolean {
+    // the number of spans that start before e
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnd[lo - 1]! > s;
+  }
 }
 
 /** One text's recognition: what the steps below share. */
@@ -331,7 +367,7 @@ class Recognition {
   constructor(
     readonly text: string,
     readonly gaz: Gazetteer,
-    readonly exclude: Span[],
+    readonly exclude: SpanSet,
     /** the text's words looked up so far (see WordLooks) */
     readonly looks: WordLooks,
   ) {
@@ -384,7 +420,8 @@ export type WordLooks = Map<string, SurfaceLook>;
 
 /** Finds place-name mentions in `text` (spans + surface), not yet resolved (`looks`: see WordLooks). */
 export function recognize(text: string, gaz: Gazetteer, exclude: Span[], looks: WordLooks = new Map()): MentionInput[] {
-  const r = new Recognition(text, gaz, exclude, looks);
+  const spans = new SpanSet(exclude);
+  const r = new Recognition(text, gaz, spans, looks);
   const toks = r.toks;
   const out: MentionInput[] = [];
   let i = 0;
@@ -433,9 +470,9 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[], looks: 
       i = bestEnd + 1;
     } else i++;
   }
-  stateAbbreviations(text, gaz, exclude, out);
-  postalCodes(text, gaz, exclude, out);
-  bareCapitals(text, gaz, exclude, out);
+  stateAbbreviations(text, gaz, spans, out);
+  postalCodes(text, gaz, spans, out);
+  bareCapitals(text, gaz, spans, out);
   return out;
 }
 
@@ -494,7 +531,7 @@ function rejectedInContext(r: Recognition, i: number, bestEnd: number, bestKey: 
   const prev = tokAt(toks, i - 1);
   const next = tokAt(toks, bestEnd + 1);
   let reject = false;
-  if (overlapsAny(start, end, exclude)) reject = true;
+  if (exclude.overlaps(start, end)) reject = true;
   else if ((!t.abbrev && STOPWORDS.has(lower)) || ORGANISATIONS.has(lower) || gaz.demonym(bestKey) !== undefined) reject = true;
   else if (/['’](?:re|ll|ve|d|m|t)$/i.test(surface)) reject = true;
   // a name that is the whole of a quotation ("Operation “Olive Branch”", "the “Euphrates Shield”"
@@ -613,7 +650,7 @@ function loneWordRejected(r: Recognition, i: number, bestKey: string, surface: s
 }
 
 /** "Paris, Tenn.": an AP-style state abbreviation right after "Place, ". */
-function stateAbbreviations(text: string, gaz: Gazetteer, exclude: Span[], out: MentionInput[]): void {
+function stateAbbreviations(text: string, gaz: Gazetteer, exclude: SpanSet, out: MentionInput[]): void {
   const stRe = /,\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.)/g;
   const st = gaz.header.stateAbbreviations;
   for (let m = stRe.exec(text); m; m = stRe.exec(text)) {
@@ -622,7 +659,7 @@ function stateAbbreviations(text: string, gaz: Gazetteer, exclude: Span[], out: 
     const start = m.index + m[0].length - abbr.length;
     const end = start + abbr.length;
     const prevPlace = out.find((o) => o.end === m!.index);
-    if (!prevPlace || overlapsAny(start, end, exclude) || out.some((o) => o.start < end && start < o.end)) continue;
+    if (!prevPlace || exclude.overlaps(start, end) || out.some((o) => o.start < end && start < o.end)) continue;
     out.push({ start, end, surface: abbr, forced: [st[abbr.replace(/\./g, "")]!] });
   }
 }
@@ -631,14 +668,14 @@ function stateAbbreviations(text: string, gaz: Gazetteer, exclude: Span[], out: 
  * "Austin, TX": a US state's postal code (its GeoNames admin-1 code) right after "Town, ", when
  * the town has a namesake in that state ("Hollywood, LA" is not Louisiana).
  */
-function postalCodes(text: string, gaz: Gazetteer, exclude: Span[], out: MentionInput[]): void {
+function postalCodes(text: string, gaz: Gazetteer, exclude: SpanSet, out: MentionInput[]): void {
   const pcRe = /,\s+([A-Z]{2})(?![\p{L}\p{N}'’-]|\.\p{L})/gu;
   for (let m = pcRe.exec(text); m; m = pcRe.exec(text)) {
     const state = usStates(gaz).get(m[1]!);
     const start = m.index + m[0].length - 2;
     const end = start + 2;
     const prevPlace = out.find((o) => o.end === m!.index);
-    if (state === undefined || !prevPlace || overlapsAny(start, end, exclude)) continue;
+    if (state === undefined || !prevPlace || exclude.overlaps(start, end)) continue;
     if (out.some((o) => o.start < end && start < o.end)) continue;
     const a1 = gaz.a1(state);
     if (!gaz.candidates(prevPlace.surface).some((c) => gaz.cc(c) === "US" && gaz.a1(c) === a1 && c !== state)) continue;
@@ -647,12 +684,12 @@ function postalCodes(text: string, gaz: Gazetteer, exclude: Span[], out: Mention
 }
 
 /** "the Kazakh capital" with no name after it: the capital of that country (only texts that say "capital" can hold one). */
-function bareCapitals(text: string, gaz: Gazetteer, exclude: Span[], out: MentionInput[]): void {
+function bareCapitals(text: string, gaz: Gazetteer, exclude: SpanSet, out: MentionInput[]): void {
   for (const m of matchesEndingWith(text, "capital", 1, BARE_CAPITAL)) {
     const v = gaz.demonym(nameKey(m[1]!));
     const cc = v && !v.startsWith("#") ? v : undefined;
     const cap = cc ? gaz.header.capitals[cc] : undefined;
-    if (cap === undefined || overlapsAny(m.index, m.index + m[0].length, exclude)) continue;
+    if (cap === undefined || exclude.overlaps(m.index, m.index + m[0].length)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], forced: [cap], cues: ["PPLC"] });
   }
 }
