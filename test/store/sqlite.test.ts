@@ -185,3 +185,48 @@ test("sqlite: merges from kept reports give the tables of a store that reads eve
     db.close();
   }
 });
+
+// SQLite batches take no savepoint per document: a failing one rolls the transaction back and the
+// batch's earlier documents are saved again. They must come out as if the failing one was never given.
+test("sqlite: a failing document mid-batch leaves the same results and tables as a batch without it", async (t) => {
+  const own = mkdtempSync(join(tmpdir(), "sitrep-redo-"));
+  t.after(() => rmSync(own, { recursive: true, force: true }));
+  const bad = () => {
+    const d = corpus()[1];
+    d.article = { ...d.article, id: "bad", url: "https://example.org/bad", body: `${d.article.body} A bad copy.` };
+    d.events.push({ ...d.events[0] }); // duplicate report key → constraint violation mid-save
+    return d;
+  };
+  const replaced = corpus()[0];
+  replaced.article = { ...replaced.article, body: `${replaced.article.body} A later paragraph.` };
+  const run = async (name: string, withBad: boolean) => {
+    const s = await openStore(join(own, name));
+    const batch = s.openBatch();
+    const results = [];
+    const docs = [...corpus(), replaced];
+    for (let i = 0; i < docs.length; i++) {
+      results.push(await batch.save(docs[i]));
+      if (withBad && (i === 1 || i === docs.length - 1)) await assert.rejects(batch.save(bad()), "the failing document fails");
+    }
+    assert.equal(batch.pending, docs.length, "every good document is pending");
+    await batch.commit();
+    const stats = await s.stats();
+    await s.close();
+    const db = new Database(join(own, name), { readonly: true });
+    try {
+      const tables = ["articles", "events", "event_sources", "event_actors", "actor_event_counts", "actor_pairs", "actors", "actor_mentions", "places", "counters"].map(
+        (tn) => db.prepare(`SELECT * FROM ${tn}`).raw().all().map((r) => JSON.stringify(r).replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, "TS")),
+      );
+      assert.doesNotThrow(() => db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'bad'").get());
+      return { results, stats, tables };
+    } finally {
+      db.close();
+    }
+  };
+  const a = await run("with-bad.db", true);
+  const b = await run("without.db", false);
+  assert.ok(a.results.some((r) => r.mergedEvents > 0) && a.results.some((r) => r.status === "replaced"), "the batch merges and replaces (else the test tests less)");
+  assert.deepEqual(a.results, b.results, "the same save results");
+  assert.deepEqual(a.stats, b.stats, "the same counts and cursor");
+  assert.deepEqual(a.tables, b.tables, "the same rows");
+});
