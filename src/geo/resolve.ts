@@ -229,6 +229,7 @@ class Article {
   readonly names: string[] = [];
   readonly keys: string[] = [];
   readonly plains: (string | undefined)[] = [];
+  readonly spelts: (string | undefined)[] = [];
   readonly cuesOf: (string[] | undefined)[] = [];
   /** Prior-ranked candidates, best first. */
   readonly prior: Scored[][] = [];
@@ -284,6 +285,7 @@ class Article {
         this.names.push(this.names[same]!);
         this.keys.push(this.keys[same]!);
         this.plains.push(undefined);
+        this.spelts.push(undefined);
         this.cuesOf.push(this.fallbacks[same]?.cues ?? m.cues);
         continue;
       }
@@ -307,18 +309,32 @@ class Article {
       this.names.push(name);
       this.keys.push(nameKey(name));
       this.plains.push(undefined);
+      this.spelts.push(undefined);
       this.cuesOf.push(fb?.cues ?? m.cues);
     }
   }
 
   /** The light name of mention k's name (asked for rarely: made on first use). */
   plain(k: number): string {
-    let p = this.plains[k];
+    // (a repeated name's is its first mention's: one look-up per name)
+    const first = this.repeats[k]! >= 0 ? this.repeats[k]! : k;
+    let p = this.plains[first];
     if (p === undefined) {
-      p = lightName(this.names[k]!);
-      this.plains[k] = p;
+      p = lightName(this.names[first]!);
+      this.plains[first] = p;
     }
     return p;
+  }
+
+  /** The spellingKey of mention k's name (made once per name). */
+  spelt(k: number): string {
+    const first = this.repeats[k]! >= 0 ? this.repeats[k]! : k;
+    let v = this.spelts[first];
+    if (v === undefined) {
+      v = spellingKey(this.names[first]!);
+      this.spelts[first] = v;
+    }
+    return v;
   }
 
   /** The country weight of the other names, all countries together (summed once per name key). */
@@ -1086,7 +1102,7 @@ class JunkCheck {
     this.k = k;
     this.mine = this.a.own.get(this.a.keys[k]!);
     this.weak = weak;
-    this.spelt = spellingKey(this.a.names[k]!);
+    this.spelt = this.a.spelt(k);
     this.speltThenSpace = `${this.spelt} `;
     this.bigOwner = false;
     this.bigOwners.length = 0;
