@@ -224,6 +224,12 @@ export class CoreStore implements Store {
    */
   private actorRows = new Map<string, Row>();
   private dataVersion = -1;
+  /**
+   * SQLite: the seq counter as the open transaction's last saveIn wrote it, so the next document of
+   * a batch does not read it again (nothing else writes inside the transaction); undefined outside
+   * one and after a rollback (forgetMerges).
+   */
+  private txSeq: number | undefined;
   private static readonly MAX_MERGE_VIEWS = 100_000;
   private static readonly MAX_MERGE_REPORTS = 200_000;
   private static readonly MAX_KEPT_ROWS = 200_000;
@@ -257,6 +263,7 @@ export class CoreStore implements Store {
             return r;
           } finally {
             this.ftsPending = [];
+            this.txSeq = undefined;
           }
         })
         .catch((err) => {
@@ -292,6 +299,7 @@ export class CoreStore implements Store {
 
   /** Drops every kept merge view, merged event's reports, place and actor row (see mergeViews, mergeReports, placeRows, actorRows). */
   private forgetMerges(): void {
+    this.txSeq = undefined;
     this.mergeViews.clear();
     this.forgetMergeReports();
     this.placeRows.clear();
@@ -472,15 +480,18 @@ export class CoreStore implements Store {
     // Take the counter row first: on PostgreSQL this serialises concurrent saves so merging sees them all
     // (SQLite's write transaction already holds the whole database: a read is enough there).
     // Sequence numbers are then handed out in memory and the counter written once at the end.
-    const seq0 = num(
-      (
-        await db.get<Row>(
-          db.dialect === "sqlite"
-            ? "SELECT value FROM counters WHERE name = 'seq'"
-            : "UPDATE counters SET value = value WHERE name = 'seq' RETURNING value",
-        )
-      )?.value,
-    );
+    // (SQLite: after the first document of a transaction, the value its predecessor wrote: txSeq)
+    const seq0 =
+      this.txSeq ??
+      num(
+        (
+          await db.get<Row>(
+            db.dialect === "sqlite"
+              ? "SELECT value FROM counters WHERE name = 'seq'"
+              : "UPDATE counters SET value = value WHERE name = 'seq' RETURNING value",
+          )
+        )?.value,
+      );
     let last = seq0;
     const seq = () => ++last;
     const existing = await db.get<Row>("SELECT id, content_hash FROM articles WHERE id = ?", [key]);
@@ -556,6 +567,7 @@ export class CoreStore implements Store {
     await this.insertEventActors(db, links);
     await this.countPairs(db, pairs);
     await db.run("UPDATE counters SET value = ? WHERE name = 'seq'", [last]);
+    if (db.dialect === "sqlite") this.txSeq = last;
     const eventIds = eventNs.map(String);
     return {
       status: existing ? ("replaced" as const) : ("inserted" as const),
