@@ -173,10 +173,16 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
   findSameKeys(a);
 
   let current: Scored[][] = [];
-  for (let k = 0; k < a.n; k++) current.push(rescore(gaz, a, k, null));
+  // (when a context pass follows, the first pass gives only its winners: countriesWinner, no ranked list)
+  const firstWinners: (Scored | undefined)[] = [];
+  if (W.contextPasses === 0) for (let k = 0; k < a.n; k++) current.push(rescore(gaz, a, k, null));
+  else for (let k = 0; k < a.n; k++) firstWinners.push(countriesWinner(gaz, a, k));
   for (let pass = 0; pass < W.contextPasses; pass++) {
-    const winners: (Scored | undefined)[] = [];
-    for (let k = 0; k < a.n; k++) winners.push(current[k]![0]);
+    let winners = firstWinners;
+    if (pass > 0) {
+      winners = [];
+      for (let k = 0; k < a.n; k++) winners.push(current[k]![0]);
+    }
     townWinners(gaz, a, winners);
     const next: Scored[][] = [];
     for (let k = 0; k < a.n; k++) next.push(rescore(gaz, a, k, winners));
@@ -644,6 +650,27 @@ function countriesOnly(gaz: Gazetteer, a: Article, k: number): Scored[] {
   out.sort(byScoreDesc);
   a.stated[k] = -1;
   return out;
+}
+
+/**
+ * The first place countriesOnly would rank (the first of the best-scored in prior order, as its stable
+ * sort puts first), without the ranked list: what a context pass after it reads. Undefined: no candidates.
+ */
+function countriesWinner(gaz: Gazetteer, a: Article, k: number): Scored | undefined {
+  const key = a.keys[k]!;
+  const mine = a.own.get(key);
+  const total = a.othersOf(key);
+  let best = -1;
+  let bestScore = 0;
+  for (const c of a.prior[k]!) {
+    const s = countryTerm(a, gaz.cc(c.index), mine, total, c.score, reasonsOf(a, c));
+    if (best < 0 || s > bestScore) {
+      best = c.index;
+      bestScore = s;
+    }
+  }
+  a.stated[k] = -1;
+  return best < 0 ? undefined : new Scored(best, bestScore, NO_REASONS);
 }
 
 /** A context pass: every term, with the other mentions' winners of the pass before. */
