@@ -411,10 +411,12 @@ function compile(): Compiled {
   for (const [id, name, kind, inter, adjectives] of readTsv("peoples.tsv", 5)) {
     for (const a of adjectives.split("|")) people.set(keyOf(a), { id, name, kind: kind as ActorKind, inter: Number(inter) });
   }
+  // the keys that are one whole token as tokenize writes it (its span is all of the key, with no curly
+  // apostrophe to straighten): read from the token spans, no token objects made
   const first = new Set<string>(
     [...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => {
-      const t = tokenize(k);
-      return t.length === 1 && k === t[0].t;
+      const sp = tokenSpans(k, tokSpans);
+      return sp.n === 1 && sp.s[0] === 0 && sp.e[0] === k.length && !k.includes("’");
     }),
   );
   const firstShape = new Uint8Array(128 * 32);
