@@ -70,27 +70,22 @@ function alternatives(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cls = false;
-  let cur = "";
+  // (each alternative cut out of the source at once, not built character by character)
+  let from = 0;
   for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === "\\") {
-      cur += ch + (src[i + 1] ?? "");
-      i++;
-      continue;
+    const ch = src.charCodeAt(i);
+    if (ch === 92 /* \\ */) i++;
+    else if (cls) {
+      if (ch === 93 /* ] */) cls = false;
+    } else if (ch === 91 /* [ */) cls = true;
+    else if (ch === 40 /* ( */) depth++;
+    else if (ch === 41 /* ) */) depth--;
+    else if (ch === 124 /* | */ && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
     }
-    if (cls) {
-      if (ch === "]") cls = false;
-    } else if (ch === "[") cls = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) {
-      out.push(cur);
-      cur = "";
-      continue;
-    }
-    cur += ch;
   }
-  out.push(cur);
+  out.push(src.slice(from));
   return out;
 }
 
@@ -285,70 +280,63 @@ let index: PrefixIndex | undefined;
 function buildIndex(T: Trigger[]): void {
   // the rows of each prefix
   const rowsOf = new Map<string, number[]>();
+  let chars = 0;
   T.forEach((t, i) => {
     for (const q of t.prefixes ?? []) {
       const rows = rowsOf.get(q);
-      if (!rows) rowsOf.set(q, [i]);
-      else if (rows[rows.length - 1] !== i) rows.push(i);
+      if (!rows) {
+        rowsOf.set(q, [i]);
+        chars += q.length;
+      } else if (rows[rows.length - 1] !== i) rows.push(i);
     }
   });
-  // the trie as lists of children first (symbol, node, symbol, node …), in the order the prefixes make them
-  const kids: number[][] = [[]];
-  const ends: (number[] | undefined)[] = [undefined];
-  for (const [p, rows] of rowsOf) {
-    let node = 0;
-    for (let d = 0; d < p.length; d++) {
-      const sym = SYMBOL[p.charCodeAt(d)];
-      const ks = kids[node];
-      let child = 0;
-      for (let k = 0; k < ks.length && child === 0; k += 2) if (ks[k] === sym) child = ks[k + 1];
-      if (child === 0) {
-        child = kids.length;
-        kids.push([]);
-        ends.push(undefined);
-        ks.push(sym, child);
-      }
-      node = child;
+  // The prefixes in sorted order, each after the one it shares the most with, make the trie's nodes in
+  // depth-first order: a node's first child is made right after it, so a walk down the single letters
+  // of a prefix goes from a node to the next one (most nodes have one child: no table row for them),
+  // and the tables are small enough to stay in the CPU's caches between articles.
+  const parentOf = new Int32Array(chars + 1);
+  const symOf = new Int8Array(chars + 1);
+  const endAt = new Uint8Array(chars + 1);
+  // where a prefix ends, the rows of every prefix that it starts with (the ends passed on the way down)
+  const rowsAt: (number[] | undefined)[] = [undefined];
+  // (the nodes on the way down to the last prefix, and the rows passed at each)
+  const path = [0];
+  const passed: number[][] = [[]];
+  let nodes = 1;
+  let prev = "";
+  for (const p of [...rowsOf.keys()].sort()) {
+    let shared = 0;
+    while (shared < prev.length && p.charCodeAt(shared) === prev.charCodeAt(shared)) shared++;
+    for (let d = shared; d < p.length; d++) {
+      const node = nodes++;
+      parentOf[node] = path[d];
+      symOf[node] = SYMBOL[p.charCodeAt(d)];
+      rowsAt.push(undefined);
+      path[d + 1] = node;
+      passed[d + 1] = passed[d];
     }
-    ends[node] = rows;
+    const end = path[p.length];
+    passed[p.length] = [...new Set([...passed[p.length], ...rowsOf.get(p)!])].sort((x, y) => x - y);
+    rowsAt[end] = passed[p.length];
+    endAt[end] = 1;
+    prev = p;
   }
-  // then numbered depth first: a walk down the single letters of a prefix goes from a node to the
-  // next one (most nodes have one child: no table row for them), and the tables are small enough to
-  // stay in the CPU's caches between articles
-  const nodes = kids.length;
   const Index = nodes < 65536 ? Uint16Array : Int32Array;
+  const children = new Int32Array(nodes);
+  for (let k = 1; k < nodes; k++) children[parentOf[k]]++;
   const only = new Int8Array(nodes).fill(NO_CHILD);
   const row = new Index(nodes);
   let branches = 0;
-  for (const ks of kids) if (ks.length > 2) branches++;
-  const next = new Index(branches * SYMBOLS);
-  const endAt = new Uint8Array(nodes);
-  // where a prefix ends, the rows of every prefix that it starts with (the ends passed on the way down)
-  const rowsAt: (number[] | undefined)[] = new Array(nodes).fill(undefined);
-  // (a stack of [node of the first pass, its parent's number, its symbol, the rows passed on the way down to it])
-  const stack: [number, number, number, number[]][] = [[0, -1, 0, []]];
-  let num = 0;
-  let branchRows = 0;
-  while (stack.length > 0) {
-    const [old, parent, sym, above] = stack.pop()!;
-    const me = num++;
-    if (parent >= 0 && only[parent] === BRANCH) next[row[parent] * SYMBOLS + sym] = me;
-    const e = ends[old];
-    const here = e ? [...new Set([...above, ...e])].sort((x, y) => x - y) : above;
-    if (e) {
-      rowsAt[me] = here;
-      endAt[me] = 1;
+  for (let k = 0; k < nodes; k++) {
+    if (children[k] === 1) only[k] = symOf[k + 1];
+    else if (children[k] > 1) {
+      only[k] = BRANCH;
+      row[k] = branches++;
     }
-    const ks = kids[old];
-    if (ks.length === 2) only[me] = ks[0];
-    else if (ks.length > 2) {
-      only[me] = BRANCH;
-      row[me] = branchRows++;
-    }
-    // (pushed last to first: popped, so numbered, first to last; an only child right after its parent)
-    for (let k = ks.length - 2; k >= 0; k -= 2) stack.push([ks[k + 1], me, ks[k], here]);
   }
-  index = { only, row, next, ends: endAt, rowsAt, full: T.flatMap((t, i) => (t.prefixes ? [] : [i])) };
+  const next = new Index(branches * SYMBOLS);
+  for (let k = 1; k < nodes; k++) if (only[parentOf[k]] === BRANCH) next[row[parentOf[k]] * SYMBOLS + symOf[k]] = k;
+  index = { only, row, next, ends: endAt.slice(0, nodes), rowsAt, full: T.flatMap((t, i) => (t.prefixes ? [] : [i])) };
 }
 
 /** A word character for the regex `\b` of a pattern without the unicode flag: [A-Za-z0-9_]. */
