@@ -701,18 +701,25 @@ export function classify(of: Hit[] | CuedHits, sentence: string, actor1Kind?: st
   if (!top) return undefined;
   const none = score.get("NONE") ?? 0;
   if (none > top[1]) return undefined;
-  const trig = best.get(top[0])!;
-  const [subType, topScore] = top;
-  return {
-    subType,
-    score: topScore,
-    trigger: trig,
-    hits,
-    // only --explain reads it: written when asked
-    get reason() {
-      return `${subType} scored ${topScore} (${hits.map((h) => `${h.type}:"${h.text}"+${h.weight}`).join(", ")})${none ? `; outside-ACLED cues ${none}` : ""}`;
-    },
-  };
+  return new Classified(top[0], top[1], best.get(top[0])!, hits, none);
+}
+
+/** A classification (a class: its reason a getter of the prototype, where an object literal with a getter is made slowly every time). */
+class Classified implements Classification {
+  constructor(
+    readonly subType: SubEventType,
+    readonly score: number,
+    readonly trigger: Hit,
+    readonly hits: Hit[],
+    /** the score of the outside-ACLED cues */
+    private readonly none: number,
+  ) {}
+
+  // only --explain reads it: written when asked
+  get reason(): string {
+    const { subType, score, hits, none } = this;
+    return `${subType} scored ${score} (${hits.map((h) => `${h.type}:"${h.text}"+${h.weight}`).join(", ")})${none ? `; outside-ACLED cues ${none}` : ""}`;
+  }
 }
 
 /** The cue of type `t` already counted that overlaps `h`, if any. */
