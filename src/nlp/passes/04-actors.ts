@@ -272,7 +272,14 @@ const keyOf = (s: string) => {
   if (keyCache.size < 50_000) keyCache.set(s, k);
   return k;
 };
+/**
+ * Words of ASCII letters and digits with one space between ("Islamic State", "SDF"): their tokens are the
+ * words and their separators single spaces, so such a string is its own key (see keyOf) and its word
+ * prefixes are the keys an alias starts with, found without tokenizing it.
+ */
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const keyOf_ = (s: string) => {
+  if (PLAIN_WORDS.test(s)) return s;
   const toks = tokenize(s);
   let k = toks[0]?.t ?? "";
   for (let i = 1; i < toks.length; i++) k += (sepBetween(s, toks[i - 1].e, toks[i].s) ?? " ") + toks[i].t;
@@ -328,19 +335,26 @@ function compile(): Compiled {
     if (/^\p{Ll}/u.test(alias)) variants.push(alias[0].toUpperCase() + alias.slice(1));
     for (const v of variants) {
       // the key (see keyOf) and every shorter run of whole tokens at the alias's start, so the scan can stop early
-      const toks = tokenize(v);
-      if (toks.length === 0) continue;
-      let pre = toks[0].t;
-      const pres = [pre];
-      for (let i = 1; i < toks.length; i++) {
-        pre += (sepBetween(v, toks[i - 1].e, toks[i].s) ?? " ") + toks[i].t;
+      const pres: string[] = [];
+      if (PLAIN_WORDS.test(v)) {
+        // (the words themselves: no tokenizing, the most of the aliases)
+        for (let i = v.indexOf(" "); i >= 0; i = v.indexOf(" ", i + 1)) pres.push(v.slice(0, i));
+        pres.push(v);
+      } else {
+        const toks = tokenize(v);
+        if (toks.length === 0) continue;
+        let pre = toks[0].t;
         pres.push(pre);
+        for (let i = 1; i < toks.length; i++) {
+          pre += (sepBetween(v, toks[i - 1].e, toks[i].s) ?? " ") + toks[i].t;
+          pres.push(pre);
+        }
       }
-      const k = pre;
+      const k = pres[pres.length - 1];
       if (!k) continue;
       if (!lex.has(k)) lex.set(k, id);
       for (const p of pres) prefixes.add(p);
-      maxN = Math.max(maxN, toks.length);
+      maxN = Math.max(maxN, pres.length);
     }
   };
   for (const a of m.actors.values()) {
