@@ -426,9 +426,10 @@ function compile(): Compiled {
     for (const a of adjectives.split("|")) people.set(keyOf(a), { id, name, kind: kind as ActorKind, inter: Number(inter) });
   }
   // the keys that are one whole token as tokenize writes it (its span is all of the key, with no curly
-  // apostrophe to straighten): read from the token spans, no token objects made
+  // apostrophe to straighten): read from the token spans, no token objects made (plain words: one word)
   const first = new Set<string>(
     [...prefixes, ...country.keys(), ...metonym.keys(), ...leader.keys(), ...people.keys()].filter((k) => {
+      if (PLAIN_WORDS.test(k)) return !k.includes(" ");
       const sp = tokenSpans(k, tokSpans);
       return sp.n === 1 && sp.s[0] === 0 && sp.e[0] === k.length && !k.includes("’");
     }),
