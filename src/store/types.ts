@@ -25,7 +25,11 @@ import type {
 
 /** Store.openBatch(): documents saved into one open transaction until commit(). */
 export interface WriteBatch {
-  /** Saves as saveDoc does, inside the batch's transaction; a failing document is undone alone and its error thrown. */
+  /**
+   * Saves as saveDoc does, inside the batch's transaction; a failing document is undone alone and its
+   * error thrown. The batch holds the documents it saved until commit() (SQLite saves them again after
+   * a failing one): change none of them before then.
+   */
   save(doc: ExtractedDoc): Promise<SaveResult>;
   /** Commits the documents saved since the last commit (none: nothing to do); the next save starts a new transaction. */
   commit(): Promise<void>;
