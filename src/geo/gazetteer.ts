@@ -5,7 +5,7 @@ import { buildGazetteer, DEFAULT_STORE_PATH } from "./build.js";
 import { distanceKm } from "./distance.js";
 import { BoundedMemo } from "./memo.js";
 import { nameKey } from "./normalize.js";
-import { type BuiltSections, decodeStore, FORMAT_VERSION, type StoreHeader, storeVersionOf } from "./store-format.js";
+import { type BuiltSections, decodeStore, FORMAT_VERSION, type StoreHeader, type SupplementMeta, storeVersionOf } from "./store-format.js";
 
 /** One gazetteer entry, as handed to ranking and output. */
 export interface Feature {
@@ -273,13 +273,26 @@ export class Gazetteer {
       f.admin1Key = this.header.admin1Keys[a1]!;
       f.admin1 = this.header.admin1Names[a1]!;
     }
-    const sup = this.header.supplement[String(i)];
+    const sup = this.supplementOf(i);
     if (sup) {
       f.supplementId = sup.id;
       f.source = sup.source;
       if (sup.geometry) f.geometry = sup.geometry;
     }
     return f;
+  }
+
+  private supplementMap?: Map<number, SupplementMeta>;
+
+  /** header.supplement's entry of feature i, from a Map by number (made on first use; no key string per ask). */
+  private supplementOf(i: number): SupplementMeta | undefined {
+    let m = this.supplementMap;
+    if (m === undefined) {
+      m = new Map();
+      for (const [k, v] of Object.entries(this.header.supplement)) m.set(Number(k), v);
+      this.supplementMap = m;
+    }
+    return m.get(i);
   }
 
   // Column accessors for the hot ranking loop (no object allocation).

@@ -1288,12 +1288,17 @@ function bigCityRespelled(gaz: Gazetteer, i: number, plain: string): boolean {
 /** `form` of a feature's main name, remembered per gazetteer by feature index (bounded). */
 function mainNameMemo(form: (name: string) => string): (gaz: Gazetteer, i: number) => string {
   const memos = new WeakMap<Gazetteer, Map<number, string>>();
+  // (the last gazetteer's memo, asked without the WeakMap: a process uses one gazetteer)
+  let lastGaz: Gazetteer | undefined;
+  let lastMemo: Map<number, string> | undefined;
   return (gaz, i) => {
-    let m = memos.get(gaz);
+    let m = gaz === lastGaz ? lastMemo : memos.get(gaz);
     if (!m) {
       m = new Map();
       memos.set(gaz, m);
     }
+    lastGaz = gaz;
+    lastMemo = m;
     let v = m.get(i);
     if (v === undefined) {
       if (m.size >= 50_000) m.clear();
