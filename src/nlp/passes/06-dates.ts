@@ -23,11 +23,15 @@ const CHRONO_PREFILTER =
  */
 export function gatedChrono(): chrono.Chrono {
   if (gated) return gated;
-  const needs = new Map(readTsv("chrono-gates.tsv", 2).map(([name, re]) => [name, new RegExp(re, "i")]));
+  const rows = readTsv("chrono-gates.tsv", 2);
+  const needs = new Map(rows.map(([name, re]) => [name, new RegExp(re, "i")]));
+  const spell = new Set(rows.filter((r) => r[2] === "spell").map((r) => r[0]));
   // (a pattern that fails at once where the need is absent)
   const NEVER = /^(?!)/;
   const parsers = chrono.casual.parsers.map((p): chrono.Parser => {
     const need = needs.get(p.constructor.name);
+    if (!need) return p;
+    if (!spell.has(p.constructor.name)) return { pattern: (ctx) => (need.test(ctx.text) ? p.pattern(ctx) : NEVER), extract: (ctx, m) => p.extract(ctx, m) };
     // its pattern spelled out without the "i" flag (events/ascii-case.ts: the same matches, compiled
     // several times faster), made once for each pattern the parser gives
     const spelled = new WeakMap<RegExp, RegExp>();
@@ -37,7 +41,7 @@ export function gatedChrono(): chrono.Chrono {
       if (!s) spelled.set(re, (s = spelledCase(re)));
       return s;
     };
-    return { pattern: need ? (ctx) => (need.test(ctx.text) ? pattern(ctx) : NEVER) : pattern, extract: (ctx, m) => p.extract(ctx, m) };
+    return { pattern: (ctx) => (need.test(ctx.text) ? pattern(ctx) : NEVER), extract: (ctx, m) => p.extract(ctx, m) };
   });
   return (gated = new chrono.Chrono({ parsers, refiners: [...chrono.casual.refiners] }));
 }
