@@ -4,7 +4,11 @@
 
 /** Great-circle distance in km on a sphere of `radiusKm`. */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number, radiusKm = 6371): number {
-  return distanceKmCos(lat1, lon1, latCos(lat1), lat2, lon2, latCos(lat2), radiusKm);
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * radiusKm * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** The cosine of a latitude in degrees, as distanceKmCos takes it. */
@@ -13,8 +17,8 @@ export function latCos(lat: number): number {
 }
 
 /**
- * distanceKm with each point's latCos given (the same arithmetic, to the last bit): a point compared
- * with many others has its cosine computed once.
+ * distanceKm with each point's latCos given (the same arithmetic, to the last bit: test/geo/distance.test.ts
+ * holds them to it): a point compared with many others has its cosine computed once.
  */
 export function distanceKmCos(lat1: number, lon1: number, cos1: number, lat2: number, lon2: number, cos2: number, radiusKm = 6371): number {
   const r = Math.PI / 180;
