@@ -25,6 +25,25 @@ let patterns: Pattern[] | undefined;
  */
 let anyPattern: { lead?: RegExp; rest?: RegExp } | undefined;
 const MARK = "⟦(?:\\d+)⟧";
+/**
+ * Does a pattern's source after its leading placeholder read as one whole alternative (nothing repeating the
+ * placeholder, no "|" outside brackets)? Only then is "⟦\d+⟧(?:rest)" the pattern itself.
+ */
+function wholeAfterMark(rest: string): boolean {
+  if (/^[?*+{]/.test(rest)) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return false;
+  }
+  return true;
+}
 function load(): Pattern[] {
   if (patterns) return patterns;
   patterns = readTsv("relations.tsv", 4).map(([type, rule, conf, pat]) => {
@@ -38,8 +57,9 @@ function load(): Pattern[] {
   const sources = patterns.map((p) => p.re.source);
   if (!sources.some((x) => /\\k<|\\[1-9]/.test(x))) {
     const unnamed = sources.map((x) => x.replace(/\(\?<([A-Za-z]\w*)>/g, "(?:"));
-    const lead = unnamed.filter((x) => x.startsWith(MARK)).map((x) => `(?:${x.slice(MARK.length)})`);
-    const rest = unnamed.filter((x) => !x.startsWith(MARK)).map((x) => `(?:${x})`);
+    const leads = (x: string) => x.startsWith(MARK) && wholeAfterMark(x.slice(MARK.length));
+    const lead = unnamed.filter(leads).map((x) => `(?:${x.slice(MARK.length)})`);
+    const rest = unnamed.filter((x) => !leads(x)).map((x) => `(?:${x})`);
     anyPattern = {
       lead: lead.length > 0 ? new RegExp(`⟦\\d+⟧(?:${lead.join("|")})`, "iu") : undefined,
       rest: rest.length > 0 ? new RegExp(rest.join("|"), "iu") : undefined,
