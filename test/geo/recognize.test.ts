@@ -73,6 +73,16 @@ test("actor spans from the NLP stage are never places", () => {
   assert.equal(geoparse(text, { gazetteer, exclude: [{ start: 0, end: 12 }] }).places[0]?.mentions[0]?.start, 30);
 });
 
+// the spans come in any order, one may hold another, and one that ends where a name starts leaves it a place
+test("actor spans exclude what any of them covers, in any order, nested or not", () => {
+  const text = "Shelling hit Homs, Hama and Aleppo on Monday. Later Idlib was hit.";
+  assert.deepEqual(found(text), ["Homs", "Hama", "Aleppo", "Idlib"], "without actor spans every town is a place");
+  const idlib = text.indexOf("Idlib");
+  // [0, 35) covers Homs, Hama and Aleppo; [14, 15) starts after it and ends before Aleppo; [40, idlib) ends at Idlib
+  const got = found(text, [{ start: 14, end: 15 }, { start: 40, end: idlib }, { start: 0, end: 35 }]);
+  assert.deepEqual(got, ["Idlib"], `only Idlib is outside the spans; got ${JSON.stringify(got)}`);
+});
+
 test("demonym + capital: 'the Kazakh capital' is Astana", () => {
   const r = geoparse("Talks will be held in the Kazakh capital next week.", { gazetteer });
   assert.equal(r.places[0]?.name, "Astana");
