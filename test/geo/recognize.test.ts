@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadGazetteer } from "../../src/geo/gazetteer.js";
 import { geoparse } from "../../src/geo/index.js";
-import { findDemonyms } from "../../src/geo/recognize.js";
+import { findDemonyms, recognize, type WordLooks } from "../../src/geo/recognize.js";
 
 const gazetteer = loadGazetteer()!;
 
@@ -101,4 +101,17 @@ test("demonyms: a common word that folds like a demonym is not one ('The' / 'Tha
     ["Thai", "Kenyan"],
     `found ${d.map((x) => `${x.text}→${x.countryCode}`).join(", ")}`,
   );
+});
+
+// geoparse hands findDemonyms the words the recognizer looked up (their answers kept on the looks): the
+// same demonyms as asked afresh, a capitalised common word that folds like one ("They" / "Thai") still none
+test("demonyms: answered from the recognizer's look-ups as from the memo", () => {
+  const text = "They said Thai and Syrian troops met in Aleppo. Turkish envoys came. They left Syria.";
+  const looks: WordLooks = new Map();
+  recognize(text, gazetteer, [], looks);
+  assert.ok(looks.has("They") && looks.has("Thai"), `the recognizer looked up ${JSON.stringify([...looks.keys()])}`);
+  const show = (ds: ReturnType<typeof findDemonyms>) => ds.map((d) => `${d.text}@${d.start}→${d.countryCode ?? d.featureIndex}`);
+  const fresh = show(findDemonyms(text, gazetteer));
+  assert.deepEqual(show(findDemonyms(text, gazetteer, looks)), fresh, "the looks answer as the memo does");
+  assert.deepEqual(fresh, ["Thai@10→TH", "Syrian@19→SY"], `found ${JSON.stringify(fresh)}`);
 });
