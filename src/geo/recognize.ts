@@ -850,8 +850,9 @@ function demonymOfLook(gaz: Gazetteer, word: string, look: SurfaceLook): string 
 export function findDemonyms(text: string, gaz: Gazetteer, looks?: WordLooks): DemonymMention[] {
   const out: DemonymMention[] = [];
   const answers = demonymAnswers(gaz);
-  // each word's answer, once per text from the memo: an article repeats its capitalised words
-  // ("The", "Syrian"), and this small Map stays in the CPU cache where the memo does not
+  // each word's answer, once per text from its look (a word the recognizer looked up) or the memo: an
+  // article repeats its capitalised words ("The", "Syrian"), and this small Map stays in the CPU cache
+  // where the memo does not
   const seen = new Map<string, string | null>();
   const re = /\b[A-Z][a-z]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {

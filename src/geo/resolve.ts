@@ -231,7 +231,10 @@ class Article {
   /** Second tries for a name no entry has ("North Dallas", "Swat Valley": variants.ts). */
   readonly fallbacks: (Fallback | undefined)[] = [];
   readonly cands: (readonly number[])[] = [];
-  /** The name looked up (a fallback's name, or the surface), its nameKey, and its lightName once asked. */
+  /**
+   * The name looked up (a fallback's name, or the surface), its nameKey, and its lightName and spellingKey
+   * once asked (plain, spelt: a repeated name's are kept at its first mention).
+   */
   readonly names: string[] = [];
   readonly keys: string[] = [];
   readonly plains: (string | undefined)[] = [];
