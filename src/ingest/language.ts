@@ -2,6 +2,7 @@
 // stopword count over the body (model/stopwords.json).
 import { readFileSync } from "node:fs";
 import { letterAt } from "../types/letters.js";
+import { SHORT, WordCodeTable, wordCode } from "../types/word-codes.js";
 
 const LISTS = JSON.parse(readFileSync(new URL("./model/stopwords.json", import.meta.url), "utf8")) as Record<string, string[] | string>;
 const LANGS = Object.keys(LISTS).filter((k) => k !== "_comment");
@@ -16,38 +17,15 @@ for (const [i, lang] of LANGS.entries())
 
 /** The longest stopword: a longer word is in no list, so no string is made to look it up. */
 const MAX_WORD = Math.max(...[...LANGS_OF.keys()].map((w) => w.length));
-/** Words of up to 6 letters a-z as numbers (base 27, "a" = 1): looked up without making a string. */
-const SHORT = 6;
 /**
- * Those words by their numbers in an open-addressed table (a power-of-two size, at most a quarter full): slot j
- * holds number + 1 in CODE_KEYS (0: empty) and in CODE_LANGS the bits (1 << index in LANGS) of the languages
- * listing the word. Looked up in a few reads of two typed arrays, no Map.
+ * The a-z stopwords of up to SHORT letters by their numbers (see word-codes), each with the bits (1 << index in
+ * LANGS) of the languages listing it: looked up without making a string.
  */
-let codeSize = 64;
-while (codeSize < LANGS_OF.size * 4) codeSize *= 2;
-const CODE_MASK = codeSize - 1;
-const CODE_KEYS = new Int32Array(codeSize);
-const CODE_LANGS = new Int32Array(codeSize);
-const codeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7;
-/** The numbers of the first 6 letters of every longer a-z stopword: an a-z word whose start is none of them is in no list. */
-const LONG_STARTS = new Set<number>();
-const shortCode = (w: string) => {
-  let key = 0;
-  for (let k = 0; k < w.length && k < SHORT; k++) key = key * 27 + w.charCodeAt(k) - 96;
-  return key;
-};
-for (const [w, langs] of LANGS_OF) {
-  if (!/^[a-z]+$/.test(w)) continue;
-  const key = shortCode(w);
-  if (w.length > SHORT) {
-    LONG_STARTS.add(key);
-    continue;
-  }
-  let j = codeSlot(key) & CODE_MASK;
-  while (CODE_KEYS[j] !== 0) j = (j + 1) & CODE_MASK;
-  CODE_KEYS[j] = key + 1;
-  for (const l of langs) CODE_LANGS[j] |= 1 << l;
-}
+const SHORT_LANGS = new WordCodeTable(
+  new Map([...LANGS_OF].filter(([w]) => w.length <= SHORT && /^[a-z]+$/.test(w)).map(([w, langs]) => [wordCode(w), langs.reduce((b, l) => b | (1 << l), 0)])),
+);
+/** The numbers of the first SHORT letters of every longer a-z stopword: an a-z word whose start is none of them is in no list. */
+const LONG_STARTS = new Set([...LANGS_OF.keys()].filter((w) => w.length > SHORT && /^[a-z]+$/.test(w)).map(wordCode));
 
 /** Best-guess ISO 639-1 code of a text by stopword share, or undefined if too short/unclear. */
 export function guessLanguage(text: string): string | undefined {
@@ -84,16 +62,8 @@ export function guessLanguage(text: string): string | undefined {
     if (i - s > MAX_WORD) continue;
     let bits = 0;
     if (az && i - s > SHORT && !LONG_STARTS.has(key)) continue;
-    if (az && i - s <= SHORT) {
-      for (let j = codeSlot(key) & CODE_MASK; ; j = (j + 1) & CODE_MASK) {
-        const v = CODE_KEYS[j];
-        if (v === 0) break;
-        if (v === key + 1) {
-          bits = CODE_LANGS[j];
-          break;
-        }
-      }
-    } else {
+    if (az && i - s <= SHORT) bits = SHORT_LANGS.get(key);
+    else {
       const langs = LANGS_OF.get(src.slice(s, i).toLowerCase());
       if (langs) for (const l of langs) bits |= 1 << l;
     }

@@ -3,6 +3,7 @@
 import { warning } from "../../types/index.js";
 import type { NlpDoc, Pass } from "../pipeline.js";
 import { letterAt } from "../../types/letters.js";
+import { SHORT, WordCodeTable, wordCode } from "../../types/word-codes.js";
 import { readTsv } from "../model/load.js";
 
 let stop: Set<string> | undefined;
@@ -18,15 +19,12 @@ const otherwords = () => {
 };
 // the longest function word of either list: a longer word is in neither, so no string is made for it
 let maxWord = 0;
-/** Words of up to 6 letters a-z as numbers (base 27, "a" = 1) → 1 English, 2 another language's: looked up without making a string. */
-const SHORT = 6;
 /**
- * Those numbers in an open-addressed table (a power-of-two size, at most a quarter full): slot j holds number + 1
- * in keys (0: empty) and 1 (English) or 2 (another language's) in kinds. Looked up in a few typed-array reads, no Map.
- * longStarts: the numbers of the first 6 letters of every longer a-z function word (an ASCII word starting otherwise is in neither list).
+ * The a-z function words of up to SHORT letters by their numbers (see word-codes) → 1 English, 2 another
+ * language's: looked up without making a string. longStarts: the numbers of the first SHORT letters of every
+ * longer a-z function word (an ASCII word starting otherwise is in neither list).
  */
-let codes: { keys: Int32Array; kinds: Uint8Array; mask: number; longStarts: Set<number> } | undefined;
-const codeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7;
+let codes: { table: WordCodeTable; longStarts: Set<number> } | undefined;
 const wordCodes = () => {
   if (codes) return codes;
   const en = stopwords();
@@ -36,23 +34,10 @@ const wordCodes = () => {
   for (const [list, v] of [[ow, 2], [en, 1]] as const)
     for (const w of list) {
       if (!/^[a-z]+$/.test(w)) continue;
-      let key = 0;
-      for (let k = 0; k < w.length && k < SHORT; k++) key = key * 27 + w.charCodeAt(k) - 96;
-      if (w.length > SHORT) longStarts.add(key);
-      else byCode.set(key, v);
+      if (w.length > SHORT) longStarts.add(wordCode(w));
+      else byCode.set(wordCode(w), v);
     }
-  let size = 64;
-  while (size < byCode.size * 4) size *= 2;
-  const mask = size - 1;
-  const keys = new Int32Array(size);
-  const kinds = new Uint8Array(size);
-  for (const [key, v] of byCode) {
-    let j = codeSlot(key) & mask;
-    while (keys[j] !== 0) j = (j + 1) & mask;
-    keys[j] = key + 1;
-    kinds[j] = v;
-  }
-  codes = { keys, kinds, mask, longStarts };
+  codes = { table: new WordCodeTable(byCode), longStarts };
   return codes;
 };
 
@@ -64,7 +49,7 @@ export function notEnglish(text: string): string | undefined {
   // looked up by its number, a longer one only when it starts as a longer function word does)
   const sw = stopwords();
   const ow = otherwords();
-  const { keys, kinds, mask, longStarts } = wordCodes();
+  const { table, longStarts } = wordCodes();
   let words = 0;
   let latin = 0;
   let letters = 0;
@@ -97,15 +82,9 @@ export function notEnglish(text: string): string | undefined {
     if (ascii && i - s > maxWord) continue;
     if (ascii && i - s > SHORT && !longStarts.has(key)) continue;
     if (ascii && i - s <= SHORT) {
-      for (let j = codeSlot(key) & mask; ; j = (j + 1) & mask) {
-        const v = keys[j];
-        if (v === 0) break;
-        if (v === key + 1) {
-          if (kinds[j] === 1) hits++;
-          else foreign++;
-          break;
-        }
-      }
+      const v = table.get(key);
+      if (v === 1) hits++;
+      else if (v === 2) foreign++;
       continue;
     }
     const l = sample.slice(s, i).toLowerCase();
