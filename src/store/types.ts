@@ -27,8 +27,8 @@ import type {
 export interface WriteBatch {
   /**
    * Saves as saveDoc does, inside the batch's transaction; a failing document is undone alone and its
-   * error thrown. The batch holds the documents it saved until commit() (SQLite saves them again after
-   * a failing one): change none of them before then.
+   * error thrown (on SQLite the batch's earlier documents are then saved again from the JSON it stored
+   * for each, a copy taken when it was saved).
    */
   save(doc: ExtractedDoc): Promise<SaveResult>;
   /** Commits the documents saved since the last commit (none: nothing to do); the next save starts a new transaction. */
