@@ -3,8 +3,8 @@
 // Vague forms ("since 2014", "three months into the battle", "October or November") come from
 // model/date-patterns.tsv; chrono-node parses the rest.
 import * as chrono from "chrono-node";
-import { spelledCase } from "../../events/ascii-case.js";
 import type { EventDate, TimePrecision } from "../../types/index.js";
+import { spelledCase } from "../model/ascii-case.js";
 import { readTsv } from "../model/load.js";
 import type { DateMention, NlpDoc } from "../pipeline.js";
 
@@ -32,7 +32,7 @@ export function gatedChrono(): chrono.Chrono {
     const need = needs.get(p.constructor.name);
     if (!need) return p;
     if (!spell.has(p.constructor.name)) return { pattern: (ctx) => (need.test(ctx.text) ? p.pattern(ctx) : NEVER), extract: (ctx, m) => p.extract(ctx, m) };
-    // its pattern spelled out without the "i" flag (events/ascii-case.ts: the same matches, compiled
+    // its pattern spelled out without the "i" flag (model/ascii-case.ts: the same matches, compiled
     // several times faster), made once for each pattern the parser gives
     const spelled = new WeakMap<RegExp, RegExp>();
     const pattern = (ctx: chrono.ParsingContext): RegExp => {

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as chrono from "chrono-node";
-import { spellCase, spelledCase } from "../../src/events/ascii-case.js";
+import { spellCase, spelledCase } from "../../src/nlp/model/ascii-case.js";
 
 test("ASCII letters in either case, in and out of classes; names, bounds and escapes kept", () => {
   assert.equal(spellCase(String.raw`\bMay\b`), String.raw`\b[Mm][aA][yY]\b`);
