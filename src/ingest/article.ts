@@ -60,23 +60,25 @@ export function makeArticle(p: ArticleParts): Article {
   const lang = decideLanguage(p.language, body);
   // absent fields are left out, not written as undefined: each field is set only when it has a value, in
   // the same order (an object that loses fields to delete becomes a slow dictionary for every later read)
-  const fields: [keyof Article, unknown][] = [
-    ["id", p.id ?? contentId(body || `${p.source}\n${p.title ?? ""}`)],
-    ["source", p.source],
-    ["format", p.format],
-    ["url", url],
-    ["outlet", tidy(p.outlet) ?? outletFromUrl(url)],
-    ["title", tidy(p.title)],
-    ["standfirst", tidy(p.standfirst)],
-    ["byline", tidy(p.byline)],
-    ["publishedAt", tidy(p.publishedAt)],
-    ["language", lang],
-    ["body", body],
-    ["captions", p.captions ?? []],
-    ["credits", credits],
-    ["warnings", warnings],
-  ];
-  const a = {} as Record<keyof Article, unknown>;
-  for (const [k, v] of fields) if (v !== undefined) a[k] = v;
-  return a as unknown as Article;
+  const a = {} as Article;
+  put(a, "id", p.id ?? contentId(body || `${p.source}\n${p.title ?? ""}`));
+  put(a, "source", p.source);
+  put(a, "format", p.format);
+  put(a, "url", url);
+  put(a, "outlet", tidy(p.outlet) ?? outletFromUrl(url));
+  put(a, "title", tidy(p.title));
+  put(a, "standfirst", tidy(p.standfirst));
+  put(a, "byline", tidy(p.byline));
+  put(a, "publishedAt", tidy(p.publishedAt));
+  put(a, "language", lang);
+  put(a, "body", body);
+  put(a, "captions", p.captions ?? []);
+  put(a, "credits", credits);
+  put(a, "warnings", warnings);
+  return a;
+}
+
+/** Sets a field of `a` to `v` unless `v` is undefined (an absent field is left out). */
+function put<K extends keyof Article>(a: Article, k: K, v: Article[K] | undefined): void {
+  if (v !== undefined) a[k] = v;
 }
