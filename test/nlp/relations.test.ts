@@ -28,6 +28,14 @@ for (const [text, want] of ROWS) {
   });
 }
 
+test("relations: the same are found when the text has a ⟦ of its own (the placeholders' bracket)", () => {
+  for (const [text, want] of ROWS) {
+    const t = `⟦Archive⟧ ${text} ⟦`;
+    const got = runNlp(article(t)).relations.map((r) => `${r.source} ${r.type} ${r.target}`);
+    assert.ok(got.includes(want), `${t}: expected "${want}" in ${JSON.stringify(got)}`);
+  }
+});
+
 const BACKLOG: [string, string][] = [
   ["The SDF and its allies took the town.", "sdf allied-with ?"], // allies never named
 ];
