@@ -10,10 +10,17 @@ test("ASCII letters in either case, in and out of classes; names, bounds and esc
   assert.equal(spellCase("[^a-c0-9_]+"), "[^a-cA-C0-9_]+");
   assert.equal(spellCase(String.raw`(?<yr>\d{4})-?(?<!x)`), String.raw`(?<yr>\d{4})-?(?<![xX])`);
   assert.equal(spellCase(String.raw`a{2,3}\x2d\s`), String.raw`[aA]{2,3}\x2d\s`);
+  // a "]" first in a class closes it (JavaScript, unlike POSIX): "[^]" is any character, "[]" none
+  assert.equal(spellCase("[^]a]"), "[^][aA]]");
+  assert.equal(spellCase("[]b|c"), "[][bB]|[cC]");
+  for (const [src, text] of [["[^]a]", "xA]"], ["[^]a]", "xa"], ["[]a]", "a]"]]) {
+    const re = new RegExp(src, "i");
+    assert.deepEqual(spelledCase(re).exec(text)?.[0], re.exec(text)?.[0], `${src} on ${text}`);
+  }
 });
 
 test("what folds otherwise is left to the i flag", () => {
-  for (const src of [String.raw`\x41`, String.raw`caf\u00e9`, "café", String.raw`(a)\1`, String.raw`(?<n>a)\k<n>`, "[A-z]", String.raw`\p`, "ſ"]) {
+  for (const src of [String.raw`\x41`, String.raw`caf\u00e9`, "café", String.raw`(a)\1`, String.raw`(?<n>a)\k<n>`, "[A-z]", String.raw`\p`, "ſ", "(?i:a)b", "(?-i:a)b"]) {
     assert.equal(spellCase(src), undefined, `${src} is not spelled out`);
   }
   const re = /x/iu;

@@ -4,7 +4,7 @@
 // places with the same groups; V8 compiles the spelled-out one to native code several times faster
 // (chrono-node's "3 days later" pattern: ~150 ms with "i", ~25 ms spelled out), which is most of the
 // cost of the first articles of a run. Anything else that folds (a letter outside ASCII, a
-// back-reference, a range of mixed case) keeps the pattern as it is.
+// back-reference, a range of mixed case, a group with modifiers) keeps the pattern as it is.
 
 const isLower = (c: string) => c >= "a" && c <= "z";
 const isUpper = (c: string) => c >= "A" && c <= "Z";
@@ -51,6 +51,9 @@ export function spellCase(src: string): string | undefined {
       if (body === undefined) return undefined;
       out += `[${body}]`;
       i = end + 1;
+    } else if (c === "(" && src[i + 1] === "?" && !"<:=!".includes(src[i + 2] ?? "")) {
+      // a group with modifiers ("(?i:…)", "(?-i:…)") sets case itself
+      return undefined;
     } else if (c === "(" && src.startsWith("(?<", i) && src[i + 3] !== "=" && src[i + 3] !== "!") {
       // a named group: its name stays as it is
       const end = src.indexOf(">", i);
@@ -76,8 +79,7 @@ export function spellCase(src: string): string | undefined {
 function classEnd(src: string, from: number): number {
   let i = from + 1;
   if (src[i] === "^") i++;
-  // (a "]" first in a class is a literal one)
-  if (src[i] === "]") i++;
+  // (a "]" first in a class closes it: "[]" matches nothing, "[^]" any character)
   for (; i < src.length; i++) {
     if (src[i] === "\\") i++;
     else if (src[i] === "]") return i;
