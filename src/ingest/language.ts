@@ -34,6 +34,8 @@ export function guessLanguage(text: string): string | undefined {
   // for the rest). The text is not lower-cased whole: an ASCII letter is folded as it is read and any other
   // word is lower-cased on its own, the same words and strings, as lower-casing changes no character's
   // length or letterhood but that of "İ" ("i̇": a letter and a mark), so a text with one is lower-cased first.
+  // (One string can differ: a Greek "Σ" lower-cases to "σ" or final "ς" by the letters around it, which the
+  // whole text has beyond an apostrophe ("ΟΔΟΣ'Α") and its word alone does not. No list has Greek.)
   const src = text.includes("\u0130") ? text.toLowerCase() : text;
   const n = src.length;
   const counts = new Array<number>(LANGS.length).fill(0);
