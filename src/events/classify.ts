@@ -656,7 +656,7 @@ export class CuedHits {
   readonly seen: AttackSeen[] = [];
   constructor(
     readonly hits: Hit[],
-    readonly sentence: string,
+    sentence: string,
   ) {
     const k = sentenceCues(hits);
     for (const h of hits) {
