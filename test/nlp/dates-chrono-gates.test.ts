@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import * as chrono from "chrono-node";
+import { spelledCase } from "../../src/nlp/model/ascii-case.js";
 import { gatedChrono } from "../../src/nlp/passes/06-dates.js";
 
 const ref = { instant: new Date("2017-09-09T12:00:00Z"), timezone: 0 };
@@ -49,6 +50,29 @@ test("every parser but the 'within N days' one has a need listed (a renamed or n
     ["ENTimeUnitWithinFormatParser"],
     `parsers: ${names.join(", ")}`,
   );
+});
+
+test("the parsers marked 'spell' run their own pattern without the i flag (model/ascii-case.ts), the others theirs", () => {
+  const rows = readFileSync("src/nlp/model/chrono-gates.tsv", "utf8")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => l.split("\t"));
+  for (const r of rows) assert.ok(r.length === 2 || (r.length === 3 && r[2] === "spell"), `${r[0]}: a third column is "spell" or nothing (${JSON.stringify(r.slice(2))})`);
+  const spell = new Set(rows.filter((r) => r[2] === "spell").map((r) => r[0]));
+  assert.ok(spell.size > 0, "some patterns are spelled out");
+  // (a text every need is found in)
+  const ctx = { text: CUES.join(" "), option: {}, refDate: new Date() } as unknown as chrono.ParsingContext;
+  const gated = gatedChrono().parsers;
+  chrono.casual.parsers.forEach((p, i) => {
+    const own = p.pattern(ctx);
+    const run = gated[i].pattern(ctx);
+    const name = p.constructor.name;
+    if (spell.has(name)) {
+      assert.ok(own.flags.includes("i") && !run.flags.includes("i"), `${name} runs /${run.source}/${run.flags}`);
+      assert.equal(run.source, spelledCase(own).source, `${name} runs its own pattern spelled out`);
+    }
+    else assert.equal(run, own, `${name} runs its own pattern`);
+  });
 });
 
 const GUARDIAN = "../shared/data/articles/guardian-sdf-unlabelled.jsonl";
