@@ -75,7 +75,51 @@ export class Gazetteer {
 
   private lookSurface(surface: string): SurfaceLook {
     const key = nameKey(surface);
-    return new SurfaceLook(key, this.hasLongerKey(key));
+    // a key of two bytes or more shares its bucket with the keys that start with it plus " ": one
+    // bisection answers both questions (a one-byte key's longer names are in another bucket)
+    if (key.length < 2) return new SurfaceLook(key, this.hasLongerKey(key));
+    const range = this.bucketOf(key);
+    const end = range[1];
+    const at = this.lowerBound(range[0], end, key);
+    const look = new SurfaceLook(key, this.longerFrom(at, end, key));
+    const postStart = this.s.postStart;
+    look.hit = at < end && this.compareKey(at, key) === 0 && postStart[at + 1]! > postStart[at]!;
+    return look;
+  }
+
+  /** The first key number in [lo, hi) not below `target` in byte order (hi when none). */
+  private lowerBound(lo: number, hi: number, target: string): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compareKey(mid, target) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * hasLongerKey(key) from `at`, the lower bound of `key` in [at, end) (end: its bucket's end): the
+   * keys that start with `key + " "` follow `key` and any key between (a byte below " " after
+   * `key`), so their lower bound is at or just after `at` (bisected from there when not).
+   */
+  private longerFrom(at: number, end: number, key: string): boolean {
+    const target = `${key} `;
+    let lo = at;
+    if (lo < end && this.compareKey(lo, target) < 0) {
+      lo++;
+      if (lo < end && this.compareKey(lo, target) < 0) lo = this.lowerBound(lo + 1, end, target);
+    }
+    return this.startsWithAt(lo, target);
+  }
+
+  /** Does key number `k` exist and start with `target`? */
+  private startsWithAt(k: number, target: string): boolean {
+    if (k >= this.nKeys) return false;
+    const ko = this.s.keyOff;
+    const from = ko[k]!;
+    if (ko[k + 1]! - 1 - from < target.length) return false;
+    for (let x = 0; x < target.length; x++) if (this.keyBytes[from + x] !== (target.charCodeAt(x) & 0xff)) return false;
+    return true;
   }
 
   /** Does some entry have the run's key? (looked up on the first ask: a run that cannot end a name never asks) */
@@ -95,15 +139,9 @@ export class Gazetteer {
 
   private searchKey(key: string): Uint32Array {
     const range = this.bucketOf(key);
-    let lo = range[0];
-    let hi = range[1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = this.compareKey(mid, key);
-      if (c === 0) return this.s.postings.subarray(this.s.postStart[mid]!, this.s.postStart[mid + 1]!);
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
+    const end = range[1];
+    const at = this.lowerBound(range[0], end, key);
+    if (at < end && this.compareKey(at, key) === 0) return this.s.postings.subarray(this.s.postStart[at]!, this.s.postStart[at + 1]!);
     return EMPTY;
   }
 
@@ -170,20 +208,7 @@ export class Gazetteer {
   private searchLonger(prefix: string): boolean {
     const target = `${prefix} `;
     const range = this.bucketOf(target);
-    let lo = range[0];
-    let hi = range[1];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compareKey(mid, target) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= this.nKeys) return false;
-    // does key number `lo` start with the target?
-    const ko = this.s.keyOff;
-    const from = ko[lo]!;
-    if (ko[lo + 1]! - 1 - from < target.length) return false;
-    for (let x = 0; x < target.length; x++) if (this.keyBytes[from + x] !== (target.charCodeAt(x) & 0xff)) return false;
-    return true;
+    return this.startsWithAt(this.lowerBound(range[0], range[1], target), target);
   }
 
   /**
