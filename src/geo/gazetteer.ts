@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { buildGazetteer, DEFAULT_STORE_PATH } from "./build.js";
 import { distanceKm } from "./distance.js";
 import { BoundedMemo } from "./memo.js";
-import { nameKey } from "./normalize.js";
+import { nameKey, nameKeyUnmemoised } from "./normalize.js";
 import { type BuiltSections, decodeStore, FORMAT_VERSION, type StoreHeader, type SupplementMeta, storeVersionOf } from "./store-format.js";
 
 /** One gazetteer entry, as handed to ranking and output. */
@@ -74,7 +74,7 @@ export class Gazetteer {
   }
 
   private lookSurface(surface: string): SurfaceLook {
-    const key = nameKey(surface);
+    const key = nameKeyUnmemoised(surface);
     // a key of two bytes or more shares its bucket with the keys that start with it plus " ": one
     // bisection answers both questions (a one-byte key's longer names are in another bucket)
     if (key.length < 2) return new SurfaceLook(key, this.hasLongerKey(key));

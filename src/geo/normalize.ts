@@ -80,6 +80,14 @@ export function nameKey(s: string): string {
 const memo = new BoundedMemo((s: string) => computeKey(s, true), 200_000);
 
 /**
+ * nameKey(s), computed without asking or filling its memo: for a caller that keeps the answer itself
+ * (the gazetteer's surface memo), where a second memo entry per new run of words is only cost.
+ */
+export function nameKeyUnmemoised(s: string): string {
+  return computeKey(s, true);
+}
+
+/**
  * The name as spelled, without articles and doubled letters but with no letter folded: "Raqqa",
  * "ar-Raqqah" and "Raqqah" differ, "al-Raqqa" and "Raqqa" do not; "Pharr" is not "Far".
  * @example spellingKey("The Hague") === spellingKey("Hague")
