@@ -431,7 +431,15 @@ export class CoreStore implements Store {
             try {
               r = await this.saveIn(db, doc);
             } catch (err) {
-              saved = await this.redoBatch(db, saved);
+              try {
+                saved = await this.redoBatch(db, saved);
+              } catch (redoErr) {
+                // no transaction to save them in (BEGIN failed: another connection holds the lock):
+                // the batch ends here without its documents, and the next save begins a new one
+                // rather than writing outside a transaction
+                await commit().catch(() => {});
+                throw redoErr;
+              }
               pending = saved.length + unchanged;
               throw err;
             }
@@ -468,17 +476,18 @@ export class CoreStore implements Store {
    * in order (the same statements on the same data: the same rows; a document read back from its
    * JSON is the one saved, save for numbers JSON cannot hold). Returns those saved again: one that
    * fails now (not expected) is left out, as its own failure would have left it. An unchanged
-   * document wrote nothing and is not kept: it is unchanged again.
+   * document wrote nothing and is not kept: it is unchanged again. Throws when the new transaction
+   * cannot begin (another connection took the write lock after the rollback): none is open then.
    */
   private async redoBatch(db: Db, docs: KeptDoc[]): Promise<KeptDoc[]> {
     let left = docs;
     for (;;) {
       // (an error that ended the transaction itself leaves none to roll back)
       await db.run("ROLLBACK").catch(() => {});
-      await db.run("BEGIN IMMEDIATE");
-      // what the rollback undid, nothing kept may say it holds
+      // what the rollback undid, nothing kept may say it holds (nor a commit write its full-text rows)
       this.ftsPending = [];
       this.forgetMerges();
+      await db.run("BEGIN IMMEDIATE");
       let failed = -1;
       for (let i = 0; i < left.length && failed < 0; i++) await this.saveIn(db, keptDoc(left[i])).catch(() => (failed = i));
       if (failed < 0) return left;
