@@ -198,8 +198,9 @@ export class CoreStore implements Store {
    * reading twenty columns again was the largest statement of a save (Guardian 233: 2,414 rows read
    * for 492 events). An entry is what this store last wrote (an event it inserts or rebuilds is not
    * read back: its view is made from the values written) and goes when it deletes the event; all go when a
-   * transaction or a document's savepoint rolls back (its row numbers may be reused), on an import,
-   * and when another connection has committed since (PRAGMA data_version, read in each write).
+   * transaction rolls back (its row numbers may be reused; a failing document of a write batch rolls
+   * the batch's back: redoBatch), on an import, and when another connection has committed since
+   * (PRAGMA data_version, read in each write).
    */
   private mergeViews = new Map<number, MergeView>();
   /**
@@ -449,16 +450,14 @@ export class CoreStore implements Store {
             pending++;
             return r;
           }
+          // PostgreSQL: a savepoint per document (its full-text index is a column: no pending rows)
           await db.run("SAVEPOINT sitrep_doc");
-          // what the savepoint undoes, the pending full-text rows must forget (a flush inside it too)
-          const fts = [...this.ftsPending];
           let r: SaveResult;
           try {
             r = await this.saveIn(db, doc);
           } catch (err) {
             await db.run("ROLLBACK TO sitrep_doc");
             await db.run("RELEASE sitrep_doc");
-            this.ftsPending = fts;
             this.forgetMerges();
             throw err;
           }
