@@ -6,14 +6,16 @@ import type { NlpDoc, Pass } from "../pipeline.js";
 
 const PASS = "07-quotes";
 const QUOTE = /“([^“”]{12,}?)[”"]|"([^"\n]{12,}?)"/g;
-const VERB = String.raw`(?:said|says|added|adds|told [\p{L}]+(?: [\p{L}]+)?|wrote|stated|explained|warned|insisted|declared|claimed|announced)`;
+// the speech verbs; "told" takes its addressee ("told Reuters", "told the agency")
+const SPEECH = ["said", "says", "added", "adds", "told", "wrote", "stated", "explained", "warned", "insisted", "declared", "claimed", "announced"];
+const VERB = `(?:${SPEECH.map((w) => (w === "told" ? String.raw`told [\p{L}]+(?: [\p{L}]+)?` : w)).join("|")})`;
 const AFTER = new RegExp(
   String.raw`^[\s,]*(?:(he|she|they|it|the (?:spokesman|official|commander|statement|group|ministry|army|military)) ${VERB}|${VERB} (he|she|they|it)|([\p{Lu}][^,“”".]{1,60}?)(?:,\s+((?:the |a |an )?[^,“”"]{3,120}?),)?\s+${VERB})`,
   "u",
 );
 const BEFORE = new RegExp(String.raw`([\p{Lu}][^.“”"]{1,80}?)\s+${VERB}(?: that)?[:,]?\s*$`, "u");
 // the verbs of VERB as plain words: a text without one cannot end with "X said:" (BEFORE is tried on it only then)
-const SAYS_WORD = /said|says|added|adds|told |wrote|stated|explained|warned|insisted|declared|claimed|announced/;
+const SAYS_WORD = new RegExp(SPEECH.map((w) => (w === "told" ? "told " : w)).join("|"));
 
 export const quotesPass: Pass = {
   name: PASS,
