@@ -118,6 +118,16 @@ test("actors: the document's token scanner and the one for other strings give th
   assert.ok(docs.split(" ").length === tokenize("The U.S.-backed SDF’s fighters, the People’s Protection Units, and Isis’s emir.").length, "the example's span count is tokenize's");
 });
 
+/** Each [text, actor id, mention text]: the actor is found in the text, its mention exactly that text. */
+function assertMentions(rows: [string, string, string][]): void {
+  for (const [text, id, mention] of rows) {
+    const doc = runNlp(article(text));
+    const hit = doc.mentions.find((x) => x.actor === id);
+    assert.ok(hit, `${id} is found in ${JSON.stringify(text)}`);
+    assert.equal(text.slice(hit.start, hit.end), mention, `the mention of ${id} in ${JSON.stringify(text)}`);
+  }
+}
+
 test("actors: lexicon keys are matched across curly apostrophes, line breaks and runs of spaces, and only whole", () => {
   // [text, the actor that must be found there, its mention's text]
   const rows: [string, string, string][] = [
@@ -126,12 +136,7 @@ test("actors: lexicon keys are matched across curly apostrophes, line breaks and
     ["Fighters of Hayat Tahrir\nal-Sham advanced.", "hts", "Hayat Tahrir\nal-Sham"],
     ["Fighters of Hayat  Tahrir al-Sham advanced.", "hts", "Hayat  Tahrir al-Sham"],
   ];
-  for (const [text, id, mention] of rows) {
-    const doc = runNlp(article(text));
-    const m = doc.mentions.find((x) => x.actor === id);
-    assert.ok(m, `${id} is found in ${JSON.stringify(text)}`);
-    assert.equal(text.slice(m.start, m.end), mention, `the mention of ${id} in ${JSON.stringify(text)}`);
-  }
+  assertMentions(rows);
   // a key's tokens must all be there, with the separators the key has
   for (const text of ["Fighters of Hay’at Tahrir advanced.", "Fighters of Hayat Tahrir al Shams advanced.", "Fighters of Hayat Tahrir al–Sham advanced."]) {
     const doc = runNlp(article(text));
@@ -163,12 +168,7 @@ test("actors: every lexicon alias is found whole as written, possessives and oth
     ["Members of the Kurdistan Workers’ Party were arrested.", "pkk", "Kurdistan Workers’ Party"],
     ["Fighters of the SPLM/A-IO advanced.", "splm-io", "SPLM/A-IO"],
   ];
-  for (const [text, id, mention] of rows) {
-    const doc = runNlp(article(text));
-    const hit = doc.mentions.find((x) => x.actor === id);
-    assert.ok(hit, `${id} is found in ${JSON.stringify(text)}`);
-    assert.equal(text.slice(hit.start, hit.end), mention, `the mention of ${id} in ${JSON.stringify(text)}`);
-  }
+  assertMentions(rows);
   // the key keeps the apostrophe: without it, or with a space in its place, the alias is not there
   const doc = runNlp(article("The Women Protection Units and Women s Protection Units were named."));
   assert.ok(!doc.mentions.some((x) => x.actor === "ypj"), "no ypj mention without the apostrophe the alias has");
