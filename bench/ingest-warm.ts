@@ -9,11 +9,13 @@
 //   novel  B into that last store, after A (warm code, text it has never read, merging against A),
 //   seen   B again into a fresh store (warm code, text it has read: the repeated-text case).
 // --base DIR runs the same children with another checkout's sources (DIR/src), alternated per round,
-// and prints the ratios; --rounds N (default 3; medians); --one-core pins every child with taskset -c 0.
+// and prints the ratios; --rounds N (default 3; medians); --one-core pins every child with taskset -c 0
+// (bench/one-core.ts: unpinned, with a note, where taskset is missing).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { oneCorePrefix } from "./one-core.js";
 
 const GUARDIAN = "../shared/data/articles/guardian-sdf-unlabelled.jsonl";
 /** Times A is ingested (each into a fresh store) before B: V8 is still compiling after two. */
@@ -63,11 +65,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function runChild(root: string, oneCore: boolean): Result {
-  const args = ["--import", "tsx", "bench/ingest-warm.ts", "--child", root];
-  const r = oneCore
-    ? spawnSync("taskset", ["-c", "0", process.execPath, ...args], { encoding: "utf8" })
-    : spawnSync(process.execPath, args, { encoding: "utf8" });
+function runChild(root: string, pin: string[]): Result {
+  const args = [process.execPath, "--import", "tsx", "bench/ingest-warm.ts", "--child", root];
+  const cmd = [...pin, ...args];
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`the run with ${root} failed:\n${r.stderr || r.error?.message}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
@@ -82,14 +83,15 @@ async function main(): Promise<void> {
   const base = flag("--base");
   if (base && !existsSync(join(base, "src/cli/ingest.ts"))) throw new Error(`--base ${base}: no src/cli/ingest.ts there`);
   const rounds = Math.max(1, Number(flag("--rounds") ?? 3));
-  const oneCore = process.argv.includes("--one-core");
+  const one = process.argv.includes("--one-core") ? oneCorePrefix() : undefined;
   const roots = base ? [resolve("."), resolve(base)] : [resolve(".")];
   const results = new Map<string, Result[]>(roots.map((r) => [r, []]));
   for (let k = 0; k < rounds; k++) {
     const order = k % 2 ? [...roots].reverse() : roots;
-    for (const r of order) results.get(r)!.push(runChild(r, oneCore));
+    for (const r of order) results.get(r)!.push(runChild(r, one?.prefix ?? []));
   }
-  console.log(`ingest once warm: ${rounds} run(s) per checkout${oneCore ? ", each pinned to core 0" : ""}; CPU ms per article, median`);
+  if (one) console.log(one.note);
+  console.log(`ingest once warm: ${rounds} run(s) per checkout; CPU ms per article, median`);
   const per = (root: string, p: Phase) => median(results.get(root)!.map((x) => x[p].cpuMs / x[p].n));
   const n = results.get(roots[0])![0];
   for (const p of PHASES) {

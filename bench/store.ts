@@ -20,6 +20,7 @@ import { join, resolve } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { oneCorePrefix } from "./one-core.js";
 import { INGEST_BATCH, ingestInto } from "../src/cli/ingest.js";
 import { readInputs } from "../src/ingest/index.js";
 import { extract } from "../src/pipeline.js";
@@ -418,14 +419,6 @@ const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 /** The command prefix pinning a spawned ingest to one core (`--one-core`), when taskset works here. */
 let pin: string[] = [];
 
-/** `--one-core`: pins the spawned commands to core 0 with taskset; a line for the header says how it went. */
-function pinToOneCore(): string {
-  const r = spawnSync("taskset", ["-c", "0", process.execPath, "-e", ""], { encoding: "utf8" });
-  if (r.error || r.status !== 0) return `--one-core: taskset is not usable here (${r.error?.message ?? r.stderr.trim()}): the runs are NOT pinned`;
-  pin = ["taskset", "-c", "0"];
-  return "one core: every spawned command runs under `taskset -c 0` (its wall time is the one-core speed when that core is otherwise idle)";
-}
-
 function spawnIngest(root: string, input: string, db: string, okStatus = 0): Spawned {
   for (const x of ["", "-wal", "-shm"]) rmSync(db + x, { force: true });
   const args = ["bin/sitrep.js", "ingest", input, "--db", db, "--no-progress"];
@@ -488,7 +481,11 @@ async function freshBench(): Promise<void> {
     roots.push(["baseline", resolve(base)]);
   }
   if (!TIME) console.log("(no /usr/bin/time: wall time only)");
-  if (process.argv.includes("--one-core")) console.log(pinToOneCore());
+  if (process.argv.includes("--one-core")) {
+    const one = oneCorePrefix();
+    pin = one.prefix;
+    console.log(one.note);
+  }
   const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-fresh-"));
   try {
     const empty = join(dir, "empty.jsonl");
