@@ -213,13 +213,17 @@ export class Gazetteer {
 
   /**
    * Candidates for a surface form: name-key matches plus case-sensitive abbreviations ("US").
-   * The returned array is shared (memoised): callers copy it before changing it.
+   * The returned array is shared (memoised): callers copy it before changing it. `key`, when the
+   * caller has it, is nameKey(surface) (the recognizer's look of the surface holds it: a new surface's
+   * key is then not computed a second time).
    */
-  candidates(surface: string): readonly number[] {
-    return this.candMemo.get(surface);
+  candidates(surface: string, key?: string): readonly number[] {
+    return key === undefined ? this.candMemo.get(surface) : this.candMemo.getWith(surface, key, this.findKeyed);
   }
 
-  private findCandidates(surface: string): number[] {
+  private readonly findKeyed = (surface: string, key: string): number[] => this.findCandidates(surface, key);
+
+  private findCandidates(surface: string, key: string = nameKey(surface)): number[] {
     const out: number[] = [];
     const letters = surface.replace(/\./g, "");
     if (/^[A-Z]{2,5}$/.test(letters)) {
@@ -231,7 +235,6 @@ export class Gazetteer {
       const st = this.header.stateAbbreviations[letters];
       if (st !== undefined && !out.includes(st)) out.unshift(st);
     }
-    const key = nameKey(surface);
     for (const i of this.lookupKey(key)) if (!out.includes(i)) out.push(i);
     if (out.length === 0) for (const i of this.adminWithoutTypeWord(key)) out.push(i);
     return out;

@@ -21,6 +21,20 @@ export class BoundedMemo<V> {
     return v;
   }
 
+  /**
+   * The remembered value for `key`, made by `make(key, arg)` on the first ask: for a caller that holds
+   * more than the key (`arg`), which the value is made from when it is new.
+   */
+  getWith<A>(key: string, arg: A, make: (key: string, arg: A) => V): V {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      if (this.map.size >= this.limit) this.map.clear();
+      v = make(key, arg);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
   clear(): void {
     this.map.clear();
   }

@@ -118,13 +118,20 @@ function nextToken(text: string, from: number): boolean {
       return setFound(p, q);
     }
     if (!isLetter(c)) continue;
+    // (?:[A-Z]\.){2,}: "U.S.", "U.N." — its end (dots), measured for every capital one pair per step (a
+    // step of 0 ends it) and chosen below: no operation of this loop is reached only by text that has
+    // such initials (optimised code that first meets one is thrown away in mid-text, and the scan runs
+    // unoptimised until it is compiled again)
+    let dots = p;
     if (c <= 90) {
-      // (?:[A-Z]\.){2,}: "U.S.", "U.N."
-      let q = p;
-      while (q + 1 < n && isUpper(text.charCodeAt(q)) && text.charCodeAt(q + 1) === 46) q += 2;
-      if (q - p >= 4) return setFound(p, q);
+      let step = 2;
+      while (step !== 0) {
+        step = dots + 1 < n && isUpper(text.charCodeAt(dots)) && text.charCodeAt(dots + 1) === 46 ? 2 : 0;
+        dots += step;
+      }
     }
-    // a letter, then letters and apostrophes, ending at the last letter (a lone letter otherwise)
+    // a letter, then letters and apostrophes, ending at the last letter (a lone letter otherwise; after
+    // initials, whose second character is a full stop, the loop stops at once)
     let last = p;
     for (let q = p + 1; q < n; q++) {
       const d = text.charCodeAt(q);
@@ -134,7 +141,7 @@ function nextToken(text: string, from: number): boolean {
       else if (d >= 128) return byPattern(text, p);
       else if (d !== 39 && d !== 96) break;
     }
-    return setFound(p, last + 1);
+    return setFound(p, dots - p >= 4 ? dots : last + 1);
   }
   return false;
 }
@@ -232,17 +239,15 @@ function makeToken(t: Tok, text: string, mIndex: number, end: number, prevEnd: n
 
 /**
  * Is text[from, to) an abbreviation: two to five capitals ("US", "NATO") or two or more capitals
- * each with its full stop ("U.S.")? (As /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/, without a string.)
+ * each with its full stop ("U.S.")? (As /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/ on a token, without a string:
+ * only the initials rule of the scan makes a token that ends with a full stop, and always a whole
+ * run of capital-and-stop pairs.)
  */
 function abbreviationAt(text: string, from: number, to: number): boolean {
+  if (text.charCodeAt(to - 1) === 46) return true;
   const n = to - from;
-  if (n >= 2 && n <= 5) {
-    let k = from;
-    while (k < to && isUpper(text.charCodeAt(k))) k++;
-    if (k === to) return true;
-  }
-  if (n < 4 || n % 2 !== 0) return false;
-  for (let k = from; k < to; k += 2) if (!isUpper(text.charCodeAt(k)) || text.charCodeAt(k + 1) !== 46) return false;
+  if (n < 2 || n > 5) return false;
+  for (let k = from; k < to; k++) if (!isUpper(text.charCodeAt(k))) return false;
   return true;
 }
 
@@ -380,7 +385,7 @@ class Recognition {
     const look = this.bestLook!;
     let c = look.cands;
     if (c === undefined) {
-      c = this.gaz.candidates(surface);
+      c = this.gaz.candidates(surface, look.key);
       look.cands = c;
     }
     return c;
@@ -463,7 +468,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[], looks: 
       weak = !PREPS.has(prevWord) && cues === undefined;
     }
     if (!reject) {
-      const m: MentionInput = { start, end, surface };
+      const m: MentionInput = { start, end, surface, key: bestKey };
       if (weak) m.weak = true;
       if (cues) m.cues = cues;
       out.push(m);

@@ -16,6 +16,8 @@ export interface MentionInput {
   start: number;
   end: number;
   surface: string;
+  /** nameKey(surface), when the recognizer has it (its look of the surface holds it) */
+  key?: string;
   /** Feature-code prefixes the surrounding words favour ("province" → ADM1). */
   cues?: string[];
   /** A lone word with no locative context ("Obama", "Once"): kept only if the article supports it. */
@@ -305,7 +307,7 @@ class Article {
       } else if (elided !== undefined) {
         c = gaz.candidates(elided).slice(0, W.maxCandidates);
       } else {
-        c = gaz.candidates(m.surface);
+        c = gaz.candidates(m.surface, m.key);
         if (c.length > 0) c = c.slice(0, W.maxCandidates);
         else {
           fb = fallbackName(gaz, m.surface);
@@ -316,7 +318,7 @@ class Article {
       this.cands.push(c);
       const name = fb?.name ?? elided ?? m.surface;
       this.names.push(name);
-      this.keys.push(nameKey(name));
+      this.keys.push(name === m.surface && m.key !== undefined ? m.key : nameKey(name));
       this.plains.push(undefined);
       this.spelts.push(undefined);
       this.cuesOf.push(fb?.cues ?? m.cues);

@@ -46,3 +46,24 @@ test("tokenize: same tokens as the pattern on generated text", () => {
     assert.deepEqual(byScanner(t), bySpec(t), `tokens differ on: ${JSON.stringify(t)}`);
   }
 });
+
+// a token's abbreviation flag as the recognizer defines it: a capitalised token that is all capitals
+// (two to five) or capitals each with its full stop
+const ABBREVIATION = /^(?:[A-Z]\.){2,}$|^[A-Z]{2,5}$/;
+
+test("tokenize: the abbreviation flag is the pattern's answer on each token", () => {
+  const alphabet = ["A", "U", "S", "N", "a", "z", ".", ".", ".", " ", " ", "'", "’", "-", "1", ",", "é", "É", "s", "’s"];
+  const rnd = pseudoRandom(11);
+  let flagged = 0;
+  for (let n = 0; n < 4000; n++) {
+    const len = rnd.next().value! % 30;
+    let t = "";
+    for (let k = 0; k < len; k++) t += alphabet[rnd.next().value! % alphabet.length];
+    for (const tok of tokenize(t)) {
+      const want = tok.cap && ABBREVIATION.test(tok.text);
+      if (want) flagged++;
+      assert.equal(tok.abbrev, want, `abbreviation flag of ${JSON.stringify(tok.text)} in ${JSON.stringify(t)}`);
+    }
+  }
+  assert.ok(flagged > 100, `the generated texts hold abbreviations of both kinds (${flagged} flagged)`);
+});
