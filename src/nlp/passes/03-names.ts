@@ -2,6 +2,7 @@
 // capitalized words, joined by particles such as "al-", "bin", "of the". Used for persons, places
 // and discovering actors the lexicon lacks.
 import type { NlpDoc, Pass } from "../pipeline.js";
+import { classesFor, classOfUnit } from "../char-class.js";
 
 // A run is what the pattern (?<![\p{L}\p{N}]) CAP (JOIN CAP)* matches (u flag), where
 //   CAP  = an optional particle ("al", "bin" … with "-" or a space), then \p{Lu}[\p{L}\p{N}'’.-]*
@@ -38,17 +39,9 @@ const JOINER_CODES = shortCodes(JOINERS);
 
 const UPPER = /^\p{Lu}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const SPACE = /^\s$/u;
-// per UTF-16 unit: bit 1 tested, 2 upper-case letter, 4 letter or digit, 8 white space
-const unitClass = new Uint8Array(65536);
+// bits 2 upper-case letter, 4 letter or digit, 8 white space (char-class.ts: one unit by the shared table)
 function classOf(ch: string): number {
-  if (ch.length === 1) {
-    const c = ch.charCodeAt(0);
-    let v = unitClass[c];
-    if (v !== 0) return v;
-    if (v === 0) unitClass[c] = v = 1 | (UPPER.test(ch) ? 2 : 0) | (LETTER_OR_DIGIT.test(ch) ? 4 : 0) | (SPACE.test(ch) ? 8 : 0);
-    return v;
-  }
+  if (ch.length === 1) return classOfUnit(ch.charCodeAt(0));
   return 1 | (UPPER.test(ch) ? 2 : 0) | (LETTER_OR_DIGIT.test(ch) ? 4 : 0);
 }
 // The functions below read s[lo, end) only (one sentence of the body: no copy of it is made, whose
@@ -221,6 +214,8 @@ export const namesPass: Pass = {
   requires: ["sentences"],
   assigns: ["names"],
   run(doc: NlpDoc) {
+    // every unit of the text tested once here, before this pass's and the actors pass's scans read their classes
+    classesFor(doc.text);
     for (const s of doc.sentences) for (const r of nameRuns(doc.text, s.start, s.end)) doc.names.push(r);
   },
 };

@@ -8,6 +8,7 @@ import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
 import { expandFinite, PhraseTrie } from "../model/finite-pattern.js";
 import { type CountryInfo, type LexActor, loadModel, readTsv, slugify } from "../model/load.js";
 import { objectList } from "../../types/object-list.js";
+import { classesFor, LETTER_BIT, LETTER_OR_DIGIT_BIT, unitClass } from "../char-class.js";
 
 const PASS = "04-actors";
 
@@ -40,21 +41,14 @@ interface Tok {
   t: string;
 }
 const WORDCHAR = /[\p{L}\p{N}]/u;
-const LETTER = /\p{L}/u;
 // (a module constant: tsx compiles a \p{…} regex literal into a RegExp constructed wherever it is evaluated)
 const CAPITAL_START = /^\p{Lu}/u;
-// per UTF-16 unit above ASCII: 0 not yet tested, 1 letter, 2 digit, 3 neither
-const classCache = new Uint8Array(65536);
-const classOf = (c: number) => {
-  let v = classCache[c];
-  if (v === 0) {
-    const ch = String.fromCharCode(c);
-    classCache[c] = v = LETTER.test(ch) ? 1 : WORDCHAR.test(ch) ? 2 : 3;
-  }
-  return v;
-};
-const isWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && classOf(c) < 3);
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && classOf(c) === 1);
+// every unit by its class in the table (char-class.ts), ASCII too: one load, the same for every character, with no
+// branch that only a character above ASCII takes (V8 compiled such a branch without knowing it and threw the scan's
+// code away the first time a text took it). Each scanner tests its text's units first (classesFor; the names pass
+// has tested a document's), so the table holds every unit it reads.
+const isWord = (c: number) => (unitClass[c] & LETTER_OR_DIGIT_BIT) !== 0;
+const isLetter = (c: number) => (unitClass[c] & LETTER_BIT) !== 0;
 /** Token spans in reusable buffers: token k runs from s[k] to e[k], for k < n (overwritten by the next tokenSpans into it). */
 interface Spans {
   s: Int32Array;
@@ -86,6 +80,7 @@ const docSpans = newSpans();
 const tokSpans = newSpans();
 /** Where the word tokens of `text` start and end (see tokenize), in order, into `into`: no string is made for them. */
 function tokenSpans(text: string, into: Spans): Spans {
+  classesFor(text);
   into.n = 0;
   const n = text.length;
   let i = 0;
@@ -96,8 +91,10 @@ function tokenSpans(text: string, into: Spans): Spans {
       continue;
     }
     // "U.S.", "U.N." : capital-dot pairs
-    // (every index checked against the length first: a read past the end deoptimises V8's code for it)
-    if (c >= 65 && c <= 90 && i + 3 < n && text[i + 1] === "." && text.charCodeAt(i + 2) >= 65 && text.charCodeAt(i + 2) <= 90 && text[i + 3] === ".") {
+    // (every index checked against the length first: a read past the end deoptimises V8's code for it; the three units
+    // after a capital are read and tested at once, so that a capital and a full stop alone, "W. Bush", or "U.S" with no
+    // second dot, take no branch the optimised code has not tried: V8 would throw it away there)
+    if (c >= 65 && c <= 90 && i + 3 < n && ((text.charCodeAt(i + 1) ^ 46) | (text.charCodeAt(i + 3) ^ 46) | (((text.charCodeAt(i + 2) - 65) >>> 0) < 26 ? 0 : 1)) === 0) {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
       if (m && m.index === i) {
@@ -132,6 +129,7 @@ function tokenSpans(text: string, into: Spans): Spans {
  * character reads go through the slow generic path, and the document scan, most of the characters, with them.
  */
 function docTokenSpans(text: string, into: Spans): Spans {
+  classesFor(text);
   into.n = 0;
   const n = text.length;
   let i = 0;
@@ -142,8 +140,10 @@ function docTokenSpans(text: string, into: Spans): Spans {
       continue;
     }
     // "U.S.", "U.N." : capital-dot pairs
-    // (every index checked against the length first: a read past the end deoptimises V8's code for it)
-    if (c >= 65 && c <= 90 && i + 3 < n && text[i + 1] === "." && text.charCodeAt(i + 2) >= 65 && text.charCodeAt(i + 2) <= 90 && text[i + 3] === ".") {
+    // (every index checked against the length first: a read past the end deoptimises V8's code for it; the three units
+    // after a capital are read and tested at once, so that a capital and a full stop alone, "W. Bush", or "U.S" with no
+    // second dot, take no branch the optimised code has not tried: V8 would throw it away there)
+    if (c >= 65 && c <= 90 && i + 3 < n && ((text.charCodeAt(i + 1) ^ 46) | (text.charCodeAt(i + 3) ^ 46) | (((text.charCodeAt(i + 2) - 65) >>> 0) < 26 ? 0 : 1)) === 0) {
       TOKEN.lastIndex = i;
       const m = TOKEN.exec(text);
       if (m && m.index === i) {
@@ -686,8 +686,11 @@ function forcesAt(x: ActorScan, i: number, tT: string): void {
   // "pro-" in either case before the token, read in place
   const isPro = tS >= 4 && (text.charCodeAt(tS - 4) | 32) === 112 && (text.charCodeAt(tS - 3) | 32) === 114 && (text.charCodeAt(tS - 2) | 32) === 111 && text.charCodeAt(tS - 1) === 45;
   const c = C.country.get(tT) ?? (isPro ? (C.metonym.get(tT) ?? C.leader.get(tT)) : undefined);
+  const sp = SPONSOR_AFTER.exec(after);
+  // the state a "-backed militias" after the token is sponsored by (one push below for both ways it is found:
+  // a branch only the rarer way takes is one V8's optimised code has not tried, and throws away there)
+  let sponsor: CountryInfo | undefined;
   if (c) {
-    const sp = SPONSOR_AFTER.exec(after);
     if (isPro) {
       const pm = PRO_AFTER.exec(after);
       if (pm) {
@@ -707,7 +710,7 @@ function forcesAt(x: ActorScan, i: number, tT: string): void {
       const [id, s] = countryActor(c, "state");
       x.spec(id, s);
       cands.push({ start: tS, end: tE, actor: id, rule: "sponsor-adjective", conf: 0.85, prio: 6, resolve: undefined });
-      if (sp[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: c.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1, resolve: undefined });
+      sponsor = c;
     } else {
       const fm = FORCE_AFTER.exec(after);
       if (fm && C.country.has(tT)) {
@@ -719,17 +722,17 @@ function forcesAt(x: ActorScan, i: number, tT: string): void {
   } else {
     const mc = C.metonym.get(tT) ?? C.leader.get(tT);
     if (mc) {
-      const sp = SPONSOR_AFTER.exec(after);
       const sv = STATE_VERB.exec(after);
       if (sp || sv) {
         const [id, s] = countryActor(mc, "state");
         x.spec(id, s);
         const end = sv?.[0].startsWith("'") || sv?.[0].startsWith("’") ? tE + sv[0].length : tE;
         cands.push({ start: tS, end, actor: id, rule: "metonym", conf: 0.7, prio: 3, resolve: undefined });
-        if (sp?.[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: mc.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1, resolve: undefined });
+        if (sp) sponsor = mc;
       }
     }
   }
+  if (sponsor && sp?.[3]) sponsored.push({ start: tS, end: tE + sp[0].length, actor: sponsor.slug, rule: `sponsored:${sp[1]}:${sp[3]}`, conf: 0.7, prio: 1, resolve: undefined });
 }
 
 // a role word just before a name ("spokesman Talal Silo"): within the 14 characters before it, then white space
@@ -822,19 +825,18 @@ function discoveryStep(x: ActorScan): void {
       if (!head) continue;
       const stem = full.slice(0, full.length - head.length).trim();
       if (!stem || /-(?:backed|led|trained|supported|funded|armed|allied)$/.test(stem) || C.country.has(keyOf(stem)) || C.lex.has(keyOf(full)) || /^(?:The|A|An|This|That)$/.test(stem)) continue;
-      if (C.lex.has(keyOf(stem))) {
-        // "the Kurdish YPG militia": the lexicon actor itself
-        const id = C.lex.get(keyOf(stem))!;
-        const s = x.lexSpec(id);
-        if (s) {
-          x.spec(id, s);
-          cands.push({ start, end, actor: id, rule: "lexicon+head", conf: 0.85, prio: 5, resolve: undefined });
-        }
-        break;
+      // "the Kurdish YPG militia": the lexicon actor itself (when it has a spec), else an actor the lexicon lacks; both
+      // by the same calls ("" is no actor's id): a call only the rarer one made would be one V8's optimised code has
+      // not tried, and throws away there
+      const lexId = C.lex.get(keyOf(stem));
+      const lexS = x.lexSpec(lexId ?? "");
+      const id = lexId ?? `x:${slugify(full)}`;
+      const s = lexId !== undefined ? lexS : { name: full, kind: d.kind, inter: d.inter, known: false };
+      if (s) {
+        x.spec(id, s);
+        const lex = lexId !== undefined;
+        cands.push({ start, end, actor: id, rule: lex ? "lexicon+head" : `discovered-${d.rule}`, conf: lex ? 0.85 : 0.6, prio: lex ? 5 : 2, resolve: undefined });
       }
-      const id = `x:${slugify(full)}`;
-      x.spec(id, { name: full, kind: d.kind, inter: d.inter, known: false });
-      cands.push({ start, end, actor: id, rule: `discovered-${d.rule}`, conf: 0.6, prio: 2, resolve: undefined });
       break;
     }
   }
@@ -859,7 +861,8 @@ function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
     if (C.lex.has(k) || C.country.has(k)) continue;
     const isWordChar = (ch: string | undefined) => ch !== undefined && WORDCHAR.test(ch);
     for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + k.length)) {
-      if (isWordChar(text[at - 1]) || isWordChar(text[at + k.length])) continue;
+      // (indexes inside the text only: a read past either end deoptimises V8's code for it)
+      if ((at > 0 && isWordChar(text[at - 1])) || (at + k.length < text.length && isWordChar(text[at + k.length]))) continue;
       const the = text.slice(Math.max(0, at - 4), at) === "the " ? 4 : 0;
       later.push({ start: at - the, end: at + k.length, actor: id, rule: "short-name", conf: 0.6, prio: 1, resolve: undefined });
     }
@@ -1046,6 +1049,8 @@ export const actorsPass: Pass = {
   assigns: ["mentions", "actors", "focusCountry"],
   run(doc: NlpDoc) {
     const x = new ActorScan(compile(), doc);
+    // resolveOverlaps' buffer sized here, once a document, for every candidate (all inside the text)
+    if (coveredBuf.length < x.text.length + 1) coveredBuf = new Uint8Array(Math.max(x.text.length + 1, coveredBuf.length * 2));
     // 1. lexicon, countries and their forces, metonyms, sponsors
     lexiconStep(x);
     // 2. persons: "President Bashar al-Assad", "spokesman Talal Silo", "X, head of Y"
