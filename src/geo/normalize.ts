@@ -9,12 +9,14 @@ const ARTICLES = new Set<string>(rules.articles);
 const LEADING_DROP = new Set<string>(rules.leadingWords);
 const CHAR_MAP: Record<string, string> = rules.chars;
 // A substitution written as plain letters is applied as a literal replace-all (same result as the
-// global pattern, without a regular-expression run per word); the others stay patterns.
-const SUBS: { literal?: string; re: RegExp; to: string }[] = rules.substitutions.map(([a, b]) => ({
-  literal: /^[a-z0-9 ]+$/.test(a!) ? a : undefined,
-  re: new RegExp(a!, "g"),
-  to: b!,
-}));
+// global pattern, without a regular-expression run per word); the others stay patterns, tested before
+// they are replaced (most words never match, and a test makes no new string). Each rule also carries
+// the letters a–z its match must hold (need: a bit per letter; a pattern's are not known, 0) and the
+// letters it writes (adds): fold() asks a word for a rule only when the word may hold all of them.
+const SUBS: { literal?: string; re: RegExp; test: RegExp; to: string; need: number; adds: number }[] = rules.substitutions.map(([a, b]) => {
+  const literal = /^[a-z0-9 ]+$/.test(a!) ? a : undefined;
+  return { literal, re: new RegExp(a!, "g"), test: new RegExp(a!), to: b!, need: literal === undefined ? 0 : lettersOf(literal), adds: lettersOf(b!) };
+});
 const GLUED = new RegExp(rules.gluedArticle);
 // (a Map: a word of the text such as "constructor" is no entry, where an object's prototype answered)
 const WORDS = new Map<string, string>(Object.entries(rules.words));
@@ -123,12 +125,30 @@ function computeKey(s: string, folded: boolean): string {
 }
 
 function fold(w: string): string {
+  // the letters the word may hold: its own, plus those each rule that changed it wrote (a superset of
+  // the letters it holds, so a rule is skipped only when one of its letters cannot be there)
+  let has = lettersOf(w);
   for (let i = 0; i < SUBS.length; i++) {
     const r = SUBS[i]!;
-    if (r.literal === undefined) w = w.replace(r.re, r.to);
-    else if (w.includes(r.literal)) w = w.replaceAll(r.literal, r.to);
+    if ((has & r.need) !== r.need) continue;
+    if (r.literal === undefined) {
+      if (!r.test.test(w)) continue;
+      w = w.replace(r.re, r.to);
+    } else if (w.includes(r.literal)) w = w.replaceAll(r.literal, r.to);
+    else continue;
+    has |= r.adds;
   }
   return undoubled(w);
+}
+
+/** The letters a–z in `s`, a bit each (bit 0: a). */
+function lettersOf(s: string): number {
+  let m = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k) - 97;
+    if (c >= 0 && c < 26) m |= 1 << c;
+  }
+  return m;
 }
 
 /** Doubled letters single: "Raqqa" = "Raqa", "Hassakeh" = "Hasakeh" (a–z only, as /([a-z])\1+/g → "$1"). */
