@@ -221,6 +221,16 @@ export class Gazetteer {
     return key === undefined ? this.candMemo.get(surface) : this.candMemo.getWith(surface, key, this.findKeyed);
   }
 
+  /** candidates() of the surface `look` is the look of, kept on the look (asked of the memo once per look). */
+  candidatesOf(surface: string, look: SurfaceLook): readonly number[] {
+    let c = look.cands;
+    if (c === undefined) {
+      c = this.candidates(surface, look.key);
+      look.cands = c;
+    }
+    return c;
+  }
+
   private readonly findKeyed = (surface: string, key: string): number[] => this.findCandidates(surface, key);
 
   private findCandidates(surface: string, key: string = nameKey(surface)): number[] {
@@ -398,8 +408,11 @@ export class SurfaceLook {
   hit: boolean | undefined = undefined;
   /** for a one-word surface, the recognizer's demonym answer (null: none), once asked */
   demonym: string | null | undefined = undefined;
-  /** candidates() of the surface, once the recognizer asked */
+  /** candidates() of the surface, once asked through candidatesOf() */
   cands: readonly number[] | undefined = undefined;
+  /** the surface's lightName and spellingKey, once ranking asked (see resolve.ts Article) */
+  light: string | undefined = undefined;
+  spelt: string | undefined = undefined;
 
   constructor(
     readonly key: string,

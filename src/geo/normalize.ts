@@ -71,6 +71,15 @@ export function isArticleWord(w: string): boolean {
 }
 
 /**
+ * Does nameKey drop the one plain word `w` (lower-case letters and digits) before another word: an
+ * article or a leading word, after the words table? (nameKey(`${w} x`) === "x", without the key.)
+ */
+export function dropsBeforeName(w: string): boolean {
+  const v = WORDS.get(w) ?? w;
+  return ARTICLES.has(v) || LEADING_DROP.has(v);
+}
+
+/**
  * The lookup key: the plain form, without Arabic articles ("al-", "ez-", glued "Ezzor"), with
  * doubled letters single and vowels folded ("ou"→"u", "ee"→"i", "ay"→"i").
  * @example nameKey("Deir Ezzor") === nameKey("Dayr az Zawr")

@@ -9,8 +9,8 @@ import { cuesAround } from "./cues.js";
 import type { Gazetteer, SurfaceLook } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import STOP from "./model/stoplist.json" with { type: "json" };
-import { nameKey } from "./normalize.js";
-import { lightName, type MentionInput } from "./resolve.js";
+import { dropsBeforeName, nameKey } from "./normalize.js";
+import { lightName, lightOfLook, type MentionInput } from "./resolve.js";
 
 const STOPWORDS = new Set<string>(STOP.words);
 const TITLES = new Set<string>(STOP.titles);
@@ -382,13 +382,7 @@ class Recognition {
 
   /** The candidates of the current match (`surface`, as longestMatch found it), asked of the gazetteer once per surface. */
   cands(surface: string): readonly number[] {
-    const look = this.bestLook!;
-    let c = look.cands;
-    if (c === undefined) {
-      c = this.gaz.candidates(surface, look.key);
-      look.cands = c;
-    }
-    return c;
+    return this.gaz.candidatesOf(surface, this.bestLook!);
   }
 
   /** The gazetteer's look of a one-word surface, asked of the gazetteer once per word per text. */
@@ -468,7 +462,7 @@ export function recognize(text: string, gaz: Gazetteer, exclude: Span[], looks: 
       weak = !PREPS.has(prevWord) && cues === undefined;
     }
     if (!reject) {
-      const m: MentionInput = { start, end, surface, key: bestKey };
+      const m: MentionInput = { start, end, surface, look: r.bestLook };
       if (weak) m.weak = true;
       if (cues) m.cues = cues;
       out.push(m);
@@ -515,11 +509,18 @@ function longestMatch(r: Recognition, i: number, tl: string): number {
     }
     // "Deir el-Zour": a lower-case article inside a name never ends the search
     // "People's Republic of China": the possessive may belong to a longer name
-    const longer =
-      look.longer || (tj.fullEnd !== tj.end && gaz.hasLongerKey(nameKey(text.slice(t.start, tj.fullEnd))));
+    // (the possessive form's look answers hasLongerKey of its key: one memo look-up, none for a word
+    // this text has asked before)
+    const longer = look.longer || (tj.fullEnd !== tj.end && possessiveLook(r, i, j, tj).longer);
     if (!longer && !(j > i && ARTICLE_TOKENS.has(low(tj)))) break;
   }
   return bestEnd;
+}
+
+/** The look of the run of words from token i through token j (j's possessive "'s" included). */
+function possessiveLook(r: Recognition, i: number, j: number, tj: Tok): SurfaceLook {
+  const s = r.text.slice(r.toks[i]!.start, tj.fullEnd);
+  return j === i ? r.lookWord(s) : r.gaz.surface(s);
 }
 
 /**
@@ -740,7 +741,7 @@ function countryOrProvince(r: Recognition, surface: string, key: string): boolea
   for (let k = 0; k < cands.length && k < 10; k++) {
     const c = cands[k]!;
     const fc = gaz.fcode(c);
-    if ((fc.startsWith("PCL") || fc === "ADM1") && gaz.mainKey(c) === key && lightName(gaz.name(c)) === lightName(surface)) return true;
+    if ((fc.startsWith("PCL") || fc === "ADM1") && gaz.mainKey(c) === key && lightName(gaz.name(c)) === lightOfLook(surface, r.bestLook!)) return true;
   }
   return false;
 }
@@ -779,9 +780,9 @@ function isAbbreviation(t: Tok): boolean {
   return true;
 }
 
-/** A token that nameKey drops as an article before another word ("US" folds like "us-"). */
+/** An abbreviation (letters only) that nameKey drops as an article before another word ("US" folds like "us-"). */
 function droppedAbbreviation(t: Tok): boolean {
-  return nameKey(`${t.text} x`) === "x";
+  return dropsBeforeName(low(t));
 }
 
 /**

@@ -3,7 +3,7 @@
 // the article is about, stated containment ("al-Shadadi in Hasaka province"), and distance to
 // the article's other places. Two passes: the second sees the first pass's winners.
 import { distanceKm, distanceKmCos, latCos } from "./distance.js";
-import type { Gazetteer } from "./gazetteer.js";
+import type { Gazetteer, SurfaceLook } from "./gazetteer.js";
 import { BoundedMemo } from "./memo.js";
 import W from "./model/ranking.json" with { type: "json" };
 import S from "./model/stoplist.json" with { type: "json" };
@@ -16,8 +16,11 @@ export interface MentionInput {
   start: number;
   end: number;
   surface: string;
-  /** nameKey(surface), when the recognizer has it (its look of the surface holds it) */
-  key?: string;
+  /**
+   * The gazetteer's look of the surface, when the recognizer has it: its key (nameKey), candidates,
+   * light name and spelling key are read from it, made once per surface in the process.
+   */
+  look?: SurfaceLook;
   /** Feature-code prefixes the surrounding words favour ("province" → ADM1). */
   cues?: string[];
   /** A lone word with no locative context ("Obama", "Once"): kept only if the article supports it. */
@@ -239,6 +242,8 @@ class Article {
    */
   readonly names: string[] = [];
   readonly keys: string[] = [];
+  /** the recognizer's look of the name (undefined: none, or the name is not the surface) */
+  readonly looks: (SurfaceLook | undefined)[] = [];
   readonly plains: (string | undefined)[] = [];
   readonly spelts: (string | undefined)[] = [];
   readonly cuesOf: (string[] | undefined)[] = [];
@@ -295,6 +300,7 @@ class Article {
         this.cands.push(this.cands[same]!);
         this.names.push(this.names[same]!);
         this.keys.push(this.keys[same]!);
+        this.looks.push(this.looks[same]);
         this.plains.push(undefined);
         this.spelts.push(undefined);
         this.cuesOf.push(this.fallbacks[same]?.cues ?? m.cues);
@@ -307,7 +313,7 @@ class Article {
       } else if (elided !== undefined) {
         c = gaz.candidates(elided).slice(0, W.maxCandidates);
       } else {
-        c = gaz.candidates(m.surface, m.key);
+        c = m.look === undefined ? gaz.candidates(m.surface) : gaz.candidatesOf(m.surface, m.look);
         if (c.length > 0) c = c.slice(0, W.maxCandidates);
         else {
           fb = fallbackName(gaz, m.surface);
@@ -318,7 +324,9 @@ class Article {
       this.cands.push(c);
       const name = fb?.name ?? elided ?? m.surface;
       this.names.push(name);
-      this.keys.push(name === m.surface && m.key !== undefined ? m.key : nameKey(name));
+      const look = name === m.surface ? m.look : undefined;
+      this.looks.push(look);
+      this.keys.push(look === undefined ? nameKey(name) : look.key);
       this.plains.push(undefined);
       this.spelts.push(undefined);
       this.cuesOf.push(fb?.cues ?? m.cues);
@@ -331,7 +339,8 @@ class Article {
     const first = this.repeats[k]! >= 0 ? this.repeats[k]! : k;
     let p = this.plains[first];
     if (p === undefined) {
-      p = lightName(this.names[first]!);
+      const look = this.looks[first];
+      p = look === undefined ? lightName(this.names[first]!) : lightOfLook(this.names[first]!, look);
       this.plains[first] = p;
     }
     return p;
@@ -342,7 +351,15 @@ class Article {
     const first = this.repeats[k]! >= 0 ? this.repeats[k]! : k;
     let v = this.spelts[first];
     if (v === undefined) {
-      v = spellingKey(this.names[first]!);
+      const look = this.looks[first];
+      if (look === undefined) v = spellingKey(this.names[first]!);
+      else {
+        v = look.spelt;
+        if (v === undefined) {
+          v = spellingKey(this.names[first]!);
+          look.spelt = v;
+        }
+      }
       this.spelts[first] = v;
     }
     return v;
@@ -1328,6 +1345,16 @@ function longerName(full: string, short: string): boolean {
  */
 export function lightName(s: string): string {
   return lightMemo.get(s);
+}
+
+/** lightName(surface), kept on the surface's look (`look`: the gazetteer's look of `surface`). */
+export function lightOfLook(surface: string, look: SurfaceLook): string {
+  let v = look.light;
+  if (v === undefined) {
+    v = lightName(surface);
+    look.light = v;
+  }
+  return v;
 }
 // (letters doubled as written, not ones that meet when an apostrophe goes: "A'ana" is not "Anna")
 const lightMemo = new BoundedMemo((s) => plainName(s.replace(/(\p{L})\1+/gu, "$1")), 50_000);

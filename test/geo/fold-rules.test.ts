@@ -47,3 +47,20 @@ test("fold: a rule made to match only by an earlier rule's output still applies"
   assert.equal(nameKey("aay"), byRules("aay"));
   assert.equal(nameKey("baayk"), byRules("baayk"));
 });
+
+test("dropsBeforeName: a word nameKey drops before another, as the key of the two words says", async () => {
+  const { dropsBeforeName } = await import("../../src/geo/normalize.js");
+  const words: string[] = [...rules.articles, ...rules.leadingWords, ...Object.keys(rules.words), ...Object.values(rules.words)];
+  const az = "abcdefghijklmnopqrstuvwxyz";
+  for (const a of az) for (const b of az) {
+    words.push(a + b);
+    for (const c of "aehlnrstuz") words.push(a + b + c);
+  }
+  let dropped = 0;
+  for (const w of words) {
+    const want = nameKey(`${w.toUpperCase()} x`) === "x";
+    if (want) dropped++;
+    assert.equal(dropsBeforeName(w), want, `dropsBeforeName(${JSON.stringify(w)})`);
+  }
+  assert.ok(dropped >= rules.articles.length, `the articles are among the words dropped (${dropped})`);
+});
