@@ -6,6 +6,9 @@ import { fileURLToPath } from "node:url";
 import { firstFrom } from "../nlp/pipeline.js";
 import type { EventType, SubEventType } from "../types/index.js";
 import { objectList } from "../types/object-list.js";
+import { literalPrefixes } from "./literal-prefixes.js";
+
+export { literalPrefixes };
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -63,158 +66,6 @@ interface Trigger {
   prefixes?: string[];
   /** `re` anchored at lastIndex, for trying the pattern where one of its prefixes occurs. */
   sticky: RegExp;
-}
-
-/** Top-level alternatives of a regex source ("a|(?:b|c)d" → ["a", "(?:b|c)d"]). */
-function alternatives(src: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cls = false;
-  // (each alternative cut out of the source at once, not built character by character)
-  let from = 0;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src.charCodeAt(i);
-    if (ch === 92 /* \\ */) i++;
-    else if (cls) {
-      if (ch === 93 /* ] */) cls = false;
-    } else if (ch === 91 /* [ */) cls = true;
-    else if (ch === 40 /* ( */) depth++;
-    else if (ch === 41 /* ) */) depth--;
-    else if (ch === 124 /* | */ && depth === 0) {
-      out.push(src.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(src.slice(from));
-  return out;
-}
-
-/** Index of the parenthesis closing the group that opens `src` at `from`, or -1. */
-function groupEnd(src: string, from = 0): number {
-  let depth = 0;
-  let cls = false;
-  for (let i = from; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === "\\") {
-      i++;
-      continue;
-    }
-    if (cls) {
-      if (ch === "]") cls = false;
-    } else if (ch === "[") cls = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** How many partial prefixes one alternative may branch into ("re-?" makes two) before its expansion stops at a further branching. */
-const MAX_HEADS = 32;
-
-/** The characters a literal prefix is made of: [a-z0-9' -] in either case. */
-const isLiteral = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 32 || c === 45;
-const QUANTIFIER = new Set(["?", "*", "+", "{"]);
-
-/** A literal start of a match; `open` while every element up to here was literal (more may follow). */
-interface Head {
-  p: string;
-  open: boolean;
-}
-
-const STOP: Head[] = [{ p: ".", open: true }];
-const DIGITS: Head[] = [..."0123456789"].map((d) => ({ p: d, open: true }));
-// (module functions, not closures made per call)
-const closeAll = (hs: Head[]): Head[] => hs.map(closeHead);
-const closeHead = (h: Head): Head => ({ p: h.p, open: false });
-function anyOpen(hs: Head[]): boolean {
-  for (const h of hs) if (h.open) return true;
-  return false;
-}
-
-/**
- * The literal starts of a sequence (a regex source without a top-level "|"), lower-cased: letters,
- * digits (and "\\d"), spaces, hyphens, apostrophes and escaped full stops, optional ones ("re-?") and groups of such alternatives
- * ("(?:was|were) ") expanded, up to the first element of another kind. Every match of the sequence
- * starts with one of them.
- */
-function heads(seq: string): Head[] {
-  // a word boundary consumes nothing
-  let i = seq.startsWith("\\b") ? 2 : 0;
-  // (a run of literal characters without a quantifier is taken at once)
-  let run = i;
-  while (run < seq.length && isLiteral(seq.charCodeAt(run)) && !QUANTIFIER.has(seq[run + 1] ?? "")) run++;
-  if (run === seq.length) return [{ p: seq.slice(i).toLowerCase(), open: true }];
-  let hs: Head[] = [{ p: seq.slice(i, run).toLowerCase(), open: true }];
-  i = run;
-  while (i < seq.length && anyOpen(hs)) {
-    let parts: Head[];
-    let len: number;
-    if (isLiteral(seq.charCodeAt(i))) {
-      // the characters up to one with a quantifier, or that one alone
-      let j = i + 1;
-      if (!QUANTIFIER.has(seq[j] ?? "")) while (j < seq.length && isLiteral(seq.charCodeAt(j)) && !QUANTIFIER.has(seq[j + 1] ?? "")) j++;
-      parts = [{ p: seq.slice(i, j).toLowerCase(), open: true }];
-      len = j - i;
-    } else if (seq.startsWith("\\.", i)) {
-      // an escaped full stop ("U\\.S\\.")
-      parts = STOP;
-      len = 2;
-    } else if (seq.startsWith("\\d", i)) {
-      // a digit: ten starts
-      parts = DIGITS;
-      len = 2;
-    } else if (seq.startsWith("(?:", i)) {
-      const end = groupEnd(seq, i);
-      if (end < 0) return closeAll(hs);
-      parts = alternatives(seq.slice(i + 3, end)).flatMap(heads);
-      len = end + 1 - i;
-    } else return closeAll(hs);
-    const q = seq[i + len];
-    // may be absent more than once or repeat: the starts end before it
-    if (q === "*" || q === "{") return closeAll(hs);
-    const next: Head[] = [];
-    for (const h of hs) {
-      if (!h.open) next.push(h);
-      else {
-        // "x+": at least one x, then more may follow
-        for (const part of parts) next.push({ p: h.p + part.p, open: part.open && q !== "+" });
-        if (q === "?") next.push(h);
-      }
-    }
-    // (past the cap the starts found so far do, once each is long enough to be worth indexing)
-    if (next.length > MAX_HEADS && next.length > hs.length && hs.every((h) => h.p.length >= 2)) return closeAll(hs);
-    hs = next;
-    i += len + (q === "?" || q === "+" ? 1 : 0);
-    // a lazy quantifier ("??", "+?") allows the same texts
-    if ((q === "?" || q === "+") && seq[i] === "?") i++;
-  }
-  return hs;
-}
-
-/**
- * The literal prefixes (2+ characters) one of which every match of `src` starts with, or undefined.
- * Each is as long as the pattern allows ("(?:are|is) suspected" gives "are suspected" and "is suspected"),
- * so the prefix index sends few places to the full pattern; none starts with another.
- */
-export function literalPrefixes(src: string): string[] | undefined {
-  const out: string[] = [];
-  for (let alt of alternatives(src)) {
-    // a lookbehind consumes nothing: the match starts with what follows it
-    while (alt.startsWith("(?<!") || alt.startsWith("(?<=")) {
-      const end = groupEnd(alt);
-      if (end < 0) return undefined;
-      alt = alt.slice(end + 1);
-    }
-    for (const h of heads(alt)) {
-      if (h.p.length < 2) return undefined;
-      out.push(h.p);
-    }
-  }
-  // a prefix another one starts with adds nothing: the shorter one finds its places too
-  // (in sorted order a prefix comes right before the ones that start with it)
-  const kept: string[] = [];
-  for (const p of [...new Set(out)].sort()) if (kept.length === 0 || !p.startsWith(kept[kept.length - 1])) kept.push(p);
-  return kept;
 }
 
 let triggers: Trigger[] | undefined;
@@ -509,6 +360,9 @@ function armedHit(h: Hit, sentence: string): boolean {
       rest = before.slice(0, cut) + sentence.slice(at);
     }
   }
+  // (a cheap exact pre-test: no armed word in the words, none once spans are cut out of them, as
+  // SAYS_SECURITY and BY_AGENT match from a word start to a word end and ARMED_TARGET whole words)
+  if (!ARMED_TARGET.test(rest)) return false;
   // nor are the attackers named after "by" ("civilians were killed by militants")
   return ARMED_TARGET.test(rest.replace(SAYS_SECURITY, " ").replace(BY_AGENT, " "));
 }
@@ -674,9 +528,11 @@ export class CuedHits {
 export function classify(of: Hit[] | CuedHits, sentence: string, actor1Kind?: string, actor2Kind?: string): Classification | undefined {
   const c = of instanceof CuedHits ? of : new CuedHits(of, sentence);
   const hits = c.hits;
-  const score = new Map<SubEventType | "NONE", number>();
-  const best = new Map<SubEventType | "NONE", Hit>();
-  const sum = new Map<SubEventType | "NONE", number>();
+  // per type, in the order first counted: its strongest cue and the sum of its cues' weights
+  // (a few parallel arrays searched in place: no Map made per call)
+  const types: (SubEventType | "NONE")[] = [];
+  const best: Hit[] = [];
+  const sum: number[] = [];
   const counted: { t: SubEventType | "NONE"; h: Hit }[] = [];
   for (let i = 0; i < hits.length; i++) {
     const h = c.cued[i];
@@ -684,24 +540,37 @@ export function classify(of: Hit[] | CuedHits, sentence: string, actor1Kind?: st
     const t = typeOf(h, hits, sentence, actor1Kind, actor2Kind, c.seen[i]);
     // the same words matched by two patterns of one type are one cue: the stronger counts
     const same = sameCue(counted, t, h);
+    let k = types.indexOf(t);
     if (same) {
       if (h.weight <= same.h.weight) continue;
-      sum.set(t, sum.get(t)! - same.h.weight);
+      sum[k] -= same.h.weight;
       same.h = h;
     } else counted.push({ t, h });
-    const b = best.get(t);
-    if (!b || h.weight > b.weight) best.set(t, h);
-    sum.set(t, (sum.get(t) ?? 0) + h.weight);
+    if (k < 0) {
+      k = types.length;
+      types.push(t);
+      best.push(h);
+      sum.push(0);
+    } else if (h.weight > best[k].weight) best[k] = h;
+    sum[k] += h.weight;
   }
   // the strongest cue of a type counts fully, further cues of the same type a quarter
   // ties go to the more specific type: the generic ones carry a small handicap
-  for (const [t, h] of best) score.set(t, h.weight + 0.25 * (sum.get(t)! - h.weight) - (GENERIC_TYPES.includes(t) ? 0.1 : 0));
-  let top: [SubEventType, number] | undefined;
-  for (const [t, s] of score) if (t !== "NONE" && (!top || s > top[1])) top = [t, s];
-  if (!top) return undefined;
-  const none = score.get("NONE") ?? 0;
-  if (none > top[1]) return undefined;
-  return new Classified(top[0], top[1], best.get(top[0])!, hits, none);
+  let top = -1;
+  let topScore = 0;
+  let none = 0;
+  for (let k = 0; k < types.length; k++) {
+    const t = types[k];
+    const s = best[k].weight + 0.25 * (sum[k] - best[k].weight) - (GENERIC_TYPES.includes(t) ? 0.1 : 0);
+    if (t === "NONE") none = s;
+    else if (top < 0 || s > topScore) {
+      top = k;
+      topScore = s;
+    }
+  }
+  if (top < 0) return undefined;
+  if (none > topScore) return undefined;
+  return new Classified(types[top] as SubEventType, topScore, best[top], hits, none);
 }
 
 /** A classification (a class: its reason a getter of the prototype, where an object literal with a getter is made slowly every time). */

@@ -11,6 +11,7 @@ import { warning } from "../types/index.js";
 import { attribute } from "./attribution.js";
 import { type Classification, CuedHits, classify, EVENT_TYPE, type Hit, readModel, scanTriggers, sentenceTriggers, withWeight } from "./classify.js";
 import { type FoundLocation, findLocation } from "./location.js";
+import { PrefixedRegex } from "./prefixed-regex.js";
 
 const PASS = "events";
 
@@ -21,8 +22,9 @@ export interface EventsResult {
   warnings: Warning[];
 }
 
-let modalityCues: { modality: Modality; re: RegExp }[] | undefined;
-const cues = () => (modalityCues ??= readModel("modality.tsv", 2).map(([m, p]) => ({ modality: m as Modality, re: new RegExp(p, "iu") })));
+let modalityCues: { modality: Modality; re: PrefixedRegex }[] | undefined;
+// (each tried only where one of its words starts: V8 runs an /iu alternation slowly at every position)
+const cues = () => (modalityCues ??= readModel("modality.tsv", 2).map(([m, p]) => ({ modality: m as Modality, re: new PrefixedRegex(new RegExp(p, "iu")) })));
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,

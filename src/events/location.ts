@@ -14,19 +14,21 @@ export interface FoundLocation {
   placeId?: string;
 }
 
+/** How far a place mention `sp` lies from the trigger, plus 1000 when no "in X" / "X province" pattern frames it (lower is better). */
+function placeScore(text: string, s: Span, sp: Span, trigger: Span): number {
+  const before = text.slice(Math.max(s.start, sp.start - 60), sp.start);
+  const after = text.slice(sp.end, sp.end + 40);
+  const pattern = PREP.test(before) || AFTER.test(after) ? 0 : 1000;
+  return pattern + Math.abs(sp.start - trigger.start);
+}
+
 export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[]): FoundLocation | undefined {
   const text = doc.text;
-  const score = (sp: Span) => {
-    const before = text.slice(Math.max(s.start, sp.start - 60), sp.start);
-    const after = text.slice(sp.end, sp.end + 40);
-    const pattern = PREP.test(before) || AFTER.test(after) ? 0 : 1000;
-    return pattern + Math.abs(sp.start - trigger.start);
-  };
   let best: { sp: Span & { text: string }; placeId?: string; sc: number } | undefined;
   for (const p of places) {
     for (const m of p.mentions) {
       if (m.start < s.start || m.end > s.end) continue;
-      const sc = score(m);
+      const sc = placeScore(text, s, m, trigger);
       if (!best || sc < best.sc) best = { sp: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, placeId: p.id, sc };
     }
   }
@@ -56,7 +58,7 @@ export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[
     if (actorSpans.some((m) => m.start < n.end && n.start < m.end)) continue;
     if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name)) continue;
     const sp = { start, end: start + name.length, text: name };
-    const sc = score(sp);
+    const sc = placeScore(text, s, sp, trigger);
     if (sc >= 1000) continue;
     if (!best || sc < best.sc) best = { sp, sc };
   }
