@@ -81,34 +81,13 @@ const dayString = (dayNumber: number): string => {
 const EVENT_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.admin2, e.location_text, e.modality, e.fatalities, e.fatality_claims, e.source_count, e.article_ids, e.first_reported, e.last_reported, e.origin, e.external_id, e.ext_source, e.notes, e.confidence, e.seq";
 
-/** The columns merging compares (see viewOfRow; mergeRow reads them in this order): fewer than EVENT_COLS, read for every candidate. */
+/** The columns merging compares (see viewOfRow; viewOfArray reads them in this order): fewer than EVENT_COLS, read for every candidate. */
 const MERGE_COLS =
   "e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.assoc1, e.assoc2, e.date, e.date_end, e.date_precision, e.date_defaulted, e.place_id, e.place_name, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.modality, e.article_ids";
 
-/** A MERGE_COLS row read as an array (Db.allArrays) as the object viewOfRow reads. */
-function mergeRow(a: unknown[]): Row {
-  return {
-    n: a[0],
-    event_type: a[1],
-    sub_event_type: a[2],
-    actor1: a[3],
-    actor2: a[4],
-    assoc1: a[5],
-    assoc2: a[6],
-    date: a[7],
-    date_end: a[8],
-    date_precision: a[9],
-    date_defaulted: a[10],
-    place_id: a[11],
-    place_name: a[12],
-    lat: a[13],
-    lon: a[14],
-    geo_precision: a[15],
-    country: a[16],
-    admin1: a[17],
-    modality: a[18],
-    article_ids: a[19],
-  };
+/** The merge view of a MERGE_COLS row read as an array (Db.allArrays), as viewOfRow converts the same columns. */
+function viewOfArray(a: readonly unknown[]): MergeView {
+  return makeView(a[1], a[2], a[3], a[4], jsonList(a[5]), jsonList(a[6]), a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17], a[18], jsonList(a[19]));
 }
 
 /**
@@ -120,28 +99,81 @@ function viewOfValues(v: readonly Param[], c: CombinedEvent): MergeView {
   // a list of strings as it is; anything else as its JSON reads back
   const list = (xs: readonly unknown[], json: Param): string[] =>
     xs.every((x) => typeof x === "string") ? [...(xs as string[])] : jsonList(json);
+  return makeView(
+    v[0],
+    v[1],
+    v[2],
+    v[3],
+    list(c.assocActors1, v[4]),
+    list(c.assocActors2, v[5]),
+    v[6],
+    v[7],
+    v[8],
+    v[9],
+    v[10],
+    v[11],
+    v[12],
+    v[13],
+    v[14],
+    v[15],
+    v[16],
+    v[19],
+    list(c.articleIds, v[23]),
+  );
+}
+
+/**
+ * A merge view from an event's stored column values (the lists parsed): one object literal for
+ * every view, however it was read or made, so that merging's functions (sameEvent and those it
+ * calls, run for every candidate) see views of one shape; views of two shapes made them
+ * polymorphic, and the first views read back on a new connection deoptimised them.
+ */
+function makeView(
+  eventType: unknown,
+  subEventType: unknown,
+  actor1: unknown,
+  actor2: unknown,
+  assocActors1: string[],
+  assocActors2: string[],
+  date: unknown,
+  dateEnd: unknown,
+  datePrecision: unknown,
+  dateDefaulted: unknown,
+  placeId: unknown,
+  placeName: unknown,
+  lat: unknown,
+  lon: unknown,
+  geoPrecision: unknown,
+  country: unknown,
+  admin1: unknown,
+  modality: unknown,
+  articleIds: string[],
+): MergeView {
   return {
-    ...viewOfRow({
-      event_type: v[0],
-      sub_event_type: v[1],
-      actor1: v[2],
-      actor2: v[3],
-      date: v[6],
-      date_end: v[7],
-      date_precision: v[8],
-      date_defaulted: v[9],
-      place_id: v[10],
-      place_name: v[11],
-      lat: v[12],
-      lon: v[13],
-      geo_precision: v[14],
-      country: v[15],
-      admin1: v[16],
-      modality: v[19],
-    }),
-    assocActors1: list(c.assocActors1, v[4]),
-    assocActors2: list(c.assocActors2, v[5]),
-    articleIds: list(c.articleIds, v[23]),
+    eventType: String(eventType) as EventType,
+    subEventType: String(subEventType) as SubEventType,
+    actor1: optStr(actor1),
+    actor2: optStr(actor2),
+    assocActors1,
+    assocActors2,
+    date: String(date),
+    dateEnd: optStr(dateEnd),
+    datePrecision: num(datePrecision) as 1 | 2 | 3,
+    dateDefaulted: num(dateDefaulted) === 1,
+    place:
+      lat === null || lat === undefined
+        ? undefined
+        : {
+            id: String(placeId),
+            name: String(placeName),
+            lat: num(lat),
+            lon: num(lon),
+            precision: num(geoPrecision) as 1 | 2 | 3,
+            country: optStr(country),
+            admin1: optStr(admin1),
+          },
+    modality: String(modality) as MergeView["modality"],
+    articleIds,
   };
 }
 
@@ -554,8 +586,9 @@ export class CoreStore implements Store {
     const claimed = new Set<number>();
     const matches: (number | undefined)[] = [];
     const views = this.mergeViews;
+    const asked = new Map<string, number[]>();
     for (const r of reports) {
-      const m = await this.findMatch(db, r, claimed, views);
+      const m = await this.findMatch(db, r, claimed, views, asked);
       if (m !== undefined) claimed.add(m);
       matches.push(m);
     }
@@ -785,8 +818,19 @@ export class CoreStore implements Store {
     return affected.map(String);
   }
 
-  /** The stored event this report belongs to (never one in `claimed`), or undefined for a new event. */
-  private async findMatch(db: Db, r: EventReport, claimed: Set<number>, views: Map<number, MergeView>): Promise<number | undefined> {
+  /**
+   * The stored event this report belongs to (never one in `claimed`), or undefined for a new event.
+   * `asked`: the candidates' row numbers of the document's earlier reports by their query's
+   * parameters (SQLite): nothing is written between a document's merge decisions, so a report
+   * asking what an earlier one asked (same actors, date window and type) gets the same rows.
+   */
+  private async findMatch(
+    db: Db,
+    r: EventReport,
+    claimed: Set<number>,
+    views: Map<number, MergeView>,
+    asked: Map<string, number[]>,
+  ): Promise<number | undefined> {
     // Candidates whose own window (±31 days, a month-long range, 14 days' look-back) could overlap this report's.
     const [rLo, rHi] = dateWindow(r);
     const lo = dayString(rLo - 61);
@@ -798,16 +842,23 @@ export class CoreStore implements Store {
       // columns of those this document's earlier reports have not read yet: reports of one article
       // share their candidates, and a row number costs a fraction of a row of twenty columns
       // (as arrays: an object per row cost more than the row; the first row per event, at most 500)
-      const linked = await db.allArrays(
-        `SELECT x.event_n AS n FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
-        [...actors, lo, hi, r.eventType],
-      );
-      const ns = firstPerEvent(linked, (a) => num(a[0]), 500).map((a) => num(a[0]));
-      const missing = ns.filter((n) => !views.has(n));
+      const params: Param[] = [...actors, lo, hi, r.eventType];
+      const key = `${actors.length}\u0000${params.join("\u0000")}`;
+      let ns = asked.get(key);
+      if (ns === undefined) {
+        const linked = await db.allArrays(
+          `SELECT x.event_n AS n FROM event_actors x JOIN events e ON e.n = x.event_n WHERE x.actor_id IN (${qs(actors.length)}) AND x.date BETWEEN ? AND ? AND e.event_type = ? AND e.origin = 'sitrep' LIMIT ${500 * actors.length}`,
+          params,
+        );
+        ns = firstPerEvent(linked, (a) => num(a[0]), 500).map((a) => num(a[0]));
+        asked.set(key, ns);
+      }
+      const cands = ns;
+      const missing = cands.filter((n) => !views.has(n));
       if (missing.length > 0)
         for (const a of await db.allArrays(`SELECT ${MERGE_COLS} FROM events e WHERE e.n IN (SELECT value FROM json_each(?))`, [JSON.stringify(missing)]))
-          views.set(num(a[0]), viewOfRow(mergeRow(a)));
-      return bestMatch(r, claimed, ns, (i) => views.get(ns[i])!);
+          views.set(num(a[0]), viewOfArray(a));
+      return bestMatch(r, claimed, cands, (i) => views.get(cands[i])!);
     }
     if (actors.length > 0) {
       // An event linked to several of these actors comes once per actor: its first row is kept, as
@@ -904,6 +955,24 @@ export class CoreStore implements Store {
     "event_type, sub_event_type, actor1, actor2, assoc1, assoc2, date, date_end, date_precision, date_defaulted, place_id, place_name, lat, lon, geo_precision, country, admin1, admin2, location_text, modality, fatalities, fatality_claims, source_count, article_ids, first_reported, last_reported, confidence, text";
   /** EVENT_FIELDS one by one (rebuild names the columns it writes). */
   private static readonly EVENT_FIELD_LIST = CoreStore.EVENT_FIELDS.split(", ");
+  /**
+   * Per EVENT_FIELD_LIST column: whether an index, the R*Tree trigger (lat, lon) or PostgreSQL's
+   * generated point reads it; rebuild writes these only when they change, the others always.
+   */
+  private static readonly EVENT_KEYED = CoreStore.EVENT_FIELD_LIST.map((f) =>
+    ["event_type", "actor1", "actor2", "date", "place_id", "lat", "lon", "geo_precision", "source_count"].includes(f),
+  );
+  /** rebuild's UPDATE by the indexed columns it writes (bits of EVENT_FIELD_LIST positions), made once per shape. */
+  private static readonly eventUpdates = new Map<number, string>();
+  private static eventUpdate(mask: number): string {
+    let sql = CoreStore.eventUpdates.get(mask);
+    if (sql === undefined) {
+      const sets = CoreStore.EVENT_FIELD_LIST.filter((_f, i) => !CoreStore.EVENT_KEYED[i] || Math.floor(mask / 2 ** i) % 2 === 1).map((f) => `${f} = ?`);
+      sql = `UPDATE events SET ${sets.join(", ")}, seq = ? WHERE n = ?`;
+      CoreStore.eventUpdates.set(mask, sql);
+    }
+    return sql;
+  }
 
   /** Inserts new events (multi-row); returns each one's row number by its (unique) seq. */
   private async insertEvents(db: Db, items: { c: CombinedEvent; seq: number }[]): Promise<Map<number, number>> {
@@ -970,19 +1039,24 @@ export class CoreStore implements Store {
       }
     }
     if (unread.length > 0) {
-      const rows = await db.all<Row>(`SELECT event_n, report FROM event_sources WHERE event_n IN (${qs(unread.length)}) ORDER BY event_n, ord`, unread);
-      for (const r of rows) reports.get(num(r.event_n))?.push(JSON.parse(String(r.report)) as EventReport);
+      // SQLite: the row numbers as one JSON array parameter (one statement to prepare whatever their count)
+      const [list, params] = keep ? ["SELECT value FROM json_each(?)", [JSON.stringify(unread)]] : [qs(unread.length), unread];
+      const rows = await db.all<Row>(`SELECT event_n, report FROM event_sources WHERE event_n IN (${list}) ORDER BY event_n, ord`, params);
+      for (const r of rows) reports.get(num(r.event_n))?.push(parsedReport(String(r.report)));
       // (the n first, then the event's values: slice(1) below)
-      for (const a of await db.allArrays(`SELECT n, ${CoreStore.EVENT_FIELDS} FROM events WHERE n IN (${qs(unread.length)})`, unread))
-        stored.set(num(a[0]), a.slice(1));
+      for (const a of await db.allArrays(`SELECT n, ${CoreStore.EVENT_FIELDS} FROM events WHERE n IN (${list})`, params)) stored.set(num(a[0]), a.slice(1));
     }
-    // Only the columns whose value changes are written (and seq): an UPDATE rewrites the index
-    // entries of every column it names, and one naming lat/lon deletes and re-inserts the event's
-    // R*Tree entry (SQLite's update trigger), though a report merged into an event mostly changes
-    // its sources, article ids, text and confidence. A stored value read back differently (a
-    // PostgreSQL date or bigint) only means the column is written; a kept value is the one last
-    // written, so a column is skipped only when the stored row already holds what it would get.
+    // An indexed column (EVENT_KEYED) is written only when its value changes: an UPDATE rewrites
+    // the index entries of every column it names, and one naming lat/lon deletes and re-inserts the
+    // event's R*Tree entry (SQLite's update trigger), though a report merged into an event mostly
+    // changes its sources, article ids, text and confidence. The other columns are always written
+    // (the row is rewritten whole anyway), so the statement's shape varies only with the indexed
+    // columns that change: a few statements to prepare per connection instead of one per set of
+    // changed columns (74 for 116 articles merging into a store of 117). A stored value read back
+    // differently (a PostgreSQL date or bigint) only means the column is written; a kept value is the
+    // one last written, so a column is skipped only when the stored row already holds what it would get.
     const fields = CoreStore.EVENT_FIELD_LIST;
+    const keyed = CoreStore.EVENT_KEYED;
     const out: { n: number; c: CombinedEvent }[] = [];
     for (const n of ns) {
       const rs = reports.get(n)!;
@@ -992,16 +1066,16 @@ export class CoreStore implements Store {
       if (keep) this.mergeViews.set(n, viewOfValues(values, c));
       else this.mergeViews.delete(n);
       const old = stored.get(n);
-      const sets: string[] = [];
+      // the indexed columns written, as bits in EVENT_FIELD_LIST order (the statement's shape)
+      let mask = 0;
       const params: Param[] = [];
       for (let i = 0; i < fields.length; i++)
-        if (!old || old[i] !== values[i]) {
-          sets.push(`${fields[i]} = ?`);
+        if (!keyed[i] || !old || old[i] !== values[i]) {
+          if (keyed[i]) mask += 2 ** i;
           params.push(values[i]);
         }
-      sets.push("seq = ?");
       params.push(seq(), n);
-      await db.run(`UPDATE events SET ${sets.join(", ")} WHERE n = ?`, params);
+      await db.run(CoreStore.eventUpdate(mask), params);
       if (keep && !this.mergeReports.has(n)) {
         this.mergeReports.set(n, { reports: rs, values });
         this.mergeReportCount += rs.length;
@@ -1895,14 +1969,53 @@ function ownReport(r: EventReport): EventReport {
   // a number JSON would write as null (NaN, ±Infinity) among those combineReports computes with: the parsed copy itself
   const finite = (x: number | undefined) => x === undefined || Number.isFinite(x);
   if (!finite(r.confidence) || !finite(r.datePrecision) || !finite(r.fatalities) || !finite(r.place?.precision))
-    return JSON.parse(JSON.stringify(r)) as EventReport;
-  return {
-    ...r,
+    return parsedReport(JSON.stringify(r));
+  return reportOf(r, {
     assocActors1: [...r.assocActors1],
     assocActors2: [...r.assocActors2],
     place: r.place ? { ...r.place } : undefined,
     attribution: { ...r.attribution, span: r.attribution.span ? { ...r.attribution.span } : undefined },
     sentence: { ...r.sentence },
+  });
+}
+
+/** A stored report's JSON (event_sources.report) as the report combineReports reads (reportOf). */
+function parsedReport(json: string): EventReport {
+  const r = JSON.parse(json) as EventReport;
+  return reportOf(r, r);
+}
+
+/**
+ * `r` with the fields toReport writes, in its order (the objects of `own` in place of r's): every
+ * report merging keeps or reads back has the shape of a new one, so that combineReports and the
+ * functions it calls see reports of one shape (stored reports parsed, and copies made by spreading,
+ * had others: the first merges into events read back on a new connection deoptimised them).
+ * A field r lacks is undefined, which combineReports reads as the missing field.
+ */
+function reportOf(r: EventReport, own: Pick<EventReport, "assocActors1" | "assocActors2" | "place" | "attribution" | "sentence">): EventReport {
+  return {
+    articleId: r.articleId,
+    docEventId: r.docEventId,
+    outlet: r.outlet,
+    publishedAt: r.publishedAt,
+    eventType: r.eventType,
+    subEventType: r.subEventType,
+    actor1: r.actor1,
+    actor2: r.actor2,
+    assocActors1: own.assocActors1,
+    assocActors2: own.assocActors2,
+    date: r.date,
+    dateEnd: r.dateEnd,
+    datePrecision: r.datePrecision,
+    dateDefaulted: r.dateDefaulted,
+    place: own.place,
+    locationText: r.locationText,
+    modality: r.modality,
+    fatalities: r.fatalities,
+    attribution: own.attribution,
+    sentence: own.sentence,
+    trigger: r.trigger,
+    confidence: r.confidence,
   };
 }
 
@@ -2012,32 +2125,27 @@ function bestMatch(r: EventReport, claimed: Set<number>, ns: readonly number[], 
 }
 
 function viewOfRow(r: Row): MergeView {
-  return {
-    eventType: String(r.event_type) as EventType,
-    subEventType: String(r.sub_event_type) as SubEventType,
-    actor1: optStr(r.actor1),
-    actor2: optStr(r.actor2),
-    assocActors1: jsonList(r.assoc1),
-    assocActors2: jsonList(r.assoc2),
-    date: String(r.date),
-    dateEnd: optStr(r.date_end),
-    datePrecision: num(r.date_precision) as 1 | 2 | 3,
-    dateDefaulted: num(r.date_defaulted) === 1,
-    place:
-      r.lat === null || r.lat === undefined
-        ? undefined
-        : {
-            id: String(r.place_id),
-            name: String(r.place_name),
-            lat: num(r.lat),
-            lon: num(r.lon),
-            precision: num(r.geo_precision) as 1 | 2 | 3,
-            country: optStr(r.country),
-            admin1: optStr(r.admin1),
-          },
-    modality: String(r.modality) as MergeView["modality"],
-    articleIds: jsonList(r.article_ids),
-  };
+  return makeView(
+    r.event_type,
+    r.sub_event_type,
+    r.actor1,
+    r.actor2,
+    jsonList(r.assoc1),
+    jsonList(r.assoc2),
+    r.date,
+    r.date_end,
+    r.date_precision,
+    r.date_defaulted,
+    r.place_id,
+    r.place_name,
+    r.lat,
+    r.lon,
+    r.geo_precision,
+    r.country,
+    r.admin1,
+    r.modality,
+    jsonList(r.article_ids),
+  );
 }
 
 function eventFromRow(r: Row): StoredEvent {
