@@ -2,7 +2,7 @@
 // capitalized words, joined by particles such as "al-", "bin", "of the". Used for persons, places
 // and discovering actors the lexicon lacks.
 import type { NlpDoc, Pass } from "../pipeline.js";
-import { classesFor, classOfUnit } from "../char-class.js";
+import { classOfUnit } from "../char-class.js";
 
 // A run is what the pattern (?<![\p{L}\p{N}]) CAP (JOIN CAP)* matches (u flag), where
 //   CAP  = an optional particle ("al", "bin" … with "-" or a space), then \p{Lu}[\p{L}\p{N}'’.-]*
@@ -214,8 +214,6 @@ export const namesPass: Pass = {
   requires: ["sentences"],
   assigns: ["names"],
   run(doc: NlpDoc) {
-    // every unit of the text tested once here, before this pass's and the actors pass's scans read their classes
-    classesFor(doc.text);
     for (const s of doc.sentences) for (const r of nameRuns(doc.text, s.start, s.end)) doc.names.push(r);
   },
 };

@@ -8,7 +8,7 @@ import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
 import { expandFinite, PhraseTrie } from "../model/finite-pattern.js";
 import { type CountryInfo, type LexActor, loadModel, readTsv, slugify } from "../model/load.js";
 import { objectList } from "../../types/object-list.js";
-import { classesFor, LETTER_BIT, LETTER_OR_DIGIT_BIT, unitClass } from "../char-class.js";
+import { classOfUnit, LETTER_BIT, LETTER_OR_DIGIT_BIT } from "../char-class.js";
 
 const PASS = "04-actors";
 
@@ -43,12 +43,11 @@ interface Tok {
 const WORDCHAR = /[\p{L}\p{N}]/u;
 // (a module constant: tsx compiles a \p{…} regex literal into a RegExp constructed wherever it is evaluated)
 const CAPITAL_START = /^\p{Lu}/u;
-// every unit by its class in the table (char-class.ts), ASCII too: one load, the same for every character, with no
-// branch that only a character above ASCII takes (V8 compiled such a branch without knowing it and threw the scan's
-// code away the first time a text took it). Each scanner tests its text's units first (classesFor; the names pass
-// has tested a document's), so the table holds every unit it reads.
-const isWord = (c: number) => (unitClass[c] & LETTER_OR_DIGIT_BIT) !== 0;
-const isLetter = (c: number) => (unitClass[c] & LETTER_BIT) !== 0;
+// every unit by its class (char-class.ts), ASCII too: one look-up, the same for every character, with no
+// branch that only a character above ASCII takes (V8 compiled such a branch without knowing it and threw the
+// scan's code away the first time a text took it)
+const isWord = (c: number) => (classOfUnit(c) & LETTER_OR_DIGIT_BIT) !== 0;
+const isLetter = (c: number) => (classOfUnit(c) & LETTER_BIT) !== 0;
 /** Token spans in reusable buffers: token k runs from s[k] to e[k], for k < n (overwritten by the next tokenSpans into it). */
 interface Spans {
   s: Int32Array;
@@ -80,7 +79,6 @@ const docSpans = newSpans();
 const tokSpans = newSpans();
 /** Where the word tokens of `text` start and end (see tokenize), in order, into `into`: no string is made for them. */
 function tokenSpans(text: string, into: Spans): Spans {
-  classesFor(text);
   into.n = 0;
   const n = text.length;
   let i = 0;
@@ -129,7 +127,6 @@ function tokenSpans(text: string, into: Spans): Spans {
  * character reads go through the slow generic path, and the document scan, most of the characters, with them.
  */
 function docTokenSpans(text: string, into: Spans): Spans {
-  classesFor(text);
   into.n = 0;
   const n = text.length;
   let i = 0;
