@@ -84,6 +84,7 @@ export class Gazetteer {
     const look = new SurfaceLook(key, this.longerFrom(at, end, key));
     const postStart = this.s.postStart;
     look.hit = at < end && this.compareKey(at, key) === 0 && postStart[at + 1]! > postStart[at]!;
+    if (look.hit) look.entry = at;
     return look;
   }
 
@@ -225,15 +226,29 @@ export class Gazetteer {
   candidatesOf(surface: string, look: SurfaceLook): readonly number[] {
     let c = look.cands;
     if (c === undefined) {
-      c = this.candidates(surface, look.key);
+      c = this.candMemo.getWith(surface, look, this.findByLook);
       look.cands = c;
     }
     return c;
   }
 
-  private readonly findKeyed = (surface: string, key: string): number[] => this.findCandidates(surface, key);
+  private readonly findKeyed = (surface: string, key: string): number[] => this.findCandidates(surface, key, undefined);
+  private readonly findByLook = (surface: string, look: SurfaceLook): number[] => this.findCandidates(surface, look.key, look);
 
-  private findCandidates(surface: string, key: string = nameKey(surface)): number[] {
+  /**
+   * The entries of `key` (see lookupKey), read from `look` (the look of a surface whose key it is) when
+   * its first look-up found them or found none: no second search, no memo entry.
+   */
+  private entriesOf(key: string, look: SurfaceLook | undefined): Uint32Array {
+    if (look !== undefined) {
+      const k = look.entry;
+      if (k >= 0) return this.s.postings.subarray(this.s.postStart[k]!, this.s.postStart[k + 1]!);
+      if (look.hit === false) return EMPTY;
+    }
+    return this.lookupKey(key);
+  }
+
+  private findCandidates(surface: string, key: string = nameKey(surface), look?: SurfaceLook): number[] {
     const out: number[] = [];
     const letters = surface.replace(/\./g, "");
     if (/^[A-Z]{2,5}$/.test(letters)) {
@@ -245,7 +260,7 @@ export class Gazetteer {
       const st = this.header.stateAbbreviations[letters];
       if (st !== undefined && !out.includes(st)) out.unshift(st);
     }
-    for (const i of this.lookupKey(key)) if (!out.includes(i)) out.push(i);
+    for (const i of this.entriesOf(key, look)) if (!out.includes(i)) out.push(i);
     if (out.length === 0) for (const i of this.adminWithoutTypeWord(key)) out.push(i);
     return out;
   }
@@ -406,6 +421,8 @@ export class Gazetteer {
 export class SurfaceLook {
   /** Gazetteer.named's answer, once asked */
   hit: boolean | undefined = undefined;
+  /** the key's number when the surface's first look-up found it with entries, else -1 (named() does not set it) */
+  entry = -1;
   /** for a one-word surface, the recognizer's demonym answer (null: none), once asked */
   demonym: string | null | undefined = undefined;
   /** candidates() of the surface, once asked through candidatesOf() */

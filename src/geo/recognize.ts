@@ -639,9 +639,12 @@ function loneWordRejected(r: Recognition, i: number, bestKey: string, surface: s
     maxPop = Math.max(maxPop, gaz.pop(c));
     const fc = gaz.fcode(c);
     if (!fc.startsWith("PPL") && fc !== "ADM2") strongType = true;
-    // its own name, or the start of it ("Acapulco de Juárez", "Mediterranean Sea")
-    const mk = gaz.mainKey(c);
-    if (mk === bestKey || mk.startsWith(keyThenSpace)) mainNamed = true;
+    // its own name, or the start of it ("Acapulco de Juárez", "Mediterranean Sea") (asked until one is:
+    // a feature's main key is computed on its first ask, and the first candidate mostly answers)
+    if (!mainNamed) {
+      const mk = gaz.mainKey(c);
+      if (mk === bestKey || mk.startsWith(keyThenSpace)) mainNamed = true;
+    }
   }
   const prevWord = prev && !isInitial(text, t) ? low(prev) : "";
   const context = PREPS.has(prevWord) || cues !== undefined;
