@@ -585,11 +585,16 @@ export class CoreStore implements Store {
     // within one article stay apart"), so the writes can then go in a few multi-row statements.
     const claimed = new Set<number>();
     const matches: (number | undefined)[] = [];
+    // the events matched, in report order (each once: see claimed)
+    const merged: number[] = [];
     const views = this.mergeViews;
     const asked = new Map<string, number[]>();
     for (const r of reports) {
       const m = await this.findMatch(db, r, claimed, views, asked);
-      if (m !== undefined) claimed.add(m);
+      if (m !== undefined) {
+        claimed.add(m);
+        merged.push(m);
+      }
       matches.push(m);
     }
     const ords = reports.map(() => seq());
@@ -606,7 +611,6 @@ export class CoreStore implements Store {
     );
     const links: { n: number; c: CombinedEvent }[] = fresh.map(({ i, c }) => ({ n: eventNs[i], c }));
     const pairs: PairDelta[] = fresh.map(({ c }) => [c.actor1, c.actor2, c.date, 1]);
-    const merged = [...new Set(matches.filter((m): m is number => m !== undefined))];
     if (merged.length > 0) {
       const old = await this.pairsOf(db, merged, -1);
       // each merged event gained one report (never two: see claimed), the last in ord order
