@@ -72,10 +72,14 @@ function describe(doc: NlpDoc, span: Span, text: string): Attribution | undefine
   const m = sourceOf(inside, kindOf);
   if (m) {
     const a = kindOf.get(m.actor)!;
-    const phraseKind = phraseKinds().find((p) => p.re.test(text) && (p.kind === "partisan-media" || p.kind === "state-media"))?.kind;
     let kind: SourceKind =
       a.kind === "media" ? (kinds().get(a.id) ?? "other") : a.kind === "monitor" ? "monitor" : a.kind === "person" || a.kind === "state" || a.kind === "state-force" ? "official" : "other";
-    if (phraseKind && a.kind !== "media" && a.kind !== "monitor") kind = phraseKind;
+    // an unnamed media kind in the phrase ("pro-Damascus media") overrides, except for a named outlet or monitor
+    // (asked only then, and only of the media kinds' patterns)
+    if (a.kind !== "media" && a.kind !== "monitor") {
+      const phraseKind = phraseKinds().find((p) => (p.kind === "partisan-media" || p.kind === "state-media") && p.re.test(text))?.kind;
+      if (phraseKind) kind = phraseKind;
+    }
     const phrase = text.replace(/^(?:the|a|an)\s+/i, "");
     // "pro-Damascus media", "the Syrian military": the phrase when short, else the actor's own name
     const short = phrase.split(/\s+/).length <= 5;
