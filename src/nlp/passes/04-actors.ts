@@ -77,30 +77,23 @@ function pushSpan(into: Spans, s: number, e: number, plain: number): void {
 // one buffer for the pass's own scan of the document, one for tokenize (called while that scan is in use)
 const docSpans = newSpans();
 const tokSpans = newSpans();
-/** Where the word tokens of `text` start and end (see tokenize), in order, into `into`: no string is made for them. */
-function tokenSpans(text: string, into: Spans): Spans {
-  into.n = 0;
-  const n = text.length;
-  let i = 0;
+/**
+ * The word tokens of `text` from `i` on, into `into`, up to the end or to where a capital-dot pair ("U.S.") may start
+ * (not at `noStop`): returns where it stopped. The token there is capitalDots' (tokenSpans goes on after it): the scan
+ * only returns, which its optimised code needs nothing new for; code for the pair inside the scan went untried until
+ * the first text with one, and V8 threw the scan's code away there.
+ */
+function scanWords(text: string, into: Spans, i: number, n: number, noStop: number): number {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (!isWord(c)) {
       i++;
       continue;
     }
-    // "U.S.", "U.N." : capital-dot pairs
-    // (every index checked against the length first: a read past the end deoptimises V8's code for it; the three units
-    // after a capital are read and tested at once, so that a capital and a full stop alone, "W. Bush", or "U.S" with no
-    // second dot, take no branch the optimised code has not tried: V8 would throw it away there)
-    if (c >= 65 && c <= 90 && i + 3 < n && ((text.charCodeAt(i + 1) ^ 46) | (text.charCodeAt(i + 3) ^ 46) | (((text.charCodeAt(i + 2) - 65) >>> 0) < 26 ? 0 : 1)) === 0) {
-      TOKEN.lastIndex = i;
-      const m = TOKEN.exec(text);
-      if (m && m.index === i) {
-        pushSpan(into, i, i + m[0].length, 0);
-        i += m[0].length;
-        continue;
-      }
-    }
+    // "U.S.", "U.N." : capital-dot pairs, left to capitalDots (every index checked against the length first: a read
+    // past the end deoptimises V8's code for it; the three units after a capital are read and tested at once, so that
+    // a capital and a full stop alone, "W. Bush", or "U.S" with no second dot, take no branch the optimised code has not tried)
+    if (c >= 65 && c <= 90 && i !== noStop && i + 3 < n && ((text.charCodeAt(i + 1) ^ 46) | (text.charCodeAt(i + 3) ^ 46) | (((text.charCodeAt(i + 2) - 65) >>> 0) < 26 ? 0 : 1)) === 0) return i;
     const s = i;
     let plain = 1;
     while (i < n) {
@@ -118,37 +111,44 @@ function tokenSpans(text: string, into: Spans): Spans {
     }
     pushSpan(into, s, i, plain);
   }
+  return i;
+}
+/** The capital-dot pairs token ("U.S.", "U.N.") at `i` pushed into `into`, and where it ends (`i` when there is none). */
+function capitalDots(text: string, i: number, into: Spans): number {
+  TOKEN.lastIndex = i;
+  const m = TOKEN.exec(text);
+  if (!m || m.index !== i) return i;
+  pushSpan(into, i, i + m[0].length, 0);
+  return i + m[0].length;
+}
+/** Where the word tokens of `text` start and end (see tokenize), in order, into `into`: no string is made for them. */
+function tokenSpans(text: string, into: Spans): Spans {
+  into.n = 0;
+  const n = text.length;
+  for (let i = scanWords(text, into, 0, n, -1); i < n; ) {
+    const e = capitalDots(text, i, into);
+    // (none there: the word at `i` is scanned as any other)
+    i = scanWords(text, into, e, n, e === i ? i : -1);
+  }
   return into;
 }
 /**
- * tokenSpans for the document's own scan only, the same code line for line (test/nlp/actors checks they agree).
- * Two copies on purpose: V8 keeps one record of what a function has seen per function, and tokenSpans also
- * reads keys, names and runs, strings of many kinds (one- and two-byte, sliced, joined); with those its
- * character reads go through the slow generic path, and the document scan, most of the characters, with them.
+ * scanWords for the document's own scan only, the same code line for line (test/nlp/actors checks tokenSpans and
+ * docTokenSpans agree). Two copies on purpose: V8 keeps one record of what a function has seen per function, and
+ * scanWords also reads keys, names and runs, strings of many kinds (one- and two-byte, sliced, joined); with those
+ * its character reads go through the slow generic path, and the document scan, most of the characters, with them.
  */
-function docTokenSpans(text: string, into: Spans): Spans {
-  into.n = 0;
-  const n = text.length;
-  let i = 0;
+function docScanWords(text: string, into: Spans, i: number, n: number, noStop: number): number {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (!isWord(c)) {
       i++;
       continue;
     }
-    // "U.S.", "U.N." : capital-dot pairs
-    // (every index checked against the length first: a read past the end deoptimises V8's code for it; the three units
-    // after a capital are read and tested at once, so that a capital and a full stop alone, "W. Bush", or "U.S" with no
-    // second dot, take no branch the optimised code has not tried: V8 would throw it away there)
-    if (c >= 65 && c <= 90 && i + 3 < n && ((text.charCodeAt(i + 1) ^ 46) | (text.charCodeAt(i + 3) ^ 46) | (((text.charCodeAt(i + 2) - 65) >>> 0) < 26 ? 0 : 1)) === 0) {
-      TOKEN.lastIndex = i;
-      const m = TOKEN.exec(text);
-      if (m && m.index === i) {
-        pushSpan(into, i, i + m[0].length, 0);
-        i += m[0].length;
-        continue;
-      }
-    }
+    // "U.S.", "U.N." : capital-dot pairs, left to capitalDots (every index checked against the length first: a read
+    // past the end deoptimises V8's code for it; the three units after a capital are read and tested at once, so that
+    // a capital and a full stop alone, "W. Bush", or "U.S" with no second dot, take no branch the optimised code has not tried)
+    if (c >= 65 && c <= 90 && i !== noStop && i + 3 < n && ((text.charCodeAt(i + 1) ^ 46) | (text.charCodeAt(i + 3) ^ 46) | (((text.charCodeAt(i + 2) - 65) >>> 0) < 26 ? 0 : 1)) === 0) return i;
     const s = i;
     let plain = 1;
     while (i < n) {
@@ -165,6 +165,16 @@ function docTokenSpans(text: string, into: Spans): Spans {
       } else break;
     }
     pushSpan(into, s, i, plain);
+  }
+  return i;
+}
+/** tokenSpans for the document's own scan (see docScanWords). */
+function docTokenSpans(text: string, into: Spans): Spans {
+  into.n = 0;
+  const n = text.length;
+  for (let i = docScanWords(text, into, 0, n, -1); i < n; ) {
+    const e = capitalDots(text, i, into);
+    i = docScanWords(text, into, e, n, e === i ? i : -1);
   }
   return into;
 }
@@ -844,14 +854,21 @@ function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
   const { C, text, specs } = x;
   // 4. surnames and short names of actors already found ("Kholeh", "the Military Council")
   const short = new Map<string, string>();
+  // each actor's short name made once ("" for none), set for each of its mentions in turn as before (the last wins)
+  const shortOf = new Map<string, string>();
   for (const k of kept) {
-    const s = specs.get(k.actor);
-    if (!s) continue;
-    const nt = tokenize(s.name);
-    if (s.kind === "person" && nt.length >= 2) short.set(nt[nt.length - 1].t, k.actor);
-    else if (s.kind !== "state" && s.kind !== "person" && nt.length >= 3 && CAPITAL_START.test(nt[nt.length - 2].t)) {
-      short.set(`${nt[nt.length - 2].t} ${nt[nt.length - 1].t}`, k.actor);
+    let key = shortOf.get(k.actor);
+    if (key === undefined) {
+      const s = specs.get(k.actor);
+      key = "";
+      if (s) {
+        const nt = tokenize(s.name);
+        if (s.kind === "person" && nt.length >= 2) key = nt[nt.length - 1].t;
+        else if (s.kind !== "state" && s.kind !== "person" && nt.length >= 3 && CAPITAL_START.test(nt[nt.length - 2].t)) key = `${nt[nt.length - 2].t} ${nt[nt.length - 1].t}`;
+      }
+      shortOf.set(k.actor, key);
     }
+    if (key !== "") short.set(key, k.actor);
   }
   const later: Cand[] = candList();
   for (const [k, id] of short) {
