@@ -10,30 +10,71 @@ import type { DateMention, NlpDoc } from "../pipeline.js";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, "a few": 3, several: 3, few: 3 };
-const PREFILTER =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday|tomorrow|tonight|weeks?|months?|years?|days|weekend|(?:19|20)\d\d)\b/i;
-
-const CHRONO_PREFILTER =
-  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|today|yesterday|tomorrow|tonight|last night|weekend|\d{1,2}\/\d{1,2})\b/i;
-
 /**
- * chrono-node's casual English parser, each of its parsers run only on a text with what its pattern
- * needs (model/chrono-gates.tsv): a parser skipped there would have found nothing, so the dates are
- * the same, for fewer regex runs over the sentence. Exported for tests.
+ * The kinds of whole word (case-insensitive, between word boundaries) pass 06 looks for, found in ONE scan
+ * of a sentence. A sentence with none of the DATED kinds has no date (no rule, no chrono); the CHRONO kinds
+ * decide whether chrono-node runs; chrono-gates.tsv "rule:" rows say which kinds each rule of
+ * date-patterns.tsv needs. Each kind is whole words, so no match of one kind can hide a word of another:
+ * a match that starts inside a word or ends inside one is no match, and "last night" and "9/11" hold no
+ * word of another kind.
  */
-export function gatedChrono(): chrono.Chrono {
+const KINDS: [kind: string, words: string, dated: boolean, chrono: boolean][] = [
+  ["weekday", "monday|tuesday|wednesday|thursday|friday|saturday|sunday", true, true],
+  ["month-name", "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec", true, true],
+  ["today", "today|yesterday|tomorrow|tonight", true, true],
+  ["weekend", "weekend", true, true],
+  ["week", "week", true, false],
+  ["weeks", "weeks", true, false],
+  ["month", "month", true, false],
+  ["months", "months", true, false],
+  ["year", "year", true, false],
+  ["years", "years", true, false],
+  ["days", "days", true, false],
+  ["year-number", "(?:19|20)\\d\\d", true, false],
+  ["last-night", "last night", false, true],
+  ["day-slash-month", "\\d{1,2}\\/\\d{1,2}", false, true],
+];
+const WORDS = new RegExp(`\\b(?:${KINDS.map((k) => `(${k[1]})`).join("|")})\\b`, "gi");
+const bit = (kind: string) => {
+  const i = KINDS.findIndex((k) => k[0] === kind);
+  if (i < 0) throw new Error(`chrono-gates.tsv: unknown kind of word "${kind}" (known: ${KINDS.map((k) => k[0]).join(", ")})`);
+  return 1 << i;
+};
+/** The KINDS bits of a sentence that can have a date, and of one chrono-node is run on. Exported for tests. */
+export const DATED = KINDS.reduce((m, k, i) => (k[2] ? m | (1 << i) : m), 0);
+export const CHRONO = KINDS.reduce((m, k, i) => (k[3] ? m | (1 << i) : m), 0);
+
+/** The kinds of word `s` holds, one bit each (KINDS): `kindsIn("on Monday, 9/11") & CHRONO` is not 0. Exported for tests. */
+export function kindsIn(s: string): number {
+  let found = 0;
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(s); m; m = WORDS.exec(s)) for (let g = 1; g <= KINDS.length; g++) if (m[g] !== undefined) found |= 1 << (g - 1);
+  return found;
+}
+
+interface GatedParser {
+  /** What the parser's pattern needs in a text (model/chrono-gates.tsv), or undefined: it runs on every text. */
+  need: RegExp | undefined;
+  parser: chrono.Parser;
+}
+// chrono-node's own step that runs one parser over a text (a static method its types mark private)
+const executeParser = (chrono.Chrono as unknown as { executeParser(ctx: chrono.ParsingContext, p: chrono.Parser): chrono.ParsingResult[] }).executeParser;
+
+let gated: GatedParser[] | undefined;
+/**
+ * chrono-node's casual English parsers, in its order, each with what its pattern needs (model/chrono-gates.tsv);
+ * those marked "spell" run their pattern spelled out without the "i" flag (model/ascii-case.ts: the same
+ * matches, compiled several times faster). Exported for tests.
+ */
+export function chronoParsers(): GatedParser[] {
   if (gated) return gated;
-  const rows = readTsv("chrono-gates.tsv", 2);
+  const rows = readTsv("chrono-gates.tsv", 2).filter((r) => !r[0].startsWith("rule:"));
   const needs = new Map(rows.map(([name, re]) => [name, new RegExp(re, "i")]));
   const spell = new Set(rows.filter((r) => r[2] === "spell").map((r) => r[0]));
-  // (a pattern that fails at once where the need is absent)
-  const NEVER = /^(?!)/;
-  const parsers = chrono.casual.parsers.map((p): chrono.Parser => {
+  return (gated = chrono.casual.parsers.map((p): GatedParser => {
     const need = needs.get(p.constructor.name);
-    if (!need) return p;
-    if (!spell.has(p.constructor.name)) return { pattern: (ctx) => (need.test(ctx.text) ? p.pattern(ctx) : NEVER), extract: (ctx, m) => p.extract(ctx, m) };
-    // its pattern spelled out without the "i" flag (model/ascii-case.ts: the same matches, compiled
-    // several times faster), made once for each pattern the parser gives
+    if (!spell.has(p.constructor.name)) return { need, parser: p };
+    // made once for each pattern the parser gives
     const spelled = new WeakMap<RegExp, RegExp>();
     const pattern = (ctx: chrono.ParsingContext): RegExp => {
       const re = p.pattern(ctx);
@@ -41,15 +82,45 @@ export function gatedChrono(): chrono.Chrono {
       if (!s) spelled.set(re, (s = spelledCase(re)));
       return s;
     };
-    return { pattern: (ctx) => (need.test(ctx.text) ? pattern(ctx) : NEVER), extract: (ctx, m) => p.extract(ctx, m) };
-  });
-  return (gated = new chrono.Chrono({ parsers, refiners: [...chrono.casual.refiners] }));
+    return { need, parser: { pattern, extract: (ctx, m) => p.extract(ctx, m) } };
+  }));
 }
-let gated: chrono.Chrono | undefined;
 
-let patterns: { rule: string; precision: TimePrecision; re: RegExp }[] | undefined;
-const load = () =>
-  (patterns ??= readTsv("date-patterns.tsv", 3).map(([rule, p, re]) => ({ rule, precision: Number(p) as TimePrecision, re: new RegExp(re, "gi") })));
+/**
+ * What chrono-node's casual `parse` finds in `text`, by its own steps (a parsing context, each parser over
+ * the text, the results in text order, each refiner over them) with two exact shortcuts: a parser whose
+ * need is not in the text is not run (its pattern could match nowhere in it), and with no result no
+ * refiner runs (chrono's refiners only filter, merge or amend results: none makes one from nothing).
+ * Exported for tests.
+ */
+export function chronoParse(text: string, instant: Date): chrono.ParsedResult[] {
+  const ctx = new chrono.ParsingContext(text, { instant, timezone: 0 }, { forwardDate: false });
+  let results: chrono.ParsingResult[] = [];
+  for (const g of chronoParsers()) {
+    if (g.need && !g.need.test(text)) continue;
+    const found = executeParser(ctx, g.parser);
+    if (found.length > 0) results = results.concat(found);
+  }
+  if (results.length === 0) return results;
+  results.sort((a, b) => a.index - b.index);
+  for (const r of chrono.casual.refiners) results = r.refine(ctx, results);
+  return results;
+}
+
+let patterns: { rule: string; precision: TimePrecision; re: RegExp; needs: number }[] | undefined;
+/**
+ * The rules of model/date-patterns.tsv, each with the kinds of word one of which its every match holds
+ * (chrono-gates.tsv "rule:" rows; none listed: -1, any sentence). Exported for tests.
+ */
+export function dateRules() {
+  if (patterns) return patterns;
+  const needs = new Map(
+    readTsv("chrono-gates.tsv", 2)
+      .filter((r) => r[0].startsWith("rule:"))
+      .map(([name, kinds]) => [name.slice(5), kinds.split("|").reduce((m, k) => m | bit(k), 0)]),
+  );
+  return (patterns = readTsv("date-patterns.tsv", 3).map(([rule, p, re]) => ({ rule, precision: Number(p) as TimePrecision, re: new RegExp(re, "gi"), needs: needs.get(rule) ?? -1 })));
+}
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
@@ -115,9 +186,11 @@ function overlaps(out: DateMention[], a: number, b: number): boolean {
 /** Date mentions in `text[start, end)` against the reference day. Exported for tests. */
 export function findDates(text: string, start: number, end: number, ref: Date): DateMention[] {
   const s = text.slice(start, end);
-  if (!PREFILTER.test(s)) return [];
+  const kinds = kindsIn(s);
+  if ((kinds & DATED) === 0) return [];
   const out: DateMention[] = [];
-  for (const p of load()) {
+  for (const p of dateRules()) {
+    if ((kinds & p.needs) === 0) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(s); m; m = p.re.exec(s)) {
       const a = start + m.index;
@@ -130,9 +203,9 @@ export function findDates(text: string, start: number, end: number, ref: Date): 
   }
   let results: chrono.ParsedResult[] = [];
   try {
-    // chrono only where it adds something: named days and months, "yesterday" …, numeric dates
-    if (CHRONO_PREFILTER.test(s))
-      results = gatedChrono().parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
+    // chrono only where it adds something (the CHRONO kinds): named days and months, "yesterday" …, numeric dates
+    if ((kinds & CHRONO) !== 0)
+      results = chronoParse(s, ref);
   } catch {
     results = [];
   }
