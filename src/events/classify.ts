@@ -215,6 +215,14 @@ interface TriggerMatch {
   text: string;
 }
 const NO_MATCH: TriggerMatch = { t: 0, start: 0, end: 0, text: "" };
+/** The one list of a pattern without matches, shared by every scan (never pushed to: a first match makes a list). */
+const NO_MATCHES: TriggerMatch[] = objectList(NO_MATCH);
+
+/** Adds `m` to pattern `i`'s matches (its own list made at its first match, of the kind that holds objects). */
+function addMatch(out: TriggerMatch[][], i: number, m: TriggerMatch): void {
+  if (out[i] === NO_MATCHES) out[i] = [m];
+  else out[i].push(m);
+}
 
 /** Every trigger match in `text`, per pattern, in text order: one scan of the text per pattern. */
 export function scanTriggers(text: string): TriggerMatch[][] {
@@ -224,7 +232,8 @@ export function scanTriggers(text: string): TriggerMatch[][] {
   // (every list made of the array kind that holds objects: V8 threw this scan's code away at lists of
   // another kind)
   const out: TriggerMatch[][] = [];
-  for (let i = 0; i < T.length; i++) out.push(objectList(NO_MATCH));
+  // (most patterns match nowhere in a text: they share one empty list)
+  for (let i = 0; i < T.length; i++) out.push(NO_MATCHES);
   // the same matches as a global scan of each pattern: the first match of a pattern at or after the end
   // of its previous one, tried only where one of the pattern's prefixes occurs (after a word boundary,
   // as the patterns start with \b; letters compared case-insensitively, as the patterns' "i" flag does
@@ -260,7 +269,7 @@ export function scanTriggers(text: string): TriggerMatch[][] {
       re.lastIndex = pos;
       const m = re.exec(text);
       if (!m) continue;
-      out[i].push({ t: 0, start: pos, end: pos + m[0].length, text: m[0] });
+      addMatch(out, i, { t: 0, start: pos, end: pos + m[0].length, text: m[0] });
       nextFrom[i] = pos + Math.max(1, m[0].length);
     }
   }
@@ -268,7 +277,7 @@ export function scanTriggers(text: string): TriggerMatch[][] {
     const t = T[i];
     t.re.lastIndex = 0;
     for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
-      out[i].push({ t: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
+      addMatch(out, i, { t: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
       if (m[0].length === 0) t.re.lastIndex++;
     }
   }
