@@ -399,8 +399,10 @@ class Recognition {
     let hit = this.lowerSeen.get(w);
     if (hit === undefined) {
       hit = false;
+      // (compared in place: no string is sliced for each word of the length)
+      const text = this.text;
       for (const tk of this.toks)
-        if (!tk.cap && tk.end - tk.start === w.length && tk.text === w) {
+        if (!tk.cap && tk.end - tk.start === w.length && text.startsWith(w, tk.start)) {
           hit = true;
           break;
         }
