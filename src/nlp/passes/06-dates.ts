@@ -34,7 +34,17 @@ const KINDS: [kind: string, words: string, dated: boolean, chrono: boolean][] = 
   ["last-night", "last night", false, true],
   ["day-slash-month", "\\d{1,2}\\/\\d{1,2}", false, true],
 ];
-const WORDS = new RegExp(`\\b(?:${KINDS.map((k) => `(${k[1]})`).join("|")})\\b`, "gi");
+const WORDS = new RegExp(`\\b(?:${KINDS.map((k) => k[1]).join("|")})\\b`, "gi");
+// a word found, lower-cased, to its kind's bit: the kinds spelled out word by word in a map, the others
+// (numbers) by their own pattern; no word is of two kinds
+const WORD_BIT = new Map(KINDS.flatMap((k, i) => (/^[a-z |]+$/.test(k[1]) ? k[1].split("|").map((w): [string, number] => [w, 1 << i]) : [])));
+const PATTERN_BITS = KINDS.flatMap((k, i): [RegExp, number][] => (/^[a-z |]+$/.test(k[1]) ? [] : [[new RegExp(`^(?:${k[1]})$`, "i"), 1 << i]]));
+function bitOf(word: string): number {
+  const b = WORD_BIT.get(word.toLowerCase());
+  if (b !== undefined) return b;
+  for (const [re, pb] of PATTERN_BITS) if (re.test(word)) return pb;
+  return 0;
+}
 const bit = (kind: string) => {
   const i = KINDS.findIndex((k) => k[0] === kind);
   if (i < 0) throw new Error(`chrono-gates.tsv: unknown kind of word "${kind}" (known: ${KINDS.map((k) => k[0]).join(", ")})`);
@@ -48,7 +58,7 @@ export const CHRONO = KINDS.reduce((m, k, i) => (k[3] ? m | (1 << i) : m), 0);
 export function kindsIn(s: string): number {
   let found = 0;
   WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(s); m; m = WORDS.exec(s)) for (let g = 1; g <= KINDS.length; g++) if (m[g] !== undefined) found |= 1 << (g - 1);
+  for (let m = WORDS.exec(s); m; m = WORDS.exec(s)) found |= bitOf(m[0]);
   return found;
 }
 
