@@ -57,7 +57,8 @@ function cpAt(s: string, i: number, end: number): string {
   }
   return s[i];
 }
-const isSpaceAt = (s: string, i: number, end: number) => i < end && (classOf(s[i]) & 8) !== 0;
+// (one unit by its code: no one-character string made)
+const isSpaceAt = (s: string, i: number, end: number) => i < end && (classOfUnit(s.charCodeAt(i)) & 8) !== 0;
 const skipSpaces = (s: string, i: number, end: number) => {
   while (isSpaceAt(s, i, end)) i++;
   return i;
@@ -79,6 +80,12 @@ function capBody(s: string, q: number, end: number): number {
       continue;
     }
     if (c < 128) break;
+    // a unit that is no high surrogate is its code point: classed by its code (no one-character string made)
+    if (c < 0xd800 || c > 0xdbff) {
+      if ((classOfUnit(c) & 4) === 0 && c !== 0x2019) break;
+      j++;
+      continue;
+    }
     const ch = cpAt(s, j, end);
     if ((classOf(ch) & 4) === 0 && ch !== "’") break;
     j += ch.length;
@@ -194,7 +201,7 @@ export function nameRuns(text: string, start = 0, end = text.length): { start: n
   for (let i = start; i < end; ) {
     const c = s.charCodeAt(i);
     // a run starts with a capital or a particle's first letter: most positions fail here
-    const first = (c >= 65 && c <= 90) || c === 97 || c === 98 || c === 100 || c === 101 || c === 105 || c === 118 || (c >= 128 && (c >= 0xd800 || (classOf(s[i]) & 2) !== 0));
+    const first = (c >= 65 && c <= 90) || c === 97 || c === 98 || c === 100 || c === 101 || c === 105 || c === 118 || (c >= 128 && (c >= 0xd800 || (classOfUnit(c) & 2) !== 0));
     const e = first && mayStart(s, i, start) ? runAt(s, i, end) : -1;
     if (e < 0) {
       i++;

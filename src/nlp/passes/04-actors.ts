@@ -8,7 +8,7 @@ import type { ActorMention, NlpDoc, Pass } from "../pipeline.js";
 import { expandFinite, PhraseTrie } from "../model/finite-pattern.js";
 import { type CountryInfo, type LexActor, loadModel, readTsv, slugify } from "../model/load.js";
 import { objectList } from "../../types/object-list.js";
-import { classOfUnit, LETTER_BIT, LETTER_OR_DIGIT_BIT } from "../char-class.js";
+import { classOfUnit, LETTER_BIT, LETTER_OR_DIGIT_BIT, WHITE_SPACE } from "../char-class.js";
 
 const PASS = "04-actors";
 
@@ -40,7 +40,6 @@ interface Tok {
   e: number;
   t: string;
 }
-const WORDCHAR = /[\p{L}\p{N}]/u;
 // (a module constant: tsx compiles a \p{…} regex literal into a RegExp constructed wherever it is evaluated)
 const CAPITAL_START = /^\p{Lu}/u;
 // every unit by its class (char-class.ts), ASCII too: one look-up, the same for every character, with no
@@ -747,13 +746,13 @@ const ROLES_BEFORE = ["spokesman", "spokeswoman", "spokesperson", "commander", "
 const ROLE_BEFORE = new RegExp(`(${ROLES_BEFORE.join("|")})\\s+$`);
 // no role word ends another: the one before the white space is the only one the pattern can match
 const ROLES_APART = ROLES_BEFORE.every((a) => ROLES_BEFORE.every((b) => a === b || !a.endsWith(b)));
-const SPACE_CHAR = /\s/;
 /** The role word ROLE_BEFORE finds in the 14 characters before `at`, found without the pattern when it can be. */
 function roleBefore(text: string, at: number): string | undefined {
   const lo = Math.max(0, at - 14);
   if (!ROLES_APART) return ROLE_BEFORE.exec(text.slice(lo, at))?.[1];
   let e = at;
-  while (e > lo && SPACE_CHAR.test(text[e - 1])) e--;
+  // (white space by the unit's class: \s, no one-character string made)
+  while (e > lo && (classOfUnit(text.charCodeAt(e - 1)) & WHITE_SPACE) !== 0) e--;
   if (e === at) return undefined;
   for (const w of ROLES_BEFORE) if (e - w.length >= lo && text.startsWith(w, e - w.length)) return w;
   return undefined;
@@ -873,10 +872,11 @@ function laterCands(x: ActorScan, kept: Cand[]): Cand[] {
   const later: Cand[] = candList();
   for (const [k, id] of short) {
     if (C.lex.has(k) || C.country.has(k)) continue;
-    const isWordChar = (ch: string | undefined) => ch !== undefined && WORDCHAR.test(ch);
+    // a letter or digit by the unit's class ([\p{L}\p{N}]), no one-character string made
+    const isWordChar = (c: number) => (classOfUnit(c) & LETTER_OR_DIGIT_BIT) !== 0;
     for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + k.length)) {
       // (indexes inside the text only: a read past either end deoptimises V8's code for it)
-      if ((at > 0 && isWordChar(text[at - 1])) || (at + k.length < text.length && isWordChar(text[at + k.length]))) continue;
+      if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (at + k.length < text.length && isWordChar(text.charCodeAt(at + k.length)))) continue;
       const the = text.slice(Math.max(0, at - 4), at) === "the " ? 4 : 0;
       later.push({ start: at - the, end: at + k.length, actor: id, rule: "short-name", conf: 0.6, prio: 1, resolve: undefined });
     }
