@@ -1,13 +1,13 @@
 // Who says so: "according to X", "X said/reported", "pro-Damascus media reported", else the outlet.
 import { type ActorMention, type NlpDoc, within } from "../nlp/pipeline.js";
-import type { Attribution, SourceKind, Span } from "../types/index.js";
-import { readModel } from "./classify.js";
+import type { Actor, Attribution, SourceKind, Span } from "../types/index.js";
+import { interned, readModel } from "./classify.js";
 import { PrefixedRegex } from "./prefixed-regex.js";
 
 let sourceKinds: Map<string, SourceKind> | undefined;
 let phrases: { kind: SourceKind; re: RegExp }[] | undefined;
-const kinds = () => (sourceKinds ??= new Map(readModel("sources.tsv", 2).map(([id, k]) => [id, k as SourceKind])));
-const phraseKinds = () => (phrases ??= readModel("source-phrases.tsv", 2).map(([k, p]) => ({ kind: k as SourceKind, re: new RegExp(p, "iu") })));
+const kinds = () => (sourceKinds ??= new Map(readModel("sources.tsv", 2).map(([id, k]) => [id, interned(k) as SourceKind])));
+const phraseKinds = () => (phrases ??= readModel("source-phrases.tsv", 2).map(([k, p]) => ({ kind: interned(k) as SourceKind, re: new RegExp(p, "iu") })));
 
 const SAY = "(?:said|says|reported|reports|claimed|claims|announced|told|stated|confirmed|added|quoted|cited|according)";
 // (tried only where one of its words starts: V8 runs this /iu alternation slowly at every position)
@@ -54,15 +54,25 @@ export function lastWords(s: string, max: number): { index: number; text: string
   return { index: start, text: s.slice(start, e) };
 }
 
-const actorMaps = new WeakMap<NlpDoc, Map<string, NlpDoc["actors"][number]>>();
-function actorMap(doc: NlpDoc) {
+/** What attribution reads of an actor, in one object shape: actors come in several (optional fields set or not), and the scans below, which read many actors, had their code thrown away at a shape not met before. */
+interface SourceActor {
+  id: string;
+  name: string;
+  kind: Actor["kind"];
+}
+const actorMaps = new WeakMap<NlpDoc, Map<string, SourceActor>>();
+function actorMap(doc: NlpDoc): Map<string, SourceActor> {
   let m = actorMaps.get(doc);
-  if (!m) actorMaps.set(doc, (m = new Map(doc.actors.map((a) => [a.id, a]))));
+  if (!m) {
+    m = new Map();
+    for (const a of doc.actors) m.set(a.id, { id: a.id, name: a.name, kind: a.kind });
+    actorMaps.set(doc, m);
+  }
   return m;
 }
 
 /** The source itself among the mentions of a phrase: a media outlet or monitor, else the last named actor ("the Syrian Observatory for Human Rights monitoring group"). */
-function sourceOf(ms: ActorMention[], kindOf: Map<string, NlpDoc["actors"][number]>): ActorMention | undefined {
+function sourceOf(ms: ActorMention[], kindOf: Map<string, SourceActor>): ActorMention | undefined {
   return ms.find((m) => ["media", "monitor"].includes(kindOf.get(m.actor)?.kind ?? "")) ?? ms[ms.length - 1];
 }
 

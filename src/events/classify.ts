@@ -26,6 +26,15 @@ export function readModel(name: string, minCols: number): string[][] {
     });
 }
 
+/**
+ * `s` as V8's internalized copy (the one kept for property names): a model's type and kind names read
+ * from a file are otherwise each a string of their own, compared with the literals in the code
+ * character by character, and code that met only internalized ones was thrown away at the first other.
+ */
+export function interned(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
+}
+
 export const EVENT_TYPE: Record<SubEventType, EventType> = {
   "Armed clash": "Battles",
   "Government regains territory": "Battles",
@@ -77,7 +86,7 @@ function load(): Trigger[] {
     const n = (counts.get(type) ?? 0) + 1;
     counts.set(type, n);
     return {
-      type: type as TriggerType,
+      type: interned(type) as TriggerType,
       weight: Number(weight),
       // ASCII word boundary and no unicode flag: the patterns are plain English, and this keeps V8 fast
       re: new RegExp(String.raw`\b(?:${pat})`, "gi"),
@@ -455,13 +464,15 @@ function sentenceCues(hits: Hit[]): SentenceCues {
 /** The hit as it counts in this sentence (its weight cut when not yet or not really happening), or undefined when it does not count. */
 function cue(h: Hit, sentence: string, k: SentenceCues): Hit | undefined {
   if (k.protest && h.type !== "Peaceful protest" && h.type !== "NONE" && grievance(h, sentence)) return undefined;
+  // (where the hit's words first occur in the sentence, looked up once)
+  const at = h.type === "NONE" ? -1 : Math.max(0, sentence.indexOf(h.text));
   // "vowed to retake", "a launching pad to liberate": an infinitive capture has not happened yet; it is
   // an event (planned, says its modality) only when nothing that did happen is reported beside it
-  if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 4), Math.max(0, sentence.indexOf(h.text))))) {
+  if (h.type === "TERRITORY" && /\bto\s+$/i.test(sentence.slice(Math.max(0, at - 4), at))) {
     h = withWeight(h, h.weight / 4);
   }
   // "under threat of arrest", "fears of a massacre": a feared event is not the one reported
-  if (h.type !== "NONE" && FEARED.test(sentence.slice(Math.max(0, sentence.indexOf(h.text) - 40), Math.max(0, sentence.indexOf(h.text))))) {
+  if (h.type !== "NONE" && FEARED.test(sentence.slice(Math.max(0, at - 40), at))) {
     h = withWeight(h, h.weight / 4);
   }
   if (k.arrestAt < Number.POSITIVE_INFINITY && h.type !== "Arrests" && h.type !== "NONE" && accusation(h, sentence, h.start > k.arrestAt)) return undefined;

@@ -9,7 +9,7 @@ import type { ActorMention, NlpDoc } from "../nlp/pipeline.js";
 import type { Actor, Article, Attribution, ConflictEvent, EventDate, Evidence, Modality, Place, Relation, Span, Warning } from "../types/index.js";
 import { warning } from "../types/index.js";
 import { attribute } from "./attribution.js";
-import { type Classification, CuedHits, classify, EVENT_TYPE, type Hit, readModel, scanTriggers, sentenceTriggers, withWeight } from "./classify.js";
+import { type Classification, CuedHits, classify, EVENT_TYPE, type Hit, interned, readModel, scanTriggers, sentenceTriggers, withWeight } from "./classify.js";
 import { type FoundLocation, findLocation } from "./location.js";
 import { PrefixedRegex } from "./prefixed-regex.js";
 
@@ -24,7 +24,7 @@ export interface EventsResult {
 
 let modalityCues: { modality: Modality; re: PrefixedRegex }[] | undefined;
 // (each tried only where one of its words starts: V8 runs an /iu alternation slowly at every position)
-const cues = () => (modalityCues ??= readModel("modality.tsv", 2).map(([m, p]) => ({ modality: m as Modality, re: new PrefixedRegex(new RegExp(p, "iu")) })));
+const cues = () => (modalityCues ??= readModel("modality.tsv", 2).map(([m, p]) => ({ modality: interned(m) as Modality, re: new PrefixedRegex(new RegExp(p, "iu")) })));
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,

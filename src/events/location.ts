@@ -24,25 +24,37 @@ function placeScore(text: string, s: Span, sp: Span, trigger: Span): number {
 
 export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[]): FoundLocation | undefined {
   const text = doc.text;
-  let best: { sp: Span & { text: string }; placeId?: string; sc: number } | undefined;
+  // the best mention so far, its place and its score (locals, not an object: one made per better mention
+  // had two shapes, with a place and without, and V8 threw this function's code away at the second)
+  let bestSp: (Span & { text: string }) | undefined;
+  let bestPlace = "";
+  // (no "none yet" test before the comparison: a comparison with Infinity takes the first, and every
+  // comparison site has met numbers by the end of the first mention)
+  let bestSc = Number.POSITIVE_INFINITY;
   for (const p of places) {
     for (const m of p.mentions) {
       if (m.start < s.start || m.end > s.end) continue;
       const sc = placeScore(text, s, m, trigger);
-      if (!best || sc < best.sc) best = { sp: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, placeId: p.id, sc };
+      if (sc < bestSc) {
+        bestSp = { start: m.start, end: m.end, text: text.slice(m.start, m.end) };
+        bestPlace = p.id;
+        bestSc = sc;
+      }
     }
   }
-  if (best) {
+  if (bestSp) {
     // A relative place that contains the chosen name is where it happened: "along the border with Iraq",
     // "Deir Ezzor's northwestern countryside", "an oilfield southwest of Deir Ezzor".
     for (const p of places) {
       for (const m of p.mentions) {
-        const inner = best.sp;
-        if (m.start <= inner.start && m.end >= inner.end && m.end - m.start > inner.end - inner.start && m.start >= s.start && m.end <= s.end)
-          best = { sp: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, placeId: p.id, sc: best.sc };
+        const inner = bestSp;
+        if (m.start <= inner.start && m.end >= inner.end && m.end - m.start > inner.end - inner.start && m.start >= s.start && m.end <= s.end) {
+          bestSp = { start: m.start, end: m.end, text: text.slice(m.start, m.end) };
+          bestPlace = p.id;
+        }
       }
     }
-    return { location: best.sp, placeId: best.placeId };
+    return { location: bestSp, placeId: bestPlace };
   }
   const actorSpans = within(doc.mentions, s.start, s.end).filter((m) => m.rule !== "country-place");
   for (const n of within(doc.names, s.start, s.end)) {
@@ -60,7 +72,10 @@ export function findLocation(doc: NlpDoc, s: Span, trigger: Span, places: Place[
     const sp = { start, end: start + name.length, text: name };
     const sc = placeScore(text, s, sp, trigger);
     if (sc >= 1000) continue;
-    if (!best || sc < best.sc) best = { sp, sc };
+    if (sc < bestSc) {
+      bestSp = sp;
+      bestSc = sc;
+    }
   }
-  return best ? { location: best.sp } : undefined;
+  return bestSp ? { location: bestSp } : undefined;
 }
