@@ -27,7 +27,7 @@ export function alternatives(src: string): string[] {
 }
 
 /** Index of the parenthesis closing the group that opens `src` at `from`, or -1. */
-export function groupEnd(src: string, from = 0): number {
+function groupEnd(src: string, from = 0): number {
   let depth = 0;
   let cls = false;
   for (let i = from; i < src.length; i++) {
@@ -43,6 +43,17 @@ export function groupEnd(src: string, from = 0): number {
     else if (ch === ")" && --depth === 0) return i;
   }
   return -1;
+}
+
+/** An alternative without its leading lookbehinds (they consume nothing: a match starts with what follows them), or undefined when one is unclosed. */
+export function afterLookbehinds(alt: string): string | undefined {
+  let rest = alt;
+  while (rest.startsWith("(?<!") || rest.startsWith("(?<=")) {
+    const end = groupEnd(rest);
+    if (end < 0) return undefined;
+    rest = rest.slice(end + 1);
+  }
+  return rest;
 }
 
 /** How many partial prefixes one alternative may branch into ("re-?" makes two) before its expansion stops at a further branching. */
@@ -135,13 +146,9 @@ function heads(seq: string): Head[] {
  */
 export function literalPrefixes(src: string): string[] | undefined {
   const out: string[] = [];
-  for (let alt of alternatives(src)) {
-    // a lookbehind consumes nothing: the match starts with what follows it
-    while (alt.startsWith("(?<!") || alt.startsWith("(?<=")) {
-      const end = groupEnd(alt);
-      if (end < 0) return undefined;
-      alt = alt.slice(end + 1);
-    }
+  for (const whole of alternatives(src)) {
+    const alt = afterLookbehinds(whole);
+    if (alt === undefined) return undefined;
     for (const h of heads(alt)) {
       if (h.p.length < 2) return undefined;
       out.push(h.p);

@@ -2,7 +2,7 @@
 // the same first match as the regex's own search, found by comparing a few characters at each place
 // instead of running the whole pattern there. V8 runs a long /i or /iu alternation slowly at every
 // position of a subject (most of all a two-byte one), and most sentences hold none of its words.
-import { alternatives, groupEnd, literalPrefixes } from "./literal-prefixes.js";
+import { afterLookbehinds, alternatives, literalPrefixes } from "./literal-prefixes.js";
 
 /** A word character for a regex `\b` without the unicode flag: [A-Za-z0-9_]. */
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -13,13 +13,9 @@ const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 /** True when every match of `src` starts at a word boundary (each alternative begins with `\b`). */
 function startsAtBoundary(src: string): boolean {
-  for (let alt of alternatives(src)) {
-    while (alt.startsWith("(?<!") || alt.startsWith("(?<=")) {
-      const end = groupEnd(alt);
-      if (end < 0) return false;
-      alt = alt.slice(end + 1);
-    }
-    if (!alt.startsWith("\\b")) return false;
+  for (const whole of alternatives(src)) {
+    const alt = afterLookbehinds(whole);
+    if (alt === undefined || !alt.startsWith("\\b")) return false;
   }
   return true;
 }
