@@ -8,8 +8,6 @@ import type { EventType, SubEventType } from "../types/index.js";
 import { objectList } from "../types/object-list.js";
 import { literalPrefixes } from "./literal-prefixes.js";
 
-export { literalPrefixes };
-
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Rows of a tab-separated file in events/model/, skipping comments. */
@@ -125,7 +123,7 @@ interface PrefixIndex {
 }
 const BRANCH = -2;
 const NO_CHILD = -1;
-/** The characters prefixes are made of ([a-z0-9' -] and ".", see `heads`), numbered; upper-case letters as lower-case. */
+/** The characters prefixes are made of ([a-z0-9' -] and ".", see `heads` in literal-prefixes.ts), numbered; upper-case letters as lower-case. */
 const SYMBOL = new Int8Array(128).fill(-1);
 const SYMBOLS = (() => {
   const chars = "abcdefghijklmnopqrstuvwxyz0123456789' -.";

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
-import { literalPrefixes, readModel, scanTriggers } from "../../src/events/classify.js";
+import { readModel, scanTriggers } from "../../src/events/classify.js";
+import { literalPrefixes } from "../../src/events/literal-prefixes.js";
 
 const sentences = ["examples.tsv", "families.tsv"].flatMap((f) =>
   readFileSync(`test/fixtures/events/triggers/${f}`, "utf8")
