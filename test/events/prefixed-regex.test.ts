@@ -2,6 +2,8 @@
 // either case, at and away from word boundaries, with the characters the i and u flags fold to ASCII.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { readModel } from "../../src/events/classify.js";
+import { literalPrefixes } from "../../src/events/literal-prefixes.js";
 import { PrefixedRegex } from "../../src/events/prefixed-regex.js";
 
 const REGEXES = [
@@ -44,6 +46,31 @@ test("PrefixedRegex finds the same first match as the regex on 4,000 generated t
     });
   }
   assert.ok(matched > 2000, `the texts should match often enough to compare matches (${matched})`);
+});
+
+test("PrefixedRegex gives what each modality cue of the model gives, on texts made of the cues' own words", () => {
+  // (the patterns extract.ts gates, read from the model file: a pattern added there is checked too)
+  const cues = readModel("modality.tsv", 2).map(([, p]) => new RegExp(p, "iu"));
+  const gated = cues.map((re) => new PrefixedRegex(re));
+  const words = [...cues.flatMap((re) => literalPrefixes(re.source) ?? []), "rebels", "the", "’", ",", "ſ", "\u212A", "é"];
+  // each word as it is, upper-cased and with its letters s and k written as the characters that fold to them
+  const pool = words.flatMap((w) => [w, w.toUpperCase(), w.replace(/s/g, "ſ").replace(/k/g, "\u212A")]);
+  const next = rng(11);
+  let matched = 0;
+  for (let n = 0; n < 3000; n++) {
+    const parts: string[] = [];
+    const len = 1 + Math.floor(next() * 8);
+    for (let k = 0; k < len; k++) parts.push(pool[Math.floor(next() * pool.length)]);
+    const text = parts.join(next() < 0.8 ? " " : "") + (next() < 0.5 ? " " : "");
+    cues.forEach((re, i) => {
+      const want = re.exec(text);
+      const got = gated[i].exec(text);
+      if (want) matched++;
+      assert.deepEqual(got ? [...got] : null, want ? [...want] : null, `${re} on ${JSON.stringify(text)}`);
+      assert.equal(got?.index, want?.index, `index of ${re} on ${JSON.stringify(text)}`);
+    });
+  }
+  assert.ok(matched > 1000, `the texts should match often enough to compare matches (${matched})`);
 });
 
 test("a regex without the i flag or without literal prefixes is run as it is", () => {
