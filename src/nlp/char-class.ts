@@ -16,7 +16,7 @@ export const LETTER_BIT = 16;
 export const unitClass = new Uint8Array(65536);
 
 /** Tests the unit `c` by the patterns and records its class. */
-export function testUnit(c: number): number {
+function testUnit(c: number): number {
   const ch = String.fromCharCode(c);
   const v = TESTED | (UPPER.test(ch) ? UPPER_CASE : 0) | (LETTER_OR_DIGIT.test(ch) ? LETTER_OR_DIGIT_BIT : 0) | (SPACE.test(ch) ? WHITE_SPACE : 0) | (LETTER.test(ch) ? LETTER_BIT : 0);
   unitClass[c] = v;
