@@ -130,6 +130,28 @@ export function contractSuite(b: Backend): void {
       await s.close();
     });
 
+    // One article's reports ask for candidates by actors, date window and type (SQLite answers a
+    // repeated question from what it read for the article's earlier report): each must still find
+    // its own stored event, whether it asks what an earlier report asked or differs only in type or date.
+    test("an article's reports each merge into their own stored event: same actors, different place, type or date", async () => {
+      const s = await b.open();
+      const ev = (place: "deir" | "abuKamal", date: string, type?: "Explosions/Remote violence") => ({
+        a1: "sdf",
+        a2: "isis",
+        date,
+        place,
+        ...(type ? { type, sub: "Shelling/artillery/missile attack" as const } : {}),
+        sentence: `SDF ${type ? "shelled" : "fought"} Isis in ${place} (${date}).`,
+      });
+      const specs = [ev("deir", "2017-09-09"), ev("abuKamal", "2017-09-09"), ev("deir", "2017-09-09", "Explosions/Remote violence"), ev("deir", "2017-11-20")];
+      const first = await s.saveDoc(makeDoc({ id: "m-1", url: "https://example.org/m-1", outlet: "Outlet one", publishedAt: "2017-11-21T08:00:00Z", events: specs }));
+      assert.equal(first.newEvents, 4, "one article's events stay apart");
+      const second = await s.saveDoc(makeDoc({ id: "m-2", url: "https://example.org/m-2", outlet: "Outlet two", publishedAt: "2017-11-21T09:00:00Z", events: specs }));
+      assert.equal(second.mergedEvents, 4, `every report of the second article merges (${JSON.stringify(second)})`);
+      assert.deepEqual(second.eventIds, first.eventIds, "each report merges into the event its twin made, in order");
+      await s.close();
+    });
+
     test("getEvent lists every source with attribution, sentence and date", async () => {
       const s = await loaded(b);
       const id = (await s.queryEvents({ actor: "sdf", eventType: "Battles" })).items[0].id;
