@@ -5,10 +5,12 @@
 // (CPU time), then through the baseline's event extraction (the work between two geoparse calls in an
 // ingest). Reported: CPU ms per article on the first round (cold code and look-up memos, as for new
 // text) and on the later rounds (warm), base and new, with their ratio; and whether the places agree.
+// --novel: the rounds read the even lines only, then the odd lines (text the process has never read:
+// first look-ups, code paths no earlier text reached) once as "novel" and once more as "seen".
 // A baseline is another checkout (a git worktree of the commit to compare with, its gazetteer built);
 // a worktree of this very commit shows the measuring's own bias (the modules loaded second run a few
 // per cent slower: --swap loads this checkout's first; run both ways).
-// Run: node --import tsx bench/geo-speed.ts --base /path/to/other/checkout [--rounds 6] [--swap]
+// Run: node --import tsx bench/geo-speed.ts --base /path/to/other/checkout [--rounds 6] [--swap] [--novel]
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PROJECT_ROOT } from "../src/geo/build.js";
@@ -43,22 +45,26 @@ const { readJsonlRecord } = await load(baseRoot, "src/ingest/jsonl.ts");
 const { runNlp } = await load(baseRoot, "src/nlp/pipeline.ts");
 const { extractEvents } = await load(baseRoot, "src/events/extract.ts");
 
-const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+const all = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+const novel = args.includes("--novel");
+const lines = novel ? all.filter((_, k) => k % 2 === 0) : all;
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-// [first round, later rounds] CPU ms of each side
-const spent = { base: [0, 0], new: [0, 0] };
+// [first round, later rounds, novel, seen] CPU ms of each side
+const spent = { base: [0, 0, 0, 0], new: [0, 0, 0, 0] };
 let differ = 0;
-for (let r = 0; r < rounds; r++) {
-  lines.forEach((line, k) => {
+// (with --novel, two more rounds over the odd lines: slots 2 and 3)
+const odd = all.filter((_, k) => k % 2 === 1);
+for (let r = 0; r < rounds + (novel ? 2 : 0); r++) {
+  const slot = r === 0 ? 0 : r < rounds ? 1 : r - rounds + 2;
+  (r < rounds ? lines : odd).forEach((line, k) => {
     const rec = readJsonlRecord(line, `${file}:${k + 1}`);
     if (!rec.ok) return;
     const art = rec.article;
     const nlp = runNlp(art, {});
     const opts = { exclude: nlp.actors.flatMap((a: { mentions: unknown[] }) => a.mentions), publishedAt: art.publishedAt };
-    const slot = r === 0 ? 0 : 1;
     const run = (side: "base" | "new") => {
       const t = cpu();
       const g = (side === "base" ? baseGeo : geoNew).geoparse(art.body, opts);
@@ -66,7 +72,7 @@ for (let r = 0; r < rounds; r++) {
       return g;
     };
     const [a, b] = (k + r) % 2 === 0 ? [run("base"), run("new")] : [run("new"), run("base")].reverse();
-    if (r === 0 && JSON.stringify(a.places) !== JSON.stringify(b.places)) differ++;
+    if ((slot === 0 || slot === 2) && JSON.stringify(a.places) !== JSON.stringify(b.places)) differ++;
     extractEvents(art, nlp, a.places, {});
   });
 }
@@ -78,4 +84,9 @@ if (rounds > 1)
   console.log(
     `  rounds 2-${rounds}    base ${f(spent.base[1]!, n * (rounds - 1))} ms   new ${f(spent.new[1]!, n * (rounds - 1))} ms   new/base ${(spent.new[1]! / spent.base[1]!).toFixed(3)}`,
   );
+if (novel) {
+  const m = odd.length;
+  console.log(`  novel (odd lines, never read)   base ${f(spent.base[2]!, m)} ms   new ${f(spent.new[2]!, m)} ms   new/base ${(spent.new[2]! / spent.base[2]!).toFixed(3)}`);
+  console.log(`  seen (odd lines again)          base ${f(spent.base[3]!, m)} ms   new ${f(spent.new[3]!, m)} ms   new/base ${(spent.new[3]! / spent.base[3]!).toFixed(3)}`);
+}
 console.log(`  articles whose places differ: ${differ}`);
