@@ -2020,7 +2020,8 @@ function reportOf(r: EventReport, own: Pick<EventReport, "assocActors1" | "assoc
     sentence: own.sentence,
     trigger: r.trigger,
     confidence: r.confidence,
-  };
+    // every field of EventReport named (tsc): one added later is not dropped from kept reports
+  } satisfies Record<keyof EventReport, unknown>;
 }
 
 /** The alias sets of stored actor rows (aliasSet), parsed once per row object. */
