@@ -843,8 +843,9 @@ export class CoreStore implements Store {
     let rows: Row[];
     if (actors.length > 0 && !db.multiRow) {
       // SQLite: the candidates' row numbers first (the same rows in the same order), then the merge
-      // columns of those this document's earlier reports have not read yet: reports of one article
-      // share their candidates, and a row number costs a fraction of a row of twenty columns
+      // columns of those without a kept view (mergeViews: read for an earlier report or document, or
+      // made when the store wrote the event): articles share their candidates, and a row number
+      // costs a fraction of a row of twenty columns
       // (as arrays: an object per row cost more than the row; the first row per event, at most 500)
       const params: Param[] = [...actors, lo, hi, r.eventType];
       const key = `${actors.length}\u0000${params.join("\u0000")}`;
