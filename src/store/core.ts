@@ -962,10 +962,11 @@ export class CoreStore implements Store {
   private static readonly EVENT_FIELD_LIST = CoreStore.EVENT_FIELDS.split(", ");
   /**
    * Per EVENT_FIELD_LIST column: whether an index, the R*Tree trigger (lat, lon) or PostgreSQL's
-   * generated point reads it; rebuild writes these only when they change, the others always.
+   * generated point reads it (actor1, actor2: no index since schema 5); rebuild writes these only
+   * when they change, the others always.
    */
   private static readonly EVENT_KEYED = CoreStore.EVENT_FIELD_LIST.map((f) =>
-    ["event_type", "actor1", "actor2", "date", "place_id", "lat", "lon", "geo_precision", "source_count"].includes(f),
+    ["event_type", "date", "place_id", "lat", "lon", "geo_precision", "source_count"].includes(f),
   );
   /** rebuild's UPDATE by the indexed columns it writes (bits of EVENT_FIELD_LIST positions), made once per shape. */
   private static readonly eventUpdates = new Map<number, string>();
