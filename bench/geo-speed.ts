@@ -45,7 +45,11 @@ const { readJsonlRecord } = await load(baseRoot, "src/ingest/jsonl.ts");
 const { runNlp } = await load(baseRoot, "src/nlp/pipeline.ts");
 const { extractEvents } = await load(baseRoot, "src/events/extract.ts");
 
-const all = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+// each line with its place in the file (1-based, for a record's messages)
+const all = readFileSync(file, "utf8")
+  .split("\n")
+  .map((line, k) => ({ line, at: k + 1 }))
+  .filter(({ line }) => line.trim());
 const novel = args.includes("--novel");
 const lines = novel ? all.filter((_, k) => k % 2 === 0) : all;
 const cpu = () => {
@@ -59,8 +63,8 @@ let differ = 0;
 const odd = all.filter((_, k) => k % 2 === 1);
 for (let r = 0; r < rounds + (novel ? 2 : 0); r++) {
   const slot = r === 0 ? 0 : r < rounds ? 1 : r - rounds + 2;
-  (r < rounds ? lines : odd).forEach((line, k) => {
-    const rec = readJsonlRecord(line, `${file}:${k + 1}`);
+  (r < rounds ? lines : odd).forEach(({ line, at }, k) => {
+    const rec = readJsonlRecord(line, `${file}:${at}`);
     if (!rec.ok) return;
     const art = rec.article;
     const nlp = runNlp(art, {});
