@@ -214,12 +214,11 @@ export class Gazetteer {
 
   /**
    * Candidates for a surface form: name-key matches plus case-sensitive abbreviations ("US").
-   * The returned array is shared (memoised): callers copy it before changing it. `key`, when the
-   * caller has it, is nameKey(surface) (the recognizer's look of the surface holds it: a new surface's
-   * key is then not computed a second time).
+   * The returned array is shared (memoised): callers copy it before changing it. A caller that holds
+   * the surface's look asks candidatesOf() (the key not computed a second time, the entries not searched again).
    */
-  candidates(surface: string, key?: string): readonly number[] {
-    return key === undefined ? this.candMemo.get(surface) : this.candMemo.getWith(surface, key, this.findKeyed);
+  candidates(surface: string): readonly number[] {
+    return this.candMemo.get(surface);
   }
 
   /** candidates() of the surface `look` is the look of, kept on the look (asked of the memo once per look). */
@@ -232,7 +231,6 @@ export class Gazetteer {
     return c;
   }
 
-  private readonly findKeyed = (surface: string, key: string): number[] => this.findCandidates(surface, key, undefined);
   private readonly findByLook = (surface: string, look: SurfaceLook): number[] => this.findCandidates(surface, look.key, look);
 
   /**

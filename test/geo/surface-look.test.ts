@@ -36,3 +36,28 @@ test("surface() answers as nameKey, hasLongerKey and lookupKey do", (t) => {
   assert.ok(longer > 100 && longer < asks.size - 100, `${longer} of ${asks.size} asks have a longer name`);
   assert.ok(named > 1000 && named < asks.size - 100, `${named} of ${asks.size} asks name an entry`);
 });
+
+test("candidatesOf(surface, look) gives what candidates(surface) gives from a fresh search", (t) => {
+  if (!gaz) return t.skip("no gazetteer (npm run build:gazetteer)");
+  // names as written, in capitals, with curly and straight possessives, cut short, and abbreviations:
+  // keys with entries, keys without, one-byte keys (no bisection in the look), abbreviation-only hits
+  const asks = new Set<string>(["US", "U.S.", "UK", "Tenn.", "Calif.", "A", "É", "Z", "Al", "Xq", "Deir ez-Zor", "DEIR EZ ZOR", "Ḩamāh"]);
+  for (let i = 0; i < gaz.size; i += 97) {
+    const name = gaz.name(i);
+    asks.add(name);
+    asks.add(name.toUpperCase());
+    asks.add(`${name}’s`);
+    asks.add(name.slice(0, Math.max(1, name.length - 2)));
+  }
+  // the plain path (nameKey, lookupKey) first, every memo then emptied, then the look's path
+  const want = new Map<string, number[]>();
+  for (const s of asks) want.set(s, [...gaz.candidates(s)]);
+  gaz.clearMemo();
+  let some = 0;
+  for (const s of asks) {
+    const got = gaz.candidatesOf(s, gaz.surface(s));
+    assert.deepEqual([...got], want.get(s), `candidates of ${JSON.stringify(s)}`);
+    if (got.length > 0) some++;
+  }
+  assert.ok(some > 1000 && some < asks.size - 100, `${some} of ${asks.size} asks have candidates`);
+});
