@@ -9,7 +9,7 @@ import { type Feature, type Gazetteer, loadGazetteer } from "./gazetteer.js";
 import { nameKey } from "./normalize.js";
 import { findDemonyms, recognize, type WordLooks } from "./recognize.js";
 import { relativePlaces } from "./relative.js";
-import { type MentionInput, precisionOf, resolveAll, type Scored } from "./resolve.js";
+import { type MentionInput, precisionOf, resolveAll, type Scored, topOf } from "./resolve.js";
 
 export { distanceKm } from "./distance.js";
 export { loadGazetteer } from "./gazetteer.js";
@@ -86,7 +86,7 @@ export function geoparse(text: string, opts: GeoparseOptions = {}): GeoparseResu
   const idOfFeature = new Map<number, string>();
   for (const r of res) {
     const m = r.mention;
-    const best = r.ranked.length > 0 ? r.ranked[0] : undefined;
+    const best = topOf(r.ranked);
     let place: Place | undefined;
     if (best) {
       const known = idOfFeature.get(best.index);
@@ -296,13 +296,13 @@ function dropUnsupported(gaz: Gazetteer, res: ReturnType<typeof resolveAll>, hin
   const support = new Map<string, number>();
   const standalone = (i: number) => STANDALONE.test(gaz.fcode(i)) || gaz.pop(i) >= 100_000;
   for (const r of res) {
-    const w = r.ranked.length > 0 ? r.ranked[0] : undefined;
+    const w = topOf(r.ranked);
     if (!w || (r.mention.weak && !standalone(w.index))) continue;
     const cc = gaz.cc(w.index);
     support.set(cc, (support.get(cc) ?? 0) + 1);
   }
   return res.filter((r) => {
-    const w = r.ranked.length > 0 ? r.ranked[0] : undefined;
+    const w = topOf(r.ranked);
     if (!r.mention.weak || !w) return true;
     if (standalone(w.index)) return true;
     const cc = gaz.cc(w.index);

@@ -84,7 +84,7 @@ const NOT_GIVEN_NAMES = new Set<string>([...S.words, ...S.titles, ...S.determine
  * The first of a ranked list, undefined when it is empty (the length is checked, not read past: a
  * read past the end of a list that no earlier text had left empty threw the optimised ranking steps away).
  */
-function first(list: Scored[]): Scored | undefined {
+export function topOf(list: readonly Scored[]): Scored | undefined {
   return list.length > 0 ? list[0] : undefined;
 }
 
@@ -197,7 +197,7 @@ export function resolveAll(gaz: Gazetteer, mentions: MentionInput[], ctx: Resolv
     let winners = firstWinners;
     if (pass > 0) {
       winners = [];
-      for (let k = 0; k < a.n; k++) winners.push(first(current[k]!));
+      for (let k = 0; k < a.n; k++) winners.push(topOf(current[k]!));
     }
     townWinners(gaz, a, winners);
     const next: Scored[][] = [];
@@ -973,7 +973,7 @@ function cityAroundPlace(gaz: Gazetteer, c: number, inner: number): boolean {
  */
 function oneSensePerName(a: Article, current: Scored[][]): void {
   const settled = new Int32Array(a.n);
-  for (let k = 0; k < a.n; k++) settled[k] = first(current[k]!)?.index ?? -1;
+  for (let k = 0; k < a.n; k++) settled[k] = topOf(current[k]!)?.index ?? -1;
   for (let k = 0; k < a.n; k++) {
     const same = a.sameKey[k]!;
     if (same.length === 0) continue;
@@ -1016,7 +1016,7 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
   // A second-try name ("West Prince" → "Prince") must land in a country the rest of the article is
   // about, or, in a text with no country evidence at all, be the winner's main name.
   for (let k = 0; k < a.n; k++) {
-    const w = first(current[k]!);
+    const w = topOf(current[k]!);
     if (!a.fallbacks[k] || !w) continue;
     const cc = gaz.cc(w.index);
     const mine = a.own.get(a.keys[k]!);
@@ -1031,7 +1031,7 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
   if (a.hasText)
     for (let k = 0; k + 1 < a.n; k++) {
       const list = current[k]!;
-      const y = first(current[k + 1]!);
+      const y = topOf(current[k + 1]!);
       const gap = a.starts[k + 1]! - a.ends[k]!;
       if (list.length === 0 || !y || gap < 4 || gap > PART_GAP_MAX || !isTown(gaz.fcode(y.index))) continue;
       if (!PART_IN_TOWN.test(a.text.slice(a.ends[k]!, a.starts[k + 1]!))) continue;
@@ -1049,7 +1049,7 @@ function dropJunk(gaz: Gazetteer, a: Article, current: Scored[][]): void {
   if (a.hasText)
     for (let k = 0; k + 1 < a.n; k++) {
       const list = current[k]!;
-      const y = first(current[k + 1]!);
+      const y = topOf(current[k + 1]!);
       const gap = a.starts[k + 1]! - a.ends[k]!;
       if (list.length === 0 || !y || gap < 1 || gap > 6 || a.listOf[k]! >= 0 || a.fallbacks[k] || a.forced[k] === 1) continue;
       const yc = gaz.cc(y.index);
@@ -1144,7 +1144,7 @@ class JunkCheck {
     this.topCc = topCc;
     this.winners = new Int32Array(a.n).fill(-1);
     for (let j = 0; j < a.n; j++) {
-      const w = first(current[j]!);
+      const w = topOf(current[j]!);
       if (!w) continue;
       this.winners[j] = w.index;
       const fc = gaz.fcode(w.index);

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import rules from "../../src/geo/model/transliteration.json" with { type: "json" };
-import { nameKey } from "../../src/geo/normalize.js";
+import { dropsBeforeName, nameKey } from "../../src/geo/normalize.js";
 
 const SUBS = rules.substitutions.map(([a, b]) => [new RegExp(a!, "g"), b!] as const);
 
@@ -48,8 +48,7 @@ test("fold: a rule made to match only by an earlier rule's output still applies"
   assert.equal(nameKey("baayk"), byRules("baayk"));
 });
 
-test("dropsBeforeName: a word nameKey drops before another, as the key of the two words says", async () => {
-  const { dropsBeforeName } = await import("../../src/geo/normalize.js");
+test("dropsBeforeName: a word nameKey drops before another, as the key of the two words says", () => {
   const words: string[] = [...rules.articles, ...rules.leadingWords, ...Object.keys(rules.words), ...Object.values(rules.words)];
   const az = "abcdefghijklmnopqrstuvwxyz";
   for (const a of az) for (const b of az) {
