@@ -7,10 +7,18 @@ import { test } from "node:test";
 import rules from "../../src/geo/model/transliteration.json" with { type: "json" };
 import { dropsBeforeName, nameKey } from "../../src/geo/normalize.js";
 
-const SUBS = rules.substitutions.map(([a, b]) => [new RegExp(a!, "g"), b!] as const);
+const SUBS = rules.substitutions.map(([a, b]) => [new RegExp(a!, "g"), b!, /^[a-z]+$/.test(a!) ? a! : ""] as const);
 
-function byRules(w: string): string {
-  for (const [re, to] of SUBS) w = w.replace(re, to);
+/**
+ * The rules applied in order; with `ownLettersOnly`, a rule written as plain letters only to a word
+ * that held all its letters from the start (what fold() would do if it forgot what rules write).
+ */
+function byRules(w: string, ownLettersOnly = false): string {
+  const own = w;
+  for (const [re, to, plain] of SUBS) {
+    if (ownLettersOnly && [...plain].some((c) => !own.includes(c))) continue;
+    w = w.replace(re, to);
+  }
   return w.replace(/([a-z])\1+/g, "$1");
 }
 
@@ -36,10 +44,10 @@ test("fold: generated one-word names fold as the rules applied in order", () => 
     if (skip.has(w)) continue;
     const want = byRules(w);
     // words where a rule's output makes a later rule match ("aay" → "ai" → "i")
-    if (want !== byRules(w.replace(/ay|ai/g, "x"))) changedLate++;
+    if (want !== byRules(w, true)) changedLate++;
     assert.equal(nameKey(w), want, `nameKey(${JSON.stringify(w)})`);
   }
-  assert.ok(changedLate > 100, `the generated words include ones whose rules interact (${changedLate})`);
+  assert.ok(changedLate > 20, `the generated words include ones whose rules interact (${changedLate})`);
 });
 
 test("fold: a rule made to match only by an earlier rule's output still applies", () => {
