@@ -67,8 +67,10 @@ interface GatedParser {
   need: RegExp | undefined;
   parser: chrono.Parser;
 }
-// chrono-node's own step that runs one parser over a text (a static method its types mark private)
-const executeParser = (chrono.Chrono as unknown as { executeParser(ctx: chrono.ParsingContext, p: chrono.Parser): chrono.ParsingResult[] }).executeParser;
+// chrono-node's own step that runs one parser over a text (a static method its types mark private: a later
+// chrono-node may rename it, and chronoParse then runs chrono's whole parse, the same dates, slower)
+const executeParser = (chrono.Chrono as unknown as { executeParser?: (ctx: chrono.ParsingContext, p: chrono.Parser) => chrono.ParsingResult[] })
+  .executeParser;
 
 let gated: GatedParser[] | undefined;
 /**
@@ -104,6 +106,7 @@ export function chronoParsers(): GatedParser[] {
  * Exported for tests.
  */
 export function chronoParse(text: string, instant: Date): chrono.ParsedResult[] {
+  if (typeof executeParser !== "function") return chrono.casual.parse(text, { instant, timezone: 0 }, { forwardDate: false });
   const ctx = new chrono.ParsingContext(text, { instant, timezone: 0 }, { forwardDate: false });
   let results: chrono.ParsingResult[] = [];
   for (const g of chronoParsers()) {
