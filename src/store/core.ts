@@ -585,18 +585,15 @@ export class CoreStore implements Store {
     // within one article stay apart"), so the writes can then go in a few multi-row statements.
     const claimed = new Set<number>();
     const matches: (number | undefined)[] = [];
-    // the events matched, in report order (each once: see claimed)
-    const merged: number[] = [];
     const views = this.mergeViews;
     const asked = new Map<string, number[]>();
     for (const r of reports) {
       const m = await this.findMatch(db, r, claimed, views, asked);
-      if (m !== undefined) {
-        claimed.add(m);
-        merged.push(m);
-      }
+      if (m !== undefined) claimed.add(m);
       matches.push(m);
     }
+    // the events matched, in report order, each once (a Set keeps its insertion order)
+    const merged = [...claimed];
     const ords = reports.map(() => seq());
     const fresh: { i: number; c: CombinedEvent }[] = [];
     for (let i = 0; i < reports.length; i++) if (matches[i] === undefined) fresh.push({ i, c: combineReports([reports[i]]) });
