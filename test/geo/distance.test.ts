@@ -4,14 +4,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { distanceKm, distanceKmCos, latCos } from "../../src/geo/distance.js";
+import { pseudoRandom } from "./pseudo-random.js";
 
 // a fixed pseudo-random sequence (the same points on every run)
 function points(n: number): number[][] {
-  let x = 12345;
-  const next = () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return x / 2 ** 32;
-  };
+  const rnd = pseudoRandom(12345);
+  const next = () => rnd.next().value / 2 ** 32;
   const out: number[][] = [];
   for (let k = 0; k < n; k++) {
     const p = [next() * 180 - 90, next() * 360 - 180, next() * 180 - 90, next() * 360 - 180];

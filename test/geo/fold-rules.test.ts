@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import rules from "../../src/geo/model/transliteration.json" with { type: "json" };
 import { dropsBeforeName, nameKey } from "../../src/geo/normalize.js";
+import { pseudoRandom } from "./pseudo-random.js";
 
 const SUBS = rules.substitutions.map(([a, b]) => [new RegExp(a!, "g"), b!, /^[a-z]+$/.test(a!) ? a! : ""] as const);
 
@@ -20,15 +21,6 @@ function byRules(w: string, ownLettersOnly = false): string {
     w = w.replace(re, to);
   }
   return w.replace(/([a-z])\1+/g, "$1");
-}
-
-// a small deterministic generator (no Math.random: a failure must be reproducible)
-function* pseudoRandom(seed: number) {
-  let x = seed;
-  for (;;) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    yield x;
-  }
 }
 
 test("fold: generated one-word names fold as the rules applied in order", () => {

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { tokenize } from "../../src/geo/recognize.js";
+import { pseudoRandom } from "./pseudo-random.js";
 
 // the pattern the scanner implements (src/geo/recognize.ts TOKEN_RE)
 const PATTERN = /(?:[A-Z]\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʿ‘`]*[\p{L}\p{M}]|[\p{L}]|\d+/gu;
@@ -13,15 +14,6 @@ function bySpec(text: string): [number, number][] {
 
 function byScanner(text: string): [number, number][] {
   return tokenize(text).map((t) => [t.start, t.fullEnd]);
-}
-
-// a small deterministic generator (no Math.random: a failure must be reproducible)
-function* pseudoRandom(seed: number) {
-  let x = seed;
-  for (;;) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    yield x;
-  }
 }
 
 test("tokenize: same tokens as the pattern on written examples", () => {
