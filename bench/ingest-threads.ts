@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { oneCorePrefix } from "./one-core.js";
+import { flag, median } from "./run-args.js";
 
 const GUARDIAN = "../shared/data/articles/guardian-sdf-unlabelled.jsonl";
 const PRELOAD = resolve("bench/thread-cpu.cjs");
@@ -20,16 +21,6 @@ interface Run {
   otherS: number;
   stored: number;
 }
-
-const flag = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function clockTicks(): string {
   const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });

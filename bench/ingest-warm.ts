@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { oneCorePrefix } from "./one-core.js";
+import { flag, median } from "./run-args.js";
 
 const GUARDIAN = "../shared/data/articles/guardian-sdf-unlabelled.jsonl";
 /** Times A is ingested (each into a fresh store) before B: V8 is still compiling after two. */
@@ -23,11 +24,6 @@ const WARM_UPS = 4;
 const PHASES = ["cold", "warm", "novel", "seen"] as const;
 type Phase = (typeof PHASES)[number];
 type Result = Record<Phase, { n: number; cpuMs: number }>;
-
-const flag = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 
 /** One child: ingests the phases with the sources of the checkout at `root`, prints the result as JSON. */
 async function child(root: string): Promise<void> {
@@ -59,11 +55,6 @@ async function child(root: string): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function runChild(root: string, pin: string[]): Result {
   const args = [process.execPath, "--import", "tsx", "bench/ingest-warm.ts", "--child", root];

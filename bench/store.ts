@@ -21,6 +21,7 @@ import { PerformanceObserver } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { oneCorePrefix } from "./one-core.js";
+import { flag } from "./run-args.js";
 import { INGEST_BATCH, ingestInto } from "../src/cli/ingest.js";
 import { readInputs } from "../src/ingest/index.js";
 import { extract } from "../src/pipeline.js";
@@ -460,11 +461,6 @@ function largerInput(path: string, copies: number): number {
     }
   writeFileSync(path, `${out.join("\n")}\n`);
   return out.length;
-}
-
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
 }
 
 async function freshBench(): Promise<void> {
