@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { firstFrom } from "../nlp/pipeline.js";
 import type { EventType, SubEventType } from "../types/index.js";
 import { objectList } from "../types/object-list.js";
-import { literalPrefixes } from "./literal-prefixes.js";
+import { isWordCode, literalPrefixes } from "./literal-prefixes.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -196,9 +196,6 @@ function buildIndex(T: Trigger[]): void {
   for (let k = 1; k < nodes; k++) if (only[parentOf[k]] === BRANCH) next[row[parentOf[k]] * SYMBOLS + symOf[k]] = k;
   index = { only, row, next, ends: endAt.slice(0, nodes), rowsAt, full: T.flatMap((t, i) => (t.prefixes ? [] : [i])) };
 }
-
-/** A word character for the regex `\b` of a pattern without the unicode flag: [A-Za-z0-9_]. */
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 export interface Hit {
   type: TriggerType;

@@ -2,6 +2,9 @@
 // ("(?:are|is) suspected" gives "are suspected" and "is suspected"), so a pattern need only be tried
 // where one of them occurs (the trigger index in classify.ts, PrefixedRegex in prefixed-regex.ts).
 
+/** A word character for a regex `\b` without the unicode flag: [A-Za-z0-9_] (the trigger scan and PrefixedRegex test a prefix's ends with it). */
+export const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
 /** Top-level alternatives of a regex source ("a|(?:b|c)d" → ["a", "(?:b|c)d"]). */
 export function alternatives(src: string): string[] {
   const out: string[] = [];

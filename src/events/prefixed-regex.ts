@@ -2,10 +2,8 @@
 // the same first match as the regex's own search, found by comparing a few characters at each place
 // instead of running the whole pattern there. V8 runs a long /i or /iu alternation slowly at every
 // position of a subject (most of all a two-byte one), and most sentences hold none of its words.
-import { afterLookbehinds, alternatives, literalPrefixes } from "./literal-prefixes.js";
+import { afterLookbehinds, alternatives, isWordCode, literalPrefixes } from "./literal-prefixes.js";
 
-/** A word character for a regex `\b` without the unicode flag: [A-Za-z0-9_]. */
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 // The only characters outside ASCII that the i and u flags together fold to an ASCII letter (long s
 // to "s", the Kelvin sign to "k"), which also count as word characters for `\b` there: a subject
 // holding one is searched by the regex itself.
