@@ -55,7 +55,7 @@ function modalityOf(doc: NlpDoc, sentence: Span, trigger: Span, futureDate: bool
   const before = doc.text.slice(sentence.start, trigger.start);
   const clause = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf(", but"), before.lastIndexOf(" but "), 0));
   for (const c of cues()) {
-    const m = c.re.exec(c.modality === "negated" ? clause : clause);
+    const m = c.re.exec(clause);
     if (m) return [c.modality, `"${m[0].trim()}" before the trigger`];
   }
   if (futureDate) return ["planned", "the date lies after publication"];
