@@ -9,7 +9,8 @@
 //   novel  B into that last store, after A (warm code, text it has never read, merging against A),
 //   seen   B again into a fresh store (warm code, text it has read: the repeated-text case).
 // --base DIR runs the same children with another checkout's sources (DIR/src), alternated per round,
-// and prints the ratios; --rounds N (default 3; medians); --one-core pins every child with taskset -c 0
+// and prints the ratios; --node-flags "…" gives node (V8) flags to this checkout's children only (with
+// --base pointing at this same checkout through another path, it measures a flag); --rounds N (default 3; medians); --one-core pins every child with taskset -c 0
 // (bench/one-core.ts: unpinned, with a note, where taskset is missing).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -56,8 +57,8 @@ async function child(root: string): Promise<void> {
   }
 }
 
-function runChild(root: string, pin: string[]): Result {
-  const args = [process.execPath, "--import", "tsx", "bench/ingest-warm.ts", "--child", root];
+function runChild(root: string, pin: string[], v8: string[]): Result {
+  const args = [process.execPath, ...v8, "--import", "tsx", "bench/ingest-warm.ts", "--child", root];
   const cmd = [...pin, ...args];
   const r = spawnSync(cmd[0], cmd.slice(1), { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`the run with ${root} failed:\n${r.stderr || r.error?.message}`);
@@ -76,10 +77,11 @@ async function main(): Promise<void> {
   const rounds = Math.max(1, Number(flag("--rounds") ?? 3));
   const one = process.argv.includes("--one-core") ? oneCorePrefix() : undefined;
   const roots = base ? [resolve("."), resolve(base)] : [resolve(".")];
+  const v8 = (flag("--node-flags") ?? "").split(" ").filter(Boolean);
   const results = new Map<string, Result[]>(roots.map((r) => [r, []]));
   for (let k = 0; k < rounds; k++) {
     const order = k % 2 ? [...roots].reverse() : roots;
-    for (const r of order) results.get(r)!.push(runChild(r, one?.prefix ?? []));
+    for (const r of order) results.get(r)!.push(runChild(r, one?.prefix ?? [], r === roots[0] ? v8 : []));
   }
   if (one) console.log(one.note);
   console.log(`ingest once warm: ${rounds} run(s) per checkout; CPU ms per article, median`);

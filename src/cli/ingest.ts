@@ -2,6 +2,7 @@
 // (INGEST_BATCH). Idempotent and resumable: an article already stored with the same content is
 // skipped before extraction; Ctrl-C or SIGTERM stops after committing the articles in hand, and
 // kill -9 loses only the uncommitted batch. A progress bar shows on long runs when stderr is a terminal.
+import "./v8-tiering.js";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { readInputs } from "../ingest/index.js";

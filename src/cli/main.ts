@@ -1,4 +1,5 @@
 // The `sitrep` command line: builds the program from src/cli/commands.ts and runs it.
+import "./v8-tiering.js";
 import { Command, CommanderError } from "commander";
 import { commands } from "./commands.js";
 import { UserError } from "./errors.js";
