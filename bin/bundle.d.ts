@@ -5,4 +5,6 @@ export const BUILD_INPUTS: string[];
 export const HEADER_MARK: string;
 export function sourceManifest(root: string): Manifest;
 export function staleReason(root: string, recorded: Manifest): string | null;
-export function loadBundle(root: string): { main: (argv: string[]) => Promise<number> } | { main?: undefined; reason: string };
+export function loadBundle(
+  root: string,
+): { main: (argv: string[]) => Promise<number>; cache: "used" | "none yet, written" | "refused, written again" } | { main?: undefined; reason: string };

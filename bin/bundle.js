@@ -13,7 +13,7 @@ import vm from "node:vm";
 export const bundlePath = (root) => join(root, "dist", "cli", "sitrep.cjs");
 
 /** Files outside src/ whose change makes the bundle stale (dependencies, compiler settings, the build). */
-export const BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "scripts/build-cli.mjs"];
+export const BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "scripts/build-cli.mjs", "bin/v8-budget.js"];
 
 /** The first line of a bundle starts with this; the JSON after it is the header. */
 export const HEADER_MARK = "// sitrep-cli-bundle ";
@@ -66,8 +66,10 @@ export function staleReason(root, recorded) {
 }
 
 /**
- * Loads the bundle of the clone at `root` and returns its `main`, or `{ reason }` saying why it
- * cannot be used (missing, stale, unreadable); the caller then runs the sources.
+ * Loads the bundle of the clone at `root` and returns its `main` and what became of V8's code cache
+ * (`cache`: "used", "none yet, written", "refused, written again"; refused when V8's flags or version
+ * differ from those it was made under), or `{ reason }` saying why the bundle cannot be used
+ * (missing, stale, unreadable); the caller then runs the sources.
  */
 export function loadBundle(root) {
   const file = bundlePath(root);
@@ -116,7 +118,8 @@ export function loadBundle(root) {
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  if (!cachedData || script.cachedDataRejected) {
+  const cache = !cachedData ? "none yet, written" : script.cachedDataRejected ? "refused, written again" : "used";
+  if (cache !== "used") {
     // After the modules' top-level code ran, so the functions it compiled are in the cache too.
     // A read-only install or a race with another process only costs the cache.
     try {
@@ -128,5 +131,5 @@ export function loadBundle(root) {
     }
   }
   if (typeof module.exports.main !== "function") return { reason: `${file} exports no main (run \`npm run build:cli\`)` };
-  return { main: module.exports.main };
+  return { main: module.exports.main, cache };
 }

@@ -2,6 +2,8 @@
 // The `sitrep` command. Runs the bundled CLI (dist/cli/sitrep.cjs, built at install by
 // scripts/build-cli.mjs) while it is up to date with src/; otherwise, or with SITREP_FROM_SOURCE=1,
 // loads the TypeScript sources through tsx. SITREP_DEBUG=1 says on stderr which one runs.
+// V8's interrupt budget is set first (bin/v8-budget.js): the bundle's code cache is keyed to it.
+import "./v8-budget.js";
 import { join } from "node:path";
 import { loadBundle } from "./bundle.js";
 
@@ -15,7 +17,7 @@ if (process.env.SITREP_FROM_SOURCE) debug("running the sources through tsx (SITR
 else {
   const b = loadBundle(root);
   if (b.main) {
-    debug("running the bundle dist/cli/sitrep.cjs");
+    debug(`running the bundle dist/cli/sitrep.cjs (code cache: ${b.cache})`);
     main = b.main;
   } else debug(`running the sources through tsx: ${b.reason}`);
 }

@@ -8,17 +8,7 @@
 // 10.1 ms each, and 2,330 articles from 19.8 to 19.4 s. Higher budgets were no better (300,000 and
 // 400,000 slowed the warm runs); Maglev (--maglev) added nothing on top. SITREP_V8_BUDGET=0 keeps V8's
 // default (to measure against it); another number sets that budget.
-import { setFlagsFromString } from "node:v8";
-
-export const INTERRUPT_BUDGET = 200_000;
-
-export function budgetOf(asked: string | undefined): number {
-  if (asked === undefined || asked.trim() === "") return INTERRUPT_BUDGET;
-  const n = Number(asked);
-  if (Number.isInteger(n) && n >= 0) return n;
-  process.stderr.write(`sitrep: SITREP_V8_BUDGET=${asked} is not a whole number; using ${INTERRUPT_BUDGET}\n`);
-  return INTERRUPT_BUDGET;
-}
-
-const budget = budgetOf(process.env.SITREP_V8_BUDGET);
-if (budget > 0) setFlagsFromString(`--interrupt-budget=${budget}`);
+// The budget is read and set by bin/v8-budget.js (plain JavaScript, so that bin/sitrep.js sets it
+// before compiling the bundle, under the flags its code cache was made with); importing this module
+// sets it for code that runs the sources without bin/sitrep.js (tests, benches).
+export { INTERRUPT_BUDGET, budgetOf } from "../../bin/v8-budget.js";

@@ -4,7 +4,7 @@
 // data/ linked), never on the real tree's dist/.
 import assert from "node:assert/strict";
 import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -117,6 +117,19 @@ test("an edited, added or removed source file makes the bundle stale: the source
   const withAdded = sourceManifest(clone);
   rmSync(added);
   assert.match(staleReason(clone, withAdded) ?? "", /removed/, "a removed file");
+});
+
+test("V8's code cache written by one start is used by the next, not refused and written again", async () => {
+  assert.equal(build().status, 0, "rebuild (removes the cache)");
+  const cacheFile = join(clone, "dist", "cli", "sitrep.cjs.cache");
+  const first = await sitrep("bundle", ["--version"]);
+  assert.match(first.stderr, /running the bundle .*\(code cache: none yet, written\)/, first.stderr);
+  const written = statSync(cacheFile).ino;
+  for (const args of [["--version"], ["--help"]]) {
+    const r = await sitrep("bundle", args);
+    assert.match(r.stderr, /running the bundle .*\(code cache: used\)/, `${args}: ${r.stderr}`);
+  }
+  assert.equal(statSync(cacheFile).ino, written, "the cache file was not replaced");
 });
 
 test("a damaged bundle is not run: the sources run instead", async () => {
