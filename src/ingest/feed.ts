@@ -27,12 +27,6 @@ async function feedParser(): Promise<FeedParser> {
   return parser;
 }
 
-/** True when a text is an RSS or Atom document. */
-export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2000).replace(/^\uFEFF/, "").trimStart();
-  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(head);
-}
-
 function htmlToParagraphs(html: string): string[] {
   if (!/<[a-z][^>]*>/i.test(html)) return html.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
   const document = parseDocument(`<!doctype html><html><body>${html}</body></html>`);

@@ -9,10 +9,8 @@ import type { Article, WarningCode } from "../types/index.js";
 import { InputError, warning } from "../types/index.js";
 import { makeArticle } from "./article.js";
 import { decodeBytes, gunzipIfNeeded, looksBinary } from "./decode.js";
-import { looksLikeFeed, readFeed } from "./feed.js";
-import { fetchUrl } from "./fetch.js";
-import { extractHtml } from "./html/extract.js";
 import { looksLikeJsonl, readJsonlRecord } from "./jsonl.js";
+import { feedReader, htmlReader, urlFetcher } from "./readers-on-demand.js";
 import { parseScrapedText } from "./scraped.js";
 
 export interface ReadOptions {
@@ -65,7 +63,7 @@ async function* readOne(input: string, opts: ReadOptions): AsyncGenerator<ReadRe
     return;
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-    const r = await fetchUrl(input, opts);
+    const r = await (await urlFetcher())(input, opts);
     yield* readBuffer(r.body, input, { maxBytes, contentType: r.contentType, url: r.url, fromUrl: true, ext: extname(new URL(r.url).pathname) });
     return;
   }
@@ -154,7 +152,7 @@ export async function* readBuffer(raw: Buffer, source: string, ctx: BufferContex
   const text = dec.text.replace(/^\uFEFF/, "");
   const kind = detectKind(text, ctx);
   if (kind === "feed") {
-    yield* readFeed(text, source, dec.warnings);
+    yield* (await feedReader())(text, source, dec.warnings);
     return;
   }
   if (kind === "jsonl") {
@@ -164,7 +162,7 @@ export async function* readBuffer(raw: Buffer, source: string, ctx: BufferContex
   }
   const format: Article["format"] = ctx.fromUrl ? "url" : kind;
   if (kind === "html") {
-    const p = extractHtml(text, { url: ctx.url });
+    const p = (await htmlReader())(text, { url: ctx.url });
     const warnings = [...dec.warnings];
     if (p.malformed) warnings.push(warning("MALFORMED_HTML", undefined, source));
     if (p.dateUnparsed) warnings.push(warning("DATE_UNPARSED", JSON.stringify(p.dateUnparsed), source));
@@ -173,6 +171,12 @@ export async function* readBuffer(raw: Buffer, source: string, ctx: BufferContex
   }
   const p = parseScrapedText(text);
   yield { ok: true, article: makeArticle({ ...p, source, format, url: ctx.url, warnings: dec.warnings }) };
+}
+
+/** True when a text is an RSS or Atom document. */
+function looksLikeFeed(text: string): boolean {
+  const head = text.slice(0, 2000).replace(/^\uFEFF/, "").trimStart();
+  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(head);
 }
 
 const HTML_START = /^\s*(?:<!doctype html|<html\b|<head\b|<body\b|<meta\b|<title\b|<article\b|<div\b|<p\b)/i;

@@ -3,14 +3,18 @@
 import { type Warning, warning } from "../types/index.js";
 import { makeArticle } from "./article.js";
 import { parseDate } from "./dates.js";
-import { extractHtml } from "./html/extract.js";
+import type { HtmlParts } from "./html/extract.js";
 import type { ReadResult } from "./index.js";
+import { htmlReader, loadedHtmlReader } from "./readers-on-demand.js";
 import { parseScrapedText } from "./scraped.js";
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
-/** Reads one JSON Lines record; `where` is "file.jsonl:12". */
-export function readJsonlRecord(line: string, where: string): ReadResult {
+/**
+ * Reads one JSON Lines record; `where` is "file.jsonl:12". A promise only for an "html" record met
+ * before the HTML reader was loaded (it loads on first need: src/ingest/readers-on-demand.ts).
+ */
+export function readJsonlRecord(line: string, where: string): ReadResult | Promise<ReadResult> {
   let rec: unknown;
   try {
     rec = JSON.parse(line);
@@ -29,8 +33,7 @@ export function readJsonlRecord(line: string, where: string): ReadResult {
   const date = parseDate(rawDate);
   if (rawDate && !date) warnings.push(warning("DATE_UNPARSED", JSON.stringify(rawDate), where));
   if (html) {
-    const p = extractHtml(html, { url: str(r.url) });
-    return {
+    const fromHtml = (p: HtmlParts): ReadResult => ({
       ok: true,
       article: makeArticle({
         ...p,
@@ -43,7 +46,10 @@ export function readJsonlRecord(line: string, where: string): ReadResult {
         publishedAt: date ?? p.publishedAt,
         warnings,
       }),
-    };
+    });
+    const extractHtml = loadedHtmlReader();
+    if (extractHtml) return fromHtml(extractHtml(html, { url: str(r.url) }));
+    return htmlReader().then((x) => fromHtml(x(html, { url: str(r.url) })));
   }
   const title = str(r.title);
   const p = parseScrapedText(text!, { title });
