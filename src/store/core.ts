@@ -12,7 +12,6 @@ import {
 } from "../events/merge.js";
 import { MERGE_RULES } from "../events/merge-rules.js";
 import type {
-  Actor,
   ConflictEvent,
   EventType,
   ExtractedDoc,
@@ -21,6 +20,7 @@ import type {
   SubEventType,
 } from "../types/index.js";
 import type { Db, Param } from "./db.js";
+import { actorIdsOf, actorRow, actorWrites, relationRows } from "./actor-rows.js";
 import { articleKey, contentHash, placeKey } from "./keys.js";
 import type {
   ActorGraph,
@@ -207,8 +207,14 @@ async function insertRows(db: Db, head: string, rows: Param[][], tail = ""): Pro
 async function insertRtree(db: Db, points: (readonly [number, number | null | undefined, number | null | undefined])[]): Promise<void> {
   if (db.dialect !== "sqlite") return;
   const rows: Param[][] = [];
-  // as the insert trigger did: a row for every event with a latitude
-  for (const [n, lat, lon] of points) if (lat !== null && lat !== undefined) rows.push([n, lon ?? null, lon ?? null, lat, lat]);
+  // as the insert trigger did: a row for every event with a latitude (indexed, not destructured: an
+  // array pattern compiles to the whole iterator protocol)
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    const lat = p[1];
+    const lon = p[2];
+    if (lat !== null && lat !== undefined) rows.push([p[0], lon ?? null, lon ?? null, lat, lat]);
+  }
   if (rows.length > 0) await db.runRows("INSERT INTO events_rtree VALUES (?,?,?,?,?)", rows);
 }
 
@@ -554,35 +560,43 @@ export class CoreStore implements Store {
       if (dup) return this.unchanged(db, String(dup.id));
     }
     const removedEventIds = existing ? await this.removeArticle(db, key, seq) : [];
-    const a = doc.article;
-    const pubDate = day(a.publishedAt);
+    const pubDate = day(doc.article.publishedAt);
     const storedAt = new Date().toISOString();
+    const row = articleRow(doc, key, hash, pubDate, storedAt);
+    // the stored document (a write batch keeps it: KeptDoc)
+    this.savedJson = row[12] as string;
     await db.run(
       "INSERT INTO articles (id, doc_id, url, outlet, title, byline, published_at, pub_date, content_hash, stored_at, event_count, body, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      [
-        key,
-        doc.id,
-        a.url ?? null,
-        a.outlet ?? null,
-        a.title ?? null,
-        a.byline ?? null,
-        a.publishedAt ?? null,
-        pubDate,
-        hash,
-        storedAt,
-        doc.events.length,
-        a.body,
-        // the body has its own column; the stored document leaves it out
-        (this.savedJson = JSON.stringify({ ...doc, article: { ...doc.article, body: undefined } })),
-      ],
+      row,
     );
     if (db.dialect === "sqlite") this.ftsPending.push(key);
     await this.saveActors(db, doc, key, pubDate);
     const places = await this.savePlaces(db, doc.places);
     const reports = doc.events.map((e) => toReport(doc, e, key, places, pubDate ?? storedAt.slice(0, 10)));
-    // Merge decisions first, against the store as it was before this document: an event this
-    // document already reports is never matched again ("two events the extractor kept apart
-    // within one article stay apart"), so the writes can then go in a few multi-row statements.
+    const { matches, merged } = await this.mergeDecisions(db, reports);
+    const { eventNs, newEvents } = await this.writeEvents(db, reports, matches, merged, seq);
+    await db.run("UPDATE counters SET value = ? WHERE name = 'seq'", [last]);
+    if (db.dialect === "sqlite") this.txSeq = last;
+    const eventIds = eventNs.map(String);
+    return {
+      status: existing ? ("replaced" as const) : ("inserted" as const),
+      articleId: key,
+      eventIds,
+      newEvents,
+      mergedEvents: reports.length - newEvents,
+      removedEventIds: removedEventIds.filter((id) => !eventIds.includes(id)),
+    };
+  }
+
+  /**
+   * Merge decisions first, against the store as it was before this document: an event this
+   * document already reports is never matched again ("two events the extractor kept apart
+   * within one article stay apart"), so the writes can then go in a few multi-row statements.
+   * Returns each report's matched event (undefined: a new one) and the events matched, in report
+   * order, each once. (saveIn's steps are functions of their own: V8 optimises, and after a
+   * deoptimisation recompiles, each apart rather than one large async function.)
+   */
+  private async mergeDecisions(db: Db, reports: EventReport[]): Promise<{ matches: (number | undefined)[]; merged: number[] }> {
     const claimed = new Set<number>();
     const matches: (number | undefined)[] = [];
     const views = this.mergeViews;
@@ -592,8 +606,22 @@ export class CoreStore implements Store {
       if (m !== undefined) claimed.add(m);
       matches.push(m);
     }
-    // the events matched, in report order, each once (a Set keeps its insertion order)
-    const merged = [...claimed];
+    // (a Set keeps its insertion order)
+    return { matches, merged: [...claimed] };
+  }
+
+  /**
+   * Writes a document's reports: new events for those that matched none, every report's row, the
+   * merged events rebuilt, actor links and pairs. Returns each report's event row number and how
+   * many events are new.
+   */
+  private async writeEvents(
+    db: Db,
+    reports: EventReport[],
+    matches: (number | undefined)[],
+    merged: number[],
+    seq: () => number,
+  ): Promise<{ eventNs: number[]; newEvents: number }> {
     const ords = reports.map(() => seq());
     const fresh: { i: number; c: CombinedEvent }[] = [];
     for (let i = 0; i < reports.length; i++) if (matches[i] === undefined) fresh.push({ i, c: combineReports([reports[i]]) });
@@ -621,17 +649,7 @@ export class CoreStore implements Store {
     }
     await this.insertEventActors(db, links);
     await this.countPairs(db, pairs);
-    await db.run("UPDATE counters SET value = ? WHERE name = 'seq'", [last]);
-    if (db.dialect === "sqlite") this.txSeq = last;
-    const eventIds = eventNs.map(String);
-    return {
-      status: existing ? ("replaced" as const) : ("inserted" as const),
-      articleId: key,
-      eventIds,
-      newEvents: fresh.length,
-      mergedEvents: reports.length - fresh.length,
-      removedEventIds: removedEventIds.filter((id) => !eventIds.includes(id)),
-    };
+    return { eventNs, newEvents: fresh.length };
   }
 
   private async unchanged(db: Db, key: string): Promise<SaveResult> {
@@ -647,25 +665,10 @@ export class CoreStore implements Store {
   }
 
   private async saveActors(db: Db, doc: ExtractedDoc, key: string, pubDate: string | null): Promise<void> {
-    const known = new Map<string, Actor>(doc.actors.map((a) => [a.id, a]));
-    const ids = new Set<string>(known.keys());
-    for (const e of doc.events)
-      for (const id of [e.actor1, e.actor2, ...e.assocActors1, ...e.assocActors2]) if (id) ids.add(id);
-    for (const r of doc.relations) {
-      ids.add(r.source);
-      ids.add(r.target);
-    }
-    const all = [...ids];
+    const { known, all } = actorIdsOf(doc);
     const stored = new Map<string, Row>();
     const cols = "id, name, kind, inter, country, role, affiliation, known, aliases";
     const kept = db.dialect === "sqlite" ? this.actorRows : undefined;
-    const keep = (rows: unknown[][]) => {
-      for (const a of rows) {
-        const row = actorRow(a);
-        stored.set(String(row.id), row);
-        kept?.set(String(row.id), row);
-      }
-    };
     if (!db.multiRow) {
       // SQLite: the ids not kept from earlier articles (actorRows) as one JSON array parameter, one
       // statement however many there are
@@ -675,59 +678,13 @@ export class CoreStore implements Store {
         if (row) stored.set(id, row);
         else unread.push(id);
       }
-      if (unread.length > 0) keep(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(unread)]));
+      if (unread.length > 0) keepActorRows(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(unread)]), stored, kept);
     } else
       for (let i = 0; i < all.length; i += 500) {
         const chunk = all.slice(i, i + 500);
-        keep(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (${qs(chunk.length)})`, chunk));
+        keepActorRows(await db.allArrays(`SELECT ${cols} FROM actors WHERE id IN (${qs(chunk.length)})`, chunk), stored, kept);
       }
-    const upserts: Param[][] = [];
-    const mentions: Param[][] = [];
-    for (const id of all) {
-      const a = known.get(id);
-      const old = stored.get(id);
-      if (!a) {
-        if (!old) upserts.push([id, id, "other", null, null, null, null, 0, "[]"]);
-        continue;
-      }
-      const oldKnown = num(old?.known) === 1;
-      // A lexicon actor's canonical fields win over one discovered in text; aliases accumulate.
-      const keepOld = old && oldKnown && !a.known;
-      const dropped = keepOld ? String(old.name) : a.name;
-      // the stored list again when this document adds no alias to it (most articles name known actors as before)
-      const oldSet = old ? aliasSet(old) : undefined;
-      let aliasJson: string;
-      if (
-        oldSet &&
-        !oldSet.has(dropped) &&
-        a.aliases.every((x) => x === dropped || oldSet.has(x)) &&
-        a.mentions.every((m) => !m.text || m.text === a.name || m.text === dropped || oldSet.has(m.text))
-      )
-        aliasJson = String(old!.aliases);
-      else {
-        const aliases = new Set<string>([...(old ? (JSON.parse(String(old.aliases)) as string[]) : []), ...a.aliases]);
-        for (const m of a.mentions) if (m.text && m.text !== a.name) aliases.add(m.text);
-        aliases.delete(dropped);
-        aliasJson = JSON.stringify([...aliases].sort());
-      }
-      const vals: Param[] = keepOld
-        ? [String(old.name), String(old.kind), optNum(old.inter) ?? a.inter ?? null, optStr(old.country) ?? a.country ?? null, optStr(old.role) ?? a.role ?? null, optStr(old.affiliation) ?? a.affiliation ?? null, 1]
-        : [a.name, a.kind, a.inter ?? optNum(old?.inter) ?? null, a.country ?? optStr(old?.country) ?? null, a.role ?? optStr(old?.role) ?? null, a.affiliation ?? optStr(old?.affiliation) ?? null, a.known || oldKnown ? 1 : 0];
-      const row: Param[] = [id, ...vals, aliasJson];
-      // Most articles name actors already stored as they are: rewrite only rows that change.
-      const same =
-        old &&
-        row[1] === old.name &&
-        row[2] === old.kind &&
-        row[3] === (optNum(old.inter) ?? null) &&
-        row[4] === (optStr(old.country) ?? null) &&
-        row[5] === (optStr(old.role) ?? null) &&
-        row[6] === (optStr(old.affiliation) ?? null) &&
-        row[7] === num(old.known) &&
-        row[8] === old.aliases;
-      if (!same) upserts.push(row);
-      mentions.push([key, id, Math.max(1, a.mentions.length), pubDate]);
-    }
+    const { upserts, mentions } = actorWrites(all, known, stored, key, pubDate);
     // what the upserts leave in the rows (an actor of no stored row and no document actor gets the placeholder)
     if (kept) for (const a of upserts) kept.set(String(a[0]), actorRow(a));
     await insertRows(
@@ -737,40 +694,16 @@ export class CoreStore implements Store {
       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, inter = excluded.inter, country = excluded.country, role = excluded.role, affiliation = excluded.affiliation, known = excluded.known, aliases = excluded.aliases",
     );
     await insertRows(db, "INSERT INTO actor_mentions (article_id, actor_id, mentions, pub_date) VALUES", mentions);
-    const rels = new Map<string, { type: string; source: string; target: string; n: number; c: number }>();
-    for (const r of doc.relations) {
-      const k = `${r.type}\u0000${r.source}\u0000${r.target}`;
-      const cur = rels.get(k) ?? { type: r.type, source: r.source, target: r.target, n: 0, c: 0 };
-      cur.n += Math.max(1, r.evidence.length);
-      cur.c = Math.max(cur.c, r.confidence);
-      rels.set(k, cur);
-    }
     await insertRows(
       db,
       "INSERT INTO relation_evidence (article_id, type, source, target, evidence_count, confidence, pub_date) VALUES",
-      [...rels.values()].map((r) => [key, r.type, r.source, r.target, r.n, r.c, pubDate]),
+      relationRows(doc, key, pubDate),
     );
   }
 
   /** Upserts the document's places (one row per place key, the last one given wins); returns them by document id. */
   private async savePlaces(db: Db, docPlaces: Place[]): Promise<Map<string, Place>> {
-    const kept = db.dialect === "sqlite" ? this.placeRows : undefined;
-    const places = new Map<string, Place>();
-    const rows = new Map<string, Param[]>();
-    for (const p of docPlaces) {
-      places.set(p.id, p);
-      const k = placeKey(p);
-      rows.delete(k);
-      rows.set(k, [k, p.name, p.lat, p.lon, p.precision, p.countryCode ?? null, p.admin1 ?? null, null, p.featureCode ?? null]);
-    }
-    // rows kept as stored with the same values are left out (the upsert would not change them)
-    const write: Param[][] = [];
-    for (const [k, row] of rows) {
-      const old = kept?.get(k);
-      if (old && row.every((v, i) => v === old[i])) continue;
-      write.push(row);
-      kept?.set(k, row);
-    }
+    const { places, write } = placeWrites(docPlaces, db.dialect === "sqlite" ? this.placeRows : undefined);
     await insertRows(
       db,
       "INSERT INTO places (id, name, lat, lon, prec, country, admin1, admin2, feature_code) VALUES",
@@ -836,7 +769,7 @@ export class CoreStore implements Store {
     const [rLo, rHi] = dateWindow(r);
     const lo = dayString(rLo - 61);
     const hi = dayString(rHi + 45);
-    const actors = [...new Set([r.actor1, r.actor2, ...r.assocActors1, ...r.assocActors2].filter((x): x is string => !!x))];
+    const actors = actorsOfReport(r);
     let rows: Row[];
     if (actors.length > 0 && !db.multiRow) {
       // SQLite: the candidates' row numbers first (the same rows in the same order), then the merge
@@ -1122,11 +1055,15 @@ export class CoreStore implements Store {
         if (link[2] !== row[2]) move.push([row[2], row[0], row[1]]);
       }
     }
-    const drop: Param[][] = [...old.values()].map(([actor, n]) => [actor, n]);
+    const drop: Param[][] = [];
+    for (const link of old.values()) drop.push([link[0], link[1]]);
     if (drop.length > 0) await db.runRows("DELETE FROM event_actors WHERE actor_id = ? AND event_n = ?", drop);
     if (move.length > 0) await db.runRows("UPDATE event_actors SET date = ? WHERE actor_id = ? AND event_n = ?", move);
     await insertRows(db, "INSERT INTO event_actors (actor_id, event_n, date) VALUES", add);
-    await this.countActors(db, [...drop.map((r): [string, number] => [String(r[0]), -1]), ...add.map((r): [string, number] => [String(r[0]), 1])]);
+    const deltas: [string, number][] = [];
+    for (const r of drop) deltas.push([String(r[0]), -1]);
+    for (const r of add) deltas.push([String(r[0]), 1]);
+    await this.countActors(db, deltas);
   }
 
   /** Removes events' actor links, keeping the per-actor event counts right. */
@@ -1162,26 +1099,10 @@ export class CoreStore implements Store {
    * first/last dates only widen (a deletion does not narrow them).
    */
   private async countPairs(db: Db, deltas: PairDelta[]): Promise<void> {
-    const sum = new Map<string, { a: string; b: string; d: number; f: string; l: string }>();
-    for (const [x, y, date, d] of deltas) {
-      if (!x || !y || x === y) continue;
-      for (const [a, b] of [
-        [x, y],
-        [y, x],
-      ]) {
-        const k = `${a}\u0000${b}`;
-        const cur = sum.get(k) ?? { a, b, d: 0, f: date, l: date };
-        cur.d += d;
-        if (date < cur.f) cur.f = date;
-        if (date > cur.l) cur.l = date;
-        sum.set(k, cur);
-      }
-    }
-    const rows = [...sum.values()].filter((r) => r.d !== 0);
     await insertRows(
       db,
       "INSERT INTO actor_pairs (actor_id, other, events, first_date, last_date) VALUES",
-      rows.map((r) => [r.a, r.b, r.d, r.f, r.l]),
+      pairRows(deltas),
       `ON CONFLICT (actor_id, other) DO UPDATE SET events = actor_pairs.events + excluded.events,
          first_date = CASE WHEN excluded.events > 0 AND excluded.first_date < actor_pairs.first_date THEN excluded.first_date ELSE actor_pairs.first_date END,
          last_date = CASE WHEN excluded.events > 0 AND excluded.last_date > actor_pairs.last_date THEN excluded.last_date ELSE actor_pairs.last_date END`,
@@ -1190,13 +1111,10 @@ export class CoreStore implements Store {
 
   /** Adds deltas to actor_event_counts. */
   private async countActors(db: Db, deltas: [string, number][]): Promise<void> {
-    const sum = new Map<string, number>();
-    for (const [id, d] of deltas) sum.set(id, (sum.get(id) ?? 0) + d);
-    const rows = [...sum].filter(([, d]) => d !== 0);
     await insertRows(
       db,
       "INSERT INTO actor_event_counts (actor_id, events) VALUES",
-      rows,
+      countRows(deltas),
       "ON CONFLICT (actor_id) DO UPDATE SET events = actor_event_counts.events + excluded.events",
     );
   }
@@ -1914,6 +1832,30 @@ function kindForInter(inter?: number): string {
   );
 }
 
+/**
+ * The articles row of a document (id, doc_id, url, outlet, title, byline, published_at, pub_date,
+ * content_hash, stored_at, event_count, body, doc): the body has its own column, and the stored
+ * document (doc, its JSON) leaves it out.
+ */
+function articleRow(doc: ExtractedDoc, key: string, hash: string, pubDate: string | null, storedAt: string): Param[] {
+  const a = doc.article;
+  return [
+    key,
+    doc.id,
+    a.url ?? null,
+    a.outlet ?? null,
+    a.title ?? null,
+    a.byline ?? null,
+    a.publishedAt ?? null,
+    pubDate,
+    hash,
+    storedAt,
+    doc.events.length,
+    a.body,
+    JSON.stringify({ ...doc, article: { ...doc.article, body: undefined } }),
+  ];
+}
+
 /** One document event → the report the merger works with. */
 function toReport(
   doc: ExtractedDoc,
@@ -2023,33 +1965,6 @@ function reportOf(r: EventReport, own: Pick<EventReport, "assocActors1" | "assoc
   } satisfies Record<keyof EventReport, unknown>;
 }
 
-/** The alias sets of stored actor rows (aliasSet), parsed once per row object. */
-const aliasSets = new WeakMap<Row, Set<string> | null>();
-
-/**
- * The aliases of a stored actor row as a set, when its list is as saveActors writes it (strings,
- * sorted, each once, JSON.stringify's text): then a document adding none of its own leaves the very
- * same text. null for any other list (it is then merged the long way).
- */
-function aliasSet(row: Row): Set<string> | null {
-  let set = aliasSets.get(row);
-  if (set !== undefined) return set;
-  set = null;
-  try {
-    const list: unknown = JSON.parse(String(row.aliases));
-    if (
-      Array.isArray(list) &&
-      list.every((x, i) => typeof x === "string" && (i === 0 || (list[i - 1] as string) < x)) &&
-      JSON.stringify(list) === row.aliases
-    )
-      set = new Set(list as string[]);
-  } catch {
-    // not JSON: the long way reports it as before
-  }
-  aliasSets.set(row, set);
-  return set;
-}
-
 /**
  * The actor links of events ns as relinkEventActors' query reads them (event row numbers ascending,
  * then actor ids in SQLite's byte order), made from the column values `prior` holds for each: those
@@ -2063,7 +1978,10 @@ function keptLinks(ns: readonly number[], prior?: Map<number, readonly Param[]>)
     const v = prior.get(n);
     if (!v) return undefined;
     const ids = new Set<string>();
-    for (const id of [v[2], v[3], ...jsonList(v[4]), ...jsonList(v[5])]) if (id) ids.add(String(id));
+    if (v[2]) ids.add(String(v[2]));
+    if (v[3]) ids.add(String(v[3]));
+    for (const id of jsonList(v[4])) if (id) ids.add(String(id));
+    for (const id of jsonList(v[5])) if (id) ids.add(String(id));
     const date = String(v[6]);
     for (const id of [...ids].sort(byteOrder)) out.push([id, n, date]);
   }
@@ -2085,17 +2003,117 @@ function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-/** An actors row as an array in column order (id, name, kind, inter, country, role, affiliation, known, aliases) as the object saveActors reads. */
-function actorRow([id, name, kind, inter, country, role, affiliation, known, aliases]: readonly unknown[]): Row {
-  return { id, name, kind, inter, country, role, affiliation, known, aliases };
+/**
+ * A document's places by document id, and the places rows to upsert (one per place key, the last one
+ * given wins) but those `kept` (placeRows) holds with the same values: the upsert would not change
+ * them. `kept` takes the rows to write.
+ */
+function placeWrites(docPlaces: readonly Place[], kept: Map<string, Param[]> | undefined): { places: Map<string, Place>; write: Param[][] } {
+  const places = new Map<string, Place>();
+  const rows = new Map<string, Param[]>();
+  for (const p of docPlaces) {
+    places.set(p.id, p);
+    const k = placeKey(p);
+    rows.delete(k);
+    rows.set(k, [k, p.name, p.lat, p.lon, p.precision, p.countryCode ?? null, p.admin1 ?? null, null, p.featureCode ?? null]);
+  }
+  const write: Param[][] = [];
+  for (const row of rows.values()) {
+    const k = row[0] as string;
+    const old = kept?.get(k);
+    if (old && sameValues(row, old)) continue;
+    write.push(row);
+    kept?.set(k, row);
+  }
+  return { places, write };
+}
+
+/** actor_event_counts rows (actor, delta) summing the deltas by actor, in order of first appearance; those netting to 0 left out. */
+function countRows(deltas: readonly [string, number][]): Param[][] {
+  const sum = new Map<string, number>();
+  for (let i = 0; i < deltas.length; i++) {
+    const id = deltas[i][0];
+    sum.set(id, (sum.get(id) ?? 0) + deltas[i][1]);
+  }
+  const rows: Param[][] = [];
+  for (const id of sum.keys()) {
+    const d = sum.get(id)!;
+    if (d !== 0) rows.push([id, d]);
+  }
+  return rows;
+}
+
+/** A report's actors (actor1, actor2, then the associated ones), each once, none empty. */
+function actorsOfReport(r: EventReport): string[] {
+  const set = new Set<string>();
+  if (r.actor1) set.add(r.actor1);
+  if (r.actor2) set.add(r.actor2);
+  for (const x of r.assocActors1) if (x) set.add(x);
+  for (const x of r.assocActors2) if (x) set.add(x);
+  return [...set];
+}
+
+/** Whether `row` holds `old`'s values, place by place (=== for each of row's). */
+function sameValues(row: readonly Param[], old: readonly Param[]): boolean {
+  for (let i = 0; i < row.length; i++) if (row[i] !== old[i]) return false;
+  return true;
+}
+
+/** Stored actors rows read as arrays, into `stored` (and `kept`: actorRows) by id. */
+function keepActorRows(rows: readonly unknown[][], stored: Map<string, Row>, kept: Map<string, Row> | undefined): void {
+  for (const a of rows) {
+    const row = actorRow(a);
+    stored.set(String(row.id), row);
+    kept?.set(String(row.id), row);
+  }
 }
 
 /** Events' actor links (actor id, event row number, date), one per distinct actor of each event. */
 function linkRows(items: { n: number; c: CombinedEvent }[]): Param[][] {
   const rows: Param[][] = [];
-  for (const { n, c } of items)
-    for (const id of new Set([c.actor1, c.actor2, ...c.assocActors1, ...c.assocActors2])) if (id) rows.push([id, n, c.date]);
+  for (let i = 0; i < items.length; i++) {
+    const { n, c } = items[i];
+    const ids = new Set<string | undefined>();
+    ids.add(c.actor1);
+    ids.add(c.actor2);
+    for (const id of c.assocActors1) ids.add(id);
+    for (const id of c.assocActors2) ids.add(id);
+    for (const id of ids) if (id) rows.push([id, n, c.date]);
+  }
   return rows;
+}
+
+/**
+ * actor_pairs rows (actor, other, events, first date, last date) summing the deltas by ordered pair,
+ * both directions of each pair in order of first appearance; pairs whose count nets to 0 are left out.
+ * (Indexed, not destructured: an array pattern compiles to the whole iterator protocol.)
+ */
+function pairRows(deltas: readonly PairDelta[]): Param[][] {
+  const sum = new Map<string, { a: string; b: string; d: number; f: string; l: string }>();
+  for (let i = 0; i < deltas.length; i++) {
+    const t = deltas[i];
+    const x = t[0];
+    const y = t[1];
+    if (!x || !y || x === y) continue;
+    addPair(sum, x, y, t[2], t[3]);
+    addPair(sum, y, x, t[2], t[3]);
+  }
+  const rows: Param[][] = [];
+  for (const r of sum.values()) if (r.d !== 0) rows.push([r.a, r.b, r.d, r.f, r.l]);
+  return rows;
+}
+
+/** Adds delta d on `date` to the pair (a, b) of `sum` (pairRows). */
+function addPair(sum: Map<string, { a: string; b: string; d: number; f: string; l: string }>, a: string, b: string, date: string, d: number): void {
+  const k = `${a}\u0000${b}`;
+  let cur = sum.get(k);
+  if (cur === undefined) {
+    cur = { a, b, d: 0, f: date, l: date };
+    sum.set(k, cur);
+  }
+  cur.d += d;
+  if (date < cur.f) cur.f = date;
+  if (date > cur.l) cur.l = date;
 }
 
 /** The first row of each event (its row number by nOf) in order, at most `limit` of them: what SELECT DISTINCT would keep. */
