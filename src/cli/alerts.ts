@@ -1,9 +1,7 @@
 // `sitrep alerts`: contact and escalation alerts (converging, racing, clash, sponsor) computed from
-// the stored events, as a table for people or JSON Lines for tools.
+// the stored events, as a table for people or JSON Lines for tools. The alerts modules (an ICU
+// collator, h3-js) load when the command runs, not at every start of the CLI.
 import type { Command } from "commander";
-import { deriveCoalitions } from "../alerts/coalitions.js";
-import { alertsFromStore } from "../alerts/run.js";
-import { loadAlertData, relationEvidence } from "../alerts/source.js";
 import type { Alert, AlertKind } from "../alerts/types.js";
 import { UserError } from "./errors.js";
 import { addDbOption, parseDay, withStore } from "./store-option.js";
@@ -75,6 +73,7 @@ export function registerAlerts(program: Command): void {
         kinds: o.kind as AlertKind[] | undefined,
       };
       if (o.coalitions) {
+        const [{ deriveCoalitions }, { loadAlertData, relationEvidence }] = await Promise.all([import("../alerts/coalitions.js"), import("../alerts/source.js")]);
         const set = await withStore(o.db, async (store) => deriveCoalitions(await loadAlertData(store, { evidence: await relationEvidence(store) })), { read: true });
         for (const c of set.coalitions) {
           if (o.format === "jsonl") process.stdout.write(`${JSON.stringify(c)}\n`);
@@ -82,6 +81,7 @@ export function registerAlerts(program: Command): void {
         }
         return;
       }
+      const { alertsFromStore } = await import("../alerts/run.js");
       const r = await withStore(o.db, (store) => alertsFromStore(store, q), { read: true });
       if (o.format === "jsonl") for (const a of r.alerts) process.stdout.write(`${JSON.stringify(a)}\n`);
       else process.stdout.write(alertTable(r.alerts));

@@ -1,6 +1,7 @@
 // ACLED's CSV format: the exact column names of an ACLED export, stored events → rows, and rows →
 // events to import (each malformed row reported with its line number and skipped).
-import worldCountries, { type Country } from "world-countries";
+import { createRequire } from "node:module";
+import type { Country } from "world-countries";
 import type { EventType, GeoPrecision, SubEventType, TimePrecision } from "../types/index.js";
 import { csvLine, parseCsv } from "./csv.js";
 import type { ImportedEvent, StoredEvent } from "./types.js";
@@ -100,16 +101,27 @@ const REGION: Record<string, string> = {
   "Australia and New Zealand": "Oceania",
 };
 
-// The package's default export is the array (ESM) or a module wrapping it (CJS interop).
-const wc = worldCountries as unknown as Country[] | { default: Country[] };
-const countries: Country[] = Array.isArray(wc) ? wc : wc.default;
-const byCca2 = new Map<string, Country>(countries.map((c) => [c.cca2, c]));
-const byName = new Map<string, Country>();
-for (const c of countries) {
-  byName.set(c.name.common.toLowerCase(), c);
-  byName.set(c.name.official.toLowerCase(), c);
-  byName.set(c.ccn3, c);
-  byName.set(String(Number(c.ccn3)), c);
+/**
+ * The world-countries tables, loaded on the first ACLED row written or read: the package (1.2 MB of
+ * JSON) is required at run time, not imported, so that commands which only name ACLED_TYPES (events,
+ * timeline) and the CLI bundle (scripts/build-cli.mjs) do not load it at every start.
+ */
+let tables: { byCca2: Map<string, Country>; byName: Map<string, Country> } | undefined;
+function countryTables(): NonNullable<typeof tables> {
+  if (tables) return tables;
+  // the package's export is the array (CJS) or a module wrapping it (ESM interop)
+  const wc = createRequire(import.meta.url)("world-countries") as Country[] | { default: Country[] };
+  const countries: Country[] = Array.isArray(wc) ? wc : wc.default;
+  const byCca2 = new Map<string, Country>(countries.map((c) => [c.cca2, c]));
+  const byName = new Map<string, Country>();
+  for (const c of countries) {
+    byName.set(c.name.common.toLowerCase(), c);
+    byName.set(c.name.official.toLowerCase(), c);
+    byName.set(c.ccn3, c);
+    byName.set(String(Number(c.ccn3)), c);
+  }
+  tables = { byCca2, byName };
+  return tables;
 }
 
 function region(c?: Country): string {
@@ -123,7 +135,7 @@ export type ActorInfo = Map<string, { name: string; inter?: number }>;
 
 /** One stored event as an ACLED row (values in ACLED_COLUMNS order). */
 export function toAcledRow(e: StoredEvent, actors: ActorInfo): (string | number)[] {
-  const c = e.place?.country ? byCca2.get(e.place.country) : undefined;
+  const c = e.place?.country ? countryTables().byCca2.get(e.place.country) : undefined;
   const name = (id?: string) => (id ? (actors.get(id)?.name ?? id) : "");
   const inter = (id?: string) => (id ? (actors.get(id)?.inter ?? "") : "");
   const i1 = inter(e.actor1);
@@ -290,6 +302,7 @@ function rowToEvent(get: (c: AcledColumn) => string, resolve: ActorResolver): Im
   const actor2 = get("actor2") ? add(get("actor2"), get("inter2")) : undefined;
   const assocActors1 = split(get("assoc_actor_1")).map((n) => add(n));
   const assocActors2 = split(get("assoc_actor_2")).map((n) => add(n));
+  const { byName } = countryTables();
   const c = byName.get(get("country").toLowerCase()) ?? byName.get(get("iso"));
   const location = get("location") || get("admin2") || get("admin1") || get("country");
   const id = get("event_id_cnty") || `${c?.cca3 ?? "XXX"}-${date}-${slug(location)}-${slug(actor1Name)}`;
