@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { firstFrom } from "../nlp/pipeline.js";
 import type { EventType, SubEventType } from "../types/index.js";
 import { objectList } from "../types/object-list.js";
-import { isWordCode, literalPrefixes } from "./literal-prefixes.js";
+import { isWordCode } from "./literal-prefixes.js";
+import { triggerPrefixes } from "./trigger-prefixes.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -79,6 +80,7 @@ let triggers: Trigger[] | undefined;
 function load(): Trigger[] {
   if (triggers) return triggers;
   const counts = new Map<string, number>();
+  const prefixesOf = triggerPrefixes(); // computed at install, else here
   triggers = readModel("triggers.tsv", 3).map(([type, weight, pat, ctx]) => {
     if (type !== "TERRITORY" && type !== "ATTACK" && type !== "NONE" && !(type in EVENT_TYPE)) throw new Error(`triggers.tsv: unknown type ${type}`);
     const n = (counts.get(type) ?? 0) + 1;
@@ -90,7 +92,7 @@ function load(): Trigger[] {
       re: new RegExp(String.raw`\b(?:${pat})`, "gi"),
       context: ctx ? new RegExp(ctx, "i") : undefined,
       rule: `${type.toLowerCase().replace(/[^a-z]+/g, "-")}#${n}`,
-      prefixes: literalPrefixes(pat),
+      prefixes: prefixesOf(pat),
       sticky: new RegExp(String.raw`\b(?:${pat})`, "iy"),
     };
   });

@@ -1,0 +1,64 @@
+// The literal prefixes of triggers.tsv's patterns (the trigger index in classify.ts), computed at
+// install by scripts/install/15-trigger-prefixes.ts into data/build/trigger-prefixes.json, so that a
+// start does not run literalPrefixes over every pattern (~25 ms of CPU before the first sentence).
+// The file maps each pattern's text to its prefixes and carries a fingerprint of literal-prefixes.ts:
+// a pattern the file lacks (triggers.tsv edited since) is computed in the process, and a file that is
+// missing, unreadable or made by another literal-prefixes.ts is not used at all. Same prefixes either way.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { literalPrefixes } from "./literal-prefixes.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Where the install step writes the prefixes. */
+export const TRIGGER_PREFIXES_PATH = join(here, "..", "..", "data", "build", "trigger-prefixes.json");
+
+export interface TriggerPrefixFile {
+  /** sha1 of literal-prefixes.ts's source: prefixes made by other code are not used */
+  fingerprint: string;
+  /** pattern text → its literal prefixes (null: none derivable, the pattern is scanned in full) */
+  prefixes: Record<string, string[] | null>;
+}
+
+/** The fingerprint of the code that computes the prefixes. */
+export function prefixCodeFingerprint(): string {
+  return createHash("sha1").update(readFileSync(join(here, "literal-prefixes.ts"))).digest("hex");
+}
+
+/** The file's content for `patterns`. */
+export function buildTriggerPrefixes(patterns: string[]): TriggerPrefixFile {
+  const prefixes: Record<string, string[] | null> = {};
+  for (const p of patterns) prefixes[p] = literalPrefixes(p) ?? null;
+  return { fingerprint: prefixCodeFingerprint(), prefixes };
+}
+
+/** Writes the file atomically (a start meanwhile reads the old file or the new one). */
+export function writeTriggerPrefixes(patterns: string[], path = TRIGGER_PREFIXES_PATH): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(buildTriggerPrefixes(patterns)));
+  renameSync(tmp, path);
+}
+
+/**
+ * A function giving a pattern's literal prefixes: from the file at `path` when it holds the pattern
+ * and was made by this literal-prefixes.ts, else computed here.
+ */
+export function triggerPrefixes(path = TRIGGER_PREFIXES_PATH): (pattern: string) => string[] | undefined {
+  let file: TriggerPrefixFile | undefined;
+  try {
+    file = JSON.parse(readFileSync(path, "utf8")) as TriggerPrefixFile;
+    if (typeof file?.prefixes !== "object" || file.prefixes === null || file.fingerprint !== prefixCodeFingerprint()) file = undefined;
+  } catch {
+    file = undefined; // missing or unreadable: computed in the process
+  }
+  if (!file) return literalPrefixes;
+  const known = file.prefixes;
+  return (pattern) => {
+    if (!Object.hasOwn(known, pattern)) return literalPrefixes(pattern);
+    const p = known[pattern];
+    return Array.isArray(p) ? p : undefined;
+  };
+}
