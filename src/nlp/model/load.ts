@@ -1,10 +1,10 @@
 // Loads the data files in model/ once per process: actor lexicon, country names, generic phrases,
 // discovery heads. Bad data files throw at start with the file and line, never at run time.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ActorKind } from "../../types/index.js";
+import { worldCountries } from "./world-countries.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -73,14 +73,7 @@ export function loadModel(): Model {
       aliases: aliases.split("|").filter(Boolean),
     });
   }
-  const require = createRequire(import.meta.url);
-  const world = require("world-countries") as {
-    cca2: string;
-    name: { common: string };
-    capital?: string[];
-    demonyms?: { eng?: { m: string } };
-    independent?: boolean;
-  }[];
+  const world = worldCountries(); // the fields kept at install (data/build), else read from the package
   const extra = new Map(readTsv("countries.tsv", 3).map((r) => [r[0], r]));
   const countries = new Map<string, CountryInfo>();
   const countryBySlug = new Map<string, CountryInfo>();
