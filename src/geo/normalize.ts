@@ -55,15 +55,11 @@ export function plainName(s: string): string {
  * most names looked up are, and skip the character-by-character fold.
  */
 function plainAscii(s: string): boolean {
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
-    if (c === 32 && i > 0 && i < n - 1 && s.charCodeAt(i - 1) !== 32) continue;
-    return false;
-  }
-  return true;
+  return PLAIN_ASCII.test(s);
 }
+// (one pattern test, not a loop over the characters: a name is keyed once, on its first sight, mostly
+// before V8 has optimised the code that keys it, and the pattern runs as compiled code from the start)
+const PLAIN_ASCII = /^(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)*)?$/;
 
 /** Is `w` (lower case) one of the Arabic articles a transliterated name may start with ("al", "el", "ash", "az" …)? */
 export function isArticleWord(w: string): boolean {
@@ -160,8 +156,12 @@ function lettersOf(s: string): number {
   return m;
 }
 
+// a letter a–z twice in a row (the loop below runs only on words that have one)
+const DOUBLED = /([a-z])\1/;
+
 /** Doubled letters single: "Raqqa" = "Raqa", "Hassakeh" = "Hasakeh" (a–z only, as /([a-z])\1+/g → "$1"). */
 function undoubled(w: string): string {
+  if (!DOUBLED.test(w)) return w;
   let prev = -1;
   let k = 0;
   for (; k < w.length; k++) {
