@@ -96,16 +96,13 @@ function viewOfArray(a: readonly unknown[]): MergeView {
  * lists are copies of c's instead of their JSON parsed again (the same strings).
  */
 function viewOfValues(v: readonly Param[], c: CombinedEvent): MergeView {
-  // a list of strings as it is; anything else as its JSON reads back
-  const list = (xs: readonly unknown[], json: Param): string[] =>
-    xs.every((x) => typeof x === "string") ? [...(xs as string[])] : jsonList(json);
   return makeView(
     v[0],
     v[1],
     v[2],
     v[3],
-    list(c.assocActors1, v[4]),
-    list(c.assocActors2, v[5]),
+    stringList(c.assocActors1, v[4]),
+    stringList(c.assocActors2, v[5]),
     v[6],
     v[7],
     v[8],
@@ -118,9 +115,16 @@ function viewOfValues(v: readonly Param[], c: CombinedEvent): MergeView {
     v[15],
     v[16],
     v[19],
-    list(c.articleIds, v[23]),
+    stringList(c.articleIds, v[23]),
   );
 }
+
+/** A list of strings as it is (a copy); anything else as its JSON `json` reads back. */
+function stringList(xs: readonly unknown[], json: Param): string[] {
+  return xs.every(isString) ? [...(xs as string[])] : jsonList(json);
+}
+
+const isString = (x: unknown): boolean => typeof x === "string";
 
 /**
  * A merge view from an event's stored column values (the lists parsed): one object literal for
@@ -645,7 +649,8 @@ export class CoreStore implements Store {
       const prior = new Map<number, readonly Param[]>();
       const rebuilt = await this.rebuild(db, merged, seq, added, prior);
       await this.relinkEventActors(db, rebuilt, prior);
-      pairs.push(...old, ...rebuilt.map(({ c }): PairDelta => [c.actor1, c.actor2, c.date, 1]));
+      for (const p of old) pairs.push(p);
+      for (const { c } of rebuilt) pairs.push([c.actor1, c.actor2, c.date, 1]);
     }
     await this.insertEventActors(db, links);
     await this.countPairs(db, pairs);
@@ -766,9 +771,9 @@ export class CoreStore implements Store {
     asked: Map<string, number[]>,
   ): Promise<number | undefined> {
     // Candidates whose own window (±31 days, a month-long range, 14 days' look-back) could overlap this report's.
-    const [rLo, rHi] = dateWindow(r);
-    const lo = dayString(rLo - 61);
-    const hi = dayString(rHi + 45);
+    const window = dateWindow(r);
+    const lo = dayString(window[0] - 61);
+    const hi = dayString(window[1] + 45);
     const actors = actorsOfReport(r);
     let rows: Row[];
     if (actors.length > 0 && !db.multiRow) {
@@ -976,7 +981,8 @@ export class CoreStore implements Store {
     }
     if (unread.length > 0) {
       // SQLite: the row numbers as one JSON array parameter (one statement to prepare whatever their count)
-      const [list, params] = keep ? ["SELECT value FROM json_each(?)", [JSON.stringify(unread)]] : [qs(unread.length), unread];
+      const list = keep ? "SELECT value FROM json_each(?)" : qs(unread.length);
+      const params: Param[] = keep ? [JSON.stringify(unread)] : unread;
       const rows = await db.all<Row>(`SELECT event_n, report FROM event_sources WHERE event_n IN (${list}) ORDER BY event_n, ord`, params);
       for (const r of rows) reports.get(num(r.event_n))?.push(parsedReport(String(r.report)));
       // (the n first, then the event's values: slice(1) below)
