@@ -1,9 +1,17 @@
 // Bytes → text: gzip, binary detection, and the character encoding, in the order a browser
 // trusts them: byte-order mark, the HTTP Content-Type header, <meta charset> / http-equiv
 // (or the XML declaration), then strict UTF-8, then windows-1252 as the legacy guess.
+import { createRequire } from "node:module";
 import { gunzipSync } from "node:zlib";
-import iconv from "iconv-lite";
 import { InputError, type Warning, warning } from "../types/index.js";
+
+type Iconv = typeof import("iconv-lite");
+let iconvLib: Iconv | undefined;
+/**
+ * iconv-lite (0.5 MB of code and tables), required on the first input that names a charset or is
+ * not UTF-8, not imported: JSON Lines and UTF-8 text never need it, and the CLI bundle leaves it out.
+ */
+const iconv = (): Iconv => (iconvLib ??= createRequire(import.meta.url)("iconv-lite") as Iconv);
 
 /** Labels browsers treat as windows-1252 (WHATWG Encoding Standard). */
 const AS_1252 = new Set(["iso-8859-1", "latin1", "l1", "ascii", "us-ascii", "iso8859-1", "iso_8859-1", "cp1252", "x-cp1252"]);
@@ -48,7 +56,7 @@ function normalizeLabel(label: string | undefined): string | undefined {
   const l = label.trim().toLowerCase().replace(/^["']|["']$/g, "");
   if (AS_1252.has(l)) return "windows-1252";
   if (l === "utf8") return "utf-8";
-  return iconv.encodingExists(l) ? l : undefined;
+  return iconv().encodingExists(l) ? l : undefined;
 }
 
 /** The charset parameter of a Content-Type header value. */
@@ -63,13 +71,13 @@ export function charsetOfContentType(ct: string | undefined | null): string | un
 export function decodeBytes(buf: Buffer, opts: { contentType?: string } = {}): Decoded {
   const warnings: Warning[] = [];
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString("utf8"), encoding: "utf-8", warnings };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), "utf-16le"), encoding: "utf-16le", warnings };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), "utf-16be"), encoding: "utf-16be", warnings };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv().decode(buf.subarray(2), "utf-16le"), encoding: "utf-16le", warnings };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv().decode(buf.subarray(2), "utf-16be"), encoding: "utf-16be", warnings };
   const head = buf.subarray(0, 4096).toString("latin1");
   // a page cannot declare UTF-16 in its own ASCII-readable markup: browsers read that as UTF-8
   const inPage = normalizeLabel(XML_ENCODING.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1]);
   const declared = normalizeLabel(charsetOfContentType(opts.contentType)) ?? (inPage?.startsWith("utf-16") ? "utf-8" : inPage);
-  if (declared && declared !== "utf-8") return { text: iconv.decode(buf, declared), encoding: declared, warnings };
+  if (declared && declared !== "utf-8") return { text: iconv().decode(buf, declared), encoding: declared, warnings };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), encoding: "utf-8", warnings };
   } catch {
@@ -78,6 +86,6 @@ export function decodeBytes(buf: Buffer, opts: { contentType?: string } = {}): D
       return { text: buf.toString("utf8"), encoding: "utf-8", warnings };
     }
     warnings.push(warning("DECODE_GUESSED"));
-    return { text: iconv.decode(buf, "windows-1252"), encoding: "windows-1252", warnings };
+    return { text: iconv().decode(buf, "windows-1252"), encoding: "windows-1252", warnings };
   }
 }
