@@ -532,7 +532,11 @@ function resolveOverlaps(cands: Cand[], kept: Cand[] = [], textLength = 0): Cand
  */
 function genericMatches(x: ActorScan): [Compiled["generics"][number], [number, number][]][] {
   const { C, text } = x;
-  const out = C.generics.map((g) => [g, [] as [number, number][]] as [Compiled["generics"][number], [number, number][]]);
+  // (made by push, not map(): the builtin map() and the map() V8's optimised code inlines make arrays of
+  // two different kinds, and the optimised code met the interpreter's kind and was thrown away once in
+  // every process)
+  const out: [Compiled["generics"][number], [number, number][]][] = [];
+  for (const g of C.generics) out.push([g, []]);
   const any = C.anyGeneric;
   if (!any) {
     for (const [g, found] of out) {
@@ -541,7 +545,8 @@ function genericMatches(x: ActorScan): [Compiled["generics"][number], [number, n
     }
     return out;
   }
-  const from = C.generics.map(() => 0);
+  // the next place each pattern may match from
+  const from = new Int32Array(C.generics.length);
   const tryAt = (p: number, bits: number) => {
     for (let k = 0; k < out.length; k++) {
       if (p < from[k] || (bits & (1 << k)) === 0) continue;
