@@ -97,16 +97,19 @@ function scanWords(text: string, into: Spans, i: number, n: number, noStop: numb
     let plain = 1;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++;
-      else if (isWord(d)) {
-        plain = 0;
-        i++;
-      }
-      // inner apostrophes stay ("People's"), a possessive 's does not ("Isis’s" → "Isis")
-      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2))))) {
-        plain = 0;
-        i++;
-      } else break;
+      // 1: an ASCII letter or digit; 2: another letter or digit, or an inner apostrophe ("People's"; a possessive
+      // 's is none: "Isis’s" → "Isis"), either making the token not plain; 0: the token ends here. (One step for
+      // all: a step of its own for the rarer two went untried until the first text with an accented letter
+      // inside a word, and V8 threw the scan's code away there.)
+      const k =
+        (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)
+          ? 1
+          : isWord(d) || ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2)))))
+            ? 2
+            : 0;
+      if (k === 0) break;
+      if (k === 2) plain = 0;
+      i++;
     }
     pushSpan(into, s, i, plain);
   }
@@ -152,16 +155,19 @@ function docScanWords(text: string, into: Spans, i: number, n: number, noStop: n
     let plain = 1;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++;
-      else if (isWord(d)) {
-        plain = 0;
-        i++;
-      }
-      // inner apostrophes stay ("People's"), a possessive 's does not ("Isis’s" → "Isis")
-      else if ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2))))) {
-        plain = 0;
-        i++;
-      } else break;
+      // 1: an ASCII letter or digit; 2: another letter or digit, or an inner apostrophe ("People's"; a possessive
+      // 's is none: "Isis’s" → "Isis"), either making the token not plain; 0: the token ends here. (One step for
+      // all: a step of its own for the rarer two went untried until the first text with an accented letter
+      // inside a word, and V8 threw the scan's code away there.)
+      const k =
+        (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)
+          ? 1
+          : isWord(d) || ((d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && !(text[i + 1] === "s" && !(i + 2 < n && isWord(text.charCodeAt(i + 2)))))
+            ? 2
+            : 0;
+      if (k === 0) break;
+      if (k === 2) plain = 0;
+      i++;
     }
     pushSpan(into, s, i, plain);
   }
