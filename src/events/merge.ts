@@ -192,9 +192,10 @@ export function sameEvent(a: MergeView, b: MergeView): MergeDecision {
   const actors = actorsAgree(a, b);
   if (!actors.ok) return no("actors");
 
-  const [aLo, aHi] = dateWindow(a);
-  const [bLo, bHi] = dateWindow(b);
-  if (aHi < bLo || bHi < aLo) return no("time");
+  // (indexed, not destructured: an array pattern compiles to the iterator protocol, once per candidate)
+  const aw = dateWindow(a);
+  const bw = dateWindow(b);
+  if (aw[1] < bw[0] || bw[1] < aw[0]) return no("time");
   const daysApart = Math.abs(dayNum(a.date) - dayNum(b.date));
 
   let km = 0;
