@@ -57,8 +57,9 @@ export function triggerPrefixes(path = TRIGGER_PREFIXES_PATH): (pattern: string)
   if (!file) return literalPrefixes;
   const known = file.prefixes;
   return (pattern) => {
-    if (!Object.hasOwn(known, pattern)) return literalPrefixes(pattern);
-    const p = known[pattern];
-    return Array.isArray(p) ? p : undefined;
+    const p = Object.hasOwn(known, pattern) ? known[pattern] : undefined;
+    if (p === null) return undefined;
+    // an entry that is not a list of strings (a hand-edited file) is computed, like a missing one
+    return Array.isArray(p) && p.every((s) => typeof s === "string") ? p : literalPrefixes(pattern);
   };
 }

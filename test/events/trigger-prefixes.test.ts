@@ -39,6 +39,13 @@ test("the file's entries are what is used; a pattern it lacks is computed", () =
   assert.deepEqual(prefixesOf(patterns[1]!), ["marked"], "read from the file");
   assert.deepEqual(prefixesOf(patterns[0]!), literalPrefixes(patterns[0]!), "not in the file: computed");
   assert.deepEqual(prefixesOf("(?:new|other) pattern"), ["new pattern", "other pattern"], "a pattern added since: computed");
+  const badEntries = buildTriggerPrefixes(patterns);
+  const withPrefixes = patterns.filter((p) => literalPrefixes(p));
+  badEntries.prefixes[withPrefixes[0]!] = [1] as unknown as string[];
+  badEntries.prefixes[withPrefixes[1]!] = "not a list" as unknown as string[];
+  const bad = join(dir, "bad-entries.json");
+  writeFileSync(bad, JSON.stringify(badEntries));
+  for (const p of withPrefixes.slice(0, 2)) assert.deepEqual(triggerPrefixes(bad)(p), literalPrefixes(p), `an entry that is not a list of strings is computed: ${p}`);
 });
 
 test("a file made by other code, a missing or a damaged file is not used", () => {

@@ -43,5 +43,7 @@ test("the file is what is used when it matches; a stale, damaged or missing file
   writeFileSync(stale, JSON.stringify({ fingerprint: "5.0.0:1:0", countries: [{ ...countries[0]!, name: { common: "Marked" } }] }));
   const damaged = join(dir, "damaged.json");
   writeFileSync(damaged, JSON.stringify({ fingerprint: worldCountriesFingerprint(), countries }).slice(0, 300));
-  for (const path of [stale, damaged, join(dir, "missing.json")]) assert.deepEqual(worldCountries(path), countries, `${path}: read from the package`);
+  const badEntry = join(dir, "bad-entry.json");
+  writeFileSync(badEntry, JSON.stringify({ fingerprint: worldCountriesFingerprint(), countries: [...countries.slice(1), {}] }));
+  for (const path of [stale, damaged, badEntry, join(dir, "missing.json")]) assert.deepEqual(worldCountries(path), countries, `${path}: read from the package`);
 });

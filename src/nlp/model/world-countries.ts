@@ -59,11 +59,14 @@ export function writeWorldCountries(path = WORLD_COUNTRIES_PATH): number {
   return countries.length;
 }
 
+/** An entry with the fields every country has (a hand-edited file may lack them: the package is read then). */
+const wellFormed = (c: WorldCountry | null): boolean => typeof c?.cca2 === "string" && typeof c.name?.common === "string" && (c.capital === undefined || Array.isArray(c.capital));
+
 /** The countries: from the file at `path` when it matches the installed package and this code, else from the package. */
 export function worldCountries(path = WORLD_COUNTRIES_PATH): WorldCountry[] {
   try {
     const file = JSON.parse(readFileSync(path, "utf8")) as { fingerprint?: string; countries?: WorldCountry[] };
-    if (Array.isArray(file.countries) && file.fingerprint === worldCountriesFingerprint()) return file.countries;
+    if (Array.isArray(file.countries) && file.countries.every(wellFormed) && file.fingerprint === worldCountriesFingerprint()) return file.countries;
   } catch {
     // missing or damaged: read the package
   }
