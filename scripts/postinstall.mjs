@@ -1,5 +1,6 @@
 // Runs after `npm install` / `npm ci`: builds the data files sitrep needs at run time
-// (the CLI bundle, the offline gazetteer, the web app bundle). Each step is a script in scripts/install/;
+// (the CLI bundle, the offline gazetteer, the trigger patterns' prefixes, the world-countries fields the
+// NLP model reads, the web app bundle). Each step is a script in scripts/install/;
 // a step that fails prints why and makes the install fail, so problems show at once.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
