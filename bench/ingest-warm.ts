@@ -5,12 +5,13 @@
 // child process that splits the Guardian articles by line parity into halves A and B and times, in CPU
 // (process.cpuUsage) per article, `ingestInto` (read, extract, merge, store into SQLite):
 //   cold   A into a fresh store (what a short `sitrep ingest` sees),
-//   warm   A again into a fresh store, the last of three more times (compiled code, A's names memoised),
+//   warm   A again into a fresh store, the last of five more times (compiled code, A's names memoised),
 //   novel  B into that last store, after A (warm code, text it has never read, merging against A),
 //   seen   B again into a fresh store (warm code, text it has read: the repeated-text case).
 // --base DIR runs the same children with another checkout's sources (DIR/src), alternated per round,
 // and prints the ratios; --node-flags "…" gives node (V8) flags to this checkout's children only (with
-// --base pointing at this same checkout through another path, it measures a flag); --rounds N (default 3; medians); --one-core pins every child with taskset -c 0
+// --base pointing at this same checkout through another path, it measures a flag); --warm-ups N (default
+// 6 passes of A before B); --rounds N (default 3; medians); --one-core pins every child with taskset -c 0
 // (bench/one-core.ts: unpinned, with a note, where taskset is missing).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,8 +21,15 @@ import { oneCorePrefix } from "./one-core.js";
 import { flag, median } from "./run-args.js";
 
 const GUARDIAN = "../shared/data/articles/guardian-sdf-unlabelled.jsonl";
-/** Times A is ingested (each into a fresh store) before B: V8 is still compiling after two. */
-const WARM_UPS = 4;
+/**
+ * Times A is ingested (each into a fresh store) before B. V8 was still compiling after two; since the
+ * CLI gives V8 a larger interrupt budget (src/cli/v8-tiering.ts) functions are optimised later, and
+ * after four passes (468 articles) the novel phase still compiled what a fifth pass compiles (geoparse,
+ * affiliationsStep, addEvent, …: session 10 measured novel 9.2 ms after four, 7.0 after six, cold and
+ * warm unchanged). `--warm-ups N` changes it.
+ */
+const askedWarmUps = Number(flag("--warm-ups") ?? 6);
+const WARM_UPS = Number.isInteger(askedWarmUps) && askedWarmUps >= 2 ? askedWarmUps : 6;
 const PHASES = ["cold", "warm", "novel", "seen"] as const;
 type Phase = (typeof PHASES)[number];
 type Result = Record<Phase, { n: number; cpuMs: number }>;
@@ -58,7 +66,7 @@ async function child(root: string): Promise<void> {
 }
 
 function runChild(root: string, pin: string[], v8: string[]): Result {
-  const args = [process.execPath, ...v8, "--import", "tsx", "bench/ingest-warm.ts", "--child", root];
+  const args = [process.execPath, ...v8, "--import", "tsx", "bench/ingest-warm.ts", "--child", root, "--warm-ups", String(WARM_UPS)];
   const cmd = [...pin, ...args];
   const r = spawnSync(cmd[0], cmd.slice(1), { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`the run with ${root} failed:\n${r.stderr || r.error?.message}`);
