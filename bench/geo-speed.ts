@@ -65,6 +65,8 @@ for (let r = 0; r < rounds + (novel ? 2 : 0); r++) {
   const slot = r === 0 ? 0 : r < rounds ? 1 : r - rounds + 2;
   (r < rounds ? lines : odd).forEach(({ line, at }, k) => {
     const rec = readJsonlRecord(line, `${file}:${at}`);
+    // (an HTML record comes back as a promise, its reader loaded on demand: this bench times text)
+    if (rec instanceof Promise) throw new Error(`${file}:${at}: an HTML record; bench:geo-speed reads text records only`);
     if (!rec.ok) return;
     const art = rec.article;
     const nlp = runNlp(art, {});

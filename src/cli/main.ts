@@ -4,8 +4,26 @@ import { Command, CommanderError } from "commander";
 import { commands } from "./commands.js";
 import { UserError } from "./errors.js";
 
+let pipeWatched = false;
+
+/**
+ * A reader that stops reading early (`sitrep extract … | head`) closes standard output; the next
+ * write fails with EPIPE, which Node reports as an unhandled error with a stack trace. The reader has
+ * all it wanted: the command ends quietly (status 0, as a finished command would have).
+ */
+function endQuietlyWhenOutputCloses(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    process.stderr.write(`sitrep: cannot write the output: ${err.message}\n`);
+    process.exit(74);
+  });
+}
+
 /** Runs the CLI with `argv` (as in process.argv) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenOutputCloses();
   const program = new Command("sitrep")
     .description("Turns news reporting on armed conflicts into a source-attributed situation picture.")
     .version("0.1.0")
