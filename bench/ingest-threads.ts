@@ -3,12 +3,15 @@
 // On one core the background threads do not run beside the main thread but take turns with it, so their
 // CPU adds to the wall time. Each run spawns the real command under `taskset -c 0` (bench/one-core.ts)
 // with bench/thread-cpu.cjs preloaded, which reads every thread's CPU from /proc when the process exits.
-// Usage: npm run bench:ingest-threads -- [FILE] [--base DIR] [--runs N]   (default FILE: the Guardian
-// articles; --base DIR: another checkout whose CLI bundle is built, alternated run by run; Linux only).
+// Usage: npm run bench:ingest-threads -- [FILE | --distinct] [--base DIR] [--runs N]   (default FILE: the
+// Guardian articles; --distinct: every different article text of ../shared/data, ~560, bench/distinct-articles.ts,
+// the one-core ingest of text never read twice, start-up included; --base DIR: another checkout whose CLI
+// bundle is built, alternated run by run, with the ratio of wall times; Linux only).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { writeDistinctArticles } from "./distinct-articles.js";
 import { oneCorePrefix } from "./one-core.js";
 import { flag, median } from "./run-args.js";
 
@@ -47,7 +50,18 @@ function runOnce(root: string, file: string, pin: string[], env: NodeJS.ProcessE
 }
 
 function main(): void {
-  const file = resolve(process.argv.slice(2).find((a, i, all) => !a.startsWith("--") && !["--base", "--runs"].includes(all[i - 1])) ?? GUARDIAN);
+  let file = resolve(process.argv.slice(2).find((a, i, all) => !a.startsWith("--") && !["--base", "--runs"].includes(all[i - 1])) ?? GUARDIAN);
+  if (process.argv.includes("--distinct")) {
+    const dir = mkdtempSync(join(tmpdir(), "sitrep-distinct-"));
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const made = writeDistinctArticles(dir);
+    if (typeof made === "string") {
+      console.log(`skipped: ${made}`);
+      return;
+    }
+    file = made.file;
+    console.log(`--distinct: ${made.articles} different articles, ${made.wordsPerArticle} words on average`);
+  }
   if (!existsSync(file)) {
     console.log(`skipped: ${file} is not here (the Guardian articles come with ../shared/data)`);
     return;
@@ -69,6 +83,7 @@ function main(): void {
   }
   console.log(one.note);
   console.log(`sitrep ingest ${file}: ${runs} run(s) per checkout, medians (seconds)`);
+  const wallOf = (r: string) => median(results.get(r)!.map((x) => x.wallS));
   for (const r of roots) {
     const xs = results.get(r)!;
     const wall = median(xs.map((x) => x.wallS));
@@ -79,6 +94,7 @@ function main(): void {
       `${r === roots[0] ? "this checkout" : `base ${r}`}: ${n} articles stored, wall ${wall.toFixed(2)} = ${(n / wall).toFixed(1)}/s  main thread ${mainS.toFixed(2)}  other threads ${other.toFixed(2)} (${((100 * other) / (mainS + other)).toFixed(0)}% of CPU)`,
     );
   }
+  if (base) console.log(`wall ratio this/base ${(wallOf(roots[0]) / wallOf(roots[1])).toFixed(2)}`);
 }
 
 try {
