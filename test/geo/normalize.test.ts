@@ -1,7 +1,7 @@
 // Table tests for transliteration-tolerant name keys (src/geo/normalize.ts).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { nameKey, plainName } from "../../src/geo/normalize.js";
+import { nameKey, plainName, spellingKey } from "../../src/geo/normalize.js";
 
 // [variants that must share one key]
 const SAME: string[][] = [
@@ -62,4 +62,19 @@ test("plain ASCII names fold as the general path folds them", () => {
   }
   assert.equal(nameKey("The Hague"), nameKey("Hague"), "a leading word before another is dropped");
   assert.equal(nameKey("St"), nameKey("Saint"), "a one-word name is looked up in the word table");
+});
+
+// The short cut takes only ASCII letters and digits in single-spaced words: a name with blanks doubled, at
+// its end, other than a space, or a letter beyond ASCII must fold as the general path does.
+test("names just outside the plain-ASCII short cut fold as the general path folds them", () => {
+  const names = ["Deir  Ezzor", "Raqqa ", "Route  66", "Deir\tEzzor", "Al\u00a0Bab", "Qamishlı", "Ḩama", "Dar'a", "X", "9"];
+  for (const s of names) assert.equal(plainName(s), plainName(` ${s}`), `plainName(${JSON.stringify(s)})`);
+  assert.equal(plainName(""), "", "the empty name");
+});
+
+test("doubled letters are made single wherever they are, once per run", () => {
+  assert.equal(spellingKey("Raqqa"), spellingKey("Raqa"), "a doubled letter inside");
+  assert.equal(spellingKey("Tall Abyad"), spellingKey("Tal Abyad"), "a doubled letter at a word's end");
+  assert.equal(spellingKey("Rakkka"), spellingKey("Raka"), "a tripled letter");
+  assert.notEqual(spellingKey("Raqa"), spellingKey("Rqa"), "a letter not doubled is kept");
 });
