@@ -4,12 +4,9 @@
 // (saveActors took ~170 ms of optimising-compiler CPU in a 233-article ingest).
 import type { Actor, ExtractedDoc } from "../types/index.js";
 import type { Param } from "./db.js";
+import { num, optNum, optStr } from "./values.js";
 
 type Row = Record<string, unknown>;
-
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-const optNum = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
-const optStr = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
 /**
  * The actor ids a document names, each once, in this order: its actors, then its events' actors

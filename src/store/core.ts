@@ -22,6 +22,7 @@ import type {
 import type { Db, Param } from "./db.js";
 import { actorIdsOf, actorRow, actorWrites, relationRows } from "./actor-rows.js";
 import { articleKey, contentHash, placeKey } from "./keys.js";
+import { num, optNum, optStr } from "./values.js";
 import type {
   ActorGraph,
   ActorProfile,
@@ -57,9 +58,6 @@ import type {
 
 type Row = Record<string, unknown>;
 
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-const optNum = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
-const optStr = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 const day = (iso?: string): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
 /** `?,?,…` for n parameters (made once per n: every IN list and row insert asks for one). */
 const placeholders: string[] = [];
