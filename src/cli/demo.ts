@@ -14,13 +14,17 @@ export const DEMO_FILE = join(import.meta.dirname, "..", "..", "data", "demo", "
 
 export interface DemoResult {
   articles: number;
+  /** Distinct events stored: reports of one event in several examples are merged into it. */
   events: number;
+  /** Event reports the examples made, each in the event it was stored as (new or merged). */
+  reports: number;
   failed: string[];
 }
 
 /** Reads, extracts and stores every example report. */
 export async function loadDemo(store: Store): Promise<DemoResult> {
-  const r: DemoResult = { articles: 0, events: 0, failed: [] };
+  const r: DemoResult = { articles: 0, events: 0, reports: 0, failed: [] };
+  const events = new Set<string>();
   for await (const item of readInputs([DEMO_FILE])) {
     if (!item.ok) {
       r.failed.push(`${item.input}: ${item.message} [${item.code}]`);
@@ -28,8 +32,10 @@ export async function loadDemo(store: Store): Promise<DemoResult> {
     }
     const saved = await store.saveDoc(extract(item.article));
     r.articles++;
-    r.events += saved.eventIds.length;
+    r.reports += saved.eventIds.length;
+    for (const id of saved.eventIds) events.add(String(id));
   }
+  r.events = events.size;
   return r;
 }
 
@@ -44,7 +50,7 @@ export function registerDemo(program: Command): void {
         const r = await loadDemo(store);
         for (const f of r.failed) process.stderr.write(`sitrep: ${f}\n`);
         if (r.articles === 0) throw new UserError(`no example report could be read from ${DEMO_FILE}`);
-        process.stdout.write(`sitrep: loaded ${r.articles} example reports (${r.events} events) into ${o.db}; run \`sitrep serve\` to see them\n`);
+        process.stdout.write(`sitrep: loaded ${r.articles} example reports (${r.events} events from ${r.reports} event reports) into ${o.db}; run \`sitrep serve\` to see them\n`);
       } finally {
         await store.close();
       }

@@ -12,7 +12,7 @@ export function registerStart(program: Command): void {
       const stats = await store.stats();
       if (stats.articles === 0 && o.demo) {
         const r = await loadDemo(store);
-        process.stdout.write(`sitrep: first run: loaded ${r.articles} example reports (${r.events} events; fictional, marked as examples)\n`);
+        process.stdout.write(`sitrep: first run: loaded ${r.articles} example reports (${r.events} events from ${r.reports} event reports; fictional, marked as examples)\n`);
       }
       await serveUntilStopped(store, o);
     });

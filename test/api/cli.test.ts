@@ -18,10 +18,16 @@ test("sitrep demo loads the example reports, marked as examples", async () => {
   const db = join(dir, "demo.db");
   const r = spawnSync(process.execPath, [bin, "demo", "--db", db], { encoding: "utf8", cwd: root, timeout: 120000 });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /loaded (\d+) example reports/);
+  const said = /loaded (\d+) example reports \((\d+) events from (\d+) event reports\)/.exec(r.stdout);
+  assert.ok(said, `the summary names articles, events and reports: ${r.stdout}`);
   const { openStore } = await import("../../src/store/index.js");
   const store = await openStore(db);
   try {
+    // the events it says it loaded are the events stored (reports of one event merged into it)
+    const stats = await store.stats();
+    assert.equal(Number(said[1]), stats.articles, "articles said = articles stored");
+    assert.equal(Number(said[2]), stats.events, "events said = events stored");
+    assert.equal(Number(said[3]), stats.eventSources, "event reports said = event sources stored");
     const { items } = await store.listArticles({ limit: 100 });
     assert.ok(items.length >= 5, `${items.length} example articles`);
     for (const a of items) assert.match(a.outlet ?? "", /example/i);
