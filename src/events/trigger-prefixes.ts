@@ -5,9 +5,10 @@
 // a pattern the file lacks (triggers.tsv edited since) is computed in the process, and a file that is
 // missing, unreadable or made by another literal-prefixes.ts is not used at all. Same prefixes either way.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeBuildOutput } from "../build-output.js";
 import { literalPrefixes } from "./literal-prefixes.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,10 +37,7 @@ export function buildTriggerPrefixes(patterns: string[]): TriggerPrefixFile {
 
 /** Writes the file atomically (a start meanwhile reads the old file or the new one). */
 export function writeTriggerPrefixes(patterns: string[], path = TRIGGER_PREFIXES_PATH): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(buildTriggerPrefixes(patterns)));
-  renameSync(tmp, path);
+  writeBuildOutput(path, JSON.stringify(buildTriggerPrefixes(patterns)));
 }
 
 /**

