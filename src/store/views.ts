@@ -140,6 +140,12 @@ export function viewOfRow(r: Row): MergeView {
   );
 }
 
+/** `o` without its fields whose value is undefined (an answer's JSON and deepEqual see only what is set). */
+function withoutUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
 export function eventFromRow(r: Row): StoredEvent {
   const v = viewOfRow(r);
   const e: StoredEvent = {
@@ -170,8 +176,7 @@ export function eventFromRow(r: Row): StoredEvent {
     confidence: num(r.confidence),
     seq: num(r.seq),
   };
-  for (const k of Object.keys(e) as (keyof StoredEvent)[]) if (e[k] === undefined) delete e[k];
-  return e;
+  return withoutUndefined(e);
 }
 
 export function sourceFromRow(s: Row): EventSource {
@@ -193,8 +198,7 @@ export function sourceFromRow(s: Row): EventSource {
     fatalities: r.fatalities,
     confidence: r.confidence,
   };
-  for (const k of Object.keys(out) as (keyof EventSource)[]) if (out[k] === undefined) delete out[k];
-  return out;
+  return withoutUndefined(out);
 }
 
 export function articleSummary(r: Row): ArticleSummary {
@@ -209,6 +213,5 @@ export function articleSummary(r: Row): ArticleSummary {
     eventCount: num(r.event_count),
     contentHash: String(r.content_hash),
   };
-  for (const k of Object.keys(a) as (keyof ArticleSummary)[]) if (a[k] === undefined) delete a[k];
-  return a;
+  return withoutUndefined(a);
 }
